@@ -1,0 +1,164 @@
+"""Clean: strip the web noise that scraped news carries, and nothing else.
+
+Rules work on whole lines (a caption, a share bar, a byline is a line of its own after extraction) plus
+one inline rule for datelines. Each rule is a named predicate with its own test; every rule is anchored
+and bounded in length so that a real sentence of the story is never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from newsfuse.model import Article
+
+MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
+DAYS = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+AGENCIES = r"AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|Xinhua|PA|BBC|NYT|[A-Z][A-Za-z]+ (?:News|Press|Times|Post)"
+
+
+def _any(*patterns: str, flags: int = re.IGNORECASE) -> Callable[[str], bool]:
+    compiled = [re.compile(p, flags) for p in patterns]
+    return lambda line: any(p.search(line) for p in compiled)
+
+
+def _short(limit: int, predicate: Callable[[str], bool]) -> Callable[[str], bool]:
+    return lambda line: len(line.split()) <= limit and predicate(line)
+
+
+SHARE_WORDS = frozenset(
+    "share shares sharing this article story on via tweet email e-mail facebook twitter x pinterest whatsapp "
+    "linkedin reddit print copy link save comments comment messenger flipboard sms pin it the | • · / - –".split()
+)
+TIMESTAMP_WORDS = re.compile(
+    rf"\b(?:{MONTHS}|{DAYS}|updated|published|posted|last|first|modified|on|at|am|pm|a\.m|p\.m|et|est|edt|"
+    r"pt|pst|pdt|ct|cst|gmt|utc|bst|cet|noon|midnight)\b\.?|\d+|[:/.,\-–—|()]",
+    re.IGNORECASE,
+)
+
+
+def is_timestamp(line: str) -> bool:
+    """A line that is only a date and/or time, e.g. ``10.31.13 11:50 PM ET`` or ``Updated: Jan. 5, 2024``."""
+    return bool(re.search(r"\d", line)) and len(line) <= 80 and not TIMESTAMP_WORDS.sub("", line).strip()
+
+
+NETWORKS = frozenset("facebook twitter x pinterest whatsapp linkedin reddit email e-mail messenger flipboard".split())
+
+
+def is_share_bar(line: str) -> bool:
+    """``Share this article`` or a row of network names such as ``Facebook Twitter Email``."""
+    tokens = line.lower().replace(":", " ").split()
+    if not tokens or len(tokens) > 12 or not all(t in SHARE_WORDS for t in tokens):
+        return False
+    return "share" in tokens or len(NETWORKS.intersection(tokens)) >= 2
+
+
+NAME = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"  # capitalised name parts, plus 'de', 'van', 'al'
+BYLINE = re.compile(
+    rf"^(?:by|written by|posted by|reporting by|story by|words by)\s+(?!(?:{MONTHS}|{DAYS}|the|then|now|late|early)\b)"
+    rf"{NAME}(?:\s+{NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{NAME}(?:\s+{NAME}){{0,4}})*"
+    r"\s*(?:$|[,|/•·–—-]\s*(?:[\w.'’&-]+\s*){0,6}$)",
+    re.IGNORECASE,
+)
+
+
+def is_byline(line: str) -> bool:
+    """``By Jane Doe, Associated Press`` - but never ``By Tuesday, the water had receded.``"""
+    match = BYLINE.match(line)
+    if not match:
+        return False
+    return not (line.rstrip().endswith((".", "!", "?")) and len(line.split()) > 6)
+
+
+RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("caption", _any(
+        r"^(?:image|photo|picture|graphic|video)(?: caption| credit| copyright)?\s*[:|–—]",
+        r"^(?:caption|credit|alt(?:-text)?)\s*:", r"^image may contain",
+        r"\((?:AP|Reuters|AFP|EPA)?\s*Photos?\s*/", r"\b(?:photo(?:graph)?|image) (?:by|courtesy of|credit)\b",
+        r"/\s*(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock)\s*\)?\s*$", r"^getty images\b",
+    )),  # fmt: skip
+    ("read-more", _any(
+        r"^read (?:more|the full|next)\b", r"^(?:related|see also|also read|more on this|recommended|"
+        r"don'?t miss|more from|most read|trending)(?: stories| articles| coverage| content)?\s*[:»>|–—-]",
+        r"^(?:related|see also|most read|trending)\s*$",
+    )),  # fmt: skip
+    ("share", is_share_bar),
+    ("click-here", _short(30, _any(r"\b(?:click|tap) here\b"))),
+    ("advertisement", _any(
+        r"^(?:advertisement|advert|ad|sponsored(?: content)?|paid (?:content|post)|story continues below"
+        r"(?: advertisement)?|article continues (?:below|after advertisement)|continue reading(?: below)?|"
+        r"scroll to continue(?: with content)?)\W*$",
+    )),  # fmt: skip
+    ("byline", is_byline),
+    ("timestamp", is_timestamp),
+    ("copyright", _short(40, _any(
+        r"^(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b", r"may not be (?:published|reproduced),? broadcast",
+    ))),  # fmt: skip
+    ("social", _short(40, _any(
+        r"pic\.twitter\.com/", r"^[—–-]\s*.{1,60}\(@\w+\)", r"^view this post on (?:instagram|tiktok|x|twitter)",
+        r"^a post shared by\b", r"^(?:https?://|www\.)\S+$", r"^(?:follow|like) (?:us|him|her|me|them) on\b",
+        r"^@\w+$", r"^(?:#\w+\s*)+$", r"^(?:sign up|subscribe)\b.{0,80}\b(?:newsletter|updates|alerts)\b",
+        r"^(?:\d+\s+)?comments?$", r"^leave a comment\b",
+    ))),  # fmt: skip
+)
+
+DATELINE = re.compile(
+    rf"^(?:[A-Z][A-Z'.-]{{2,}}(?:[ -][A-Z][A-Z'.-]+){{0,3}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    rf"\s*(?:\((?:{AGENCIES})\))?|\((?:{AGENCIES})\))\s*(?:—|–|--|-|_|:)\s+"
+    rf"|^\(\s*(?:ap|reuters|afp|cnn)\s*\)\s*(?:—|–|--|-|_|:)?\s*",
+)
+TERMINAL = (".", "!", "?", ":", ";", '"', "”", "'", "’", ")", "]")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    dropped: tuple[tuple[str, str], ...]  # (rule, line) for every line that was removed
+
+
+def _normal(line: str) -> str:
+    return re.sub(r"\W+", " ", line.lower()).strip()
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with whitespace normalised and hard-wrapped lines joined back into paragraphs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = re.sub(r"[ \t\f\v]+", " ", raw).strip()
+        if not line:
+            if lines and lines[-1]:
+                lines.append("")
+            continue
+        if lines and lines[-1] and not lines[-1].endswith(TERMINAL) and line[0].islower():
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return [line for line in lines if line]
+
+
+def clean_text(text: str, title: str = "") -> Cleaned:
+    """The story text of a scraped article, one paragraph a line, and what was dropped and why."""
+    kept: list[str] = []
+    dropped: list[tuple[str, str]] = []
+    seen = {_normal(title)} if title.strip() else set()
+    for line in _lines(text):
+        rule = next((name for name, matches in RULES if matches(line)), None)
+        if rule is None and _normal(line) in seen:
+            rule = "repeated"
+        if rule is not None:
+            dropped.append((rule, line))
+            continue
+        seen.add(_normal(line))
+        body = DATELINE.sub("", line, count=1)
+        if body != line:
+            dropped.append(("dateline", line[: len(line) - len(body)].strip()))
+        if body:
+            kept.append(body)
+    return Cleaned("\n".join(kept), tuple(dropped))
+
+
+def clean(article: Article) -> Article:
+    """The article with its text cleaned; sentence offsets will point into this text."""
+    return replace(article, text=clean_text(article.text, article.title).text)

@@ -1,0 +1,134 @@
+"""Parsers for each input format, and detection of the format of an input.
+
+Each parser takes decoded text and returns partial articles (dicts with the fields of ``Article``); the
+ingest stage gives them ids and checks them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePath
+from typing import Any
+
+FORMATS = ("auto", "text", "html", "json", "jsonl", "multinews")
+EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".md": "text", "": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}  # fmt: skip
+MULTINEWS_SEPARATOR = "|||||"
+HTML_TAG = re.compile(r"<(!doctype html|html|head|body|p|div|article|br|span|a|h[1-6])\b", re.IGNORECASE)
+FIELDS = ("id", "title", "text", "source", "url", "published")
+
+Partial = dict[str, Any]
+
+
+class FormatError(ValueError):
+    """The content does not parse as the format it was taken for."""
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(HTML_TAG.search(text[:5000]))
+
+
+def detect(name: str, content: str) -> str | None:
+    """The format of a file by its extension, then by its content; None when it is neither."""
+    suffix = PurePath(name).suffix.lower() if name != "-" else ""
+    stripped = content.lstrip()
+    if MULTINEWS_SEPARATOR in content or "NEWLINE_CHAR" in content:
+        return "multinews"
+    if suffix in EXTENSIONS and suffix != "":
+        return EXTENSIONS[suffix]
+    if stripped.startswith("{") or stripped.startswith("["):
+        lines = [line for line in stripped.splitlines() if line.strip()]
+        if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines):
+            return "jsonl"
+        return "json"
+    if looks_like_html(stripped):
+        return "html"
+    if suffix == "":
+        return "text"
+    return None
+
+
+def parse(fmt: str, content: str) -> list[Partial]:
+    return PARSERS[fmt](content)
+
+
+def parse_text(content: str) -> list[Partial]:
+    """First non-empty line is the title when a body follows it and it reads like a headline."""
+    lines = content.strip().splitlines()
+    if len(lines) > 1 and len(lines[0].split()) <= 25:
+        return [{"title": lines[0].strip(), "text": "\n".join(lines[1:])}]
+    return [{"title": "", "text": content}]
+
+
+def parse_html(content: str) -> list[Partial]:
+    """Main text and metadata of a web page, with navigation, ads, share bars and comments dropped."""
+    import trafilatura  # heavy import, only needed for HTML
+
+    doc = trafilatura.bare_extraction(
+        content, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
+        favor_precision=True,
+    )  # fmt: skip
+    if doc is None or not (doc.text or "").strip():
+        raise FormatError("no article text found in the HTML")
+    return [{
+        "title": doc.title or "", "text": doc.text, "source": doc.sitename or doc.hostname or "",
+        "url": doc.url, "published": doc.date, "author": doc.author,
+    }]  # fmt: skip
+
+
+def from_object(item: Any, where: str) -> Partial:
+    if not isinstance(item, dict):
+        raise FormatError(f"{where}: expected a JSON object, got {type(item).__name__}")
+    text = item.get("text")
+    if not isinstance(text, str):
+        raise FormatError(f"{where}: field 'text' must be a string")
+    article = {k: item[k] for k in FIELDS if item.get(k) is not None}
+    for key in FIELDS:
+        if key in article and not isinstance(article[key], str | int):
+            raise FormatError(f"{where}: field '{key}' must be a string")
+    article = {k: str(v) for k, v in article.items()}
+    if looks_like_html(text):
+        extracted = parse_html(text)[0]
+        article["text"] = extracted["text"]
+        for key in ("title", "source", "published"):
+            article.setdefault(key, extracted.get(key) or "")
+    return article
+
+
+def parse_json(content: str) -> list[Partial]:
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    items = data if isinstance(data, list) else [data]
+    return [from_object(item, f"article {n}") for n, item in enumerate(items, 1)]
+
+
+def parse_jsonl(content: str) -> list[Partial]:
+    articles = []
+    for number, line in enumerate(content.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise FormatError(f"malformed JSON on line {number}: {exc.msg}") from None
+        articles.append(from_object(item, f"line {number}"))
+    return articles
+
+
+def parse_multinews(content: str) -> list[Partial]:
+    documents = content.replace("NEWLINE_CHAR", "\n").split(MULTINEWS_SEPARATOR)
+    return [{"title": "", "text": doc.strip()} for doc in documents if doc.strip()]
+
+
+PARSERS = {
+    "text": parse_text, "html": parse_html, "json": parse_json, "jsonl": parse_jsonl,
+    "multinews": parse_multinews,
+}  # fmt: skip

@@ -1,0 +1,167 @@
+"""Ingest: paths (files, directories, ``-`` for stdin) or plain dicts in, checked ``Article`` objects out.
+
+Every problem becomes an ``InputError`` naming the input and the reason. With several inputs a bad one is
+reported and skipped, unless ``strict`` asks for the first problem to be fatal.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from newsfuse.errors import InputError
+from newsfuse.formats import FORMATS, FormatError, Partial, detect, from_object, parse
+from newsfuse.model import Article
+from newsfuse.text import looks_english
+
+
+@dataclass(frozen=True)
+class Loaded:
+    articles: tuple[Article, ...]
+    problems: tuple[InputError, ...]  # inputs that were skipped, each with its reason
+
+
+def decode(data: bytes, origin: str) -> str:
+    """UTF-8 text, or a clear error for binary and undecodable files."""
+    if b"\x00" in data[:8192]:
+        raise InputError(origin, "binary file, not a text article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(origin, f"not UTF-8 text (undecodable byte at offset {exc.start})") from None
+
+
+def check(article: Article) -> Article:
+    """An article that has text to summarize, in English; raise InputError otherwise."""
+    if not article.text.strip():
+        raise InputError(article.origin or article.id, "empty article (no text)")
+    if not looks_english(article.text):
+        raise InputError(article.origin or article.id, "article is not in English (newsfuse reads English only)")
+    return article
+
+
+def files_under(path: Path) -> list[Path]:
+    """Article files in a directory, recursively, in a stable order; hidden files are left out."""
+    found = [
+        p for p in sorted(path.rglob("*"))
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    ]  # fmt: skip
+    if not found:
+        raise InputError(str(path), "directory contains no articles")
+    return found
+
+
+class _Ids:
+    """Hands out unique article ids: the wanted one, else ``doc-N``; clashes get ``-2``, ``-3``…"""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.count = 0
+
+    def give(self, wanted: str | None) -> str:
+        self.count += 1
+        base = wanted or f"doc-{self.count}"
+        name, n = base, 1
+        while name in self.taken:
+            n += 1
+            name = f"{base}-{n}"
+        self.taken.add(name)
+        return name
+
+
+def _articles(partials: list[Partial], origin: str, file_id: str | None, ids: _Ids) -> list[Article]:
+    single = len(partials) == 1
+    articles = []
+    for n, p in enumerate(partials, 1):
+        wanted = p.get("id") or (file_id if single else None)
+        where = origin if single else f"{origin} (article {n})"
+        articles.append(
+            Article(
+                id=ids.give(wanted), text=p.get("text", ""), title=p.get("title") or "",
+                source=p.get("source") or "", url=p.get("url") or None, published=p.get("published") or None,
+                origin=where,
+            )  # fmt: skip
+        )
+    return articles
+
+
+def read_one(origin: str, data: bytes, fmt: str, ids: _Ids) -> list[Article]:
+    """Parse one input's bytes into articles; raises InputError for the whole input."""
+    content = decode(data, origin)
+    if not content.strip():
+        raise InputError(origin, "empty input (no text)")
+    chosen = detect(origin, content) if fmt == "auto" else fmt
+    if chosen is None:
+        raise InputError(origin, f"unknown format (extension {Path(origin).suffix!r}); pass --format")
+    try:
+        partials = parse(chosen, content)
+    except FormatError as exc:
+        raise InputError(origin, str(exc)) from None
+    if not partials:
+        raise InputError(origin, f"no articles found ({chosen} format)")
+    file_id = Path(origin).stem if origin != "-" and chosen in ("text", "html") else None
+    return _articles(partials, origin, file_id, ids)
+
+
+def load(paths: Iterable[str], fmt: str = "auto", strict: bool = False, stdin: BinaryIO | None = None) -> Loaded:
+    """Read every path; bad inputs are collected as problems (or raised at once when ``strict``)."""
+    if fmt not in FORMATS:
+        raise InputError("--format", f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    ids = _Ids()
+    articles: list[Article] = []
+    problems: list[InputError] = []
+
+    def attempt(origin: str, read: Any) -> None:
+        try:
+            for article in read_one(origin, read(), fmt, ids):
+                articles.append(check(article))
+        except InputError as problem:
+            if strict:
+                raise
+            problems.append(problem)
+        except OSError as exc:
+            problem = InputError(origin, exc.strerror or str(exc))
+            if strict:
+                raise problem from None
+            problems.append(problem)
+
+    for raw in paths:
+        if raw == "-":
+            source = stdin if stdin is not None else sys.stdin.buffer
+            attempt("-", source.read)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            try:
+                inside = files_under(path)
+            except InputError as problem:
+                if strict:
+                    raise
+                problems.append(problem)
+                continue
+            for file in inside:
+                attempt(str(file), file.read_bytes)
+        else:
+            attempt(raw, path.read_bytes)
+    return Loaded(tuple(articles), tuple(problems))
+
+
+def from_records(records: Iterable[Mapping[str, Any] | Article | str]) -> list[Article]:
+    """Articles for the Python API: ``Article`` objects, dicts with the JSON fields, or plain strings."""
+    ids = _Ids()
+    articles = []
+    for n, record in enumerate(records, 1):
+        if isinstance(record, Article):
+            articles.append(check(record))
+            continue
+        item: Mapping[str, Any] = {"text": record} if isinstance(record, str) else record
+        where = f"articles[{n - 1}]"
+        try:
+            partial = from_object(dict(item), where)
+        except FormatError as exc:
+            raise InputError(where, str(exc).removeprefix(f"{where}: ")) from None
+        articles.extend(check(a) for a in _articles([partial], where, None, ids))
+    return articles

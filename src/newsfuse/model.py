@@ -1,0 +1,93 @@
+"""The data that flows through the pipeline, one way: Article → Sentence → Story → Brief.
+
+Plain dataclasses only; every stage takes some of these and returns new ones, so a reader can follow a
+brief back to the exact characters of the article it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news report. After cleaning, ``text`` is the cleaned text that sentence offsets point into."""
+
+    id: str
+    text: str
+    title: str = ""
+    source: str = ""
+    url: str | None = None
+    published: str | None = None
+    origin: str = ""  # where it was read from (a path, "<stdin>"), for error messages only
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of one article; ``text == article.text[start:end]`` always holds."""
+
+    article: str
+    index: int  # position of the sentence in its article, from 0
+    text: str
+    start: int
+    end: int
+    paragraph: int = 0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Story:
+    """Several articles about one event, segmented: the unit a summarizer works on."""
+
+    articles: tuple[Article, ...]
+    sentences: tuple[Sentence, ...]
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def sentences_of(self, article_id: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.article == article_id]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a brief sentence's text stands in a source: ``article.text[start:end]``."""
+
+    article: str
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    text: str
+    sources: tuple[Citation, ...]
+    corroborated_by: tuple[str, ...]  # ids of the articles that report the same content
+
+
+@dataclass(frozen=True)
+class Brief:
+    sentences: tuple[BriefSentence, ...]
+    articles: tuple[Article, ...]
+    method: str
+    budget: int
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def summary(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def words(self) -> int:
+        return len(self.summary.split())

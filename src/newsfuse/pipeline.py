@@ -1,0 +1,73 @@
+"""The pipeline end to end: ingest → clean → segment → score/select → attribute → Brief."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from newsfuse.attribute import attribute
+from newsfuse.clean import clean
+from newsfuse.errors import InputError
+from newsfuse.ingest import from_records
+from newsfuse.model import Article, Brief, Story
+from newsfuse.segment import segment
+from newsfuse.select import reading_order, select
+from newsfuse.summarizers import Summarizer, get
+from newsfuse.vectors import build
+
+DEFAULT_WORDS = 250
+
+
+def clean_all(articles: Iterable[Article], strict: bool = True) -> tuple[list[Article], list[InputError]]:
+    """Cleaned articles; one left with no text after cleaning is a problem (raised when ``strict``)."""
+    kept, problems = [], []
+    for article in articles:
+        cleaned = clean(article)
+        if cleaned.text.strip():
+            kept.append(cleaned)
+            continue
+        problem = InputError(article.origin or article.id, "no article text left after removing web noise")
+        if strict:
+            raise problem
+        problems.append(problem)
+    return kept, problems
+
+
+def story_of(articles: Sequence[Article]) -> Story:
+    """Segment cleaned articles into one story."""
+    return Story(tuple(articles), tuple(s for a in articles for s in segment(a)))
+
+
+def check_words(words: Any) -> int:
+    if isinstance(words, bool) or not isinstance(words, int) or words < 1:
+        raise InputError("words", f"the length budget must be a positive whole number of words, not {words!r}")
+    return words
+
+
+def brief(story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "newsfuse") -> Brief:
+    """Summarize a segmented story with one method."""
+    words = check_words(words)
+    summarizer = get(method) if isinstance(method, str) else method
+    if not story.articles:
+        raise InputError("articles", "no articles to summarize")
+    vectors = build(story)
+    ranking = summarizer.rank(story, vectors)
+    chosen = reading_order(story, select(story, vectors, ranking, words, drop_opinion=summarizer.drops_opinion))
+    warnings = ()
+    if len(story.articles) == 1:
+        warnings = ("only one source article: nothing in this brief is corroborated by another outlet",)
+    return Brief(attribute(story, vectors, chosen), story.articles, summarizer.name, words, warnings)
+
+
+def summarize(
+    articles: Iterable[Mapping[str, Any] | Article | str], words: int = DEFAULT_WORDS, method: str = "newsfuse"
+) -> Brief:
+    """The Python API: articles (dicts with the JSON fields, ``Article`` objects or plain text) → Brief.
+
+    Raises ``InputError`` naming the article and the reason for any unusable input.
+    """
+    records = list(articles)
+    if not records:
+        raise InputError("articles", "no articles to summarize")
+    cleaned, _ = clean_all(from_records(records), strict=True)
+    return brief(story_of(cleaned), words, method)

@@ -1,0 +1,79 @@
+"""Render a Brief for people (text, markdown) and for programs (JSON, schema in the README)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newsfuse.model import Article, Brief
+
+OUTPUTS = ("text", "markdown", "json")
+
+
+def article_json(article: Article, include_text: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": article.id, "title": article.title, "source": article.source or article.id, "url": article.url,
+        "published": article.published, "words": article.words,
+    }  # fmt: skip
+    if include_text:
+        data["text"] = article.text
+    return data
+
+
+def brief_json(brief: Brief, include_text: bool = False) -> dict[str, Any]:
+    return {
+        "summary": brief.summary,
+        "words": brief.words,
+        "budget": brief.budget,
+        "method": brief.method,
+        "sentences": [
+            {
+                "text": s.text,
+                "sources": [
+                    {"article": c.article, "sentence": c.sentence, "start": c.start, "end": c.end} for c in s.sources
+                ],
+                "corroborated_by": list(s.corroborated_by),
+            }
+            for s in brief.sentences
+        ],
+        "articles": [article_json(a, include_text) for a in brief.articles],
+        "warnings": list(brief.warnings),
+    }
+
+
+def as_text(brief: Brief) -> str:
+    notes = "".join(f"\n\nNote: {w}" for w in brief.warnings)
+    return brief.summary + notes
+
+
+def as_markdown(brief: Brief) -> str:
+    number = {a.id: n for n, a in enumerate(brief.articles, 1)}
+    title = next((a.title for a in brief.articles if a.title), "")
+    lines = [f"# {title}" if title else "# Brief", ""]
+    body = []
+    for s in brief.sentences:
+        marks = "".join(f"[{number[a]}]" for a in s.corroborated_by)
+        body.append(f"{s.text} {marks}")
+    lines += [" ".join(body), ""]
+    lines += [f"*{brief.words} words, {len(brief.articles)} sources, method `{brief.method}`.*", ""]
+    lines += [f"> Note: {w}" for w in brief.warnings]
+    if brief.warnings:
+        lines.append("")
+    lines.append("## Sources")
+    lines.append("")
+    for article in brief.articles:
+        parts = [f"**{article.title or article.id}**", article.source or article.id]
+        if article.published:
+            parts.append(article.published)
+        if article.url:
+            parts.append(f"<{article.url}>")
+        lines.append(f"{number[article.id]}. " + " — ".join(parts) + f" (`{article.id}`)")
+    return "\n".join(lines)
+
+
+def render(brief: Brief, output: str = "text", include_text: bool = False) -> str:
+    if output == "json":
+        return json.dumps(brief_json(brief, include_text), ensure_ascii=False, indent=2)
+    if output == "markdown":
+        return as_markdown(brief)
+    return as_text(brief)

@@ -1,0 +1,64 @@
+"""LexRank and TextRank baselines, from sumy (the maintained implementations), on our own sentences.
+
+sumy's default tokenizer needs NLTK's punkt data, which is not available offline; we hand it our sentences
+and a word tokenizer of our own instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from newsfuse.model import Story
+from newsfuse.text import words
+from newsfuse.vectors import Vectors
+
+
+class _Tokenizer:
+    language = "english"
+
+    @staticmethod
+    def to_words(text: str) -> list[str]:
+        return words(text)
+
+    @staticmethod
+    def to_sentences(text: str) -> list[str]:
+        return [text]
+
+
+class _SumyRanker:
+    name = ""
+    drops_opinion = False
+    algorithm: Any = None
+
+    def rank(self, story: Story, vectors: Vectors) -> list[int]:
+        tokenizer = _Tokenizer()
+        sentences = [SumySentence(s.text, tokenizer) for s in story.sentences]
+        index = {id(s): i for i, s in enumerate(sentences)}
+        summarizer = self.algorithm(Stemmer("english"))
+        summarizer.stop_words = get_stop_words("english")
+        ranked: list[int] = []
+
+        def keep_all(infos: list[Any]) -> list[Any]:
+            # sumy calls this with every sentence sorted by its rating: exactly the ranking we want.
+            ranked.extend(index[id(info.sentence)] for info in infos)
+            return infos
+
+        summarizer(ObjectDocumentModel([Paragraph(sentences)]), keep_all)
+        return ranked
+
+
+class LexRank(_SumyRanker):
+    name = "lexrank"
+    algorithm = LexRankSummarizer
+
+
+class TextRank(_SumyRanker):
+    name = "textrank"
+    algorithm = TextRankSummarizer
