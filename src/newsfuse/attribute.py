@@ -26,10 +26,14 @@ def attribute(story: Story, vectors: Vectors, chosen: list[int]) -> tuple[BriefS
         own = story.sentences[i]
         same = sorted(copies[own.text], key=lambda j: j != i)
         sources = tuple(
-            Citation(story.sentences[j].article, story.sentences[j].index, story.sentences[j].start,
-                     story.sentences[j].end)
+            Citation(
+                story.sentences[j].article,
+                story.sentences[j].index,
+                story.sentences[j].start,
+                story.sentences[j].end,
+            )
             for j in same
-        )  # fmt: skip
+        )
         reporting = {story.sentences[j].article for j in vectors.neighbours(i, CORROBORATION)}
         reporting.update(c.article for c in sources)
         brief.append(BriefSentence(own.text, sources, tuple(sorted(reporting, key=order.__getitem__))))

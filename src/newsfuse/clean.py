@@ -15,7 +15,7 @@ from newsfuse.model import Article
 
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 DAYS = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
-AGENCIES = r"AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|Xinhua|PA|BBC|NYT|[A-Z][A-Za-z]+ (?:News|Press|Times|Post)"
+AGENCIES = r"[A-Z]{2,6}|Reuters|Bloomberg|dpa|Xinhua|[A-Z][A-Za-z]+ (?:News|Press|Times|Post)"
 
 
 def _any(*patterns: str, flags: int = re.IGNORECASE) -> Callable[[str], bool]:
@@ -56,9 +56,10 @@ def is_share_bar(line: str) -> bool:
 
 NAME = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"  # capitalised name parts, plus 'de', 'van', 'al'
 BYLINE = re.compile(
-    rf"^(?:by|written by|posted by|reporting by|story by|words by)\s+(?!(?:{MONTHS}|{DAYS}|the|then|now|late|early)\b)"
+    r"^(?:by|written by|posted by|reporting by|story by|words by)\s+"
+    rf"(?!(?:{MONTHS}|{DAYS}|the|then|now|late|early)\b)"
     rf"{NAME}(?:\s+{NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{NAME}(?:\s+{NAME}){{0,4}})*"
-    r"\s*(?:$|[,|/•·–—-]\s*(?:[\w.'’&-]+\s*){0,6}$)",
+    rf"(?:\s+on\s+(?:{DAYS}|{MONTHS}|\d)[\w ,.:]{{0,30}})?\s*(?:$|[,|/•·–—-]\s*(?:[\w.'’&-]+\s*){{0,6}}$)",
     re.IGNORECASE,
 )
 
@@ -72,35 +73,69 @@ def is_byline(line: str) -> bool:
 
 
 RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
-    ("caption", _any(
-        r"^(?:image|photo|picture|graphic|video)(?: caption| credit| copyright)?\s*[:|–—]",
-        r"^(?:caption|credit|alt(?:-text)?)\s*:", r"^image may contain",
-        r"\((?:AP|Reuters|AFP|EPA)?\s*Photos?\s*/", r"\b(?:photo(?:graph)?|image) (?:by|courtesy of|credit)\b",
-        r"/\s*(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock)\s*\)?\s*$", r"^getty images\b",
-    )),  # fmt: skip
-    ("read-more", _any(
-        r"^read (?:more|the full|next)\b", r"^(?:related|see also|also read|more on this|recommended|"
-        r"don'?t miss|more from|most read|trending)(?: stories| articles| coverage| content)?\s*[:»>|–—-]",
-        r"^(?:related|see also|most read|trending)\s*$",
-    )),  # fmt: skip
+    (
+        "caption",
+        _any(
+            r"^(?:image|photo|picture|graphic|video)(?: caption| credit| copyright)?\s*[:|–—]",
+            r"^(?:caption|credit|alt(?:-text)?)\s*:",
+            r"^image may contain",
+            r"\((?:AP|Reuters|AFP|EPA)?\s*Photos?\s*/",
+            r"\b(?:photo(?:graph)?|image) (?:by|courtesy of|credit)\b",
+            r"/\s*(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock)\s*\)?\s*$",
+            r"^getty images\b",
+        ),
+    ),
+    (
+        "read-more",
+        _any(
+            r"^read (?:more|the full|next)\b",
+            r"^(?:related|see also|also read|more on this|recommended|"
+            r"don'?t miss|more from|most read|trending)(?: stories| articles| coverage| content)?\s*[:»>|–—-]",
+            r"^(?:related|see also|most read|trending)\s*$",
+        ),
+    ),
     ("share", is_share_bar),
     ("click-here", _short(30, _any(r"\b(?:click|tap) here\b"))),
-    ("advertisement", _any(
-        r"^(?:advertisement|advert|ad|sponsored(?: content)?|paid (?:content|post)|story continues below"
-        r"(?: advertisement)?|article continues (?:below|after advertisement)|continue reading(?: below)?|"
-        r"scroll to continue(?: with content)?)\W*$",
-    )),  # fmt: skip
+    (
+        "advertisement",
+        _any(
+            r"^(?:advertisement|advert|ad|sponsored(?: content)?|paid (?:content|post)|story continues below"
+            r"(?: advertisement)?|article continues (?:below|after advertisement)|continue reading(?: below)?|"
+            r"scroll to continue(?: with content)?)\W*$",
+        ),
+    ),
     ("byline", is_byline),
     ("timestamp", is_timestamp),
-    ("copyright", _short(40, _any(
-        r"^(?:©|\(c\)|copyright\b)", r"\ball rights reserved\b", r"may not be (?:published|reproduced),? broadcast",
-    ))),  # fmt: skip
-    ("social", _short(40, _any(
-        r"pic\.twitter\.com/", r"^[—–-]\s*.{1,60}\(@\w+\)", r"^view this post on (?:instagram|tiktok|x|twitter)",
-        r"^a post shared by\b", r"^(?:https?://|www\.)\S+$", r"^(?:follow|like) (?:us|him|her|me|them) on\b",
-        r"^@\w+$", r"^(?:#\w+\s*)+$", r"^(?:sign up|subscribe)\b.{0,80}\b(?:newsletter|updates|alerts)\b",
-        r"^(?:\d+\s+)?comments?$", r"^leave a comment\b",
-    ))),  # fmt: skip
+    (
+        "copyright",
+        _short(
+            40,
+            _any(
+                r"^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4})",
+                r"\ball rights reserved\b",
+                r"may not be (?:published|reproduced),? broadcast",
+            ),
+        ),
+    ),
+    (
+        "social",
+        _short(
+            40,
+            _any(
+                r"pic\.twitter\.com/",
+                r"^[—–-]\s*.{1,60}\(@\w+\)",
+                r"^view this post on (?:instagram|tiktok|x|twitter)",
+                r"^a post shared by\b",
+                r"^(?:https?://|www\.)\S+$",
+                r"^(?:follow|like) (?:us|him|her|me|them) on\b",
+                r"^@\w+$",
+                r"^(?:#\w+\s*)+$",
+                r"^(?:sign up|subscribe)\b.{0,80}\b(?:newsletter|updates|alerts)\b",
+                r"^(?:\d+\s+)?comments?$",
+                r"^leave a comment\b",
+            ),
+        ),
+    ),
 )
 
 DATELINE = re.compile(

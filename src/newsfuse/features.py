@@ -53,20 +53,22 @@ def featurize(story: Story, vectors: Vectors) -> list[list[float]]:
     rows = []
     for i, s in enumerate(story.sentences):
         n_words = max(s.words, 1)
-        rows.append([
-            1.0 / (1 + s.index),
-            float(s.index == 0),
-            s.index / per_article[s.article],
-            math.log(n_words),
-            float(n_words < 8),
-            float(n_words > 45),
-            vectors.to_centroid(i),
-            corroboration(vectors, i, n_articles),
-            len(vectors.weights[i]) / n_words,
-            float(bool(NUMBER.search(s.text))),
-            float(bool(QUOTE.search(s.text))),
-            opinion_score(s.text),
-            float(s.text.rstrip(" \"'”’").endswith("?")),
-            math.log(n_articles),
-        ])  # fmt: skip
+        rows.append(
+            [
+                1.0 / (1 + s.index),
+                float(s.index == 0),
+                s.index / per_article[s.article],
+                math.log(n_words),
+                float(n_words < 8),
+                float(n_words > 45),
+                vectors.to_centroid(i),
+                corroboration(vectors, i, n_articles),
+                len(vectors.weights[i]) / n_words,
+                float(bool(NUMBER.search(s.text))),
+                float(bool(QUOTE.search(s.text))),
+                opinion_score(s.text),
+                float(s.text.rstrip(" \"'”’").endswith("?")),
+                math.log(n_articles),
+            ]
+        )
     return rows

@@ -8,15 +8,23 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 
 FORMATS = ("auto", "text", "html", "json", "jsonl", "multinews")
 EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".md": "text", "": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-}  # fmt: skip
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    "": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 MULTINEWS_SEPARATOR = "|||||"
 HTML_TAG = re.compile(r"<(!doctype html|html|head|body|p|div|article|br|span|a|h[1-6])\b", re.IGNORECASE)
 FIELDS = ("id", "title", "text", "source", "url", "published")
@@ -69,19 +77,29 @@ def parse_html(content: str) -> list[Partial]:
     import trafilatura  # heavy import, only needed for HTML
 
     doc = trafilatura.bare_extraction(
-        content, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
+        content,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
         favor_precision=True,
-    )  # fmt: skip
+    )
     if doc is None or not (doc.text or "").strip():
         raise FormatError("no article text found in the HTML")
-    return [{
-        "title": doc.title or "", "text": doc.text, "source": doc.sitename or doc.hostname or "",
-        "url": doc.url, "published": doc.date, "author": doc.author,
-    }]  # fmt: skip
+    return [
+        {
+            "title": doc.title or "",
+            "text": doc.text,
+            "source": doc.sitename or doc.hostname or "",
+            "url": doc.url,
+            "published": doc.date,
+            "author": doc.author,
+        }
+    ]
 
 
 def from_object(item: Any, where: str) -> Partial:
-    if not isinstance(item, dict):
+    if not isinstance(item, Mapping):
         raise FormatError(f"{where}: expected a JSON object, got {type(item).__name__}")
     text = item.get("text")
     if not isinstance(text, str):
@@ -129,6 +147,9 @@ def parse_multinews(content: str) -> list[Partial]:
 
 
 PARSERS = {
-    "text": parse_text, "html": parse_html, "json": parse_json, "jsonl": parse_jsonl,
+    "text": parse_text,
+    "html": parse_html,
+    "json": parse_json,
+    "jsonl": parse_jsonl,
     "multinews": parse_multinews,
-}  # fmt: skip
+}

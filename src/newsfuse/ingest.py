@@ -46,9 +46,10 @@ def check(article: Article) -> Article:
 def files_under(path: Path) -> list[Path]:
     """Article files in a directory, recursively, in a stable order; hidden files are left out."""
     found = [
-        p for p in sorted(path.rglob("*"))
+        p
+        for p in sorted(path.rglob("*"))
         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    ]  # fmt: skip
+    ]
     if not found:
         raise InputError(str(path), "directory contains no articles")
     return found
@@ -80,10 +81,14 @@ def _articles(partials: list[Partial], origin: str, file_id: str | None, ids: _I
         where = origin if single else f"{origin} (article {n})"
         articles.append(
             Article(
-                id=ids.give(wanted), text=p.get("text", ""), title=p.get("title") or "",
-                source=p.get("source") or "", url=p.get("url") or None, published=p.get("published") or None,
+                id=ids.give(wanted),
+                text=p.get("text", ""),
+                title=p.get("title") or "",
+                source=p.get("source") or "",
+                url=p.get("url") or None,
+                published=p.get("published") or None,
                 origin=where,
-            )  # fmt: skip
+            )
         )
     return articles
 
@@ -149,19 +154,25 @@ def load(paths: Iterable[str], fmt: str = "auto", strict: bool = False, stdin: B
     return Loaded(tuple(articles), tuple(problems))
 
 
-def from_records(records: Iterable[Mapping[str, Any] | Article | str]) -> list[Article]:
+def from_records(records: Iterable[Mapping[str, Any] | Article | str], strict: bool = False) -> Loaded:
     """Articles for the Python API: ``Article`` objects, dicts with the JSON fields, or plain strings."""
     ids = _Ids()
-    articles = []
-    for n, record in enumerate(records, 1):
-        if isinstance(record, Article):
-            articles.append(check(record))
-            continue
-        item: Mapping[str, Any] = {"text": record} if isinstance(record, str) else record
-        where = f"articles[{n - 1}]"
+    articles: list[Article] = []
+    problems: list[InputError] = []
+    for n, record in enumerate(records):
+        where = f"articles[{n}]"
         try:
-            partial = from_object(dict(item), where)
-        except FormatError as exc:
-            raise InputError(where, str(exc).removeprefix(f"{where}: ")) from None
-        articles.extend(check(a) for a in _articles([partial], where, None, ids))
-    return articles
+            if isinstance(record, Article):
+                articles.append(check(record))
+                continue
+            item: Mapping[str, Any] = {"text": record} if isinstance(record, str) else record
+            try:
+                partial = from_object(item, where)
+            except FormatError as exc:
+                raise InputError(where, str(exc).removeprefix(f"{where}: ")) from None
+            articles.extend(check(a) for a in _articles([partial], where, None, ids))
+        except InputError as problem:
+            if strict:
+                raise
+            problems.append(problem)
+    return Loaded(tuple(articles), tuple(problems))

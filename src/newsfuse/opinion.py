@@ -1,8 +1,8 @@
 """Opinion: how much a sentence reads as commentary rather than reporting.
 
 Cues are counted outside quotation marks only: a quoted opinion is a fact about what someone said.
-The score combines the cues as independent evidence, ``1 - Π(1 - w)``; a sentence at or above
-``THRESHOLD`` is opinion and is never selected into a brief as fact.
+The score combines the cues as independent evidence, ``1 - Π(1 - w)`` (a cue counts at most twice);
+a sentence at or above ``THRESHOLD`` is opinion and is never selected into a brief as fact.
 """
 
 from __future__ import annotations
@@ -15,21 +15,47 @@ QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|‘[^’]{8,}’")
 CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
     (name, weight, re.compile(pattern, re.IGNORECASE))
     for name, weight, pattern in (
-        ("first-person", 0.55, r"\b(?:I|I'm|I've|I'd|me|my|mine|we|we're|we've|we'd|(?-i:us|Us)|our|ours|ourselves)\b(?!\.)"),
+        (
+            "first-person",
+            0.55,
+            r"\b(?:I|I'm|I've|I'd|me|my|mine|we|we're|we've|we'd|(?-i:us|Us)|our|ours|ourselves)\b(?!\.)",
+        ),
         ("rhetorical-question", 0.6, r"\?\s*$"),
         ("exclamation", 0.3, r"!\s*$"),
-        ("judgement", 0.35, r"\b(?:should(?:n't)?|ought to|must(?!\s+have been)|needs? to be|has to stop|"
-         r"have to stop)\b"),  # fmt: skip
-        ("commentary-frame", 0.55, r"\b(?:it is|it's) (?:tempting|hard to (?:believe|imagine|see)|time (?:to|for)|"
-         r"clear that|obvious that|no secret|a shame|a disgrace|worth (?:remembering|asking|noting))|"
-         r"\b(?:let'?s|let us) (?:be|not|face|hope)\b|\b(?:make no mistake|the truth is|the fact is|in my view|"
-         r"needless to say|mark my words)\b"),  # fmt: skip
-        ("imperative", 0.5, r"^\s*(?:imagine|consider|remember|think about|look at|don't|do not|never forget|"
-         r"ask yourself|stop|wake up)\b"),  # fmt: skip
-        ("evaluative", 0.3, r"\b(?:absurd|outrageous|disgraceful|shameful|ridiculous|pathetic|appalling|"
-         r"disastrous|scandalous|laughable|reckless|shocking|stunning|brilliant|wonderful|terrible|awful|"
-         r"incompetent|idiotic|insane|farcical|sham|fiasco|betrayal|clearly|obviously|frankly|sadly|"
-         r"unfortunately|thankfully|hopefully|surely|of course|inexcusable|unforgivable)\b"),  # fmt: skip
+        (
+            "judgement",
+            0.35,
+            r"\b(?:should(?:n't)?|ought to|must(?!\s+have been)|needs? to be|has to stop|"
+            r"have to stop)\b",
+        ),
+        (
+            "commentary-frame",
+            0.55,
+            r"\b(?:it is|it's) (?:tempting|hard to (?:believe|imagine|see)|time (?:to|for)|"
+            r"clear that|obvious that|no secret|a shame|a disgrace|worth (?:remembering|asking|noting))|"
+            r"\b(?:let'?s|let us) (?:be|not|face|hope)\b|\b(?:make no mistake|the truth is|the fact is|in my view|"
+            r"needless to say|mark my words)\b",
+        ),
+        (
+            "stance-opener",
+            0.55,
+            r"^\s*(?:frankly|sadly|clearly|obviously|honestly|thankfully|unfortunately|of course|surely|admittedly|"
+            r"mercifully|tellingly|predictably|ironically|shamefully|incredibly)\s*,",
+        ),
+        (
+            "imperative",
+            0.5,
+            r"^\s*(?:imagine|consider|remember|think about|look at|don't|do not|never forget|"
+            r"ask yourself|stop|wake up)\b",
+        ),
+        (
+            "evaluative",
+            0.3,
+            r"\b(?:absurd|outrageous|disgraceful|shameful|ridiculous|pathetic|appalling|"
+            r"disastrous|scandalous|laughable|reckless|shocking|stunning|brilliant|wonderful|terrible|awful|"
+            r"incompetent|idiotic|insane|farcical|sham|fiasco|betrayal|clearly|obviously|frankly|sadly|"
+            r"unfortunately|thankfully|hopefully|surely|of course|inexcusable|unforgivable)\b",
+        ),
     )
 )
 
@@ -49,8 +75,8 @@ def opinion_score(text: str) -> float:
     bare = unquoted(text)
     keep = 1.0
     for _, weight, pattern in CUES:
-        if pattern.search(bare):
-            keep *= 1.0 - weight
+        found = len(pattern.findall(bare))
+        keep *= (1.0 - weight) ** min(found, 2)  # a second instance of a cue is more evidence; a third, not much
     return round(1.0 - keep, 3)
 
 

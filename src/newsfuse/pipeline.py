@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from newsfuse.attribute import attribute
@@ -60,14 +61,21 @@ def brief(story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "
 
 
 def summarize(
-    articles: Iterable[Mapping[str, Any] | Article | str], words: int = DEFAULT_WORDS, method: str = "newsfuse"
+    articles: Iterable[Mapping[str, Any] | Article | str],
+    words: int = DEFAULT_WORDS,
+    method: str = "newsfuse",
+    strict: bool = False,
 ) -> Brief:
     """The Python API: articles (dicts with the JSON fields, ``Article`` objects or plain text) → Brief.
 
-    Raises ``InputError`` naming the article and the reason for any unusable input.
+    An unusable article is skipped and named in ``Brief.warnings`` (raised as ``InputError`` when
+    ``strict``); with no usable article at all, ``InputError`` says why.
     """
-    records = list(articles)
-    if not records:
-        raise InputError("articles", "no articles to summarize")
-    cleaned, _ = clean_all(from_records(records), strict=True)
-    return brief(story_of(cleaned), words, method)
+    loaded = from_records(list(articles), strict=strict)
+    cleaned, empty = clean_all(loaded.articles, strict=strict)
+    problems = [*loaded.problems, *empty]
+    if not cleaned:
+        raise problems[0] if len(problems) == 1 else InputError("articles", "no usable articles to summarize")
+    result = brief(story_of(cleaned), words, method)
+    skipped = tuple(f"skipped {p}" for p in problems)
+    return replace(result, warnings=skipped + result.warnings)

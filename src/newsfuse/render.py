@@ -12,9 +12,13 @@ OUTPUTS = ("text", "markdown", "json")
 
 def article_json(article: Article, include_text: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "id": article.id, "title": article.title, "source": article.source or article.id, "url": article.url,
-        "published": article.published, "words": article.words,
-    }  # fmt: skip
+        "id": article.id,
+        "title": article.title,
+        "source": article.source or article.id,
+        "url": article.url,
+        "published": article.published,
+        "words": article.words,
+    }
     if include_text:
         data["text"] = article.text
     return data
@@ -48,7 +52,8 @@ def as_text(brief: Brief) -> str:
 
 def as_markdown(brief: Brief) -> str:
     number = {a.id: n for n, a in enumerate(brief.articles, 1)}
-    title = next((a.title for a in brief.articles if a.title), "")
+    lead = brief.sentences[0].sources[0].article if brief.sentences else ""
+    title = next((a.title for a in sorted(brief.articles, key=lambda a: a.id != lead) if a.title), "")
     lines = [f"# {title}" if title else "# Brief", ""]
     body = []
     for s in brief.sentences:

@@ -12,14 +12,19 @@ from newsfuse.model import Story
 from newsfuse.opinion import is_opinion
 from newsfuse.vectors import Vectors
 
-REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
+REDUNDANCY = 0.4  # cosine above which a sentence repeats one already chosen
 MIN_WORDS = 4  # fragments shorter than this are not brief material
 
 
 def select(
-    story: Story, vectors: Vectors, ranking: Iterable[int], words: int, *, drop_opinion: bool = True,
+    story: Story,
+    vectors: Vectors,
+    ranking: Iterable[int],
+    words: int,
+    *,
+    drop_opinion: bool = True,
     redundancy: float = REDUNDANCY,
-) -> list[int]:  # fmt: skip
+) -> list[int]:
     """Indices of the chosen sentences, in ranking order."""
     chosen: list[int] = []
     texts: set[str] = set()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from nltk.stem.porter import PorterStemmer
+import Stemmer
 
 WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’.][A-Za-z0-9]+)*")
 
@@ -36,17 +36,8 @@ def words(text: str) -> list[str]:
 
 
 def stemmer() -> Callable[[str], str]:
-    """A Porter stemmer with a memo private to the caller (no process-wide cache)."""
-    porter = PorterStemmer()
-    memo: dict[str, str] = {}
-
-    def stem(word: str) -> str:
-        found = memo.get(word)
-        if found is None:
-            found = memo[word] = porter.stem(word)
-        return found
-
-    return stem
+    """The Snowball English stemmer (PyStemmer's C build: about 0.2 µs a word)."""
+    return Stemmer.Stemmer("english").stemWord
 
 
 def content_terms(text: str, stem: Callable[[str], str]) -> list[str]:

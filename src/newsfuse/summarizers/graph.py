@@ -8,13 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
-
 from newsfuse.model import Story
 from newsfuse.text import words
 from newsfuse.vectors import Vectors
@@ -33,15 +26,24 @@ class _Tokenizer:
 
 
 class _SumyRanker:
+    """Ranks with a sumy summarizer; sumy (and the NLTK it imports, ~1.5 s) loads only when a baseline runs."""
+
     name = ""
     drops_opinion = False
-    algorithm: Any = None
+
+    def algorithm(self) -> Any:
+        raise NotImplementedError
 
     def rank(self, story: Story, vectors: Vectors) -> list[int]:
+        from sumy.models.dom import ObjectDocumentModel, Paragraph
+        from sumy.models.dom import Sentence as SumySentence
+        from sumy.nlp.stemmers import Stemmer
+        from sumy.utils import get_stop_words
+
         tokenizer = _Tokenizer()
         sentences = [SumySentence(s.text, tokenizer) for s in story.sentences]
         index = {id(s): i for i, s in enumerate(sentences)}
-        summarizer = self.algorithm(Stemmer("english"))
+        summarizer = self.algorithm()(Stemmer("english"))
         summarizer.stop_words = get_stop_words("english")
         ranked: list[int] = []
 
@@ -56,9 +58,17 @@ class _SumyRanker:
 
 class LexRank(_SumyRanker):
     name = "lexrank"
-    algorithm = LexRankSummarizer
+
+    def algorithm(self) -> Any:
+        from sumy.summarizers.lex_rank import LexRankSummarizer
+
+        return LexRankSummarizer
 
 
 class TextRank(_SumyRanker):
     name = "textrank"
-    algorithm = TextRankSummarizer
+
+    def algorithm(self) -> Any:
+        from sumy.summarizers.text_rank import TextRankSummarizer
+
+        return TextRankSummarizer

@@ -1,0 +1,28 @@
+from newsfuse.attribute import attribute
+from newsfuse.model import Article
+from newsfuse.pipeline import story_of
+from newsfuse.vectors import build
+
+WIRE_COPY = "The dam on Marlow Creek failed before dawn on Tuesday, flooding Alder Falls."
+ARTICLES = [
+    Article(id="wire", text=f"{WIRE_COPY}\nThe Corps will send engineers on Wednesday."),
+    Article(id="paper", text=f"Dam fails\n{WIRE_COPY}\nA retired teacher was among the dead."),
+    Article(id="blog", text="Before dawn on Tuesday the Marlow Creek dam failed, flooding Alder Falls.\nIt rained."),
+    Article(id="other", text="The school board approved a new budget for the coming year."),
+]
+
+
+def test_wire_copy_cites_every_verbatim_copy_and_outlets_that_report_it() -> None:
+    story = story_of(ARTICLES)
+    [sentence] = attribute(story, build(story), [0])
+    assert [(c.article, c.sentence) for c in sentence.sources] == [("wire", 0), ("paper", 1)]
+    for citation in sentence.sources:
+        assert story.article(citation.article).text[citation.start : citation.end] == WIRE_COPY
+    assert sentence.corroborated_by == ("wire", "paper", "blog")
+
+
+def test_single_source_content_is_corroborated_by_its_own_article_only() -> None:
+    story = story_of(ARTICLES)
+    index = next(i for i, s in enumerate(story.sentences) if s.text.startswith("A retired teacher"))
+    [sentence] = attribute(story, build(story), [index])
+    assert sentence.corroborated_by == ("paper",)

@@ -1,0 +1,121 @@
+import pytest
+
+from newsfuse.clean import clean, clean_text
+from newsfuse.model import Article
+
+# Each rule with an example of its own: (rule, a line it must drop).
+NOISE = [
+    ("caption", "Image: Residents wade through floodwater on Main Street. (AWS Photo/Leo Marsh)"),
+    ("caption", "A firefighter carries a child to safety on Tuesday. (AP Photo/Jane Roe)"),
+    ("caption", "Photo by Leo Marsh / Getty Images"),
+    ("caption", "Image caption: The dam before it failed"),
+    ("read-more", "Read more: How America's aging dams became a $76 billion problem"),
+    ("read-more", "READ MORE"),
+    ("read-more", "Related: School board approves new budget"),
+    ("share", "Share this article"),
+    ("share", "Facebook Twitter Email"),
+    ("share", "Share on Facebook · Share on Twitter · Email"),
+    ("click-here", "Click here to sign our petition for dam safety funding."),
+    ("advertisement", "Advertisement"),
+    ("advertisement", "Story continues below advertisement"),
+    ("byline", "By MARTA QUINN, Associated Wire Service"),
+    ("byline", "By Priya Natarajan | Courier Staff Writer"),
+    ("byline", "Posted by Sam Okafor on November 4, 2026"),
+    ("byline", "By Ana de la Cruz and Tom Lee"),
+    ("timestamp", "10.31.13 11:50 PM ET"),
+    ("timestamp", "Updated: Nov. 3, 2026 6:05 p.m."),
+    ("timestamp", "Tuesday, November 3, 2026"),
+    ("copyright", "Copyright 2026 Associated Wire Service. All rights reserved."),
+    ("copyright", "© 2026 The Harlan Courier"),
+    ("copyright", "This material may not be published, broadcast, rewritten or redistributed."),
+    ("social", "pic.twitter.com/xk2Alder"),
+    ("social", "— Harlan County Sheriff (@HarlanSheriff) November 3, 2026"),
+    ("social", "View this post on Instagram"),
+    ("social", "A post shared by Alder Falls FD (@alderfallsfd)"),
+    ("social", "https://harlancourier.example/live"),
+    ("social", "Sign up for our breaking news newsletter"),
+    ("social", "Follow us on Twitter"),
+]
+
+# Real sentences that look like noise to a careless rule: none may be dropped.
+REAL = [
+    "By Tuesday, the water had receded from most of the town.",
+    "By the time we got to the top, our street was gone.",
+    "Share prices of the utility fell 12 percent on Wednesday.",
+    "Related charges were filed against the district's former manager.",
+    "The advertisement ran in three newspapers before the vote.",
+    "Photographers were kept behind a police line near the bridge.",
+    "Copyright lawyers for the district declined to comment.",
+    "Twitter users shared videos of the water rising on Main Street.",
+    "Comments from residents at the meeting were mostly angry.",
+    "The flood was the deadliest in Harlan County since 1964.",
+    "Updated figures released on Wednesday showed 300 homes were damaged.",
+    "Readers can find the inspection report on the state's website.",
+    "At 6:05 p.m. on Tuesday, the governor declared a state of emergency.",
+    "Posted notices had warned residents about the spillway repairs.",
+]
+
+
+@pytest.mark.parametrize(("rule", "line"), NOISE)
+def test_each_rule_drops_its_example(rule: str, line: str) -> None:
+    text = f"The dam failed before dawn on Tuesday.\n{line}\nThree people were killed."
+    result = clean_text(text)
+    assert result.text == "The dam failed before dawn on Tuesday.\nThree people were killed."
+    assert (rule, line) in result.dropped
+
+
+@pytest.mark.parametrize("sentence", REAL)
+def test_real_sentences_are_never_dropped(sentence: str) -> None:
+    result = clean_text(f"The dam failed before dawn on Tuesday.\n{sentence}")
+    assert sentence in result.text.split("\n")
+    assert result.dropped == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("ALDER FALLS, Ore. (AWS) — An earthen dam gave way.", "An earthen dam gave way."),
+        ("WASHINGTON — The Corps will send engineers.", "The Corps will send engineers."),
+        ("LONDON (Reuters) - Shares fell sharply.", "Shares fell sharply."),
+        ("( ap ) — the dam gave way on tuesday.", "the dam gave way on tuesday."),
+        ("LONDON (AP) _ An influential lawmaker spoke.", "An influential lawmaker spoke."),
+    ],
+)
+def test_dateline_prefix_is_removed_and_sentence_kept(line: str, body: str) -> None:
+    result = clean_text(line)
+    assert result.text == body
+    assert result.dropped[0][0] == "dateline"
+
+
+def test_a_sentence_starting_with_an_acronym_keeps_its_words() -> None:
+    assert clean_text("NASA said the launch would go ahead.").text == "NASA said the launch would go ahead."
+
+
+def test_repeated_headline_and_repeated_lines_are_dropped() -> None:
+    text = "Dam fails in Alder Falls\nThe dam failed on Tuesday.\nDam fails in Alder Falls\nThe dam failed on Tuesday."
+    result = clean_text(text, title="Dam fails in Alder Falls")
+    assert result.text == "The dam failed on Tuesday."
+    assert [rule for rule, _ in result.dropped] == ["repeated", "repeated", "repeated"]
+
+
+def test_hard_wrapped_lines_are_joined_but_headlines_stay_apart() -> None:
+    text = (
+        "Dam fails\nThe earthen dam on Marlow Creek gave way\nbefore dawn on Tuesday.\n\n"
+        "Officials said more rain was coming."
+    )
+    assert clean_text(text).text.split("\n") == [
+        "Dam fails",
+        "The earthen dam on Marlow Creek gave way before dawn on Tuesday.",
+        "Officials said more rain was coming.",
+    ]
+
+
+def test_whitespace_is_normalised() -> None:
+    assert clean_text("  The\u00a0dam   failed.\r\n\r\n\tIt rained.  ").text == "The dam failed.\nIt rained."
+
+
+def test_clean_returns_a_new_article_with_cleaned_text() -> None:
+    article = Article(id="a", text="Advertisement\nThe dam failed.", title="t")
+    cleaned = clean(article)
+    assert cleaned.text == "The dam failed."
+    assert article.text == "Advertisement\nThe dam failed."

@@ -1,0 +1,108 @@
+import json
+
+import pytest
+
+from newsfuse.formats import FormatError, detect, parse_html, parse_json, parse_jsonl, parse_multinews, parse_text
+
+PAGE = """<!DOCTYPE html><html><head><title>Dam fails | The Courier</title>
+<meta property="og:site_name" content="The Courier"><meta name="author" content="Priya Natarajan">
+<meta property="article:published_time" content="2026-11-03T18:05:00-08:00"></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sports">Sports</a></nav>
+<article><h1>Dam fails</h1>
+<p>An earthen dam on Marlow Creek gave way before dawn on Tuesday, flooding the town of Alder Falls.</p>
+<p>Four people died in the flood, the county coroner said on Tuesday night, and sixteen were hurt.</p>
+<div class="ad">Advertisement: Buy one mattress, get one free at Sleepy Town today</div>
+<p>The dam had been rated in poor condition by state inspectors in 2024, records show.</p></article>
+<section class="comments"><h3>Comments</h3>
+<div class="comment">dave_88: Nobody maintains anything around here!!!</div></section>
+<footer>Privacy | Terms</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("a.txt", "Title\nBody.", "text"),
+        ("a.html", "<p>x</p>", "html"),
+        ("a.json", '{"text": "x"}', "json"),
+        ("a.jsonl", '{"text": "x"}\n{"text": "y"}', "jsonl"),
+        ("-", '{"text": "x"}\n{"text": "y"}', "jsonl"),
+        ("-", '[{"text": "x"}]', "json"),
+        ("-", "<html><body><p>x</p></body></html>", "html"),
+        ("-", "first doc ||||| second doc", "multinews"),
+        ("cluster.src", "line one NEWLINE_CHAR line two", "multinews"),
+        ("notes", "Just some text.", "text"),
+        ("page.xml", "Just some text.", None),
+        ("scan.pdf", "%PDF-1.4 something", None),
+    ],
+)
+def test_detect(name: str, content: str, expected: str | None) -> None:
+    assert detect(name, content) == expected
+
+
+def test_text_first_line_is_the_title() -> None:
+    [article] = parse_text("\nDam fails in Alder Falls\nThe dam gave way on Tuesday.\nThree died.")
+    assert article["title"] == "Dam fails in Alder Falls"
+    assert article["text"] == "The dam gave way on Tuesday.\nThree died."
+
+
+def test_text_single_long_paragraph_has_no_title() -> None:
+    body = "The dam gave way on Tuesday. " * 10
+    assert parse_text(body)[0]["title"] == ""
+
+
+def test_html_keeps_main_text_and_metadata_and_drops_page_furniture() -> None:
+    [article] = parse_html(PAGE)
+    assert "An earthen dam on Marlow Creek gave way" in article["text"]
+    assert "rated in poor condition" in article["text"]
+    for furniture in ("Home", "Sports", "mattress", "dave_88", "Privacy"):
+        assert furniture not in article["text"]
+    assert article["title"].startswith("Dam fails")
+    assert article["source"] == "The Courier"
+    assert article["published"] == "2026-11-03"
+    assert article["author"] == "Priya Natarajan"
+
+
+def test_html_without_text_is_an_error() -> None:
+    with pytest.raises(FormatError, match="no article text"):
+        parse_html("<html><head><title></title></head><body><script>var x = 1;</script><img src=a.png></body></html>")
+
+
+def test_json_object_list_and_wrapper() -> None:
+    one = {"id": "w1", "title": "T", "text": "The dam failed.", "source": "Wire", "url": "https://x.example/a"}
+    assert parse_json(json.dumps(one))[0]["id"] == "w1"
+    assert [a["text"] for a in parse_json(json.dumps([one, one]))] == ["The dam failed.", "The dam failed."]
+    assert parse_json(json.dumps({"articles": [one]}))[0]["source"] == "Wire"
+
+
+def test_json_text_may_be_html() -> None:
+    [article] = parse_json(json.dumps({"id": "p", "text": PAGE}))
+    assert "An earthen dam" in article["text"]
+    assert "dave_88" not in article["text"]
+    assert article["source"] == "The Courier"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"text": "x",', "malformed JSON"),
+        ('{"title": "no text"}', "field 'text' must be a string"),
+        ('{"text": 3}', "field 'text' must be a string"),
+        ("[1, 2]", "expected a JSON object"),
+        ('{"text": "x", "title": ["a"]}', "field 'title' must be a string"),
+    ],
+)
+def test_json_errors(content: str, message: str) -> None:
+    with pytest.raises(FormatError, match=message):
+        parse_json(content)
+
+
+def test_jsonl_reads_each_line_and_names_a_bad_line() -> None:
+    good = '{"id": "a", "text": "One."}\n\n{"id": "b", "text": "Two."}\n'
+    assert [a["id"] for a in parse_jsonl(good)] == ["a", "b"]
+    with pytest.raises(FormatError, match="line 2"):
+        parse_jsonl('{"id": "a", "text": "One."}\n{oops}\n')
+
+
+def test_multinews_splits_documents_and_restores_line_breaks() -> None:
+    content = "first doc line one NEWLINE_CHAR line two ||||| ||||| second doc"
+    assert [a["text"] for a in parse_multinews(content)] == ["first doc line one \n line two", "second doc"]

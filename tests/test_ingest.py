@@ -1,0 +1,99 @@
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfuse.errors import InputError
+from newsfuse.ingest import decode, from_records, load
+from newsfuse.model import Article
+
+STORY = "The dam on Marlow Creek failed on Tuesday, and the water reached the town within an hour."
+
+
+def write(path: Path, content: str | bytes) -> str:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+def test_ids_come_from_file_names_json_ids_or_doc_n(tmp_path: Path) -> None:
+    a = write(tmp_path / "wire.txt", f"Title\n{STORY}")
+    b = write(tmp_path / "feed.json", json.dumps([{"id": "courier-1", "text": STORY}, {"text": STORY}]))
+    c = write(tmp_path / "cluster.src", f"{STORY} ||||| {STORY}")
+    loaded = load([a, b, c])
+    assert [x.id for x in loaded.articles] == ["wire", "courier-1", "doc-3", "doc-4", "doc-5"]
+    assert loaded.problems == ()
+
+
+def test_clashing_ids_are_made_unique(tmp_path: Path) -> None:
+    (tmp_path / "x").mkdir()
+    a = write(tmp_path / "wire.txt", STORY)
+    b = write(tmp_path / "x" / "wire.txt", STORY)
+    assert [x.id for x in load([a, b]).articles] == ["wire", "wire-2"]
+
+
+def test_directory_is_read_recursively_in_order_skipping_hidden_files(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "b.txt", STORY)
+    write(tmp_path / "sub" / "a.txt", STORY)
+    write(tmp_path / ".DS_Store", b"\x00\x01")
+    assert [x.id for x in load([str(tmp_path)]).articles] == ["b", "a"]
+
+
+def test_stdin_is_read_with_auto_detection() -> None:
+    stdin = io.BytesIO(json.dumps({"id": "s", "text": STORY}).encode())
+    assert load(["-"], stdin=stdin).articles[0].id == "s"
+
+
+def test_forced_format_overrides_detection(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", '{"text": "not json to a text reader"}')
+    assert load([path], fmt="text").articles[0].text.startswith("{")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", "", "empty input"),
+        ("blank.txt", "  \n\t\n ", "empty input"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        ("latin1.txt", "Caf\xe9 au lait, the dam failed.".encode("latin-1"), "not UTF-8"),
+        ("data.xml", "<feed>some text</feed>", "unknown format"),
+        ("broken.json", '{"text": "x"', "malformed JSON"),
+        ("notext.json", '{"id": "a", "text": "   "}', "empty article"),
+        (
+            "spanish.txt",
+            "La presa se rompió el martes por la mañana y el agua llegó al pueblo en menos de una hora, "
+            "según dijeron las autoridades del condado a los periodistas que estaban en el lugar.",
+            "not in English",
+        ),
+    ],
+)
+def test_bad_inputs_are_named_with_their_reason(tmp_path: Path, name: str, content: str | bytes, reason: str) -> None:
+    path = write(tmp_path / name, content)
+    with pytest.raises(InputError, match=reason) as raised:
+        load([path], strict=True)
+    assert raised.value.origin.endswith(name)
+    skipped = load([path, write(tmp_path / "good.txt", STORY)])
+    assert [a.id for a in skipped.articles] == ["good"]
+    assert reason in skipped.problems[0].reason
+
+
+def test_missing_file_and_empty_directory(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    problems = load([str(tmp_path / "nope.txt"), str(tmp_path / "empty")]).problems
+    assert [p.reason for p in problems] == ["No such file or directory", "directory contains no articles"]
+
+
+def test_decode_strips_a_byte_order_mark() -> None:
+    assert decode("\ufeffHello".encode(), "x") == "Hello"
+
+
+def test_records_for_the_api() -> None:
+    loaded = from_records([{"id": "a", "text": STORY}, STORY, Article(id="z", text=STORY), {"text": ""}])
+    assert [a.id for a in loaded.articles] == ["a", "doc-2", "z"]
+    assert loaded.problems[0].origin == "articles[3]"
+    with pytest.raises(InputError, match=r"articles\[0\]: field 'text' must be a string"):
+        from_records([{"title": "no text"}], strict=True)

@@ -1,0 +1,76 @@
+import pytest
+
+from newsfuse.model import Article
+from newsfuse.segment import segment, split_paragraph
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_paragraph(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # abbreviations and initials
+            "The U.S. Army said Gen. John R. Miller arrived on Jan. 5 in Kabul. He met Mr. Karzai.",
+            ["The U.S. Army said Gen. John R. Miller arrived on Jan. 5 in Kabul.", "He met Mr. Karzai."],
+        ),
+        (
+            "The vote was 52-48. Sen. Warren objected. Gov. Smith agreed.",
+            ["The vote was 52-48.", "Sen. Warren objected.", "Gov. Smith agreed."],
+        ),
+        (
+            "Rep. Lee, Lt. Col. Diaz and Sgt. Kim spoke. Prof. Adams left.",
+            ["Rep. Lee, Lt. Col. Diaz and Sgt. Kim spoke.", "Prof. Adams left."],
+        ),
+        (
+            "J. K. Rowling spoke at 10 a.m. on Monday. The crowd cheered.",
+            ["J. K. Rowling spoke at 10 a.m. on Monday.", "The crowd cheered."],
+        ),
+        (  # decimals and money
+            "Shares rose 3.5% to $12.75 a share. The company earned $1.2 billion.",
+            ["Shares rose 3.5% to $12.75 a share.", "The company earned $1.2 billion."],
+        ),
+        (
+            "Officials in Washington, D.C., said the economy grew 2.1 percent. Analysts were surprised.",
+            ["Officials in Washington, D.C., said the economy grew 2.1 percent.", "Analysts were surprised."],
+        ),
+        (  # a quotation spanning sentences stays with its attribution
+            '"We will not back down. We will fight," she said. Then she left.',
+            ['"We will not back down. We will fight," she said.', "Then she left."],
+        ),
+        (
+            "“This is a disaster. Nobody saw it coming,” said Dr. Ana Ruiz. She was tired.",
+            ["“This is a disaster. Nobody saw it coming,” said Dr. Ana Ruiz.", "She was tired."],
+        ),
+        ('"Is this the end?" he asked. Nobody answered.', ['"Is this the end?" he asked.', "Nobody answered."]),
+    ],
+)
+def test_news_sentence_boundaries(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_headline_without_full_stop_is_its_own_sentence() -> None:
+    article = Article(id="a", text="Dam fails upstream of Alder Falls\nThe dam gave way on Tuesday. Three died.")
+    assert [s.text for s in segment(article)] == [
+        "Dam fails upstream of Alder Falls",
+        "The dam gave way on Tuesday.",
+        "Three died.",
+    ]
+
+
+def test_offsets_slice_exactly_the_sentence_out_of_the_article() -> None:
+    text = "Dam fails\n“Water everywhere,” said Sheriff Dana Whitfield.  It rained — café closed.\nEnd of story."
+    article = Article(id="a", text=text)
+    found = segment(article)
+    assert len(found) == 4
+    for n, sentence in enumerate(found):
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.index == n
+        assert sentence.article == "a"
+    assert [s.paragraph for s in found] == [0, 1, 1, 2]
+
+
+def test_an_unclosed_quote_does_not_swallow_the_whole_paragraph() -> None:
+    text = '"Unclosed. One. Two. Three. Four. Five. Six. Seven.'
+    assert len(sentences(text)) > 2
