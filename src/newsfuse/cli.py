@@ -1,4 +1,4 @@
-"""Command line: ``newsfuse summarize PATH...``.
+"""Command line: ``newsfuse summarize PATH...`` and ``newsfuse eval DATA``.
 
 User errors print one line naming the input and the reason and exit with status 2; never a traceback.
 """
@@ -6,9 +6,11 @@ User errors print one line naming the input and the reason and exit with status 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 
+from newsfuse.clusters import read_clusters
 from newsfuse.errors import InputError
 from newsfuse.formats import FORMATS
 from newsfuse.ingest import load
@@ -40,6 +42,16 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--method", choices=tuple(METHODS), default="newsfuse", help="summarizer (default newsfuse)")
     s.add_argument("--include-text", action="store_true", help="JSON: add each article's cleaned text")
     s.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
+
+    e = commands.add_parser("eval", help="ROUGE of every method against human reference summaries")
+    e.add_argument("data", metavar="DATA", help="cluster file (.jsonl or .jsonl.gz) with reference summaries")
+    e.add_argument("--methods", default="newsfuse,lead,lexrank,textrank", help="comma-separated methods")
+    e.add_argument("--words", type=positive, default=DEFAULT_WORDS, help="length budget in words (default 250)")
+    e.add_argument("--limit", type=positive, default=None, help="first N clusters only")
+    e.add_argument("--metric", choices=("f1", "recall"), default="f1", help="ROUGE F1 (default) or recall")
+    e.add_argument("--truncate", action="store_true", help="cut each output to its first --words words (DUC)")
+    e.add_argument("--jobs", type=positive, default=None, help="worker processes (default: all cores)")
+    e.add_argument("--json", metavar="OUT", default=None, help="write all numbers and per-cluster scores here")
     return top
 
 
@@ -64,10 +76,38 @@ def summarize_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def eval_command(args: argparse.Namespace) -> int:
+    from newsfuse.evaluate import Settings, evaluate, format_table
+
+    methods = tuple(m.strip() for m in args.methods.split(",") if m.strip())
+    unknown = [m for m in methods if m not in METHODS]
+    if unknown or not methods:
+        raise InputError(
+            "--methods", f"unknown method {unknown[0] if unknown else '(none)'!r} (choose from {', '.join(METHODS)})"
+        )
+    clusters = list(read_clusters(args.data, args.limit))
+    report = evaluate(clusters, Settings(methods, args.words, args.metric, args.truncate), args.jobs)
+    report["data"] = args.data
+    kind = "F1" if args.metric == "f1" else "recall"
+    cut = ", truncated" if args.truncate else ""
+    print(
+        f"ROUGE {kind} (%), {args.data}: {report['clusters']} clusters, {args.words} words{cut}, {report['seconds']} s"
+    )
+    print("\nBest over references (max), mean [95% bootstrap CI]:\n")
+    print(format_table(report, "max"))
+    if any(len(c.references) > 1 for c in clusters):
+        print("\nAverage over references:\n")
+        print(format_table(report, "avg"))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump(report, out, indent=1)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return summarize_command(args)
+        return eval_command(args) if args.command == "eval" else summarize_command(args)
     except InputError as error:
         print(f"newsfuse: error: {error}", file=sys.stderr)
         return USAGE_ERROR

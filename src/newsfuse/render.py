@@ -76,6 +76,16 @@ def as_markdown(brief: Brief) -> str:
     return "\n".join(lines)
 
 
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table with aligned columns, for the benchmark and evaluation reports."""
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+    return "\n".join([line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)])
+
+
 def render(brief: Brief, output: str = "text", include_text: bool = False) -> str:
     if output == "json":
         return json.dumps(brief_json(brief, include_text), ensure_ascii=False, indent=2)

@@ -1,0 +1,44 @@
+"""Reading evaluation data: one cluster of documents with its human reference summaries per JSON line.
+
+Format (as in ``../shared/data``): ``{"id", "documents": [str], "summary": str | "summaries": [str]}``,
+``.jsonl`` or ``.jsonl.gz``. Multi-News marks line breaks with ``NEWLINE_CHAR``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsfuse.errors import InputError
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: str
+    documents: tuple[str, ...]
+    references: tuple[str, ...]
+
+
+def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluster]:
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), "no such data file")
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as lines:
+        count = 0
+        for number, line in enumerate(lines, 1):
+            if limit is not None and count >= limit:
+                return
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                documents = tuple(d.replace("NEWLINE_CHAR", "\n") for d in row["documents"] if d.strip())
+                references = row.get("summaries") or [row["summary"]]
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+                raise InputError(f"{path}:{number}", f"not a cluster line ({type(exc).__name__}: {exc})") from None
+            count += 1
+            yield Cluster(str(row.get("id", number)), documents, tuple(references))

@@ -1,0 +1,175 @@
+"""Evaluation: ROUGE of every method against human reference summaries, with confidence intervals.
+
+Uses Google's ``rouge-score`` (stemming on). ROUGE-Lsum needs one sentence a line; NLTK's punkt is not
+available offline, so summaries and references are split by newsfuse's own segmenter. Per cluster a method
+gets the best score over its references ("max") and the mean over them ("avg"); averages over clusters get a
+95% bootstrap confidence interval and a paired bootstrap p-value against ``lead``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import numpy as np
+
+from newsfuse.clusters import Cluster
+from newsfuse.errors import InputError
+from newsfuse.ingest import from_records
+from newsfuse.pipeline import brief, clean_all, story_of
+from newsfuse.render import markdown_table
+from newsfuse.segment import split_paragraph
+
+METRICS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsum"}
+BOOTSTRAP = 1000
+BASELINE = "lead"
+
+
+@dataclass(frozen=True)
+class Settings:
+    methods: tuple[str, ...]
+    words: int
+    metric: str = "f1"  # or "recall" (the DUC convention)
+    truncate: bool = False  # cut every output to its first ``words`` words (the DUC convention)
+
+
+def sentence_lines(text: str) -> str:
+    """One sentence a line, as rougeLsum expects."""
+    return "\n".join(text[a:b] for line in text.splitlines() for a, b in split_paragraph(line))
+
+
+def system_summary(cluster: Cluster, method: str, settings: Settings) -> str:
+    articles, _ = clean_all(from_records(list(cluster.documents)).articles, strict=False)
+    if not articles:
+        return ""
+    text = brief(story_of(articles), settings.words, method).summary
+    if settings.truncate:
+        text = " ".join(text.split()[: settings.words])
+    return text
+
+
+def rouge(candidate: str, references: Iterable[str], metric: str = "f1") -> dict[str, tuple[float, float]]:
+    """ROUGE of one candidate against its references: metric → (max over references, mean over them), in %."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+    field = "fmeasure" if metric == "f1" else "recall"
+    lined = sentence_lines(candidate)
+    per_reference = []
+    for reference in references:
+        scores = scorer.score(sentence_lines(reference), lined)
+        per_reference.append({m: 100 * getattr(scores[m], field) for m in METRICS})
+    return {
+        m: (max(r[m] for r in per_reference), sum(r[m] for r in per_reference) / len(per_reference)) for m in METRICS
+    }
+
+
+def score_cluster(cluster: Cluster, settings: Settings) -> dict[str, Any]:
+    row: dict[str, Any] = {"id": cluster.id}
+    for method in settings.methods:
+        row[method] = rouge(system_summary(cluster, method, settings), cluster.references, settings.metric)
+    return row
+
+
+def bootstrap_indices(n: int, seed: int = 0) -> np.ndarray:
+    return np.random.default_rng(seed).integers(0, n, size=(BOOTSTRAP, n))
+
+
+def confidence_interval(values: np.ndarray, indices: np.ndarray) -> tuple[float, float]:
+    means = values[indices].mean(axis=1)
+    return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
+
+
+def paired_p_value(values: np.ndarray, baseline: np.ndarray, indices: np.ndarray) -> float:
+    """One-sided: the share of resamples in which the method does not beat the baseline."""
+    differences = (values - baseline)[indices].mean(axis=1)
+    return float((differences <= 0).mean())
+
+
+def summarize_scores(rows: list[dict[str, Any]], methods: tuple[str, ...]) -> dict[str, Any]:
+    indices = bootstrap_indices(len(rows))
+    result: dict[str, Any] = {}
+    for method in methods:
+        result[method] = {}
+        for metric in METRICS:
+            result[method][metric] = {}
+            for k, kind in enumerate(("max", "avg")):
+                values = np.array([row[method][metric][k] for row in rows])
+                entry: dict[str, Any] = {
+                    "mean": float(values.mean()),
+                    "ci95": confidence_interval(values, indices),
+                }
+                if BASELINE in methods and method != BASELINE:
+                    baseline = np.array([row[BASELINE][metric][k] for row in rows])
+                    entry["p_vs_lead"] = paired_p_value(values, baseline, indices)
+                result[method][metric][kind] = entry
+    return result
+
+
+def progress(items: Iterable[Any], total: int, label: str = "eval") -> Iterator[Any]:
+    """Pass items through, drawing a progress bar on stderr."""
+    started = time.perf_counter()
+    width = 30
+    shown = -1
+    for done, item in enumerate(items, 1):
+        yield item
+        percent = done * 100 // max(total, 1)
+        if percent != shown or done == total:
+            shown = percent
+            filled = width * done // max(total, 1)
+            elapsed = time.perf_counter() - started
+            bar = "#" * filled + "-" * (width - filled)
+            print(f"\r{label} [{bar}] {done}/{total} {elapsed:.0f}s", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+
+
+def evaluate(clusters: list[Cluster], settings: Settings, jobs: int | None = None, show: bool = True) -> dict[str, Any]:
+    """Score every method on every cluster; returns all numbers, per-cluster scores included."""
+    if not clusters:
+        raise InputError("data", "no clusters to evaluate")
+    jobs = jobs or os.cpu_count() or 1
+    started = time.perf_counter()
+    work = partial(score_cluster, settings=settings)
+    if jobs == 1:
+        rows_iter: Iterable[dict[str, Any]] = map(work, clusters)
+        rows = list(progress(rows_iter, len(clusters)) if show else rows_iter)
+    else:
+        with ProcessPoolExecutor(jobs) as pool:
+            rows_iter = pool.map(work, clusters, chunksize=8)
+            rows = list(progress(rows_iter, len(clusters)) if show else rows_iter)
+    return {
+        "clusters": len(rows),
+        "words": settings.words,
+        "metric": settings.metric,
+        "truncate": settings.truncate,
+        "methods": list(settings.methods),
+        "scores": summarize_scores(rows, settings.methods),
+        "per_cluster": rows,
+        "seconds": round(time.perf_counter() - started, 1),
+        "jobs": jobs,
+    }
+
+
+def format_table(report: dict[str, Any], kind: str = "max") -> str:
+    """A Markdown table: mean [95% CI] per metric, and the p-value against lead for R-1 and R-2."""
+    header = ["method", *[LABELS[m] for m in METRICS], "p R-1 vs lead", "p R-2 vs lead"]
+    rows = []
+    for method in report["methods"]:
+        scores = report["scores"][method]
+        cells = [method]
+        for metric in METRICS:
+            entry = scores[metric][kind]
+            low, high = entry["ci95"]
+            cells.append(f"{entry['mean']:.2f} [{low:.2f}, {high:.2f}]")
+        for metric in ("rouge1", "rouge2"):
+            p = scores[metric][kind].get("p_vs_lead")
+            cells.append("-" if p is None else ("<0.001" if p == 0 else f"{p:.3f}"))
+        rows.append(cells)
+    return markdown_table(header, rows)
