@@ -1,20 +1,24 @@
 """Features of each sentence of a story, the evidence the default summarizer weighs.
 
-Every feature is computed from the whole story in time linear in its size, and none depends on casing or
-on the preprocessing of any data set, so a model learned on one corpus transfers to real articles.
+Every feature is computed from the whole story in time linear in its size. None depends on casing or on
+the preprocessing of any data set, and none grows with the size of the story (similarities and frequencies
+are relative to the story's maximum), so a model learned on short clusters transfers to full-length ones.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 
 from newsfuse.model import Story
 from newsfuse.opinion import opinion_score
+from newsfuse.text import WORD
 from newsfuse.vectors import Vectors
 
 NUMBER = re.compile(r"\d")
 QUOTE = re.compile(r"[\"“”]|``|''")
+TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 FEATURES = (
     "lead",  # 1 / (1 + index in article)
@@ -23,14 +27,21 @@ FEATURES = (
     "log_words",
     "short",  # under 8 words
     "long",  # over 45 words
-    "centrality",  # cosine to the story centroid
+    "terminal",  # ends like a complete sentence (not a cut-off fragment or a label)
+    "word_share",  # share of tokens that are words rather than symbols and numbers
+    "centrality",  # cosine to the story centroid, relative to the story's most central sentence
+    "article_centrality",  # cosine of the sentence's article to the story centroid, relative to the best article
+    "lead_similarity",  # cosine to the first sentence of its article
     "corroboration",  # share of the other articles that use the sentence's terms
+    "bigram_corroboration",  # share of its content bigrams that other articles use too
     "content_density",  # content terms per word
+    "frequency",  # mean log story-wide count of the sentence's terms over the log of the top count (SumBasic)
     "has_number",
     "has_quote",
     "opinion",
     "question",
     "articles",  # log of the number of articles in the story
+    "article_share",  # the article's share of the story's words
 )
 
 
@@ -44,14 +55,53 @@ def corroboration(vectors: Vectors, i: int, articles: int) -> float:
     return shared / (total * (articles - 1))
 
 
+def bigram_corroboration(vectors: Vectors, i: int) -> float:
+    pairs = vectors.bigrams[i]
+    if not pairs:
+        return 0.0
+    return sum(vectors.bigram_articles[p] > 1 for p in pairs) / len(pairs)
+
+
+def frequency(vectors: Vectors, i: int, top: float) -> float:
+    terms = vectors.weights[i]
+    if not terms:
+        return 0.0
+    return sum(math.log1p(vectors.term_count[t]) for t in terms) / len(terms) / top
+
+
+def relative(values: list[float]) -> list[float]:
+    top = max(values, default=0.0)
+    return [v / top if top > 0 else 0.0 for v in values]
+
+
+def _article_centralities(story: Story, vectors: Vectors) -> dict[str, float]:
+    sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for sentence, vector in zip(story.sentences, vectors.weights, strict=True):
+        for term, weight in vector.items():
+            sums[sentence.article][term] += weight
+    result = {}
+    for article, vector in sums.items():
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        result[article] = sum(w * vectors.centroid.get(t, 0.0) for t, w in vector.items()) / norm
+    return dict(zip(result, relative(list(result.values())), strict=True))
+
+
 def featurize(story: Story, vectors: Vectors) -> list[list[float]]:
     """One row of ``FEATURES`` per sentence of the story."""
-    per_article: dict[str, int] = {}
-    for sentence in story.sentences:
-        per_article[sentence.article] = per_article.get(sentence.article, 0) + 1
+    per_article: dict[str, int] = defaultdict(int)
+    first: dict[str, int] = {}
+    for i, sentence in enumerate(story.sentences):
+        per_article[sentence.article] += 1
+        first.setdefault(sentence.article, i)
+    article_words = {a.id: a.words for a in story.articles}
+    story_words = max(sum(article_words.values()), 1)
+    article_central = _article_centralities(story, vectors)
+    central = relative([vectors.to_centroid(i) for i in range(len(story.sentences))])
+    top_count = math.log1p(max(vectors.term_count.values(), default=0)) or 1.0
     n_articles = len(story.articles)
     rows = []
     for i, s in enumerate(story.sentences):
+        tokens = WORD.findall(s.text)
         n_words = max(s.words, 1)
         rows.append(
             [
@@ -61,14 +111,21 @@ def featurize(story: Story, vectors: Vectors) -> list[list[float]]:
                 math.log(n_words),
                 float(n_words < 8),
                 float(n_words > 45),
-                vectors.to_centroid(i),
+                float(bool(TERMINAL.search(s.text))),
+                sum(t.isalpha() for t in tokens) / max(len(tokens), 1),
+                central[i],
+                article_central.get(s.article, 0.0),
+                vectors.cosine(i, first[s.article]),
                 corroboration(vectors, i, n_articles),
+                bigram_corroboration(vectors, i),
                 len(vectors.weights[i]) / n_words,
+                frequency(vectors, i, top_count),
                 float(bool(NUMBER.search(s.text))),
                 float(bool(QUOTE.search(s.text))),
                 opinion_score(s.text),
                 float(s.text.rstrip(" \"'”’").endswith("?")),
                 math.log(n_articles),
+                article_words.get(s.article, 0) / story_words,
             ]
         )
     return rows

@@ -11,6 +11,10 @@ import re
 
 THRESHOLD = 0.5
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|‘[^’]{8,}’")
+# After a lone closing quote: the attribution of a quotation that began in an earlier sentence.
+ATTRIBUTION = re.compile(
+    r"^\s*,?\s*(?:(?:said|says|told|added|asked|wrote|according)\b|\w+(?:\s\w+){0,3}\s(?:said|says)\b)"
+)
 
 CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
     (name, weight, re.compile(pattern, re.IGNORECASE))
@@ -18,7 +22,7 @@ CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
         (
             "first-person",
             0.55,
-            r"\b(?:I|I'm|I've|I'd|me|my|mine|we|we're|we've|we'd|(?-i:us|Us)|our|ours|ourselves)\b(?!\.)",
+            r"\b(?:I|I'm|I've|I'd|me|my|mine|we|we're|we've|we'd|(?-i:us)|our|ours|ourselves)\b(?!\.)",
         ),
         ("rhetorical-question", 0.6, r"\?\s*$"),
         ("exclamation", 0.3, r"!\s*$"),
@@ -61,7 +65,16 @@ CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
 
 
 def unquoted(text: str) -> str:
-    return QUOTED.sub(" ", text)
+    """The text outside quotations, also when a quotation starts or ends in a neighbouring sentence."""
+    bare = QUOTED.sub(" ", text)
+    if "”" in bare:  # closes a quotation opened earlier
+        bare = bare[bare.rindex("”") + 1 :]
+    if "“" in bare:  # opens one that continues later
+        bare = bare[: bare.index("“")]
+    if '"' in bare:
+        lone = bare.index('"')
+        bare = bare[lone + 1 :] if ATTRIBUTION.match(bare[lone + 1 :]) else bare[:lone]
+    return bare
 
 
 def opinion_cues(text: str) -> list[str]:

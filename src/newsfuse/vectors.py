@@ -20,6 +20,9 @@ MAX_POSTINGS = 1000  # terms in more sentences than this carry little meaning an
 class Vectors:
     weights: tuple[dict[str, float], ...]  # per sentence: term → tf-idf weight, unit length
     article_count: dict[str, int]  # term → number of articles that use it
+    term_count: dict[str, int]  # term → occurrences in the whole story
+    bigrams: tuple[frozenset[tuple[str, str]], ...]  # per sentence: pairs of adjacent content terms
+    bigram_articles: dict[tuple[str, str], int]  # content bigram → number of articles that use it
     postings: dict[str, tuple[int, ...]]  # term → sentences that use it (rare enough terms only)
     centroid: dict[str, float]  # the story's mean vector, unit length
 
@@ -49,11 +52,19 @@ def _unit(vector: dict[str, float]) -> dict[str, float]:
 
 def build(story: Story) -> Vectors:
     stem = stemmer()
-    counts = [Counter(content_terms(s.text, stem)) for s in story.sentences]
+    sequences = [content_terms(s.text, stem) for s in story.sentences]
+    counts = [Counter(terms) for terms in sequences]
+    bigrams = tuple(frozenset(zip(terms, terms[1:], strict=False)) for terms in sequences)
+    bigram_articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for sentence, pairs in zip(story.sentences, bigrams, strict=True):
+        for pair in pairs:
+            bigram_articles[pair].add(sentence.article)
     sentence_df: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()
     articles_of: dict[str, set[str]] = defaultdict(set)
     for sentence, terms in zip(story.sentences, counts, strict=True):
         sentence_df.update(terms.keys())
+        occurrences.update(terms)
         for term in terms:
             articles_of[term].add(sentence.article)
     n = len(counts) or 1
@@ -69,6 +80,9 @@ def build(story: Story) -> Vectors:
     return Vectors(
         weights=weights,
         article_count={t: len(a) for t, a in articles_of.items()},
+        term_count=dict(occurrences),
+        bigrams=bigrams,
+        bigram_articles={pair: len(a) for pair, a in bigram_articles.items()},
         postings={t: tuple(p) for t, p in postings.items()},
         centroid=_unit(dict(total)),
     )
