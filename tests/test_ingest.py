@@ -97,3 +97,12 @@ def test_records_for_the_api() -> None:
     assert loaded.problems[0].origin == "articles[3]"
     with pytest.raises(InputError, match=r"articles\[0\]: field 'text' must be a string"):
         from_records([{"title": "no text"}], strict=True)
+
+
+def test_a_bad_article_inside_a_file_is_skipped_alone(tmp_path: Path) -> None:
+    path = write(tmp_path / "feed.jsonl", "\n".join(json.dumps(r) for r in [
+        {"id": "a", "text": STORY}, {"id": "b", "text": "   "}, {"id": "c", "text": STORY},
+    ]))  # fmt: skip
+    loaded = load([path])
+    assert [a.id for a in loaded.articles] == ["a", "c"]
+    assert [p.origin for p in loaded.problems] == [f"{path} (article 2)"]

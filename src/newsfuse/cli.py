@@ -1,4 +1,4 @@
-"""Command line: ``newsfuse summarize PATH...`` and ``newsfuse eval DATA``.
+"""Command line: ``newsfuse summarize PATH...``, ``newsfuse eval DATA`` and ``newsfuse train DATA``.
 
 User errors print one line naming the input and the reason and exit with status 2; never a traceback.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -52,6 +53,13 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--truncate", action="store_true", help="cut each output to its first --words words (DUC)")
     e.add_argument("--jobs", type=positive, default=None, help="worker processes (default: all cores)")
     e.add_argument("--json", metavar="OUT", default=None, help="write all numbers and per-cluster scores here")
+
+    t = commands.add_parser("train", help="train the default summarizer's sentence scorer (needs scikit-learn)")
+    t.add_argument("data", metavar="DATA", help="training clusters (.jsonl or .jsonl.gz); never a test split")
+    t.add_argument("--limit", type=positive, default=None, help="first N clusters only")
+    t.add_argument("--words", type=positive, default=260, help="oracle budget in words (default 260)")
+    t.add_argument("--jobs", type=positive, default=None, help="worker processes (default: all cores)")
+    t.add_argument("--out", default="src/newsfuse/models/scorer.json", help="where to write the model JSON")
     return top
 
 
@@ -104,10 +112,25 @@ def eval_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def train_command(args: argparse.Namespace) -> int:
+    from newsfuse.train import train
+
+    model = train(args.data, args.limit, args.out, args.words, args.jobs or os.cpu_count() or 1)
+    about = model["about"]
+    print(
+        f"wrote {args.out}: {len(model['trees'])} trees, {about['sentences']} sentences from {about['data']}, "
+        f"{about['seconds']} s"
+    )
+    return 0
+
+
+COMMANDS = {"summarize": summarize_command, "eval": eval_command, "train": train_command}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return eval_command(args) if args.command == "eval" else summarize_command(args)
+        return COMMANDS[args.command](args)
     except InputError as error:
         print(f"newsfuse: error: {error}", file=sys.stderr)
         return USAGE_ERROR

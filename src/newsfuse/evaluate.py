@@ -42,7 +42,7 @@ class Settings:
 
 def sentence_lines(text: str) -> str:
     """One sentence a line, as rougeLsum expects."""
-    return "\n".join(text[a:b] for line in text.splitlines() for a, b in split_paragraph(line))
+    return "\n".join(line[a:b] for line in text.splitlines() for a, b in split_paragraph(line))
 
 
 def system_summary(cluster: Cluster, method: str, settings: Settings) -> str:

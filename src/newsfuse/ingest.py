@@ -7,7 +7,7 @@ reported and skipped, unless ``strict`` asks for the first problem to be fatal.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -112,45 +112,47 @@ def read_one(origin: str, data: bytes, fmt: str, ids: _Ids) -> list[Article]:
 
 
 def load(paths: Iterable[str], fmt: str = "auto", strict: bool = False, stdin: BinaryIO | None = None) -> Loaded:
-    """Read every path; bad inputs are collected as problems (or raised at once when ``strict``)."""
+    """Read every path; bad inputs are collected as problems (or raised at once when ``strict``).
+
+    A bad article inside a file of several is skipped alone; the others are kept.
+    """
     if fmt not in FORMATS:
         raise InputError("--format", f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     ids = _Ids()
     articles: list[Article] = []
     problems: list[InputError] = []
 
-    def attempt(origin: str, read: Any) -> None:
+    def report(problem: InputError) -> None:
+        if strict:
+            raise problem
+        problems.append(problem)
+
+    def attempt(origin: str, read: Callable[[], bytes]) -> None:
         try:
-            for article in read_one(origin, read(), fmt, ids):
-                articles.append(check(article))
+            found = read_one(origin, read(), fmt, ids)
         except InputError as problem:
-            if strict:
-                raise
-            problems.append(problem)
+            return report(problem)
         except OSError as exc:
-            problem = InputError(origin, exc.strerror or str(exc))
-            if strict:
-                raise problem from None
-            problems.append(problem)
+            return report(InputError(origin, exc.strerror or str(exc)))
+        for article in found:
+            try:
+                articles.append(check(article))
+            except InputError as problem:
+                report(problem)
 
     for raw in paths:
         if raw == "-":
-            source = stdin if stdin is not None else sys.stdin.buffer
-            attempt("-", source.read)
-            continue
-        path = Path(raw)
-        if path.is_dir():
+            attempt("-", (stdin or sys.stdin.buffer).read)
+        elif Path(raw).is_dir():
             try:
-                inside = files_under(path)
+                inside = files_under(Path(raw))
             except InputError as problem:
-                if strict:
-                    raise
-                problems.append(problem)
+                report(problem)
                 continue
             for file in inside:
                 attempt(str(file), file.read_bytes)
         else:
-            attempt(raw, path.read_bytes)
+            attempt(raw, Path(raw).read_bytes)
     return Loaded(tuple(articles), tuple(problems))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from newsfuse.model import Story
 from newsfuse.text import content_terms, stemmer
@@ -54,7 +55,7 @@ def build(story: Story) -> Vectors:
     stem = stemmer()
     sequences = [content_terms(s.text, stem) for s in story.sentences]
     counts = [Counter(terms) for terms in sequences]
-    bigrams = tuple(frozenset(zip(terms, terms[1:], strict=False)) for terms in sequences)
+    bigrams = tuple(frozenset(pairwise(terms)) for terms in sequences)
     bigram_articles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for sentence, pairs in zip(story.sentences, bigrams, strict=True):
         for pair in pairs:

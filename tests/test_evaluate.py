@@ -1,0 +1,107 @@
+"""The evaluation harness reproduces hand-computed ROUGE on a fixed example."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsfuse.clusters import Cluster, read_clusters
+from newsfuse.errors import InputError
+from newsfuse.evaluate import Settings, confidence_interval, evaluate, paired_p_value, rouge, sentence_lines
+from tests.conftest import run_cli
+
+# Hand-computed: candidate "the cat sat on the mat" vs reference "the cat lay on the mat".
+# Unigrams: 5 of 6 match (the, cat, on, the, mat) → P = R = F = 5/6 = 83.33.
+# Bigrams: "the cat", "on the", "the mat" match, 3 of 5 → 60.00. LCS "the cat on the mat" = 5 → 83.33.
+# Against "a dog ran in the park": only "the" matches → 1/6 = 16.67 for ROUGE-1, 0 for ROUGE-2.
+CANDIDATE = "The cat sat on the mat."
+NEAR = "The cat lay on the mat."
+FAR = "A dog ran in the park."
+
+
+def test_rouge_matches_the_hand_computed_values() -> None:
+    scores = rouge(CANDIDATE, [NEAR, FAR])
+    assert scores["rouge1"] == pytest.approx((500 / 6, (500 / 6 + 100 / 6) / 2))
+    assert scores["rouge2"] == pytest.approx((60.0, 30.0))
+    assert scores["rougeL"][0] == pytest.approx(500 / 6)
+    assert scores["rougeLsum"][0] == pytest.approx(500 / 6)
+
+
+def test_recall_differs_from_f1_when_lengths_differ() -> None:
+    f1 = rouge("The cat sat.", [NEAR])["rouge1"][0]
+    recall = rouge("The cat sat.", [NEAR], metric="recall")["rouge1"][0]
+    assert recall == pytest.approx(200 / 6)  # "the", "cat" of six reference words
+    assert f1 == pytest.approx(2 * (2 / 3) * (2 / 6) / (2 / 3 + 2 / 6) * 100)
+
+
+def test_rougelsum_uses_one_sentence_a_line() -> None:
+    assert sentence_lines("The dam failed. Three died.\nRain fell.") == "The dam failed.\nThree died.\nRain fell."
+
+
+def test_bootstrap_interval_and_p_value() -> None:
+    indices = np.random.default_rng(0).integers(0, 4, size=(1000, 4))
+    assert confidence_interval(np.array([5.0, 5.0, 5.0, 5.0]), indices) == (5.0, 5.0)
+    better = np.array([2.0, 3.0, 4.0, 5.0])
+    assert paired_p_value(better, better - 1, indices) == 0.0
+    assert paired_p_value(better - 1, better, indices) == 1.0
+
+
+def test_evaluate_on_a_fixed_cluster() -> None:
+    cluster = Cluster("c1", (CANDIDATE,), (NEAR, FAR))
+    report = evaluate([cluster], Settings(("lead", "newsfuse"), 260), jobs=1, show=False)
+    lead = report["scores"]["lead"]
+    assert lead["rouge1"]["max"]["mean"] == pytest.approx(500 / 6)
+    assert lead["rouge2"]["avg"]["mean"] == pytest.approx(30.0)
+    assert report["per_cluster"][0]["id"] == "c1"
+    assert "p_vs_lead" in report["scores"]["newsfuse"]["rouge1"]["max"]
+
+
+def test_truncation_cuts_the_output_to_the_budget() -> None:
+    cluster = Cluster("c1", ("The cat sat on the mat today.",), (NEAR,))
+    report = evaluate([cluster], Settings(("lead",), 3, "recall", truncate=True), jobs=1, show=False)
+    assert report["scores"]["lead"]["rouge1"]["max"]["mean"] == pytest.approx(200 / 6)  # "the cat sat"
+
+
+def test_read_clusters_handles_gzip_multinews_lines_and_errors(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "data.jsonl.gz"
+    with gzip.open(path, "wt") as out:
+        out.write(json.dumps({"id": "a", "documents": ["one NEWLINE_CHAR two", " "], "summary": "s"}) + "\n")
+        out.write(json.dumps({"id": "b", "documents": ["x"], "summaries": ["r1", "r2"]}) + "\n")
+    clusters = list(read_clusters(path))
+    assert clusters[0].documents == ("one \n two",)
+    assert clusters[1].references == ("r1", "r2")
+    assert len(list(read_clusters(path, limit=1))) == 1
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a"}\n')
+    with pytest.raises(InputError, match=r"bad\.jsonl:1"):
+        list(read_clusters(bad))
+
+
+def test_eval_command_prints_a_table_and_writes_json(tmp_path: Path) -> None:
+    data = tmp_path / "data.jsonl"
+    rows = [{"id": f"c{n}", "documents": [CANDIDATE, "The mat was red and the cat was happy."], "summary": NEAR}
+            for n in range(3)]  # fmt: skip
+    data.write_text("\n".join(json.dumps(r) for r in rows))
+    out = tmp_path / "report.json"
+    done = run_cli("eval", str(data), "--methods", "lead,newsfuse", "--jobs", "2", "--json", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "| lead " in done.stdout and "| newsfuse " in done.stdout and "R-Lsum" in done.stdout
+    report = json.loads(out.read_text())
+    assert report["clusters"] == 3 and len(report["per_cluster"]) == 3
+    assert "3/3" in done.stderr  # the progress bar
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["missing.jsonl"], "no such data file"), (["DATA", "--methods", "lead,gpt"], "unknown method 'gpt'")],
+)
+def test_eval_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    data = tmp_path / "d.jsonl"
+    data.write_text(json.dumps({"id": "a", "documents": [CANDIDATE], "summary": NEAR}))
+    args = [str(data) if a == "DATA" else str(tmp_path / a) if a.endswith(".jsonl") else a for a in args]
+    done = run_cli("eval", *args)
+    assert done.returncode == 2
+    assert message in done.stderr and "Traceback" not in done.stderr
