@@ -1,6 +1,6 @@
 import pytest
 
-from newsfuse.features import FEATURES, featurize
+from newsfuse.features import FEATURES, body_positions, featurize, is_heading
 from newsfuse.model import Article
 from newsfuse.pipeline import story_of
 from newsfuse.vectors import build
@@ -46,3 +46,14 @@ def test_story_wide_features_are_relative_to_the_story(name: str) -> None:
     big = story_of(ARTICLES * 20)
     values = [row[FEATURES.index(name)] for row in featurize(big, build(big))]
     assert max(values) == pytest.approx(1.0) and min(values) >= 0.0
+
+
+def test_a_headline_left_in_the_text_shares_position_zero_with_the_lead() -> None:
+    story = story_of(
+        [
+            Article(id="h", text="Dam fails in Alder Falls\nThe dam failed on Tuesday.\nThree people died."),
+            Article(id="p", text="The dam failed on Tuesday.\nThree people died."),
+        ]
+    )
+    assert body_positions(story) == [0, 0, 1, 0, 1]
+    assert is_heading("Dam fails in Alder Falls") and not is_heading("The dam failed on Tuesday.")

@@ -21,13 +21,13 @@ QUOTE = re.compile(r"[\"“”]|``|''")
 TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 FEATURES = (
-    "lead",  # 1 / (1 + index in article)
-    "first",  # first sentence of its article
-    "relative_position",  # index / sentences in article
+    "lead",  # 1 / (1 + position in article), headings at the top sharing position 0 with the lead
+    "first",  # the lead sentence of its article (or a heading above it)
+    "relative_position",  # position / sentences in article
     "log_words",
     "short",  # under 8 words
     "long",  # over 45 words
-    "terminal",  # ends like a complete sentence (not a cut-off fragment or a label)
+    "complete",  # ends like a complete sentence, or is a heading at the top (not a cut-off fragment or a label)
     "word_share",  # share of tokens that are words rather than symbols and numbers
     "centrality",  # cosine to the story centroid, relative to the story's most central sentence
     "article_centrality",  # cosine of the sentence's article to the story centroid, relative to the best article
@@ -86,12 +86,38 @@ def _article_centralities(story: Story, vectors: Vectors) -> dict[str, float]:
     return dict(zip(result, relative(list(result.values())), strict=True))
 
 
+def is_heading(text: str) -> bool:
+    """A headline, kicker or section label: short and without a full stop."""
+    return len(text.split()) <= 20 and not TERMINAL.search(text)
+
+
+def body_positions(story: Story) -> list[int]:
+    """Each sentence's position counted from its article's first body sentence.
+
+    Headings at the top of an article (a headline left in the text) share position 0 with the lead, so a
+    sentence's position means the same with or without a headline.
+    """
+    positions = []
+    headings: dict[str, int] = defaultdict(int)
+    for sentence in story.sentences:
+        if sentence.index == headings[sentence.article] and is_heading(sentence.text):
+            headings[sentence.article] += 1
+            positions.append(0)
+        else:
+            positions.append(max(sentence.index - headings[sentence.article], 0))
+    return positions
+
+
 def featurize(story: Story, vectors: Vectors) -> list[list[float]]:
     """One row of ``FEATURES`` per sentence of the story."""
+    positions = body_positions(story)
     per_article: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
     for i, sentence in enumerate(story.sentences):
         per_article[sentence.article] += 1
+        if positions[i] == 0 and not is_heading(sentence.text):
+            first.setdefault(sentence.article, i)
+    for i, sentence in enumerate(story.sentences):
         first.setdefault(sentence.article, i)
     article_words = {a.id: a.words for a in story.articles}
     story_words = max(sum(article_words.values()), 1)
@@ -105,13 +131,13 @@ def featurize(story: Story, vectors: Vectors) -> list[list[float]]:
         n_words = max(s.words, 1)
         rows.append(
             [
-                1.0 / (1 + s.index),
-                float(s.index == 0),
-                s.index / per_article[s.article],
+                1.0 / (1 + positions[i]),
+                float(positions[i] == 0),
+                positions[i] / per_article[s.article],
                 math.log(n_words),
                 float(n_words < 8),
                 float(n_words > 45),
-                float(bool(TERMINAL.search(s.text))),
+                float(positions[i] == 0 or bool(TERMINAL.search(s.text))),
                 sum(t.isalpha() for t in tokens) / max(len(tokens), 1),
                 central[i],
                 article_central.get(s.article, 0.0),

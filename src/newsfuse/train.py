@@ -127,7 +127,7 @@ def export_trees(model: Any) -> list[dict[str, list]]:
 # The direction each feature may move the score: more corroborated, central or leading content never scores
 # lower, opinion never higher. The constraints keep the trees sensible on stories larger than any in training.
 MONOTONIC = {
-    "lead": 1, "first": 1, "relative_position": -1, "terminal": 1, "centrality": 1, "article_centrality": 1,
+    "lead": 1, "first": 1, "relative_position": -1, "complete": 1, "centrality": 1, "article_centrality": 1,
     "lead_similarity": 1, "corroboration": 1, "bigram_corroboration": 1, "frequency": 1, "opinion": -1,
     "question": -1,
 }  # fmt: skip
