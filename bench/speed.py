@@ -18,12 +18,13 @@ from newsfuse.clusters import read_clusters
 from newsfuse.ingest import from_records
 from newsfuse.pipeline import brief, clean_all, story_of
 from newsfuse.render import markdown_table
+from newsfuse.summarizers import Summarizer, get
 
 SIZES = (10_000, 100_000, 1_000_000)
 QUADRATIC = {"lexrank", "textrank"}  # all-pairs sentence graphs: 1M words would need ~10 GB and hours
 
 
-def run_once(documents: list[str], method: str, words: int) -> float:
+def run_once(documents: list[str], method: Summarizer, words: int) -> float:
     start = time.perf_counter()
     articles, _ = clean_all(from_records(documents).articles, strict=False)
     if articles:
@@ -36,20 +37,22 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def per_cluster(path: str, methods: list[str], limit: int | None, words: int) -> dict[str, list[float]]:
+def per_cluster(path: str, methods: dict[str, Summarizer], limit: int | None, words: int) -> dict[str, list[float]]:
     clusters = [list(c.documents) for c in read_clusters(path, limit)]
-    for method in methods:  # warm up imports and lazy loading outside the timings
+    for method in methods.values():  # warm up imports and lazy loading outside the timings
         run_once(clusters[0], method, words)
     times: dict[str, list[float]] = {m: [] for m in methods}
     for n, documents in enumerate(clusters, 1):
-        for method in methods:
-            times[method].append(run_once(documents, method, words))
+        for name, method in methods.items():
+            times[name].append(run_once(documents, method, words))
         if n % 500 == 0:
             print(f"  {n}/{len(clusters)} clusters", file=sys.stderr)
     return times
 
 
-def scaling(path: str, methods: list[str], words: int, sizes: tuple[int, ...]) -> dict[int, dict[str, float | None]]:
+def scaling(
+    path: str, methods: dict[str, Summarizer], words: int, sizes: tuple[int, ...]
+) -> dict[int, dict[str, float | None]]:
     pool: list[str] = []
     total = 0
     for cluster in read_clusters(path):
@@ -65,7 +68,10 @@ def scaling(path: str, methods: list[str], words: int, sizes: tuple[int, ...]) -
                 break
             chosen.append(document)
             count += len(document.split())
-        result[size] = {m: None if (m in QUADRATIC and size > 10_000) else run_once(chosen, m, words) for m in methods}
+        result[size] = {
+            name: None if (name in QUADRATIC and size > 10_000) else run_once(chosen, method, words)
+            for name, method in methods.items()
+        }
     return result
 
 
@@ -77,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=250)
     parser.add_argument("--no-scaling", action="store_true")
     args = parser.parse_args(argv)
-    methods = args.methods.split(",")
+    methods = {name: get(name) for name in args.methods.split(",")}  # each model loads once, as in a server
 
     started = time.perf_counter()
     times = per_cluster(args.data, methods, args.limit, args.words)
@@ -85,7 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         [m, str(len(t)), ms(statistics.median(t)), ms(percentile(t, 0.95)), f"{sum(t):.1f}"] for m, t in times.items()
     ]
-    print(f"Per cluster, {args.data} ({len(times[methods[0]])} clusters, budget {args.words} words, one core)\n")
+    print(
+        f"Per cluster, {args.data} ({len(next(iter(times.values())))} clusters, budget {args.words} words, one core)\n"
+    )
     print(markdown_table(["method", "clusters", "median ms", "p95 ms", "total s"], rows))
     if "newsfuse" in times and "lexrank" in times:
         ratio = statistics.median(times["newsfuse"]) / statistics.median(times["lexrank"])

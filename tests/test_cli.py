@@ -222,3 +222,12 @@ def test_a_one_million_word_cluster_completes_in_bounded_memory(tmp_path: Path) 
     assert 0 < json.loads(done.stdout)["words"] <= 250
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert peak_mb < 2048
+
+
+def test_only_bad_inputs_give_one_error_line_with_every_reason(tmp_path: Path) -> None:
+    made = write_bad_inputs(tmp_path)
+    binary, empty = made["binary"][0], made["empty"][0]
+    done = run_cli("summarize", str(binary), str(empty))
+    assert done.returncode == 2 and done.stdout == ""
+    [line] = done.stderr.strip().splitlines()
+    assert "no usable articles" in line and "binary file" in line and "empty input" in line

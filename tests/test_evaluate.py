@@ -105,3 +105,14 @@ def test_eval_errors(tmp_path: Path, args: list[str], message: str) -> None:
     done = run_cli("eval", *args)
     assert done.returncode == 2
     assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_eval_reports_a_corrupt_data_file_and_an_unwritable_report(tmp_path: Path) -> None:
+    corrupt = tmp_path / "bad.jsonl.gz"
+    corrupt.write_bytes(b"not gzip at all")
+    done = run_cli("eval", str(corrupt))
+    assert done.returncode == 2 and "cannot read the data file" in done.stderr and "Traceback" not in done.stderr
+    data = tmp_path / "d.jsonl"
+    data.write_text(json.dumps({"id": "a", "documents": [CANDIDATE], "summary": NEAR}))
+    done = run_cli("eval", str(data), "--methods", "lead", "--json", str(tmp_path / "no" / "dir" / "r.json"))
+    assert done.returncode == 2 and "cannot write the report" in done.stderr and "Traceback" not in done.stderr

@@ -10,12 +10,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from newsfuse.clusters import read_clusters
 from newsfuse.errors import InputError
 from newsfuse.formats import FORMATS
 from newsfuse.ingest import load
-from newsfuse.pipeline import DEFAULT_WORDS, brief, clean_all, story_of
+from newsfuse.pipeline import DEFAULT_WORDS, brief, story_of, usable
 from newsfuse.render import OUTPUTS, render
 from newsfuse.summarizers import METHODS
 
@@ -69,14 +70,7 @@ def warn(problem: InputError) -> None:
 
 def summarize_command(args: argparse.Namespace) -> int:
     loaded = load(args.paths, args.format, strict=args.strict)
-    articles, empty = clean_all(loaded.articles, strict=args.strict)
-    problems = [*loaded.problems, *empty]
-    if not articles:
-        if len(problems) == 1:
-            raise problems[0]
-        for problem in problems:
-            warn(problem)
-        raise InputError(" ".join(args.paths), "no usable articles in the input")
+    articles, problems = usable(loaded, args.strict, " ".join(args.paths))
     for problem in problems:
         warn(problem)
     result = brief(story_of(articles), args.words, args.method)
@@ -84,7 +78,16 @@ def summarize_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def needs(module: str, command: str) -> None:
+    """A clear error, not a traceback, when an optional dependency of a command is missing."""
+    try:
+        __import__(module)
+    except ImportError:
+        raise InputError(command, f"needs {module}: pip install 'newsfuse[eval]'") from None
+
+
 def eval_command(args: argparse.Namespace) -> int:
+    needs("rouge_score", "newsfuse eval")
     from newsfuse.evaluate import Settings, evaluate, format_table
 
     methods = tuple(m.strip() for m in args.methods.split(",") if m.strip())
@@ -107,14 +110,22 @@ def eval_command(args: argparse.Namespace) -> int:
         print("\nAverage over references:\n")
         print(format_table(report, "avg"))
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as out:
-            json.dump(report, out, indent=1)
+        try:
+            Path(args.json).write_text(json.dumps(report, indent=1), encoding="utf-8")
+        except OSError as exc:
+            raise InputError(args.json, f"cannot write the report ({exc.strerror or exc})") from None
     return 0
 
 
 def train_command(args: argparse.Namespace) -> int:
+    needs("sklearn", "newsfuse train")
     from newsfuse.train import train
 
+    try:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).touch()
+    except OSError as exc:
+        raise InputError(args.out, f"cannot write the model ({exc.strerror or exc})") from None
     model = train(args.data, args.limit, args.out, args.words, args.jobs or os.cpu_count() or 1)
     about = model["about"]
     print(

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from newsfuse.errors import InputError
 
@@ -27,7 +28,14 @@ def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluste
     if not path.is_file():
         raise InputError(str(path), "no such data file")
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as lines:
+    try:
+        yield from _parse(opener(path, "rt", encoding="utf-8"), path, limit)
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read the data file ({exc})") from None
+
+
+def _parse(stream: IO[str], path: Path, limit: int | None) -> Iterator[Cluster]:
+    with stream as lines:
         count = 0
         for number, line in enumerate(lines, 1):
             if limit is not None and count >= limit:

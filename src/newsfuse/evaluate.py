@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -25,11 +26,13 @@ from newsfuse.ingest import from_records
 from newsfuse.pipeline import brief, clean_all, story_of
 from newsfuse.render import markdown_table
 from newsfuse.segment import split_paragraph
+from newsfuse.summarizers import Summarizer, get
 
 METRICS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsum"}
 BOOTSTRAP = 1000
 BASELINE = "lead"
+BATCH = 25  # clusters per task: summarizers load once per batch, and the progress bar still moves
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ def sentence_lines(text: str) -> str:
     return "\n".join(line[a:b] for line in text.splitlines() for a, b in split_paragraph(line))
 
 
-def system_summary(cluster: Cluster, method: str, settings: Settings) -> str:
+def system_summary(cluster: Cluster, method: Summarizer, settings: Settings) -> str:
     articles, _ = clean_all(from_records(list(cluster.documents)).articles, strict=False)
     if not articles:
         return ""
@@ -71,11 +74,17 @@ def rouge(candidate: str, references: Iterable[str], metric: str = "f1") -> dict
     }
 
 
-def score_cluster(cluster: Cluster, settings: Settings) -> dict[str, Any]:
-    row: dict[str, Any] = {"id": cluster.id}
-    for method in settings.methods:
-        row[method] = rouge(system_summary(cluster, method, settings), cluster.references, settings.metric)
-    return row
+def score_clusters(clusters: list[Cluster], settings: Settings) -> list[dict[str, Any]]:
+    """Per-cluster scores of every method; the summarizers (and their models) load once per call."""
+    summarizers = [get(name) for name in settings.methods]
+    rows = []
+    for cluster in clusters:
+        row: dict[str, Any] = {"id": cluster.id}
+        for summarizer in summarizers:
+            summary = system_summary(cluster, summarizer, settings)
+            row[summarizer.name] = rouge(summary, cluster.references, settings.metric)
+        rows.append(row)
+    return rows
 
 
 def bootstrap_indices(n: int, seed: int = 0) -> np.ndarray:
@@ -136,14 +145,12 @@ def evaluate(clusters: list[Cluster], settings: Settings, jobs: int | None = Non
         raise InputError("data", "no clusters to evaluate")
     jobs = jobs or os.cpu_count() or 1
     started = time.perf_counter()
-    work = partial(score_cluster, settings=settings)
-    if jobs == 1:
-        rows_iter: Iterable[dict[str, Any]] = map(work, clusters)
+    work = partial(score_clusters, settings=settings)
+    batches = [clusters[i : i + BATCH] for i in range(0, len(clusters), BATCH)]
+    with ProcessPoolExecutor(jobs) if jobs > 1 else nullcontext() as pool:
+        done = pool.map(work, batches) if pool else map(work, batches)
+        rows_iter = (row for batch in done for row in batch)
         rows = list(progress(rows_iter, len(clusters)) if show else rows_iter)
-    else:
-        with ProcessPoolExecutor(jobs) as pool:
-            rows_iter = pool.map(work, clusters, chunksize=8)
-            rows = list(progress(rows_iter, len(clusters)) if show else rows_iter)
     return {
         "clusters": len(rows),
         "words": settings.words,

@@ -9,7 +9,7 @@ from typing import Any
 from newsfuse.attribute import attribute
 from newsfuse.clean import clean
 from newsfuse.errors import InputError
-from newsfuse.ingest import from_records
+from newsfuse.ingest import Loaded, from_records
 from newsfuse.model import Article, Brief, Story
 from newsfuse.segment import segment
 from newsfuse.select import reading_order, select
@@ -32,6 +32,18 @@ def clean_all(articles: Iterable[Article], strict: bool = True) -> tuple[list[Ar
             raise problem
         problems.append(problem)
     return kept, problems
+
+
+def usable(loaded: Loaded, strict: bool, where: str) -> tuple[list[Article], list[InputError]]:
+    """Cleaned articles and every problem met on the way; raises when no article is left to summarize."""
+    cleaned, empty = clean_all(loaded.articles, strict=strict)
+    problems = [*loaded.problems, *empty]
+    if cleaned:
+        return cleaned, problems
+    if len(problems) == 1:
+        raise problems[0]
+    reasons = f" ({'; '.join(map(str, problems))})" if problems else ""
+    raise InputError(where, f"no usable articles{reasons}")
 
 
 def story_of(articles: Sequence[Article]) -> Story:
@@ -71,11 +83,7 @@ def summarize(
     An unusable article is skipped and named in ``Brief.warnings`` (raised as ``InputError`` when
     ``strict``); with no usable article at all, ``InputError`` says why.
     """
-    loaded = from_records(list(articles), strict=strict)
-    cleaned, empty = clean_all(loaded.articles, strict=strict)
-    problems = [*loaded.problems, *empty]
-    if not cleaned:
-        raise problems[0] if len(problems) == 1 else InputError("articles", "no usable articles to summarize")
+    cleaned, problems = usable(from_records(list(articles), strict=strict), strict, "articles")
     result = brief(story_of(cleaned), words, method)
     skipped = tuple(f"skipped {p}" for p in problems)
     return replace(result, warnings=skipped + result.warnings)

@@ -21,39 +21,49 @@ from newsfuse.vectors import Vectors
 
 
 @dataclass(frozen=True)
-class Tree:
+class Forest:
+    """All trees packed into flat node arrays, so that every row walks every tree in one NumPy pass per level.
+
+    ``x <= threshold`` goes left, as in scikit-learn; child indices point into the packed arrays.
+    """
+
+    roots: np.ndarray
     feature: np.ndarray
     threshold: np.ndarray
     left: np.ndarray
     right: np.ndarray
     leaf: np.ndarray
     value: np.ndarray
-
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        """Leaf values for every row, walking all rows down the tree together (``x <= threshold`` goes left)."""
-        rows = np.arange(len(x))
-        node = np.zeros(len(x), dtype=np.int64)
-        while not self.leaf[node].all():
-            go_left = x[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(self.leaf[node], node, np.where(go_left, self.left[node], self.right[node]))
-        return self.value[node]
-
-
-@dataclass(frozen=True)
-class TreeModel:
-    trees: tuple[Tree, ...]
     bias: float
     about: dict[str, Any] = field(default_factory=dict)
 
     def score(self, x: np.ndarray) -> np.ndarray:
         """Log-odds that each row (sentence) belongs in the brief."""
-        total = np.full(len(x), self.bias)
-        for tree in self.trees:
-            total += tree.predict(x)
-        return total
+        columns = np.arange(len(x))[None, :]
+        node = np.repeat(self.roots[:, None], len(x), axis=1)
+        while not (done := self.leaf[node]).all():
+            go_left = x[columns, self.feature[node]] <= self.threshold[node]
+            node = np.where(done, node, np.where(go_left, self.left[node], self.right[node]))
+        return self.bias + self.value[node].sum(axis=0)
 
 
-def load_model(path: str | Path | None = None) -> TreeModel:
+def pack(trees: list[dict[str, list]], bias: float, about: dict[str, Any]) -> Forest:
+    offsets = np.cumsum([0] + [len(t["value"]) for t in trees[:-1]])
+
+    def joined(key: str, dtype: type, shift: bool = False) -> np.ndarray:
+        parts = [
+            np.asarray(t[key], dtype=dtype) + (offset if shift else 0) for t, offset in zip(trees, offsets, strict=True)
+        ]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
+    return Forest(
+        roots=offsets.astype(np.int64), feature=joined("feature", np.int64), threshold=joined("threshold", float),
+        left=joined("left", np.int64, shift=True), right=joined("right", np.int64, shift=True),
+        leaf=joined("leaf", bool), value=joined("value", float), bias=bias, about=about,
+    )  # fmt: skip
+
+
+def load_model(path: str | Path | None = None) -> Forest:
     if path is None:
         text = resources.files("newsfuse").joinpath("models/scorer.json").read_text()
     else:
@@ -61,22 +71,14 @@ def load_model(path: str | Path | None = None) -> TreeModel:
     data = json.loads(text)
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"model {path or 'scorer.json'} was trained on other features: retrain it")
-    trees = tuple(
-        Tree(
-            np.array(t["feature"], dtype=np.int64), np.array(t["threshold"], dtype=np.float64),
-            np.array(t["left"], dtype=np.int64), np.array(t["right"], dtype=np.int64),
-            np.array(t["leaf"], dtype=bool), np.array(t["value"], dtype=np.float64),
-        )
-        for t in data["trees"]
-    )  # fmt: skip
-    return TreeModel(trees, float(data["bias"]), data.get("about", {}))
+    return pack(data["trees"], float(data["bias"]), data.get("about", {}))
 
 
 class Newsfuse:
     name = "newsfuse"
     drops_opinion = True
 
-    def __init__(self, model: TreeModel | None = None):
+    def __init__(self, model: Forest | None = None):
         self.model = model or load_model()
 
     def rank(self, story: Story, vectors: Vectors) -> list[int]:
