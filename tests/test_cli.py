@@ -38,7 +38,9 @@ def test_json_schema_and_citations_slice_exactly(example: Path) -> None:
     texts = {a["id"]: a["text"] for a in data["articles"]}
     assert set(texts) == {"blog", "newspaper", "wire"}
     for article in data["articles"]:
-        assert set(article) >= {"id", "title", "source", "url", "published", "words"}
+        assert set(article) >= {"id", "title", "source", "url", "published", "author", "words"}
+    newspaper = next(a for a in data["articles"] if a["id"] == "newspaper")
+    assert newspaper["author"] == "Priya Natarajan" and newspaper["published"] == "2026-11-03"
     assert " ".join(s["text"] for s in data["sentences"]) == data["summary"]
     for sentence in data["sentences"]:
         assert sentence["sources"]

@@ -27,7 +27,7 @@ EXTENSIONS = {
 }
 MULTINEWS_SEPARATOR = "|||||"
 HTML_TAG = re.compile(r"<(!doctype html|html|head|body|p|div|article|br|span|a|h[1-6])\b", re.IGNORECASE)
-FIELDS = ("id", "title", "text", "source", "url", "published")
+FIELDS = ("id", "title", "text", "source", "url", "published", "author")
 
 Partial = dict[str, Any]
 
@@ -112,7 +112,7 @@ def from_object(item: Any, where: str) -> Partial:
     if looks_like_html(text):
         extracted = parse_html(text)[0]
         article["text"] = extracted["text"]
-        for key in ("title", "source", "published"):
+        for key in ("title", "source", "published", "author"):
             article.setdefault(key, extracted.get(key) or "")
     return article
 

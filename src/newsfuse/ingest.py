@@ -87,6 +87,7 @@ def _articles(partials: list[Partial], origin: str, file_id: str | None, ids: _I
                 source=p.get("source") or "",
                 url=p.get("url") or None,
                 published=p.get("published") or None,
+                author=p.get("author") or None,
                 origin=where,
             )
         )

@@ -19,6 +19,7 @@ class Article:
     source: str = ""
     url: str | None = None
     published: str | None = None
+    author: str | None = None
     origin: str = ""  # where it was read from (a path, "<stdin>"), for error messages only
 
     @property

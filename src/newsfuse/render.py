@@ -17,6 +17,7 @@ def article_json(article: Article, include_text: bool = False) -> dict[str, Any]
         "source": article.source or article.id,
         "url": article.url,
         "published": article.published,
+        "author": article.author,
         "words": article.words,
     }
     if include_text:
@@ -68,6 +69,8 @@ def as_markdown(brief: Brief) -> str:
     lines.append("")
     for article in brief.articles:
         parts = [f"**{article.title or article.id}**", article.source or article.id]
+        if article.author:
+            parts.append(f"by {article.author}")
         if article.published:
             parts.append(article.published)
         if article.url:
