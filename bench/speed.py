@@ -15,8 +15,7 @@ import time
 from collections.abc import Callable
 
 from newsfuse.clusters import read_clusters
-from newsfuse.ingest import from_records
-from newsfuse.pipeline import brief, clean_all, story_of
+from newsfuse.pipeline import brief, story_from
 from newsfuse.render import markdown_table
 from newsfuse.summarizers import Summarizer, get
 
@@ -26,9 +25,9 @@ QUADRATIC = {"lexrank", "textrank"}  # all-pairs sentence graphs: 1M words would
 
 def run_once(documents: list[str], method: Summarizer, words: int) -> float:
     start = time.perf_counter()
-    articles, _ = clean_all(from_records(documents).articles, strict=False)
-    if articles:
-        brief(story_of(articles), words, method)
+    story = story_from(documents)
+    if story.articles:
+        brief(story, words, method)
     return time.perf_counter() - start
 
 

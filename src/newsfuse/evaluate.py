@@ -22,8 +22,7 @@ import numpy as np
 
 from newsfuse.clusters import Cluster
 from newsfuse.errors import InputError
-from newsfuse.ingest import from_records
-from newsfuse.pipeline import brief, clean_all, story_of
+from newsfuse.pipeline import brief, story_from
 from newsfuse.render import markdown_table
 from newsfuse.segment import split_paragraph
 from newsfuse.summarizers import Summarizer, get
@@ -49,10 +48,10 @@ def sentence_lines(text: str) -> str:
 
 
 def system_summary(cluster: Cluster, method: Summarizer, settings: Settings) -> str:
-    articles, _ = clean_all(from_records(list(cluster.documents)).articles, strict=False)
-    if not articles:
+    story = story_from(cluster.documents)
+    if not story.articles:
         return ""
-    text = brief(story_of(articles), settings.words, method).summary
+    text = brief(story, settings.words, method).summary
     if settings.truncate:
         text = " ".join(text.split()[: settings.words])
     return text

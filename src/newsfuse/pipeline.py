@@ -51,6 +51,12 @@ def story_of(articles: Sequence[Article]) -> Story:
     return Story(tuple(articles), tuple(s for a in articles for s in segment(a)))
 
 
+def story_from(documents: Iterable[str]) -> Story:
+    """A story of plain-text documents (evaluation and training data): unusable ones are left out quietly."""
+    articles, _ = clean_all(from_records(list(documents)).articles, strict=False)
+    return story_of(articles)
+
+
 def check_words(words: Any) -> int:
     if isinstance(words, bool) or not isinstance(words, int) or words < 1:
         raise InputError("words", f"the length budget must be a positive whole number of words, not {words!r}")

@@ -26,8 +26,7 @@ import numpy as np
 from newsfuse.clusters import Cluster, read_clusters
 from newsfuse.evaluate import progress
 from newsfuse.features import FEATURES, featurize
-from newsfuse.ingest import from_records
-from newsfuse.pipeline import clean_all, story_of
+from newsfuse.pipeline import story_from
 from newsfuse.select import REDUNDANCY
 from newsfuse.text import stemmer, words
 from newsfuse.vectors import build
@@ -77,10 +76,9 @@ def cluster_examples(cluster: Cluster, budget: int) -> tuple[list[list[float]], 
     A sentence is positive when the oracle picks it or repeats content the oracle picked: which copy of
     repeated content gets picked is arbitrary, and selection, not scoring, is what keeps repeats out.
     """
-    articles, _ = clean_all(from_records(list(cluster.documents)).articles, strict=False)
-    if not articles:
+    story = story_from(cluster.documents)
+    if not story.articles:
         return [], []
-    story = story_of(articles)
     vectors = build(story)
     stem = stemmer()
     tokens = [[stem(w) for w in words(s.text)] for s in story.sentences]
@@ -92,22 +90,24 @@ def cluster_examples(cluster: Cluster, budget: int) -> tuple[list[list[float]], 
     return featurize(story, vectors), [int(i in positive) for i in range(len(tokens))]
 
 
-def dataset(clusters: list[Cluster], budget: int, jobs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features, labels and cluster numbers of every sentence."""
+def dataset(clusters: list[Cluster], budget: int, jobs: int) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of every sentence of every cluster."""
     rows: list[list[float]] = []
     labels: list[int] = []
-    groups: list[int] = []
     with ProcessPoolExecutor(jobs) as pool:
         results = pool.map(partial(cluster_examples, budget=budget), clusters, chunksize=16)
-        for number, (x, y) in enumerate(progress(results, len(clusters), "features")):
+        for x, y in progress(results, len(clusters), "features"):
             rows.extend(x)
             labels.extend(y)
-            groups.extend([number] * len(y))
-    return np.array(rows, dtype=np.float64), np.array(labels), np.array(groups)
+    return np.array(rows, dtype=np.float64), np.array(labels)
 
 
 def export_trees(model: Any) -> list[dict[str, list]]:
-    """The fitted trees of a scikit-learn HistGradientBoosting model as plain lists."""
+    """The fitted trees of a scikit-learn HistGradientBoosting model as plain lists.
+
+    Reads scikit-learn's internal node arrays; ``tests/test_train.py`` checks that the exported trees score
+    exactly as scikit-learn does, so a change in those internals cannot pass unnoticed.
+    """
     trees = []
     for (predictor,) in model._predictors:
         nodes = predictor.nodes
@@ -147,7 +147,7 @@ def fit(x: np.ndarray, y: np.ndarray, seed: int = 0) -> tuple[Any, dict[str, Any
 def train(data: str, limit: int | None, out: str | Path, budget: int = 260, jobs: int = 2) -> dict[str, Any]:
     started = time.perf_counter()
     clusters = list(read_clusters(data, limit))
-    x, y, _ = dataset(clusters, budget, jobs)
+    x, y = dataset(clusters, budget, jobs)
     _, model = fit(x, y)
     model["features"] = list(FEATURES)
     model["about"] = {
