@@ -56,9 +56,6 @@ class Story:
                 return article
         raise KeyError(article_id)
 
-    def sentences_of(self, article_id: str) -> list[Sentence]:
-        return [s for s in self.sentences if s.article == article_id]
-
 
 @dataclass(frozen=True)
 class Citation:
