@@ -1,6 +1,6 @@
 import pytest
 
-from newsfuse.clean import clean, clean_text
+from newsfuse.clean import byline_credit, clean, clean_text
 from newsfuse.model import Article
 
 # Each rule with an example of its own: (rule, a line it must drop).
@@ -119,3 +119,24 @@ def test_clean_returns_a_new_article_with_cleaned_text() -> None:
     cleaned = clean(article)
     assert cleaned.text == "The dam failed."
     assert article.text == "Advertisement\nThe dam failed."
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("By MARTA QUINN, Associated Wire Service", ("Marta Quinn", "Associated Wire Service")),
+        ("By Priya Natarajan | Courier Staff Writer", ("Priya Natarajan", None)),
+        ("Posted by Sam Okafor on November 4, 2026", ("Sam Okafor", None)),
+        ("By Ana de la Cruz and Tom Lee", ("Ana de la Cruz and Tom Lee", None)),
+    ],
+)
+def test_byline_credit(line: str, credit: tuple[str | None, str | None]) -> None:
+    assert byline_credit(line) == credit
+
+
+def test_a_dropped_byline_fills_missing_author_and_source_only() -> None:
+    text = "By MARTA QUINN, Associated Wire Service\nThe dam failed."
+    filled = clean(Article(id="wire", text=text))
+    assert (filled.author, filled.source) == ("Marta Quinn", "Associated Wire Service")
+    kept = clean(Article(id="wire", text=text, source="AWS", author="M. Quinn"))
+    assert (kept.author, kept.source) == ("M. Quinn", "AWS")

@@ -194,6 +194,27 @@ def clean_text(text: str, title: str = "") -> Cleaned:
     return Cleaned("\n".join(kept), tuple(dropped))
 
 
+ROLE = re.compile(r"\b(?:writer|reporter|correspondent|editor|staff|columnist|contributor|photographer)\b", re.I)
+
+
+def byline_credit(line: str) -> tuple[str | None, str | None]:
+    """(author, outlet) named by a byline: ``By JANE DOE, Associated Press`` → ("Jane Doe", "Associated Press")."""
+    body = re.sub(r"^(?:by|written by|posted by|reporting by|story by|words by)\s+", "", line, flags=re.I)
+    body = re.sub(rf"\s+on\s+(?:{DAYS}|{MONTHS}|\d).*$", "", body, flags=re.I)  # "… on November 4, 2026"
+    name, *rest = re.split(r"\s*[,|/•·–—]\s*", body, maxsplit=1)
+    name = name.strip()
+    if name.isupper():
+        name = name.title()
+    outlet = rest[0].strip() if rest and rest[0].strip() and not ROLE.search(rest[0]) else None
+    return (name or None), outlet
+
+
 def clean(article: Article) -> Article:
-    """The article with its text cleaned; sentence offsets will point into this text."""
-    return replace(article, text=clean_text(article.text, article.title).text)
+    """The article with its text cleaned; sentence offsets will point into this text.
+
+    What a dropped byline says is kept as metadata when the article does not have it already.
+    """
+    cleaned = clean_text(article.text, article.title)
+    byline = next((line for rule, line in cleaned.dropped if rule == "byline"), None)
+    author, outlet = byline_credit(byline) if byline else (None, None)
+    return replace(article, text=cleaned.text, author=article.author or author, source=article.source or outlet or "")
