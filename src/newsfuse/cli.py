@@ -61,6 +61,11 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--words", type=positive, default=260, help="oracle budget in words (default 260)")
     t.add_argument("--jobs", type=positive, default=None, help="worker processes (default: all cores)")
     t.add_argument("--out", default="src/newsfuse/models/scorer.json", help="where to write the model JSON")
+
+    v = commands.add_parser("serve", help="serve the HTTP API and the web page")
+    v.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    v.add_argument("--port", type=positive, default=8000, help="port (default 8000)")
+    v.add_argument("--workers", type=positive, default=None, help="processes computing briefs (default: all cores)")
     return top
 
 
@@ -135,7 +140,16 @@ def train_command(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"summarize": summarize_command, "eval": eval_command, "train": train_command}
+def serve_command(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from newsfuse.service import create_app
+
+    uvicorn.run(create_app(workers=args.workers), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+COMMANDS = {"summarize": summarize_command, "eval": eval_command, "train": train_command, "serve": serve_command}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

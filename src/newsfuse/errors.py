@@ -8,3 +8,6 @@ class InputError(ValueError):
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # survives the trip back from a worker process
+        return InputError, (self.origin, self.reason)

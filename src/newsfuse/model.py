@@ -81,6 +81,7 @@ class Brief:
     method: str
     budget: int
     warnings: tuple[str, ...] = field(default=())
+    opinion: tuple[Citation, ...] = field(default=())  # the sources' opinion sentences, so readers can see them
 
     @property
     def summary(self) -> str:

@@ -10,7 +10,8 @@ from newsfuse.attribute import attribute
 from newsfuse.clean import clean
 from newsfuse.errors import InputError
 from newsfuse.ingest import Loaded, from_records
-from newsfuse.model import Article, Brief, Story
+from newsfuse.model import Article, Brief, Citation, Story
+from newsfuse.opinion import is_opinion
 from newsfuse.segment import segment
 from newsfuse.select import reading_order, select
 from newsfuse.summarizers import Summarizer, get
@@ -75,7 +76,8 @@ def brief(story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "
     warnings = ()
     if len(story.articles) == 1:
         warnings = ("only one source article: nothing in this brief is corroborated by another outlet",)
-    return Brief(attribute(story, vectors, chosen), story.articles, summarizer.name, words, warnings)
+    opinion = tuple(Citation(s.article, s.index, s.start, s.end) for s in story.sentences if is_opinion(s.text))
+    return Brief(attribute(story, vectors, chosen), story.articles, summarizer.name, words, warnings, opinion)
 
 
 def summarize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newsfuse.model import Article, Brief
+from newsfuse.model import Article, Brief, Citation
 
 OUTPUTS = ("text", "markdown", "json")
 
@@ -25,6 +25,10 @@ def article_json(article: Article, include_text: bool = False) -> dict[str, Any]
     return data
 
 
+def citation_json(citation: Citation) -> dict[str, Any]:
+    return {"article": citation.article, "sentence": citation.sentence, "start": citation.start, "end": citation.end}
+
+
 def brief_json(brief: Brief, include_text: bool = False) -> dict[str, Any]:
     return {
         "summary": brief.summary,
@@ -34,15 +38,14 @@ def brief_json(brief: Brief, include_text: bool = False) -> dict[str, Any]:
         "sentences": [
             {
                 "text": s.text,
-                "sources": [
-                    {"article": c.article, "sentence": c.sentence, "start": c.start, "end": c.end} for c in s.sources
-                ],
+                "sources": [citation_json(c) for c in s.sources],
                 "corroborated_by": list(s.corroborated_by),
             }
             for s in brief.sentences
         ],
         "articles": [article_json(a, include_text) for a in brief.articles],
         "warnings": list(brief.warnings),
+        "opinion": [citation_json(c) for c in brief.opinion],
     }
 
 

@@ -1,0 +1,216 @@
+"""The HTTP API and the web page.
+
+Requests are checked before any work: content type (415), body size (413), then the fields (422, naming
+the field). Briefs are computed in a process pool so that a slow brief never stalls the event loop, and
+the service never fetches anything: URLs in articles are metadata only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from newsfuse import __version__
+from newsfuse.errors import InputError
+from newsfuse.pipeline import DEFAULT_WORDS, summarize
+from newsfuse.render import brief_json
+from newsfuse.summarizers import METHODS
+from newsfuse.summarizers.newsfuse import load_model
+
+STATIC = resources.files("newsfuse") / "service" / "static"
+MAX_WORDS = 5000
+
+
+@dataclass(frozen=True)
+class Limits:
+    body_bytes: int = 5 * 1024 * 1024
+    articles: int = 50
+    article_chars: int = 1_000_000
+
+
+class ArticleIn(BaseModel):
+    """Documentation of one article in a request; the checks themselves are in ``check_request``."""
+
+    id: str | None = None
+    title: str | None = None
+    text: str
+    source: str | None = None
+    url: str | None = Field(None, description="kept as metadata; never fetched")
+    published: str | None = None
+    author: str | None = None
+
+
+class BriefRequest(BaseModel):
+    articles: list[ArticleIn]
+    words: int = Field(DEFAULT_WORDS, ge=1, le=MAX_WORDS)
+    method: str = Field("newsfuse", description=f"one of {', '.join(METHODS)}")
+    include_text: bool = Field(False, description="add each article's cleaned text, for showing sources")
+
+
+def request_schema() -> dict[str, Any]:
+    """BriefRequest's JSON schema with the article schema inlined (OpenAPI cannot see pydantic's $defs)."""
+    schema = BriefRequest.model_json_schema()
+    definitions = schema.pop("$defs")
+    schema["properties"]["articles"]["items"] = definitions["ArticleIn"]
+    return schema
+
+
+def error(status: int, field: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"field": field, "message": message}}, status_code=status)
+
+
+def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], int, str, bool]:
+    """The request's articles, budget, method and include_text; InputError names the first bad field."""
+    if not isinstance(payload, dict):
+        raise InputError("body", "expected a JSON object")
+    articles = payload.get("articles")
+    if not isinstance(articles, list) or not articles:
+        raise InputError("articles", "expected a non-empty list of articles")
+    if len(articles) > limits.articles:
+        raise InputError("articles", f"{len(articles)} articles; at most {limits.articles} per request")
+    for n, article in enumerate(articles):
+        if not isinstance(article, dict):
+            raise InputError(f"articles[{n}]", "expected an object")
+        text = article.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise InputError(f"articles[{n}].text", "expected non-empty text")
+        if len(text) > limits.article_chars:
+            raise InputError(f"articles[{n}].text", f"{len(text)} characters; at most {limits.article_chars}")
+    words = payload.get("words", DEFAULT_WORDS)
+    if isinstance(words, bool) or not isinstance(words, int) or not 1 <= words <= MAX_WORDS:
+        raise InputError("words", f"expected a whole number from 1 to {MAX_WORDS}")
+    method = payload.get("method", "newsfuse")
+    if method not in METHODS:
+        raise InputError("method", f"unknown method {method!r} (choose from {', '.join(METHODS)})")
+    include_text = payload.get("include_text", False)
+    if not isinstance(include_text, bool):
+        raise InputError("include_text", "expected true or false")
+    return articles, words, method, include_text
+
+
+def compute_brief(articles: list[dict[str, Any]], words: int, method: str, include_text: bool) -> dict[str, Any]:
+    """Runs in a worker process."""
+    return brief_json(summarize(articles, words, method, strict=True), include_text)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def drain(receive: Callable[[], Awaitable[dict]], cap: int) -> None:
+    """Read and drop a refused body (up to ``cap`` bytes) so that the client sees the 413, not a reset."""
+    seen = 0
+    while seen <= cap:
+        message = await receive()
+        seen += len(message.get("body", b""))
+        if not message.get("more_body"):
+            return
+
+
+def guard(limits: Limits) -> Callable[[Any], Any]:
+    """ASGI middleware: 415 for a POST that is not JSON, 413 for a body over the limit (counted as it arrives)."""
+
+    def middleware(app: Any) -> Callable[..., Awaitable[None]]:
+        async def checked(scope: dict[str, Any], receive: Callable[[], Awaitable[dict]], send: Any) -> None:
+            if scope["type"] != "http" or scope["method"] != "POST":
+                return await app(scope, receive, send)
+            headers = dict(scope["headers"])
+            kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+            if kind != b"application/json":
+                shown = kind.decode("latin-1") or "none"
+                return await error(415, "content-type", f"expected application/json, got {shown}")(scope, receive, send)
+            declared = headers.get(b"content-length", b"0")
+            if declared.isdigit() and int(declared) > limits.body_bytes:
+                await drain(receive, 4 * limits.body_bytes)
+                return await error(413, "body", f"over {limits.body_bytes} bytes")(scope, receive, send)
+            received = 0
+
+            async def counted() -> dict:
+                nonlocal received
+                message = await receive()
+                received += len(message.get("body", b""))
+                if received > limits.body_bytes:
+                    raise _TooLarge
+                return message
+
+            try:
+                await app(scope, counted, send)
+            except _TooLarge:
+                await drain(receive, 3 * limits.body_bytes)
+                await error(413, "body", f"over {limits.body_bytes} bytes")(scope, receive, send)
+
+        return checked
+
+    return middleware
+
+
+def create_app(limits: Limits | None = None, workers: int | None = None) -> FastAPI:
+    limits = limits or Limits()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        with ProcessPoolExecutor(workers or os.cpu_count() or 1) as pool:
+            app.state.pool = pool
+            yield
+
+    app = FastAPI(
+        title="newsfuse",
+        version=__version__,
+        lifespan=lifespan,
+        description="Many news reports in, one faithful, attributed brief out.",
+    )
+    app.add_middleware(guard(limits))  # type: ignore[arg-type]
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/v1/version")
+    async def version() -> dict[str, Any]:
+        return {"version": __version__, "methods": list(METHODS), "model": load_model().about}
+
+    @app.post(
+        "/v1/briefs",
+        openapi_extra={
+            "requestBody": {"required": True, "content": {"application/json": {"schema": request_schema()}}}
+        },
+        responses={
+            413: {"description": "body too large"},
+            415: {"description": "not JSON"},
+            422: {"description": "a field is missing or invalid; the error names it"},
+        },
+    )
+    async def briefs(request: Request) -> JSONResponse:
+        """The same JSON as ``newsfuse summarize --output json`` (plus article text when ``include_text``)."""
+        try:
+            payload = json.loads(await request.body())
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            return error(422, "body", f"malformed JSON: {exc}")
+        try:
+            articles, words, method, include_text = check_request(payload, limits)
+            loop = asyncio.get_running_loop()
+            result = await loop.run_in_executor(
+                request.app.state.pool, compute_brief, articles, words, method, include_text
+            )
+        except InputError as problem:
+            return error(422, problem.origin, problem.reason)
+        return JSONResponse(result)
+
+    @app.get("/", include_in_schema=False)
+    async def page() -> FileResponse:
+        return FileResponse(str(STATIC / "index.html"))
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    return app

@@ -1,0 +1,126 @@
+// The newsfuse page. Article text is only ever placed with textContent, so markup inside an article
+// (a <script>, an onerror=) stays inert text.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+let lastBrief = null;
+
+function addArticle(title = "", text = "") {
+  const box = document.createElement("div");
+  box.className = "article";
+  const n = $("articles").children.length + 1;
+  const name = document.createElement("input");
+  name.placeholder = `Title or outlet of article ${n} (optional)`;
+  name.value = title;
+  name.className = "title";
+  const body = document.createElement("textarea");
+  body.placeholder = `Paste article ${n} here`;
+  body.value = text;
+  body.className = "text";
+  box.append(name, body);
+  $("articles").append(box);
+  return box;
+}
+
+function articlesFromForm() {
+  return [...document.querySelectorAll(".article")]
+    .map((box, n) => ({
+      id: `article-${n + 1}`,
+      title: box.querySelector(".title").value.trim() || null,
+      text: box.querySelector(".text").value,
+    }))
+    .filter((a) => a.text.trim());
+}
+
+function setStatus(message, isError = false) {
+  $("status").textContent = message;
+  $("status").className = isError ? "error" : "";
+}
+
+async function summarize() {
+  const articles = articlesFromForm();
+  if (!articles.length) return setStatus("Paste or upload at least one article.", true);
+  setStatus("Summarizing…");
+  const response = await fetch("/v1/briefs", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ articles, words: Number($("words").value), include_text: true }),
+  });
+  const data = await response.json();
+  if (!response.ok) return setStatus(`${data.error.field}: ${data.error.message}`, true);
+  setStatus("");
+  lastBrief = data;
+  showBrief(data);
+}
+
+function showBrief(data) {
+  const number = new Map(data.articles.map((a, n) => [a.id, n + 1]));
+  const brief = $("brief");
+  brief.replaceChildren();
+  data.sentences.forEach((sentence) => {
+    const span = document.createElement("span");
+    span.className = "sentence";
+    span.textContent = sentence.text;
+    sentence.sources.forEach((source) => {
+      const cite = document.createElement("button");
+      cite.type = "button";
+      cite.className = "cite";
+      cite.textContent = `[${number.get(source.article)}]`;
+      cite.title = `Show this sentence in ${source.article}`;
+      cite.addEventListener("click", () => showSource(source));
+      span.append(cite);
+    });
+    const count = document.createElement("span");
+    const outlets = sentence.corroborated_by.length;
+    count.className = "count";
+    count.textContent = `${outlets} ${outlets === 1 ? "outlet" : "outlets"}`;
+    count.title = `Reported by: ${sentence.corroborated_by.join(", ")}`;
+    span.append(count);
+    brief.append(span, " ");
+  });
+  const notes = data.warnings.length ? ` ${data.warnings.join(" ")}` : "";
+  $("meta").textContent = `${data.words} words from ${data.articles.length} articles, method ${data.method}.${notes}`;
+  $("result").hidden = false;
+  $("source").hidden = true;
+}
+
+function showSource(citation) {
+  const article = lastBrief.articles.find((a) => a.id === citation.article);
+  const opinion = lastBrief.opinion.filter((o) => o.article === article.id);
+  $("source-title").textContent = article.title || article.id;
+  const text = article.text;
+  const marks = [{ ...citation, kind: "cited" }, ...opinion.map((o) => ({ ...o, kind: "opinion" }))]
+    .sort((a, b) => a.start - b.start);
+  const box = $("source-text");
+  box.replaceChildren();
+  let at = 0;
+  for (const mark of marks) {
+    if (mark.start < at) continue;
+    box.append(text.slice(at, mark.start));
+    const element = document.createElement(mark.kind === "cited" ? "mark" : "span");
+    if (mark.kind === "opinion") element.className = "opinion";
+    element.textContent = text.slice(mark.start, mark.end);
+    box.append(element);
+    at = mark.end;
+  }
+  box.append(text.slice(at));
+  $("source").hidden = false;
+  const cited = box.querySelector("mark");
+  if (cited) cited.scrollIntoView({ block: "center" });
+}
+
+async function upload(event) {
+  for (const file of event.target.files) {
+    const text = await file.text();
+    const empty = [...document.querySelectorAll(".article")].find((b) => !b.querySelector(".text").value.trim());
+    const box = empty || addArticle();
+    box.querySelector(".title").value = file.name;
+    box.querySelector(".text").value = text;
+  }
+  event.target.value = "";
+}
+
+for (let n = 0; n < 3; n++) addArticle();
+$("add").addEventListener("click", () => addArticle());
+$("files").addEventListener("change", upload);
+$("summarize").addEventListener("click", () => summarize().catch((e) => setStatus(String(e), true)));

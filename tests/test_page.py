@@ -1,0 +1,100 @@
+"""The web page in real headless Chromium (Debian's chromium, driven by Playwright), against a real server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE, ROOT
+
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+XSS = (
+    'Residents shared <img src=x onerror="window.__xss = 1"> and <script>window.__xss = 2</script> photos of the '
+    "flooded Marlow Creek dam on Tuesday, officials said."
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs Debian's chromium")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def fill(page: object, texts: list[str]) -> None:
+    boxes = page.locator(".article .text")
+    for n, text in enumerate(texts):
+        if n >= boxes.count():
+            page.click("#add")
+        boxes.nth(n).fill(text)
+
+
+def test_paste_three_articles_get_a_brief_and_check_a_citation(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    page.goto(server)
+    fill(page, [(EXAMPLE / name).read_text() for name in ("wire.txt", "newspaper.html", "blog.html")])
+    page.select_option("#words", "150")
+    page.click("#summarize")
+    page.wait_for_selector("#brief .sentence")
+    sentences = page.locator("#brief .sentence")
+    assert sentences.count() >= 2
+    assert "outlets" in page.locator("#brief .count").first.inner_text()
+    first = sentences.first
+    cited_text = first.evaluate("node => node.firstChild.textContent")
+    first.locator(".cite").first.click()
+    page.wait_for_selector("#source-text mark")
+    assert page.locator("#source-text mark").inner_text() == cited_text
+    assert page.locator("#source-title").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "page.png"), full_page=True)
+    page.close()
+
+
+def test_opinion_in_a_source_is_marked(server: str, browser: object) -> None:
+    page = browser.new_page()
+    page.goto(server)
+    fill(page, [(EXAMPLE / "blog.html").read_text(), (EXAMPLE / "wire.txt").read_text()])
+    page.click("#summarize")
+    page.wait_for_selector("#brief .cite")
+    for n in range(page.locator("#brief .cite").count()):
+        page.locator("#brief .cite").nth(n).click()
+        if "drown" in page.locator("#source-title").inner_text():
+            break
+    else:
+        pytest.fail("no brief sentence cites the blog")
+    marked = page.locator("#source-text .opinion").all_inner_texts()
+    assert any(text.startswith("It is tempting") for text in marked)
+    page.close()
+
+
+def test_markup_inside_an_article_stays_inert_text(server: str, browser: object) -> None:
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(server)
+    fill(page, [XSS, f"Officials said the Marlow Creek dam failed on Tuesday. {XSS}"])
+    page.click("#summarize")
+    page.wait_for_selector("#brief .cite")
+    page.locator("#brief .cite").first.click()
+    page.wait_for_selector("#source-text mark")
+    assert "<img src=x onerror=" in page.locator("#brief").inner_text() + page.locator("#source-text").inner_text()
+    assert page.locator("#brief img, #source-text img, #brief script, #source-text script").count() == 0
+    assert page.evaluate("window.__xss") is None
+    assert dialogs == []
+    page.close()

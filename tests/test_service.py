@@ -1,0 +1,175 @@
+"""The HTTP API against a real server on a loopback port, started by the tests."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE, ROOT
+
+STORY = "The dam on Marlow Creek failed on Tuesday, and three people died in the flood that followed it."
+
+
+def call(url: str, body: bytes | None = None, content_type: str = "application/json") -> tuple[int, dict]:
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": content_type} if body else {})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as failure:
+        return failure.code, json.loads(failure.read())
+
+
+def post(server: str, payload: object) -> tuple[int, dict]:
+    return call(f"{server}/v1/briefs", json.dumps(payload).encode())
+
+
+def example_articles() -> list[dict]:
+    return [{"id": p.stem, "text": p.read_text()} for p in sorted(EXAMPLE.iterdir())]
+
+
+def test_healthz_and_version(server: str) -> None:
+    assert call(f"{server}/healthz") == (200, {"status": "ok"})
+    status, version = call(f"{server}/v1/version")
+    assert status == 200 and version["version"] and "newsfuse" in version["methods"]
+    assert version["model"]["sentences"] > 0
+
+
+def test_openapi_and_docs(server: str) -> None:
+    status, schema = call(f"{server}/openapi.json")
+    assert status == 200
+    body = schema["paths"]["/v1/briefs"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert "articles" in body["properties"]
+    with urllib.request.urlopen(f"{server}/docs") as response:
+        assert response.status == 200 and b"swagger" in response.read().lower()
+
+
+def test_brief_is_the_same_json_as_the_cli(server: str, tmp_path: Path) -> None:
+    payload = {"articles": example_articles(), "words": 120}
+    status, data = post(server, payload)
+    assert status == 200
+    (tmp_path / "articles.json").write_text(json.dumps(payload["articles"]))
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfuse", "summarize", str(tmp_path / "articles.json"), "--words", "120",
+         "--output", "json"],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )  # fmt: skip
+    assert data == json.loads(done.stdout)
+
+
+def test_include_text_gives_sources_and_opinion_spans(server: str) -> None:
+    status, data = post(server, {"articles": example_articles(), "include_text": True})
+    assert status == 200
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    for sentence in data["sentences"]:
+        for s in sentence["sources"]:
+            assert texts[s["article"]][s["start"] : s["end"]] == sentence["text"]
+    assert any(texts["blog"][o["start"] : o["end"]].startswith("It is tempting") for o in data["opinion"])
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"articles": []}, "articles"),
+        ({"nothing": 1}, "articles"),
+        ([1, 2], "body"),
+        ({"articles": [{"title": "no text"}]}, "articles[0].text"),
+        ({"articles": [{"text": "   "}]}, "articles[0].text"),
+        ({"articles": ["just a string"]}, "articles[0]"),
+        ({"articles": [{"text": STORY}], "words": 0}, "words"),
+        ({"articles": [{"text": STORY}], "words": "many"}, "words"),
+        ({"articles": [{"text": STORY}], "method": "gpt"}, "method"),
+        ({"articles": [{"text": STORY}], "include_text": "yes"}, "include_text"),
+        ({"articles": [{"text": STORY}] * 51}, "articles"),
+        ({"articles": [{"text": "x" * 1_000_001}]}, "articles[0].text"),
+        ({"articles": [{"text": "La presa se rompió el martes y el agua llegó al pueblo en menos de una hora."}]},
+         "articles[0]"),
+    ],
+)  # fmt: skip
+def test_bad_requests_are_422_naming_the_field(server: str, payload: object, field: str) -> None:
+    status, data = post(server, payload)
+    assert status == 422
+    assert data["error"]["field"] == field
+    assert "Traceback" not in json.dumps(data)
+
+
+def test_malformed_json_is_422(server: str) -> None:
+    status, data = call(f"{server}/v1/briefs", b'{"articles": [')
+    assert status == 422 and data["error"]["field"] == "body" and "malformed JSON" in data["error"]["message"]
+
+
+def test_wrong_content_type_is_415(server: str) -> None:
+    status, data = call(f"{server}/v1/briefs", b"articles=1", content_type="application/x-www-form-urlencoded")
+    assert status == 415 and data["error"]["field"] == "content-type"
+
+
+def test_body_over_5_mb_is_413(server: str) -> None:
+    status, data = call(f"{server}/v1/briefs", b'{"articles": "' + b"x" * (5 * 1024 * 1024 + 10) + b'"}')
+    assert status == 413 and data["error"]["field"] == "body"
+
+
+def test_a_slow_brief_does_not_stall_healthz(server: str) -> None:
+    sentence = "Engineers said the spillway near the old mill held {} tonnes of water on Tuesday. "
+    big = {
+        "articles": [{"text": "".join(sentence.format(n) for n in range(k * 9000, k * 9000 + 9000))} for k in range(4)]
+    }
+    result: list[int] = []
+    worker = threading.Thread(target=lambda: result.append(post(server, big)[0]))
+    worker.start()
+    time.sleep(0.5)
+    slowest = 0.0
+    while worker.is_alive():
+        started = time.perf_counter()
+        assert call(f"{server}/healthz")[0] == 200
+        slowest = max(slowest, time.perf_counter() - started)
+        time.sleep(0.1)
+    worker.join()
+    assert result == [200]
+    assert slowest < 0.5
+
+
+def test_urls_in_articles_are_never_fetched(server: str) -> None:
+    hits: list[str] = []
+
+    class Trap(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    trap = http.server.HTTPServer(("127.0.0.1", 0), Trap)
+    threading.Thread(target=trap.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{trap.server_address[1]}/article"
+    page = (
+        f'<html><head><link rel="canonical" href="{url}"></head><body><article><p>{STORY}</p></article></body></html>'
+    )
+    status, data = post(server, {"articles": [{"text": STORY, "url": url}, {"text": page}]})
+    trap.shutdown()
+    assert status == 200 and data["articles"][0]["url"] == url
+    assert hits == []
+
+
+def test_page_and_assets_are_served_without_any_cdn(server: str) -> None:
+    with urllib.request.urlopen(f"{server}/") as response:
+        html = response.read().decode()
+    assert "/static/app.js" in html and "https://" not in html
+    for asset in ("app.js", "style.css"):
+        with urllib.request.urlopen(f"{server}/static/{asset}") as response:
+            assert response.status == 200 and b"https://" not in response.read()
+
+
+def test_serve_help_exits_cleanly() -> None:
+    done = subprocess.run([sys.executable, "-m", "newsfuse", "serve", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "--workers" in done.stdout
+    assert Path(ROOT / "src/newsfuse/service/static/index.html").exists()
