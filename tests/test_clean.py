@@ -140,3 +140,10 @@ def test_a_dropped_byline_fills_missing_author_and_source_only() -> None:
     assert (filled.author, filled.source) == ("Marta Quinn", "Associated Wire Service")
     kept = clean(Article(id="wire", text=text, source="AWS", author="M. Quinn"))
     assert (kept.author, kept.source) == ("M. Quinn", "AWS")
+
+
+def test_a_long_paragraph_that_starts_like_noise_is_kept() -> None:
+    paragraph = "Photo: getty on wednesday, employees of the data firm learned that its parent company " + " ".join(
+        f"had filed paperwork number {n} with the court." for n in range(12)
+    )
+    assert clean_text(paragraph).text == paragraph

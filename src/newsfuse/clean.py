@@ -143,6 +143,7 @@ DATELINE = re.compile(
     rf"\s*(?:\((?:{AGENCIES})\))?|\((?:{AGENCIES})\))\s*(?:—|–|--|-|_|:)\s+"
     rf"|^\(\s*(?:ap|reuters|afp|cnn)\s*\)\s*(?:—|–|--|-|_|:)?\s*",
 )
+MAX_NOISE_WORDS = 60  # a longer line is a paragraph of the story, whatever it starts with
 TERMINAL = (".", "!", "?", ":", ";", '"', "”", "'", "’", ")", "]")
 
 
@@ -179,7 +180,8 @@ def clean_text(text: str, title: str = "") -> Cleaned:
     dropped: list[tuple[str, str]] = []
     seen = {_normal(title)} if title.strip() else set()
     for line in _lines(text):
-        rule = next((name for name, matches in RULES if matches(line)), None)
+        noise_sized = len(line.split()) <= MAX_NOISE_WORDS
+        rule = next((name for name, matches in RULES if matches(line)), None) if noise_sized else None
         if rule is None and _normal(line) in seen:
             rule = "repeated"
         if rule is not None:
