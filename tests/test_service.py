@@ -88,6 +88,7 @@ def test_include_text_gives_sources_and_opinion_spans(server: str) -> None:
         ({"articles": [{"text": STORY}], "words": "many"}, "words"),
         ({"articles": [{"text": STORY}], "method": "gpt"}, "method"),
         ({"articles": [{"text": STORY}], "include_text": "yes"}, "include_text"),
+        ({"articles": [{"text": STORY}], "strict": 1}, "strict"),
         ({"articles": [{"text": STORY}] * 51}, "articles"),
         ({"articles": [{"text": "x" * 1_000_001}]}, "articles[0].text"),
         ({"articles": [{"text": "La presa se rompió el martes y el agua llegó al pueblo en menos de una hora."}]},
@@ -99,6 +100,16 @@ def test_bad_requests_are_422_naming_the_field(server: str, payload: object, fie
     assert status == 422
     assert data["error"]["field"] == field
     assert "Traceback" not in json.dumps(data)
+
+
+def test_an_unusable_article_is_skipped_with_a_warning_unless_strict(server: str) -> None:
+    spanish = "La presa se rompió el martes por la mañana y el agua llegó al pueblo en menos de una hora."
+    articles = [{"id": "en", "text": STORY}, {"id": "es", "text": spanish}]
+    status, data = post(server, {"articles": articles})
+    assert status == 200 and [a["id"] for a in data["articles"]] == ["en"]
+    assert any("articles[1]" in w and "not in English" in w for w in data["warnings"])
+    status, data = post(server, {"articles": articles, "strict": True})
+    assert status == 422 and data["error"]["field"] == "articles[1]"
 
 
 def test_malformed_json_is_422(server: str) -> None:

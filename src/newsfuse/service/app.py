@@ -57,6 +57,7 @@ class BriefRequest(BaseModel):
     words: int = Field(DEFAULT_WORDS, ge=1, le=MAX_WORDS)
     method: str = Field("newsfuse", description=f"one of {', '.join(METHODS)}")
     include_text: bool = Field(False, description="add each article's cleaned text, for showing sources")
+    strict: bool = Field(False, description="fail on an unusable article instead of skipping it with a warning")
 
 
 def request_schema() -> dict[str, Any]:
@@ -71,8 +72,8 @@ def error(status: int, field: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"field": field, "message": message}}, status_code=status)
 
 
-def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], int, str, bool]:
-    """The request's articles, budget, method and include_text; InputError names the first bad field."""
+def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], int, str, bool, bool]:
+    """The request's articles, budget, method, include_text and strict; InputError names the first bad field."""
     if not isinstance(payload, dict):
         raise InputError("body", "expected a JSON object")
     articles = payload.get("articles")
@@ -94,15 +95,18 @@ def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], i
     method = payload.get("method", "newsfuse")
     if method not in METHODS:
         raise InputError("method", f"unknown method {method!r} (choose from {', '.join(METHODS)})")
-    include_text = payload.get("include_text", False)
-    if not isinstance(include_text, bool):
-        raise InputError("include_text", "expected true or false")
-    return articles, words, method, include_text
+    flags = [payload.get(name, False) for name in ("include_text", "strict")]
+    for name, value in zip(("include_text", "strict"), flags, strict=True):
+        if not isinstance(value, bool):
+            raise InputError(name, "expected true or false")
+    return articles, words, method, flags[0], flags[1]
 
 
-def compute_brief(articles: list[dict[str, Any]], words: int, method: str, include_text: bool) -> dict[str, Any]:
-    """Runs in a worker process."""
-    return brief_json(summarize(articles, words, method, strict=True), include_text)
+def compute_brief(
+    articles: list[dict[str, Any]], words: int, method: str, include_text: bool, strict: bool
+) -> dict[str, Any]:
+    """Runs in a worker process. As in the CLI, an unusable article is skipped with a warning unless strict."""
+    return brief_json(summarize(articles, words, method, strict=strict), include_text)
 
 
 class _TooLarge(Exception):
@@ -199,11 +203,9 @@ def create_app(limits: Limits | None = None, workers: int | None = None) -> Fast
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             return error(422, "body", f"malformed JSON: {exc}")
         try:
-            articles, words, method, include_text = check_request(payload, limits)
+            checked = check_request(payload, limits)
             loop = asyncio.get_running_loop()
-            result = await loop.run_in_executor(
-                request.app.state.pool, compute_brief, articles, words, method, include_text
-            )
+            result = await loop.run_in_executor(request.app.state.pool, compute_brief, *checked)
         except InputError as problem:
             return error(422, problem.origin, problem.reason)
         return JSONResponse(result)
