@@ -98,3 +98,17 @@ def test_markup_inside_an_article_stays_inert_text(server: str, browser: object)
     assert page.evaluate("window.__xss") is None
     assert dialogs == []
     page.close()
+
+
+def test_uploading_several_files_fills_the_articles(server: str, browser: object) -> None:
+    page = browser.new_page()
+    page.goto(server)
+    files = [EXAMPLE / "wire.txt", EXAMPLE / "newspaper.html", EXAMPLE / "blog.html"]
+    page.set_input_files("#files", [str(f) for f in files])
+    page.wait_for_function("document.querySelectorAll('.article .text')[2].value.length > 0")
+    titles = page.locator(".article .title").evaluate_all("nodes => nodes.map(n => n.value)")
+    assert titles[:3] == ["wire.txt", "newspaper.html", "blog.html"]
+    page.click("#summarize")
+    page.wait_for_selector("#brief .sentence")
+    assert "from 3 articles" in page.locator("#meta").inner_text()
+    page.close()
