@@ -72,12 +72,14 @@ def brief(story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "
         raise InputError("articles", "no articles to summarize")
     vectors = build(story)
     ranking = summarizer.rank(story, vectors)
-    chosen = reading_order(story, select(story, vectors, ranking, words, drop_opinion=summarizer.drops_opinion))
+    opinion = frozenset(i for i, s in enumerate(story.sentences) if is_opinion(s.text))
+    excluded = opinion if summarizer.drops_opinion else frozenset()
+    chosen = reading_order(story, select(story, vectors, ranking, words, excluded=excluded))
     warnings = ()
     if len(story.articles) == 1:
         warnings = ("only one source article: nothing in this brief is corroborated by another outlet",)
-    opinion = tuple(Citation(s.article, s.index, s.start, s.end) for s in story.sentences if is_opinion(s.text))
-    return Brief(attribute(story, vectors, chosen), story.articles, summarizer.name, words, warnings, opinion)
+    cited = tuple(Citation(s.article, s.index, s.start, s.end) for i, s in enumerate(story.sentences) if i in opinion)
+    return Brief(attribute(story, vectors, chosen), story.articles, summarizer.name, words, warnings, cited)
 
 
 def summarize(

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsfuse.model import Story
-from newsfuse.opinion import is_opinion
 from newsfuse.vectors import Vectors
 
 REDUNDANCY = 0.4  # cosine above which a sentence repeats one already chosen
@@ -22,10 +21,10 @@ def select(
     ranking: Iterable[int],
     words: int,
     *,
-    drop_opinion: bool = True,
+    excluded: frozenset[int] = frozenset(),
     redundancy: float = REDUNDANCY,
 ) -> list[int]:
-    """Indices of the chosen sentences, in ranking order."""
+    """Indices of the chosen sentences, in ranking order; ``excluded`` sentences (opinion) are never chosen."""
     chosen: list[int] = []
     texts: set[str] = set()
     used = 0
@@ -34,7 +33,7 @@ def select(
         sentence = story.sentences[i]
         if sentence.words < MIN_WORDS or sentence.text in texts:
             continue
-        if drop_opinion and is_opinion(sentence.text):
+        if i in excluded:
             continue
         if any(vectors.cosine(i, j) >= redundancy for j in chosen):
             continue
