@@ -18,7 +18,7 @@ from newsfuse.formats import FORMATS
 from newsfuse.ingest import load
 from newsfuse.pipeline import DEFAULT_WORDS, brief, story_of, usable
 from newsfuse.render import OUTPUTS, render
-from newsfuse.summarizers import METHODS
+from newsfuse.summarizers import METHODS, check_method
 
 USAGE_ERROR = 2
 
@@ -95,12 +95,7 @@ def eval_command(args: argparse.Namespace) -> int:
     needs("rouge_score", "newsfuse eval")
     from newsfuse.evaluate import Settings, evaluate, format_table
 
-    methods = tuple(m.strip() for m in args.methods.split(",") if m.strip())
-    unknown = [m for m in methods if m not in METHODS]
-    if unknown or not methods:
-        raise InputError(
-            "--methods", f"unknown method {unknown[0] if unknown else '(none)'!r} (choose from {', '.join(METHODS)})"
-        )
+    methods = tuple(check_method(m.strip(), "--methods") for m in args.methods.split(","))
     clusters = list(read_clusters(args.data, args.limit))
     report = evaluate(clusters, Settings(methods, args.words, args.metric, args.truncate), args.jobs)
     report["data"] = args.data

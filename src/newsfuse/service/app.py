@@ -26,7 +26,7 @@ from newsfuse import __version__
 from newsfuse.errors import InputError
 from newsfuse.pipeline import DEFAULT_WORDS, summarize
 from newsfuse.render import brief_json
-from newsfuse.summarizers import METHODS
+from newsfuse.summarizers import METHODS, check_method
 from newsfuse.summarizers.newsfuse import load_model
 
 STATIC = resources.files("newsfuse") / "service" / "static"
@@ -92,9 +92,7 @@ def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], i
     words = payload.get("words", DEFAULT_WORDS)
     if isinstance(words, bool) or not isinstance(words, int) or not 1 <= words <= MAX_WORDS:
         raise InputError("words", f"expected a whole number from 1 to {MAX_WORDS}")
-    method = payload.get("method", "newsfuse")
-    if method not in METHODS:
-        raise InputError("method", f"unknown method {method!r} (choose from {', '.join(METHODS)})")
+    method = check_method(payload.get("method", "newsfuse"))
     flags = [payload.get(name, False) for name in ("include_text", "strict")]
     for name, value in zip(("include_text", "strict"), flags, strict=True):
         if not isinstance(value, bool):

@@ -11,10 +11,15 @@ from newsfuse.summarizers.newsfuse import Newsfuse
 METHODS: dict[str, type] = {"newsfuse": Newsfuse, "lead": Lead, "lexrank": LexRank, "textrank": TextRank}
 
 
-def get(name: str) -> Summarizer:
+def check_method(name: object, field: str = "method") -> str:
+    """The method name, or an InputError naming ``field`` (the CLI flag or the API field)."""
     if name not in METHODS:
-        raise InputError("--method", f"unknown method {name!r} (choose from {', '.join(METHODS)})")
-    return METHODS[name]()
+        raise InputError(field, f"unknown method {name!r} (choose from {', '.join(METHODS)})")
+    return str(name)
 
 
-__all__ = ["METHODS", "Summarizer", "get"]
+def get(name: str) -> Summarizer:
+    return METHODS[check_method(name)]()
+
+
+__all__ = ["METHODS", "Summarizer", "check_method", "get"]
