@@ -55,11 +55,12 @@ def is_share_bar(line: str) -> bool:
 
 
 NAME = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"  # capitalised name parts, plus 'de', 'van', 'al'
+BYLINE_LEAD = r"^(?:by|written by|posted by|reporting by|story by|words by)\s+"
+BYLINE_DATE = rf"\s+on\s+(?:{DAYS}|{MONTHS}|\d)"  # "Posted by Sam Okafor on November 4, 2026"
 BYLINE = re.compile(
-    r"^(?:by|written by|posted by|reporting by|story by|words by)\s+"
-    rf"(?!(?:{MONTHS}|{DAYS}|the|then|now|late|early)\b)"
+    BYLINE_LEAD + rf"(?!(?:{MONTHS}|{DAYS}|the|then|now|late|early)\b)"
     rf"{NAME}(?:\s+{NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{NAME}(?:\s+{NAME}){{0,4}})*"
-    rf"(?:\s+on\s+(?:{DAYS}|{MONTHS}|\d)[\w ,.:]{{0,30}})?\s*(?:$|[,|/•·–—-]\s*(?:[\w.'’&-]+\s*){{0,6}}$)",
+    rf"(?:{BYLINE_DATE}[\w ,.:]{{0,30}})?\s*(?:$|[,|/•·–—-]\s*(?:[\w.'’&-]+\s*){{0,6}}$)",
     re.IGNORECASE,
 )
 
@@ -201,8 +202,8 @@ ROLE = re.compile(r"\b(?:writer|reporter|correspondent|editor|staff|columnist|co
 
 def byline_credit(line: str) -> tuple[str | None, str | None]:
     """(author, outlet) named by a byline: ``By JANE DOE, Associated Press`` → ("Jane Doe", "Associated Press")."""
-    body = re.sub(r"^(?:by|written by|posted by|reporting by|story by|words by)\s+", "", line, flags=re.I)
-    body = re.sub(rf"\s+on\s+(?:{DAYS}|{MONTHS}|\d).*$", "", body, flags=re.I)  # "… on November 4, 2026"
+    body = re.sub(BYLINE_LEAD, "", line, flags=re.I)
+    body = re.sub(BYLINE_DATE + ".*$", "", body, flags=re.I)
     name, *rest = re.split(r"\s*[,|/•·–—]\s*", body, maxsplit=1)
     name = name.strip()
     if name.isupper():

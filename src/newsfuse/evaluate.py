@@ -22,6 +22,7 @@ import numpy as np
 
 from newsfuse.clusters import Cluster
 from newsfuse.errors import InputError
+from newsfuse.model import Story
 from newsfuse.pipeline import brief, story_from
 from newsfuse.render import markdown_table
 from newsfuse.segment import split_paragraph
@@ -47,8 +48,7 @@ def sentence_lines(text: str) -> str:
     return "\n".join(line[a:b] for line in text.splitlines() for a, b in split_paragraph(line))
 
 
-def system_summary(cluster: Cluster, method: Summarizer, settings: Settings) -> str:
-    story = story_from(cluster.documents)
+def system_summary(story: Story, method: Summarizer, settings: Settings) -> str:
     if not story.articles:
         return ""
     text = brief(story, settings.words, method).summary
@@ -79,8 +79,9 @@ def score_clusters(clusters: list[Cluster], settings: Settings) -> list[dict[str
     rows = []
     for cluster in clusters:
         row: dict[str, Any] = {"id": cluster.id}
+        story = story_from(cluster.documents)  # cleaned and segmented once, for every method
         for summarizer in summarizers:
-            summary = system_summary(cluster, summarizer, settings)
+            summary = system_summary(story, summarizer, settings)
             row[summarizer.name] = rouge(summary, cluster.references, settings.metric)
         rows.append(row)
     return rows
