@@ -14,6 +14,11 @@ from newsfuse.vectors import Vectors
 CORROBORATION = 0.35  # cosine at which another article's sentence reports the same content
 
 
+def reporting(story: Story, vectors: Vectors, i: int, minimum: float = CORROBORATION) -> set[str]:
+    """The article of sentence ``i`` and every article with a sentence that reports the same content."""
+    return {story.sentences[i].article} | {story.sentences[j].article for j in vectors.neighbours(i, minimum)}
+
+
 def attribute(story: Story, vectors: Vectors, chosen: list[int]) -> tuple[BriefSentence, ...]:
     wanted = {story.sentences[i].text for i in chosen}
     copies: dict[str, list[int]] = defaultdict(list)
@@ -34,7 +39,6 @@ def attribute(story: Story, vectors: Vectors, chosen: list[int]) -> tuple[BriefS
             )
             for j in same
         )
-        reporting = {story.sentences[j].article for j in vectors.neighbours(i, CORROBORATION)}
-        reporting.update(c.article for c in sources)
-        brief.append(BriefSentence(own.text, sources, tuple(sorted(reporting, key=order.__getitem__))))
+        outlets = reporting(story, vectors, i) | {c.article for c in sources}
+        brief.append(BriefSentence(own.text, sources, tuple(sorted(outlets, key=order.__getitem__))))
     return tuple(brief)

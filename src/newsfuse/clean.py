@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 
 from newsfuse.model import Article
 
@@ -41,6 +42,30 @@ TIMESTAMP_WORDS = re.compile(
 def is_timestamp(line: str) -> bool:
     """A line that is only a date and/or time, e.g. ``10.31.13 11:50 PM ET`` or ``Updated: Jan. 5, 2024``."""
     return bool(re.search(r"\d", line)) and len(line) <= 80 and not TIMESTAMP_WORDS.sub("", line).strip()
+
+
+MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+NUMERIC_DATE = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b|\b(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})\b")
+WORDED_DATE = re.compile(r"\b([A-Z][a-z]{2})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+
+
+def timestamp_date(line: str) -> str | None:
+    """The ISO date of a timestamp line (``11.03.26 6:42 AM ET`` is US month.day.year), if it has one."""
+    if match := NUMERIC_DATE.search(line):
+        if match.group(1):
+            year, month, day = (int(g) for g in match.group(1, 2, 3))
+        else:
+            month, day, year = (int(g) for g in match.group(4, 5, 6))
+            year += 2000 if year < 100 else 0
+    elif (match := WORDED_DATE.search(line)) and match.group(1).lower() in MONTH_ABBREVIATIONS:
+        month = MONTH_ABBREVIATIONS.index(match.group(1).lower()) + 1
+        day, year = int(match.group(2)), int(match.group(3))
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 NETWORKS = frozenset("facebook twitter x pinterest whatsapp linkedin reddit email e-mail messenger flipboard".split())
@@ -215,9 +240,17 @@ def byline_credit(line: str) -> tuple[str | None, str | None]:
 def clean(article: Article) -> Article:
     """The article with its text cleaned; sentence offsets will point into this text.
 
-    What a dropped byline says is kept as metadata when the article does not have it already.
+    What a dropped byline or timestamp says is kept as metadata when the article does not have it already.
     """
     cleaned = clean_text(article.text, article.title)
     byline = next((line for rule, line in cleaned.dropped if rule == "byline"), None)
     author, outlet = byline_credit(byline) if byline else (None, None)
-    return replace(article, text=cleaned.text, author=article.author or author, source=article.source or outlet or "")
+    stamps = (timestamp_date(line) for rule, line in cleaned.dropped if rule == "timestamp")
+    published = article.published or next((d for d in stamps if d), None)
+    return replace(
+        article,
+        text=cleaned.text,
+        author=article.author or author,
+        source=article.source or outlet or "",
+        published=published,
+    )

@@ -1,4 +1,4 @@
-"""Command line: ``newsfuse summarize PATH...``, ``newsfuse eval DATA`` and ``newsfuse train DATA``.
+"""Command line: ``newsfuse summarize|analyze PATH...``, ``eval DATA``, ``train DATA`` and ``serve``.
 
 User errors print one line naming the input and the reason and exit with status 2; never a traceback.
 """
@@ -12,10 +12,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from newsfuse.anatomy.report import OUTPUTS as ANALYSIS_OUTPUTS
 from newsfuse.clusters import read_clusters
 from newsfuse.errors import InputError
 from newsfuse.formats import FORMATS
 from newsfuse.ingest import load
+from newsfuse.model import Story
 from newsfuse.pipeline import DEFAULT_WORDS, brief, story_of, usable
 from newsfuse.render import OUTPUTS, render
 from newsfuse.summarizers import METHODS, check_method
@@ -45,6 +47,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--include-text", action="store_true", help="JSON: add each article's cleaned text")
     s.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
 
+    a = commands.add_parser("analyze", help="the story's anatomy: entities, quotes, timeline, figures, opinion")
+    a.add_argument("paths", nargs="+", metavar="PATH", help="article files, directories, or - for stdin")
+    a.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: auto-detect)")
+    a.add_argument("--output", choices=ANALYSIS_OUTPUTS, default="markdown", help="report format (default markdown)")
+    a.add_argument("--include-text", action="store_true", help="JSON: add each article's cleaned text")
+    a.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
+
     e = commands.add_parser("eval", help="ROUGE of every method against human reference summaries")
     e.add_argument("data", metavar="DATA", help="cluster file (.jsonl or .jsonl.gz) with reference summaries")
     e.add_argument("--methods", default="newsfuse,lead,lexrank,textrank", help="comma-separated methods")
@@ -73,13 +82,27 @@ def warn(problem: InputError) -> None:
     print(f"newsfuse: warning: skipped {problem}", file=sys.stderr)
 
 
-def summarize_command(args: argparse.Namespace) -> int:
+def read_story(args: argparse.Namespace) -> Story:
+    """The story of the command's input files; skipped inputs are warned about on stderr."""
     loaded = load(args.paths, args.format, strict=args.strict)
     articles, problems = usable(loaded, args.strict, " ".join(args.paths))
     for problem in problems:
         warn(problem)
-    result = brief(story_of(articles), args.words, args.method)
+    return story_of(articles)
+
+
+def summarize_command(args: argparse.Namespace) -> int:
+    result = brief(read_story(args), args.words, args.method)
     print(render(result, args.output, args.include_text))
+    return 0
+
+
+def analyze_command(args: argparse.Namespace) -> int:
+    from newsfuse.anatomy import analyze_story, load_ner
+    from newsfuse.anatomy.report import render_analysis
+
+    story = read_story(args)
+    print(render_analysis(analyze_story(story, load_ner()), args.output, args.include_text))
     return 0
 
 
@@ -144,7 +167,13 @@ def serve_command(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"summarize": summarize_command, "eval": eval_command, "train": train_command, "serve": serve_command}
+COMMANDS = {
+    "summarize": summarize_command,
+    "analyze": analyze_command,
+    "eval": eval_command,
+    "train": train_command,
+    "serve": serve_command,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

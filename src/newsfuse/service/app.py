@@ -1,6 +1,7 @@
 """The HTTP API and the web page.
 
-Requests are checked before any work: content type (415), body size (413), then the fields (422, naming
+``POST /v1/briefs`` answers with a brief, ``POST /v1/analysis`` with the story's anatomy. Requests are checked
+before any work: content type (415), body size (413), then the fields (422, naming
 the field). Briefs are computed in a process pool so that a slow brief never stalls the event loop, and
 the service never fetches anything: URLs in articles are metadata only.
 """
@@ -23,6 +24,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from newsfuse import __version__
+from newsfuse.anatomy import analyze, load_ner
+from newsfuse.anatomy.report import analysis_json
 from newsfuse.errors import InputError
 from newsfuse.pipeline import DEFAULT_WORDS, summarize
 from newsfuse.render import brief_json
@@ -60,9 +63,15 @@ class BriefRequest(BaseModel):
     strict: bool = Field(False, description="fail on an unusable article instead of skipping it with a warning")
 
 
-def request_schema() -> dict[str, Any]:
-    """BriefRequest's JSON schema with the article schema inlined (OpenAPI cannot see pydantic's $defs)."""
-    schema = BriefRequest.model_json_schema()
+class AnalysisRequest(BaseModel):
+    articles: list[ArticleIn]
+    include_text: bool = Field(False, description="add each article's cleaned text, for showing sources")
+    strict: bool = Field(False, description="fail on an unusable article instead of skipping it with a warning")
+
+
+def inlined_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """A request's JSON schema with the article schema inlined (OpenAPI cannot see pydantic's $defs)."""
+    schema = model.model_json_schema()
     definitions = schema.pop("$defs")
     schema["properties"]["articles"]["items"] = definitions["ArticleIn"]
     return schema
@@ -72,8 +81,17 @@ def error(status: int, field: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"field": field, "message": message}}, status_code=status)
 
 
-def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], int, str, bool, bool]:
-    """The request's articles, budget, method, include_text and strict; InputError names the first bad field."""
+def check_flags(payload: dict[str, Any]) -> tuple[bool, bool]:
+    """The request's include_text and strict flags."""
+    flags = [payload.get(name, False) for name in ("include_text", "strict")]
+    for name, value in zip(("include_text", "strict"), flags, strict=True):
+        if not isinstance(value, bool):
+            raise InputError(name, "expected true or false")
+    return flags[0], flags[1]
+
+
+def check_articles(payload: Any, limits: Limits) -> list[dict[str, Any]]:
+    """The request's articles; InputError names the first bad field."""
     if not isinstance(payload, dict):
         raise InputError("body", "expected a JSON object")
     articles = payload.get("articles")
@@ -89,15 +107,21 @@ def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], i
             raise InputError(f"articles[{n}].text", "expected non-empty text")
         if len(text) > limits.article_chars:
             raise InputError(f"articles[{n}].text", f"{len(text)} characters; at most {limits.article_chars}")
+    return articles
+
+
+def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], int, str, bool, bool]:
+    """The request's articles, budget, method, include_text and strict; InputError names the first bad field."""
+    articles = check_articles(payload, limits)
     words = payload.get("words", DEFAULT_WORDS)
     if isinstance(words, bool) or not isinstance(words, int) or not 1 <= words <= MAX_WORDS:
         raise InputError("words", f"expected a whole number from 1 to {MAX_WORDS}")
     method = check_method(payload.get("method", "newsfuse"))
-    flags = [payload.get(name, False) for name in ("include_text", "strict")]
-    for name, value in zip(("include_text", "strict"), flags, strict=True):
-        if not isinstance(value, bool):
-            raise InputError(name, "expected true or false")
-    return articles, words, method, flags[0], flags[1]
+    return articles, words, method, *check_flags(payload)
+
+
+def check_analysis_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], bool, bool]:
+    return check_articles(payload, limits), *check_flags(payload)
 
 
 def compute_brief(
@@ -105,6 +129,18 @@ def compute_brief(
 ) -> dict[str, Any]:
     """Runs in a worker process. As in the CLI, an unusable article is skipped with a warning unless strict."""
     return brief_json(summarize(articles, words, method, strict=strict), include_text)
+
+
+_WORKER: dict[str, Any] = {}  # what a worker process loads once when it starts: the NER model
+
+
+def start_worker() -> None:
+    _WORKER["ner"] = load_ner()
+
+
+def compute_analysis(articles: list[dict[str, Any]], include_text: bool, strict: bool) -> dict[str, Any]:
+    """Runs in a worker process, with the NER model it loaded at start."""
+    return analysis_json(analyze(articles, strict=strict, ner=_WORKER["ner"]), include_text)
 
 
 class _TooLarge(Exception):
@@ -158,13 +194,38 @@ def guard(limits: Limits) -> Callable[[Any], Any]:
     return middleware
 
 
+REFUSALS: dict[int | str, dict[str, Any]] = {
+    413: {"description": "body too large"},
+    415: {"description": "not JSON"},
+    422: {"description": "a field is missing or invalid; the error names it"},
+}
+
+
+async def answer(
+    request: Request, check: Callable[[Any, Limits], tuple[Any, ...]], compute: Callable[..., dict[str, Any]]
+) -> JSONResponse:
+    """Parse and check a JSON request, then compute the answer in the worker pool; 422 names a bad field."""
+    try:
+        payload = json.loads(await request.body())
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return error(422, "body", f"malformed JSON: {exc}")
+    try:
+        checked = check(payload, request.app.state.limits)
+        loop = asyncio.get_running_loop()
+        result = await loop.run_in_executor(request.app.state.pool, compute, *checked)
+    except InputError as problem:
+        return error(422, problem.origin, problem.reason)
+    return JSONResponse(result)
+
+
 def create_app(limits: Limits | None = None, workers: int | None = None) -> FastAPI:
     limits = limits or Limits()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        with ProcessPoolExecutor(workers or os.cpu_count() or 1) as pool:
+        with ProcessPoolExecutor(workers or os.cpu_count() or 1, initializer=start_worker) as pool:
             app.state.pool = pool
+            app.state.limits = limits
             yield
 
     app = FastAPI(
@@ -186,27 +247,27 @@ def create_app(limits: Limits | None = None, workers: int | None = None) -> Fast
     @app.post(
         "/v1/briefs",
         openapi_extra={
-            "requestBody": {"required": True, "content": {"application/json": {"schema": request_schema()}}}
+            "requestBody": {"required": True, "content": {"application/json": {"schema": inlined_schema(BriefRequest)}}}
         },
-        responses={
-            413: {"description": "body too large"},
-            415: {"description": "not JSON"},
-            422: {"description": "a field is missing or invalid; the error names it"},
-        },
+        responses=REFUSALS,
     )
     async def briefs(request: Request) -> JSONResponse:
         """The same JSON as ``newsfuse summarize --output json`` (plus article text when ``include_text``)."""
-        try:
-            payload = json.loads(await request.body())
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            return error(422, "body", f"malformed JSON: {exc}")
-        try:
-            checked = check_request(payload, limits)
-            loop = asyncio.get_running_loop()
-            result = await loop.run_in_executor(request.app.state.pool, compute_brief, *checked)
-        except InputError as problem:
-            return error(422, problem.origin, problem.reason)
-        return JSONResponse(result)
+        return await answer(request, check_request, compute_brief)
+
+    @app.post(
+        "/v1/analysis",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": inlined_schema(AnalysisRequest)}},
+            }
+        },
+        responses=REFUSALS,
+    )
+    async def analysis(request: Request) -> JSONResponse:
+        """The same JSON as ``newsfuse analyze --output json``: entities, quotes, timeline, figures, opinion."""
+        return await answer(request, check_analysis_request, compute_analysis)
 
     @app.get("/", include_in_schema=False)
     async def page() -> FileResponse:

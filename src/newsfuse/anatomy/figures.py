@@ -1,0 +1,140 @@
+"""Figures: numbers with their unit and what they count, and conflicts between outlets' figures.
+
+"Three people were killed" and "Four people died" count the same quantity (people killed) and disagree; so
+do "at least 14 were injured" and "Sixteen people were treated". Counted nouns that name people fold into
+"people", and verbs into a few event classes, so that such pairs meet. Years, days of the month, times,
+ages and vague amounts ("dozens") are not figures; a sentence about another year ("in 1964, ... killed 11")
+is history, not a competing count, and never makes a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from newsfuse.anatomy.model import Conflict, Figure
+from newsfuse.model import Citation, Sentence
+
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
+}  # fmt: skip
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2}
+CURRENCIES = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds"}
+ONES = "one|two|three|four|five|six|seven|eight|nine"
+WORD_NUMBER = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + rf")(?:-(?:{ONES}))?"
+FIGURE = re.compile(
+    r"(?<![\w.:/-])(?P<qualifier>(?:at least|at most|about|around|nearly|almost|more than|fewer than|less than|over|"
+    r"under|some|roughly|approximately|up to|an estimated|as many as|just)\s+)?"
+    r"(?P<currency>US\$|[$€£])?\s?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?![\d,]*\d)|" + WORD_NUMBER + r")"
+    r"(?P<scale>\s+(?:thousand|million|billion|trillion|hundred))?(?![\w:/-]|\.\d)"
+    r"(?P<percent>\s?(?:%|percent\b|per cent\b))?",
+    re.IGNORECASE,
+)
+NOUN = re.compile(r"^\s+(?:(?:other|more|additional|new|more than|of the|[A-Z][\w.]*)\s+)?(?P<noun>[a-z]{3,})\b")
+NOT_NOUNS = frozenset(
+    "were was are is have has had and or of to in on at for from with by as that who which the a an it they "
+    "this than more times year years old percent per cent million billion thousand hundred after before when "
+    "while since until into over under about against between".split()
+)
+PEOPLE = frozenset(
+    "people persons residents civilians villagers children adults men women workers passengers victims students "
+    "protesters demonstrators others inmates miners patients pilgrims tourists migrants refugees staff "
+    "employees".split()
+)
+EVENTS = (
+    ("killed", r"killed|killing|kills|dead|died|die|deaths|death toll|lost their lives|fatalities|perished"),
+    ("injured", r"injured|injuring|wounded|wounding|hurt|treated|hospitali[sz]ed|injuries"),
+    ("displaced", r"evacuated|displaced|forced|forcing|fled|homeless|from their homes"),
+    ("arrested", r"arrested|detained|arrests|in custody"),
+    ("missing", r"missing|unaccounted"),
+    ("damaged", r"damaged|destroyed|flooded"),
+)
+EVENT_AFTER = [(name, re.compile(rf"^(?:\s+\w+){{0,4}}?\s+(?:{words})\b", re.I)) for name, words in EVENTS]
+EVENT_BEFORE = [(name, re.compile(rf"\b(?:{words})(?:\s+\w+)?\s*$", re.I)) for name, words in EVENTS]
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+AGE = re.compile(r"^(?:-year-old|\s+years?\s+old|,)")
+MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+
+
+def _value(match: re.Match[str]) -> float:
+    number = match.group("number").lower()
+    if number[0].isdigit():
+        value = float(number.replace(",", ""))
+    else:
+        head, _, tail = number.partition("-")
+        value = UNITS[head] + (UNITS[tail] if tail else 0)
+    if match.group("scale"):
+        value *= SCALES[match.group("scale").strip().lower()]
+    return value
+
+
+def _is_figure(sentence: str, match: re.Match[str]) -> bool:
+    number = match.group("number")
+    before, after = sentence[: match.start()], sentence[match.end() :]
+    plain = not (match.group("currency") or match.group("scale") or match.group("percent"))
+    if plain and re.fullmatch(r"(?:1[89]|20)\d\d", number):
+        return False  # a year
+    if plain and (MONTH_BEFORE.search(before) or (AGE.match(after) and before.rstrip().endswith(","))):
+        return False  # a day of the month, or an age: "Tom Brandt, 44, ..."
+    return not (plain and AGE.match(after) and not after.startswith(","))
+
+
+def _event(sentence: str, match: re.Match[str]) -> str:
+    after, before = sentence[match.end() :], sentence[: match.start()]
+    for name, pattern in EVENT_AFTER:
+        if pattern.match(after):
+            return name
+    for name, pattern in EVENT_BEFORE:
+        if pattern.search(before):
+            return name
+    return ""
+
+
+def figures_in(sentence: Sentence) -> Iterator[Figure]:
+    text = sentence.text
+    for match in FIGURE.finditer(text):
+        if not _is_figure(text, match):
+            continue
+        if match.group("currency"):
+            unit = CURRENCIES[match.group("currency")]
+        elif match.group("percent"):
+            unit = "percent"
+        else:
+            noun = NOUN.match(text[match.end() :])
+            unit = noun.group("noun").lower() if noun and noun.group("noun").lower() not in NOT_NOUNS else ""
+        event = _event(text, match)
+        if not unit and not event:
+            continue
+        counted = "people" if unit in PEOPLE or (not unit and event) else unit
+        counts = f"{counted} {event}".strip()
+        start = sentence.start + match.start()
+        where = Citation(sentence.article, sentence.index, start, sentence.start + match.end())
+        yield Figure(_value(match), match.group(0).strip(), unit or "people", counts, where, text)
+
+
+def conflicts(figures: Iterable[Figure], years: dict[str, int | None]) -> tuple[Conflict, ...]:
+    """Quantities (an event count such as "people killed") that different articles give different values.
+
+    ``years`` is each article's publication year: figures in sentences about another year are left out.
+    """
+    by_quantity: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if " " not in figure.counts:
+            continue  # no event: "300 homes" and "1,200 dams" are not the same quantity just by unit
+        mentioned = {int(y) for y in YEAR.findall(figure.sentence)}
+        if mentioned - {years.get(figure.where.article)}:
+            continue
+        by_quantity[figure.counts].append(figure)
+    found = []
+    for quantity, group in by_quantity.items():
+        values = {f.where.article: set() for f in group}
+        for figure in group:
+            values[figure.where.article].add(figure.value)
+        if len(values) > 1 and len({frozenset(v) for v in values.values()}) > 1:
+            found.append(Conflict(quantity, tuple(group)))
+    return tuple(found)

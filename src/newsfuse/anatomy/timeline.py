@@ -1,0 +1,170 @@
+"""Timeline: dated mentions ("in December 2011", "on September 1", "this summer", "Friday") as periods.
+
+Relative expressions are resolved against the article's publication date; a bare weekday is the last such
+day on or before it, or the next one when the sentence speaks of the future ("will", "forecast", ...).
+A month or day without a year takes the year that puts it closest to the publication date. Without a
+publication date only expressions that carry their own year get dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from email.utils import parsedate_to_datetime
+
+from newsfuse.model import Article, Sentence
+
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("January", "Jan."), ("February", "Feb."), ("March", "Mar."), ("April", "Apr."), ("May",),
+            ("June",), ("July",), ("August", "Aug."), ("September", "Sept.", "Sep."), ("October", "Oct."),
+            ("November", "Nov."), ("December", "Dec."),
+        ),
+        1,
+    )
+    for name in names
+}  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+MONTH = "(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")(?![a-z])"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)\b"
+SHIFT = r"(?P<shift>last|this|next|past|earlier this|later this)"
+PERIOD_WORDS = r"(?:in|since|by|until|through|from|during|before|after|early|late|mid-?|the end of|the start of|of)"
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("date", rf"\b(?:on\s+)?{MONTH}\s+{DAY},?\s+{YEAR}"),
+        ("date", rf"\b(?:on\s+)?{DAY}\s+{MONTH}\s+{YEAR}"),
+        ("date", rf"\b(?:on\s+)?{MONTH}\s+{DAY}(?!,?\s*\d)"),
+        ("month", rf"\b(?:{PERIOD_WORDS}\s+)?{MONTH},?\s+{YEAR}"),
+        ("month", rf"\b(?:{PERIOD_WORDS}|{SHIFT})\s+{MONTH}(?!\s*\d)"),
+        ("weekday", r"\b(?:(?P<shift>on|last|next|this|early|late)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
+         r"(?:\s+(?:morning|afternoon|evening|night))?"),
+        ("relative", r"(?i)\b(?P<word>yesterday|today|tonight|tomorrow)\b"),
+        ("span", rf"(?i)\b{SHIFT}\s+(?P<unit>week|month|year)\b"),
+        ("season", rf"(?i)\b(?:{SHIFT}\s+|in\s+the\s+)(?P<season>spring|summer|fall|autumn|winter)(?:\s+of\s+{YEAR})?"),
+        ("season", rf"(?i)\b(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{YEAR}"),
+        ("year", rf"\b{PERIOD_WORDS}\s+{YEAR}(?![-–]\d|\s*(?:people|percent|%))"),
+        ("year", rf"\b(?:an?|the|its)\s+{YEAR}(?=\s+[a-z])"),
+    )
+)  # fmt: skip
+FUTURE_WINDOW = 60  # characters before a weekday in which a future cue makes it the coming one
+FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|expected|forecast|due|next|upcoming)\b", re.I)
+
+
+def published_date(article: Article) -> date | None:
+    """The article's publication date when its metadata gives one that can be read."""
+    value = (article.published or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _month_end(year: int, month: int) -> date:
+    return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+
+
+def _closest_year(month: int, day: int, when: date) -> int:
+    candidates = (when.year - 1, when.year, when.year + 1)
+    return min(candidates, key=lambda y: abs((_safe(y, month, day) - when).days))
+
+
+def _safe(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, _month_end(year, month).day))
+
+
+def resolve(kind: str, match: re.Match[str], when: date | None, future: bool) -> tuple[date, date, str] | None:
+    """(start, end, granularity) of one matched expression; None when it cannot be dated."""
+    parts = match.groupdict()
+    year = int(parts["year"]) if parts.get("year") else None
+    if kind == "date":
+        month, day = MONTHS[parts["month"]], int(parts["day"])
+        if not 1 <= day <= 31:
+            return None
+        if year is None:
+            if when is None:
+                return None
+            year = _closest_year(month, day, when)
+        day_date = _safe(year, month, day)
+        return day_date, day_date, "day"
+    if kind == "month":
+        month = MONTHS[parts["month"]]
+        if year is None:
+            if when is None:
+                return None
+            shift = parts.get("shift") or ""
+            year = _closest_year(month, 15, when)
+            if shift == "last" and date(year, month, 1) > when:
+                year -= 1
+            if shift == "next" and date(year, month, 1) <= when:
+                year += 1
+        return date(year, month, 1), _month_end(year, month), "month"
+    if kind == "year":
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    if kind == "season":
+        first, last = SEASONS[parts["season"].lower()]
+        if year is None:
+            if when is None:
+                return None
+            shift = (parts.get("shift") or "this").lower()
+            year = when.year - (1 if first == 12 and when.month <= 2 else 0)
+            year += {"last": -1, "past": -1, "next": 1}.get(shift, 0)
+        start = date(year, first, 1)
+        end = _month_end(year + (1 if last < first else 0), last)
+        return start, end, "season"
+    if when is None:
+        return None
+    if kind == "weekday":
+        shift = parts.get("shift") or ""
+        target = WEEKDAYS.index(parts["weekday"])
+        if shift == "next" or (future and shift != "last"):
+            ahead = (target - when.weekday()) % 7 or (7 if shift == "next" else 0)
+            day_date = when + timedelta(days=ahead)
+        else:
+            back = (when.weekday() - target) % 7 or (7 if shift == "last" else 0)
+            day_date = when - timedelta(days=back)
+        return day_date, day_date, "day"
+    if kind == "relative":
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[parts["word"].lower()]
+        day_date = when + timedelta(days=offset)
+        return day_date, day_date, "day"
+    shift = {"last": -1, "past": -1, "next": 1}.get(parts["shift"].lower(), 0)
+    unit = parts["unit"].lower()
+    if unit == "week":
+        monday = when - timedelta(days=when.weekday()) + timedelta(weeks=shift)
+        return monday, monday + timedelta(days=6), "week"
+    if unit == "month":
+        index = when.year * 12 + when.month - 1 + shift
+        year, month = divmod(index, 12)
+        return date(year, month + 1, 1), _month_end(year, month + 1), "month"
+    return date(when.year + shift, 1, 1), date(when.year + shift, 12, 31), "year"
+
+
+def expressions(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Date expressions in ``text``, longest first where they overlap, in order of position."""
+    found: list[tuple[str, re.Match[str]]] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if all(match.end() <= m.start() or match.start() >= m.end() for _, m in found):
+                found.append((kind, match))
+    yield from sorted(found, key=lambda pair: pair[1].start())
+
+
+def dated(sentence: Sentence, when: date | None) -> Iterator[tuple[str, date | None, date | None, str]]:
+    """(expression, start, end, granularity) for every date expression of a sentence."""
+    for kind, match in expressions(sentence.text):
+        clause = re.split(r"[,;]|\band\b|\bbut\b", sentence.text[max(0, match.start() - FUTURE_WINDOW) : match.start()])
+        resolved = resolve(kind, match, when, bool(FUTURE.search(clause[-1])))
+        start, end, granularity = resolved if resolved else (None, None, kind)
+        yield match.group(0), start, end, granularity
