@@ -7,6 +7,7 @@ article that reports the same content, found by similarity rather than identical
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from newsfuse.model import BriefSentence, Citation, Story
 from newsfuse.vectors import Vectors
@@ -14,9 +15,9 @@ from newsfuse.vectors import Vectors
 CORROBORATION = 0.35  # cosine at which another article's sentence reports the same content
 
 
-def reporting(story: Story, vectors: Vectors, i: int, minimum: float = CORROBORATION) -> set[str]:
-    """The article of sentence ``i`` and every article with a sentence that reports the same content."""
-    return {story.sentences[i].article} | {story.sentences[j].article for j in vectors.neighbours(i, minimum)}
+def reporting(story: Story, i: int, near: Mapping[int, float], minimum: float = CORROBORATION) -> set[str]:
+    """The article of sentence ``i`` and of every sentence ``near`` it (by cosine) that reports the same content."""
+    return {story.sentences[i].article} | {story.sentences[j].article for j, c in near.items() if c >= minimum}
 
 
 def attribute(story: Story, vectors: Vectors, chosen: list[int]) -> tuple[BriefSentence, ...]:
@@ -39,6 +40,6 @@ def attribute(story: Story, vectors: Vectors, chosen: list[int]) -> tuple[BriefS
             )
             for j in same
         )
-        outlets = reporting(story, vectors, i) | {c.article for c in sources}
+        outlets = reporting(story, i, vectors.neighbours(i, CORROBORATION)) | {c.article for c in sources}
         brief.append(BriefSentence(own.text, sources, tuple(sorted(outlets, key=order.__getitem__))))
     return tuple(brief)

@@ -77,20 +77,27 @@ def unquoted(text: str) -> str:
     return bare
 
 
+def judge(text: str) -> tuple[float, tuple[str, ...]]:
+    """The opinion score (0 for plain reporting, towards 1 for commentary) and the names of the cues found."""
+    bare = unquoted(text)
+    keep = 1.0
+    cues = []
+    for name, weight, pattern in CUES:
+        found = len(pattern.findall(bare))
+        keep *= (1.0 - weight) ** min(found, 2)  # a second instance of a cue is more evidence; a third, not much
+        if found:
+            cues.append(name)
+    return round(1.0 - keep, 3), tuple(cues)
+
+
 def opinion_cues(text: str) -> list[str]:
     """Names of the cues found outside quotations."""
-    bare = unquoted(text)
-    return [name for name, _, pattern in CUES if pattern.search(bare)]
+    return list(judge(text)[1])
 
 
 def opinion_score(text: str) -> float:
     """0 for plain reporting, towards 1 for commentary."""
-    bare = unquoted(text)
-    keep = 1.0
-    for _, weight, pattern in CUES:
-        found = len(pattern.findall(bare))
-        keep *= (1.0 - weight) ** min(found, 2)  # a second instance of a cue is more evidence; a third, not much
-    return round(1.0 - keep, 3)
+    return judge(text)[0]
 
 
 def is_opinion(text: str) -> bool:

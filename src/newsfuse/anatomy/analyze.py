@@ -19,9 +19,9 @@ from newsfuse.anatomy.timeline import dated, published_date
 from newsfuse.attribute import reporting
 from newsfuse.ingest import from_records
 from newsfuse.model import Article, Citation, Story
-from newsfuse.opinion import THRESHOLD, opinion_cues, opinion_score
+from newsfuse.opinion import THRESHOLD, judge
 from newsfuse.pipeline import story_of, usable
-from newsfuse.vectors import Vectors, build
+from newsfuse.vectors import build
 
 MIN_FACT_WORDS = 6
 SAME_FACT = 0.2  # a lower cosine than the brief's, enough when two sentences also share names, figures or dates
@@ -36,12 +36,12 @@ def _citation(story: Story, i: int) -> Citation:
 def _judgements(story: Story) -> tuple[Judgement, ...]:
     judged = []
     for i, sentence in enumerate(story.sentences):
-        score = opinion_score(sentence.text)
-        judged.append(Judgement(_citation(story, i), score, score >= THRESHOLD, tuple(opinion_cues(sentence.text))))
+        score, cues = judge(sentence.text)
+        judged.append(Judgement(_citation(story, i), score, score >= THRESHOLD, cues))
     return tuple(judged)
 
 
-def _timeline(story: Story, vectors: Vectors) -> tuple[Event, ...]:
+def _timeline(story: Story, near: list[dict[int, float]]) -> tuple[Event, ...]:
     when = {a.id: published_date(a) for a in story.articles}
     raw = []
     for i, sentence in enumerate(story.sentences):
@@ -57,8 +57,7 @@ def _timeline(story: Story, vectors: Vectors) -> tuple[Event, ...]:
         if (expression, story.sentences[i].text) in seen:
             continue  # a verbatim copy (wire copy reprinted): one event, all its sources
         seen.add((expression, story.sentences[i].text))
-        near = vectors.neighbours(i, SAME_FACT)
-        same = {j for j in by_period.get((start, end), ()) if j in near} | {i}
+        same = {j for j in by_period.get((start, end), ()) if j in near[i]} | {i}
         sources = tuple(dict.fromkeys(story.sentences[j].article for j in sorted(same)))
         span = (start.isoformat(), end.isoformat()) if start and end else (None, None)
         events.append(Event(*span, granularity, expression, story.sentences[i].text, _citation(story, i), sources))
@@ -66,14 +65,16 @@ def _timeline(story: Story, vectors: Vectors) -> tuple[Event, ...]:
     return tuple(events)
 
 
-def _facts(story: Story, vectors: Vectors, judged: tuple[Judgement, ...], anchors: list[set[Any]]) -> tuple[Fact, ...]:
+def _facts(
+    story: Story, near: list[dict[int, float]], judged: tuple[Judgement, ...], anchors: list[set[Any]]
+) -> tuple[Fact, ...]:
     order = {a.id: n for n, a in enumerate(story.articles)}
     facts = []
     for i, sentence in enumerate(story.sentences):
         if judged[i].opinion or sentence.words < MIN_FACT_WORDS or not anchors[i]:
             continue
-        outlets = reporting(story, vectors, i)
-        for j in vectors.neighbours(i, SAME_FACT):
+        outlets = reporting(story, i, near[i])
+        for j in near[i]:
             if len(anchors[i] & anchors[j]) >= SHARED_ANCHORS:
                 outlets.add(story.sentences[j].article)
         facts.append(Fact(sentence.text, _citation(story, i), tuple(sorted(outlets, key=order.__getitem__))))
@@ -83,12 +84,13 @@ def _facts(story: Story, vectors: Vectors, judged: tuple[Judgement, ...], anchor
 def analyze_story(story: Story, ner: Any) -> Analysis:
     """Every finder over one segmented story; ``ner`` is the model from ``load_ner()``."""
     vectors = build(story)
+    near = [vectors.neighbours(i, SAME_FACT) for i in range(len(story.sentences))]
     mentions = find_mentions(story, ner)
     entities, canonical = merge(mentions)
     quotes = find_quotes(story, mentions, canonical)
     figures: list[Figure] = [f for s in story.sentences for f in figures_in(s)]
     years = {a.id: (d.year if (d := published_date(a)) else None) for a in story.articles}
-    timeline = _timeline(story, vectors)
+    timeline = _timeline(story, near)
     judged = _judgements(story)
     position = {(s.article, s.index): i for i, s in enumerate(story.sentences)}
     anchors: list[set[Any]] = [set() for _ in story.sentences]
@@ -116,7 +118,7 @@ def analyze_story(story: Story, ner: Any) -> Analysis:
         timeline,
         tuple(figures),
         conflicts(figures, years),
-        _facts(story, vectors, judged, anchors),
+        _facts(story, near, judged, anchors),
         judged,
         share,
         tuple(warnings),

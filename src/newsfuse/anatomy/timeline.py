@@ -52,6 +52,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year", rf"\b(?:an?|the|its)\s+{YEAR}(?=\s+[a-z])"),
     )
 )  # fmt: skip
+MAY_DATE = re.compile(
+    r"\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|tonight|tomorrow|week|month|year|spring|summer|"
+    r"fall|autumn|winter",
+    re.IGNORECASE,
+)  # a cheap test before the full patterns: most sentences have no date
 FUTURE_WINDOW = 60  # characters before a weekday in which a future cue makes it the coming one
 FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|expected|forecast|due|next|upcoming)\b", re.I)
 
@@ -163,6 +168,8 @@ def expressions(text: str) -> Iterator[tuple[str, re.Match[str]]]:
 
 def dated(sentence: Sentence, when: date | None) -> Iterator[tuple[str, date | None, date | None, str]]:
     """(expression, start, end, granularity) for every date expression of a sentence."""
+    if not MAY_DATE.search(sentence.text):
+        return
     for kind, match in expressions(sentence.text):
         clause = re.split(r"[,;]|\band\b|\bbut\b", sentence.text[max(0, match.start() - FUTURE_WINDOW) : match.start()])
         resolved = resolve(kind, match, when, bool(FUTURE.search(clause[-1])))
