@@ -63,7 +63,10 @@ def score_story(labels: dict[str, Any], analysis: Analysis) -> Counter[str]:
         for n, quote in enumerate(analysis.quotes):
             if quote.where.article == label["article"] and quote.where.start <= offset < quote.where.end:
                 matched.add(n)
-                counts["quotes with speaker/correct"] += _speaker(quote.speaker) == _speaker(label["speaker"])
+                said, wanted = _speaker(quote.speaker), _speaker(label["speaker"])
+                # a description ("the ranger") is right when it names the same kind of person ("a park ranger")
+                described = not quote.speaker_is_entity and said.split()[-1:] == wanted.split()[-1:]
+                counts["quotes with speaker/correct"] += said == wanted or described
     counts["quotes with speaker/predicted"] += sum(1 for q in analysis.quotes if q.speaker)
     counts["quotes with speaker/items"] += len(labels["quotes"])
 

@@ -79,6 +79,7 @@ def test_real_sentences_are_never_dropped(sentence: str) -> None:
         ("LONDON (Reuters) - Shares fell sharply.", "Shares fell sharply."),
         ("( ap ) — the dam gave way on tuesday.", "the dam gave way on tuesday."),
         ("LONDON (AP) _ An influential lawmaker spoke.", "An influential lawmaker spoke."),
+        ("ASHBURY, June 17 (CP) - Prosecutors searched the offices.", "Prosecutors searched the offices."),
     ],
 )
 def test_dateline_prefix_is_removed_and_sentence_kept(line: str, body: str) -> None:

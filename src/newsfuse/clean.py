@@ -165,7 +165,8 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
 )
 
 DATELINE = re.compile(
-    rf"^(?:[A-Z][A-Z'.-]{{2,}}(?:[ -][A-Z][A-Z'.-]+){{0,3}}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    rf"^(?:[A-Z][A-Z'.-]{{2,}}(?:[ -][A-Z][A-Z'.-]+){{0,3}}"
+    rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:\s+\d{{1,2}})?)?"  # ", Ore." or ", June 17"
     rf"\s*(?:\((?:{AGENCIES})\))?|\((?:{AGENCIES})\))\s*(?:—|–|--|-|_|:)\s+"
     rf"|^\(\s*(?:ap|reuters|afp|cnn)\s*\)\s*(?:—|–|--|-|_|:)?\s*",
 )

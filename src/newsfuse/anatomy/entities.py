@@ -39,7 +39,24 @@ NOT_NAMES = frozenset(
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)-", re.IGNORECASE)
 MAY_NAME = re.compile(r"[\s-][A-Z]")
 FIRST_WORD = re.compile(r"^\W*([A-Za-z]+)")
-PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|into|across|outside|inside|around|town of|city of)\s+$", re.I)
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|into|across|outside|inside|around|(?:mayor|city|town|village|people|voters|residents|citizens|"
+    r"streets|outskirts|centre|center|north|south|east|west) of)\s+$",
+    re.IGNORECASE,
+)
+ROLE_BEFORE = re.compile(
+    r"\b(?:president|director|manager|coordinator|clerk|pilot|lawyer|founder|chairman|chairwoman|member|challenger|"
+    r"incumbent|spokes(?:man|woman|person)|executive|attorney|minister|mayor|governor|officer|leader|candidate|"
+    r"secretary|chief|commander|driver|resident|teacher|doctor|nurse|official|analyst|professor|senator|judge|"
+    r"sheriff|coroner|ranger|captain|inspector|engineer|worker|owner|mother|father|wife|husband|son|daughter)\s+$"
+)
+PERSON_AFTER = re.compile(r"^(?:,\s*\d{1,3},|,\s*who\b|,\s*whose\b)")
+ORGANISATION_WORD = re.compile(
+    r"\b(?:Authority|Agency|Union|Company|Co|Inc|Corp|Corporation|Ltd|LLC|Group|Service|Services|Hospital|"
+    r"University|College|School|Council|Department|Ministry|Party|Bank|Court|Police|Association|Institute|"
+    r"Foundation|Committee|Commission|Board|Office|Press|News|Times|Post|Securities|Pharmaceuticals|Engineering|"
+    r"Airlines|Ambulance|Army|Navy|Corps|Church|Club|Federation|Fund|Trust|Partners|Holdings|Industries|Network)\b"
+)
 
 
 def load_ner() -> Any:
@@ -62,7 +79,7 @@ class Mention:
     text: str  # cleaned: no title, no possessive, no leading "the"
     type: str
     where: Citation
-    after_preposition: bool = False  # "in X", "at X": evidence that X is a place, whatever the model says
+    context: str = ""  # "place" after "in"/"at", "person" after a role word or before an age: evidence for the type
 
 
 def clean_span(text: str, label: str) -> tuple[str, int]:
@@ -99,8 +116,12 @@ def find_mentions(story: Story, nlp: Any) -> list[Mention]:
                 continue
             start = sentence.start + ent.start_char + offset
             where = Citation(sentence.article, sentence.index, start, start + len(name))
-            placed = bool(PLACE_PREPOSITION.search(sentence.text[: ent.start_char + offset]))
-            mentions.append(Mention(name, LABELS[ent.label_], where, placed))
+            before = sentence.text[: ent.start_char + offset]
+            after = sentence.text[ent.start_char + offset + len(name) :]
+            context = "place" if PLACE_BEFORE.search(before) else ""
+            if ROLE_BEFORE.search(before) or PERSON_AFTER.match(after):
+                context = "person"
+            mentions.append(Mention(name, LABELS[ent.label_], where, context))
     return mentions
 
 
@@ -133,6 +154,21 @@ class _Groups:
         self.parent[self.find(a)] = self.find(b)
 
 
+def _kind(names: list[str], mentions: list[Mention]) -> str:
+    """The type of one entity: the model's vote (full names count, short forms only without them), then rules."""
+    longest = max(len(n.split()) for n in names)
+    votes = Counter(m.type for m in mentions if len(m.text.split()) == longest or longest == 1)
+    kind = votes.most_common(1)[0][0]
+    if any(ORGANISATION_WORD.search(n) for n in names):
+        return "organisation" if kind != "place" else kind
+    contexts = Counter(m.context for m in mentions)
+    if kind != "place" and 2 * contexts["place"] >= len(mentions):
+        return "place"  # nobody is "in" or "at" a person: the small model's commonest slip in news
+    if kind != "person" and contexts["person"] and not contexts["place"]:
+        return "person"  # "board member Celia Obi", "Marco Ferri, 52,"
+    return kind
+
+
 def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
     """Entities by mentions (most first) and the canonical name of every surface form."""
     counts = Counter(m.text for m in mentions)
@@ -151,31 +187,38 @@ def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
                 groups.join(name, index[value])
             else:
                 index[value] = name
-    long_names = {" ".join(n.split()[-k:]): n for n in counts for k in range(3, len(n.split()))}
-    for name in counts:
-        if len(name.split()) >= 3 and name in long_names:
-            groups.join(name, long_names[name])  # "Army Corps of Engineers" in "U.S. Army Corps of Engineers"
+    for name in counts:  # "Transit Authority" in "Tarn County Transit Authority"
+        words = name.split()
+        for k in range(2, len(words)):
+            suffix = " ".join(words[-k:])
+            if suffix in counts and (k >= 3 or ORGANISATION_WORD.search(suffix)):
+                groups.join(suffix, name)
+    model_type = {n: types[n].most_common(1)[0][0] for n in counts}
+    places = Counter(m.text for m in mentions if m.context == "place")
     full_people: dict[str, list[str]] = defaultdict(list)
+    organisations: dict[str, list[str]] = defaultdict(list)
     for name in counts:
-        if types[name].most_common(1)[0][0] == "person" and len(name.split()) > 1:
+        if len(name.split()) > 1 and model_type[name] == "person":
             full_people[_surname(name)].append(name)
+        if len(name.split()) > 1 and model_type[name] == "organisation":
+            organisations[_key(name.split()[0])].append(name)
     for name in counts:
-        if len(name.split()) == 1 and types[name]["person"] + types[name]["organisation"] > 0:
-            candidates = full_people.get(_surname(name))
-            if candidates:
-                groups.join(name, max(candidates, key=lambda n: (counts[n], len(n))))
+        if len(name.split()) > 1:
+            continue
+        people, firms = full_people.get(_surname(name)), organisations.get(_key(name), [])
+        if people:  # "Maliki" is "Nouri al-Maliki", whatever type the model gave the short form
+            groups.join(name, max(people, key=lambda n: (counts[n], len(n))))
+        elif len(firms) == 1 and not places[name]:  # "Healvia" is "Healvia Pharmaceuticals"; "in Calderon" is not
+            groups.join(name, firms[0])
     members: dict[str, list[str]] = defaultdict(list)
     for name in counts:
         members[groups.find(name)].append(name)
     entities = []
     canonical: dict[str, str] = {}
     for names in members.values():
-        kinds = sum((types[n] for n in names), Counter())
-        kind = kinds.most_common(1)[0][0]
         own = [m for m in mentions if m.text in names]
-        if kind == "person" and 2 * sum(m.after_preposition for m in own) >= len(own):
-            kind = "place"  # people are rarely "in" or "at" someone: the small model's commonest slip in news
-        full = [n for n in names if len(n.split()) > 1] if kind == "person" else names
+        kind = _kind(names, own)
+        full = [n for n in names if len(n.split()) > 1]  # the fullest form names it: "Nouri al-Maliki"
         title = max(full or names, key=lambda n: (counts[n], len(n), n))
         per_article = Counter(m.where.article for m in own)
         variants = tuple(sorted(names, key=lambda n: (-counts[n], n)))

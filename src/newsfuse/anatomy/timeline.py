@@ -1,9 +1,9 @@
 """Timeline: dated mentions ("in December 2011", "on September 1", "this summer", "Friday") as periods.
 
-Relative expressions are resolved against the article's publication date; a bare weekday is the last such
-day on or before it, or the next one when the sentence speaks of the future ("will", "forecast", ...).
-A month or day without a year takes the year that puts it closest to the publication date. Without a
-publication date only expressions that carry their own year get dates.
+Relative expressions are resolved against the article's publication date: a weekday, month or day without
+a year is the last one on or before it (news reports what happened), or the next one when the words just
+before it speak of the future ("will", "would", "is expected to", "next"). Without a publication date only
+expressions that carry their own year get dates.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ MONTHS = {
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 MONTH = "(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")(?![a-z])"
+MONTH_NAMES = "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
+WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)\b"
 SHIFT = r"(?P<shift>last|this|next|past|earlier this|later this)"
@@ -37,7 +39,10 @@ PERIOD_WORDS = r"(?:in|since|by|until|through|from|during|before|after|early|lat
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
-        ("date", rf"\b(?:on\s+)?{MONTH}\s+{DAY},?\s+{YEAR}"),
+        ("date", rf"\b(?:on\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}"),
+        ("date", rf"\b(?:on\s+)?{WEEKDAY},?\s+{MONTH}\s+{DAY}(?!,?\s*\d)"),
+        ("month", rf"\b(?:between|from)\s+(?P<first>{MONTH_NAMES})\s+(?:and|to|through)\s+{MONTH},?\s+{YEAR}"),
+        ("month", rf"\b(?:in\s+)?{MONTH}\s+of\s+(?P<shift>last|this|next)\s+(?P<of_year>year)\b"),
         ("date", rf"\b(?:on\s+)?{DAY}\s+{MONTH}\s+{YEAR}"),
         ("date", rf"\b(?:on\s+)?{MONTH}\s+{DAY}(?!,?\s*\d)"),
         ("month", rf"\b(?:{PERIOD_WORDS}\s+)?{MONTH},?\s+{YEAR}"),
@@ -57,8 +62,12 @@ MAY_DATE = re.compile(
     r"fall|autumn|winter",
     re.IGNORECASE,
 )  # a cheap test before the full patterns: most sentences have no date
-FUTURE_WINDOW = 60  # characters before a weekday in which a future cue makes it the coming one
-FUTURE = re.compile(r"\b(?:will|would|shall|plans?|planned|scheduled|expected|forecast|due|next|upcoming)\b", re.I)
+FUTURE_WORDS = 6  # words before a date in which a future cue makes it the coming one
+FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|would|next|upcoming|forecast for|(?:is|are|was|were) (?:due|expected|scheduled|set|going) "
+    r"to|plans? to|planned to)\b",
+    re.IGNORECASE,
+)
 
 
 def published_date(article: Article) -> date | None:
@@ -80,9 +89,12 @@ def _month_end(year: int, month: int) -> date:
     return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
 
 
-def _closest_year(month: int, day: int, when: date) -> int:
-    candidates = (when.year - 1, when.year, when.year + 1)
-    return min(candidates, key=lambda y: abs((_safe(y, month, day) - when).days))
+def _year_of(month: int, day: int, when: date, future: bool) -> int:
+    """The year of a month and day given without one: the last such date on or before publication (news reports
+    what happened), or the next one after it when the sentence speaks of the future."""
+    if future:
+        return when.year if _safe(when.year, month, day) >= when else when.year + 1
+    return when.year if _safe(when.year, month, day) <= when else when.year - 1
 
 
 def _safe(year: int, month: int, day: int) -> date:
@@ -100,7 +112,7 @@ def resolve(kind: str, match: re.Match[str], when: date | None, future: bool) ->
         if year is None:
             if when is None:
                 return None
-            year = _closest_year(month, day, when)
+            year = _year_of(month, day, when, future)
         day_date = _safe(year, month, day)
         return day_date, day_date, "day"
     if kind == "month":
@@ -108,13 +120,14 @@ def resolve(kind: str, match: re.Match[str], when: date | None, future: bool) ->
         if year is None:
             if when is None:
                 return None
-            shift = parts.get("shift") or ""
-            year = _closest_year(month, 15, when)
-            if shift == "last" and date(year, month, 1) > when:
-                year -= 1
-            if shift == "next" and date(year, month, 1) <= when:
-                year += 1
-        return date(year, month, 1), _month_end(year, month), "month"
+            shift = (parts.get("shift") or "").lower()
+            if shift in {"this", "last", "next"} and parts.get("of_year"):  # "in March of last year"
+                year = when.year + {"last": -1, "next": 1}.get(shift, 0)
+            else:
+                year = _year_of(month, 1, when, future or shift == "next")
+                year -= 1 if shift == "last" and date(year, month, 1) > when else 0
+        first = MONTHS[parts["first"]] if parts.get("first") else month  # "between January and April 2026"
+        return date(year, first, 1), _month_end(year, month), "month"
     if kind == "year":
         return date(year, 1, 1), date(year, 12, 31), "year"
     if kind == "season":
@@ -171,7 +184,8 @@ def dated(sentence: Sentence, when: date | None) -> Iterator[tuple[str, date | N
     if not MAY_DATE.search(sentence.text):
         return
     for kind, match in expressions(sentence.text):
-        clause = re.split(r"[,;]|\band\b|\bbut\b", sentence.text[max(0, match.start() - FUTURE_WINDOW) : match.start()])
-        resolved = resolve(kind, match, when, bool(FUTURE.search(clause[-1])))
+        clause = re.split(r"[,;:]|\band\b|\bbut\b", sentence.text[: match.start()])[-1]
+        near = " ".join(clause.split()[-FUTURE_WORDS:])
+        resolved = resolve(kind, match, when, bool(FUTURE.search(near)))
         start, end, granularity = resolved if resolved else (None, None, kind)
         yield match.group(0), start, end, granularity
