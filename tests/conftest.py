@@ -61,3 +61,11 @@ def server() -> Iterator[str]:
     yield base
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def ner() -> object:
+    """spaCy's NER model, loaded once for the whole test session as a user's process would."""
+    from newsfuse.anatomy import load_ner
+
+    return load_ner()

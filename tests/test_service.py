@@ -184,3 +184,31 @@ def test_serve_help_exits_cleanly() -> None:
     done = subprocess.run([sys.executable, "-m", "newsfuse", "serve", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "--workers" in done.stdout
     assert Path(ROOT / "src/newsfuse/service/static/index.html").exists()
+
+
+def test_analysis_is_the_same_json_as_the_cli(server: str, tmp_path: Path) -> None:
+    status, data = call(f"{server}/v1/analysis", json.dumps({"articles": example_articles()}).encode())
+    assert status == 200 and data["conflicts"]
+    (tmp_path / "articles.json").write_text(json.dumps(example_articles()))
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfuse", "analyze", str(tmp_path / "articles.json"), "--output", "json"],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )  # fmt: skip
+    assert data == json.loads(done.stdout)
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [({"articles": []}, "articles"), ({"articles": [{"text": " "}]}, "articles[0].text"),
+     ({"articles": [{"text": STORY}], "strict": "no"}, "strict"), ([], "body")],
+)  # fmt: skip
+def test_bad_analysis_requests_are_422_naming_the_field(server: str, payload: object, field: str) -> None:
+    status, data = call(f"{server}/v1/analysis", json.dumps(payload).encode())
+    assert status == 422 and data["error"]["field"] == field
+
+
+def test_analysis_refuses_what_briefs_refuse(server: str) -> None:
+    status, data = call(f"{server}/v1/analysis", b"articles=1", content_type="text/plain")
+    assert status == 415
+    status, data = call(f"{server}/v1/analysis", b'{"articles": [')
+    assert status == 422 and "malformed JSON" in data["error"]["message"]

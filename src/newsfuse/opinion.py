@@ -2,14 +2,27 @@
 
 Cues are counted outside quotation marks only: a quoted opinion is a fact about what someone said.
 The score combines the cues as independent evidence, ``1 - Π(1 - w)`` (a cue counts at most twice);
-a sentence at or above ``THRESHOLD`` is opinion and is never selected into a brief as fact.
+a sentence at or above ``THRESHOLD`` is opinion, and so is one above ``IN_COMMENTARY`` in an article that is
+commentary as a whole. ``judge_story`` is the one judgement that both the brief (opinion is never selected
+as fact) and the analysis use.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
+
+from newsfuse.model import Story
 
 THRESHOLD = 0.5
+COMMENTARY_SHARE = 0.25  # an article with this share of opinion sentences is commentary ...
+IN_COMMENTARY = 0.3  # ... and there a weaker cue is enough
+UNATTRIBUTED_JUDGEMENT = 0.3
+REPORTED = re.compile(
+    r"\b(?:said|says|say|told|tells|according to|added|argued|urged|warned|recommended|advised|believes?|thinks?|"
+    r"asked|called for|called on)\b",
+    re.IGNORECASE,
+)
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|‘[^’]{8,}’")
 # After a lone closing quote: the attribution of a quotation that began in an earlier sentence.
 ATTRIBUTION = re.compile(
@@ -37,7 +50,7 @@ CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
             0.55,
             r"\b(?:it is|it's) (?:tempting|hard to (?:believe|imagine|see)|time (?:to|for)|"
             r"clear that|obvious that|no secret|a shame|a disgrace|worth (?:remembering|asking|noting))|"
-            r"\b(?:let'?s|let us) (?:be|not|face|hope)\b|\b(?:make no mistake|the truth is|the fact is|in my view|"
+            r"\b(?:let'?s|let us) (?:be|not|face|hope|let)\b|\b(?:make no mistake|the truth is|the fact is|in my view|"
             r"needless to say|mark my words)\b",
         ),
         (
@@ -49,8 +62,9 @@ CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
         (
             "imperative",
             0.5,
-            r"^\s*(?:imagine|consider|remember|think about|look at|don't|do not|never forget|"
-            r"ask yourself|stop|wake up)\b",
+            r"^\s*(?:imagine|consider|remember|think about|look at|don't|do not|never|ask yourself|stop|wake up|"
+            r"carry|take|keep|give|let|vote|call on|tell|demand|join|help|try|avoid|check|trust|turn|write to|fund|"
+            r"support|get|go|be)\b(?![-'])",
         ),
         (
             "evaluative",
@@ -58,7 +72,9 @@ CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
             r"\b(?:absurd|outrageous|disgraceful|shameful|ridiculous|pathetic|appalling|"
             r"disastrous|scandalous|laughable|reckless|shocking|stunning|brilliant|wonderful|terrible|awful|"
             r"incompetent|idiotic|insane|farcical|sham|fiasco|betrayal|clearly|obviously|frankly|sadly|"
-            r"unfortunately|thankfully|hopefully|surely|of course|inexcusable|unforgivable)\b",
+            r"unfortunately|thankfully|hopefully|surely|of course|inexcusable|unforgivable|deserves?|hardly|"
+            r"extraordinary|remarkable|admirable|laudable|commendable|regrettable|unacceptable|welcome|"
+            r"out of touch|asking for trouble)\b",
         ),
     )
 )
@@ -66,7 +82,7 @@ CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
 
 def unquoted(text: str) -> str:
     """The text outside quotations, also when a quotation starts or ends in a neighbouring sentence."""
-    bare = QUOTED.sub(" ", text)
+    bare = QUOTED.sub(" ", text).replace("’", "'")
     if "”" in bare:  # closes a quotation opened earlier
         bare = bare[bare.rindex("”") + 1 :]
     if "“" in bare:  # opens one that continues later
@@ -87,7 +103,36 @@ def judge(text: str) -> tuple[float, tuple[str, ...]]:
         keep *= (1.0 - weight) ** min(found, 2)  # a second instance of a cue is more evidence; a third, not much
         if found:
             cues.append(name)
+    if "judgement" in cues and not REPORTED.search(bare):
+        keep *= 1.0 - UNATTRIBUTED_JUDGEMENT  # "should" that nobody is reported to have said is the writer's
+        cues.append("unattributed-judgement")
     return round(1.0 - keep, 3), tuple(cues)
+
+
+class Judged(NamedTuple):
+    score: float
+    cues: tuple[str, ...]
+    opinion: bool
+
+
+def judge_story(story: Story) -> list[Judged]:
+    """Every sentence of a story judged within its article.
+
+    In a commentary piece (at least ``COMMENTARY_SHARE`` of its sentences clearly opinion) weaker evidence is
+    enough: an evaluative word or a "should" there is the writer's, not a source's.
+    """
+    scored = [judge(s.text) for s in story.sentences]
+    by_article: dict[str, list[int]] = {}
+    for i, sentence in enumerate(story.sentences):
+        by_article.setdefault(sentence.article, []).append(i)
+    threshold = {}
+    for article, indices in by_article.items():
+        share = sum(scored[i][0] >= THRESHOLD for i in indices) / len(indices)
+        threshold[article] = IN_COMMENTARY if share >= COMMENTARY_SHARE else THRESHOLD
+    return [
+        Judged(score, cues, score >= threshold[s.article])
+        for (score, cues), s in zip(scored, story.sentences, strict=True)
+    ]
 
 
 def opinion_cues(text: str) -> list[str]:

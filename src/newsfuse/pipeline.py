@@ -11,7 +11,7 @@ from newsfuse.clean import clean
 from newsfuse.errors import InputError
 from newsfuse.ingest import Loaded, from_records
 from newsfuse.model import Article, Brief, Citation, Story
-from newsfuse.opinion import is_opinion
+from newsfuse.opinion import judge_story
 from newsfuse.segment import segment
 from newsfuse.select import reading_order, select
 from newsfuse.summarizers import Summarizer, get
@@ -72,7 +72,7 @@ def brief(story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "
         raise InputError("articles", "no articles to summarize")
     vectors = build(story)
     ranking = summarizer.rank(story, vectors)
-    opinion = frozenset(i for i, s in enumerate(story.sentences) if is_opinion(s.text))
+    opinion = frozenset(i for i, judged in enumerate(judge_story(story)) if judged.opinion)
     excluded = opinion if summarizer.drops_opinion else frozenset()
     chosen = reading_order(story, select(story, vectors, ranking, words, excluded=excluded))
     warnings = ()

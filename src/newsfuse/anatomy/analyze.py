@@ -19,7 +19,7 @@ from newsfuse.anatomy.timeline import dated, published_date
 from newsfuse.attribute import reporting
 from newsfuse.ingest import from_records
 from newsfuse.model import Article, Citation, Story
-from newsfuse.opinion import THRESHOLD, judge
+from newsfuse.opinion import judge_story
 from newsfuse.pipeline import story_of, usable
 from newsfuse.vectors import build
 
@@ -34,11 +34,10 @@ def _citation(story: Story, i: int) -> Citation:
 
 
 def _judgements(story: Story) -> tuple[Judgement, ...]:
-    judged = []
-    for i, sentence in enumerate(story.sentences):
-        score, cues = judge(sentence.text)
-        judged.append(Judgement(_citation(story, i), score, score >= THRESHOLD, cues))
-    return tuple(judged)
+    return tuple(
+        Judgement(_citation(story, i), judged.score, judged.opinion, judged.cues)
+        for i, judged in enumerate(judge_story(story))
+    )
 
 
 def _timeline(story: Story, near: list[dict[int, float]]) -> tuple[Event, ...]:

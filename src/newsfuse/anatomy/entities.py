@@ -219,7 +219,10 @@ def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
         own = [m for m in mentions if m.text in names]
         kind = _kind(names, own)
         full = [n for n in names if len(n.split()) > 1]  # the fullest form names it: "Nouri al-Maliki"
-        title = max(full or names, key=lambda n: (counts[n], len(n), n))
+        spelling = Counter({_key(n): 0 for n in names})
+        for n in names:
+            spelling[_key(n)] += counts[n]  # al-Qaeda and Al-Qaeda are one spelling, al-Qaida another
+        title = max(full or names, key=lambda n: (spelling[_key(n)], counts[n], len(n), n))
         per_article = Counter(m.where.article for m in own)
         variants = tuple(sorted(names, key=lambda n: (-counts[n], n)))
         entities.append(Entity(title, kind, variants, dict(per_article)))

@@ -1,0 +1,75 @@
+"""The analysis end to end through the Python API, on the built-in example and on small stories."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsfuse
+from newsfuse.anatomy.report import analysis_json, analysis_markdown
+from newsfuse.ingest import load
+from newsfuse.pipeline import story_of, usable
+from tests.conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def example_analysis(ner: object) -> newsfuse.Analysis:
+    articles, _ = usable(load([str(EXAMPLE)]), False, "example")
+    return newsfuse.anatomy.analyze_story(story_of(articles), ner)
+
+
+def test_every_field_on_the_example(example_analysis: newsfuse.Analysis) -> None:
+    a = example_analysis
+    texts = {x.id: x.text for x in a.articles}
+    people = {e.name for e in a.entities if e.type == "person"}
+    assert {"Dana Whitfield", "Tom Brandt", "Carl Dempsey", "Elena Park"} <= people
+    assert {e.name for e in a.entities if e.type == "place"} >= {"Alder Falls", "Harlan County"}
+    speakers = {(q.where.article, q.speaker) for q in a.quotes}
+    assert ("wire", "Dana Whitfield") in speakers and ("newspaper", "Carl Dempsey") in speakers
+    for q in a.quotes:
+        assert texts[q.where.article][q.where.start : q.where.end] == q.text
+    tuesday = [e for e in a.timeline if e.expression == "on Tuesday afternoon"]
+    assert tuesday and tuesday[0].start == "2026-11-03" and set(tuesday[0].sources) == {"blog", "newspaper", "wire"}
+    assert [e.start for e in a.timeline if e.start] == sorted(e.start for e in a.timeline if e.start)
+    conflicts = {c.quantity: {(f.where.article, f.value) for f in c.figures} for c in a.conflicts}
+    assert conflicts["people killed"] == {("wire", 3), ("newspaper", 4), ("blog", 4)}
+    assert conflicts["people injured"] == {("wire", 14), ("newspaper", 16)}
+    lead = next(f for f in a.facts if f.text.startswith("Gov. Elena Park declared"))
+    assert set(lead.reported_by) == {"blog", "newspaper", "wire"}  # the blog says it in other words
+    coroner = next(f for f in a.facts if "Ben Ortiz" in f.text)
+    assert coroner.single_source and coroner.reported_by == ("newspaper",)
+    assert a.opinion_share["blog"] >= 0.4 and a.opinion_share["wire"] == 0.0
+    assert all(not j.opinion for j in a.opinion if j.where.article != "blog")
+
+
+def test_opinion_is_never_in_the_facts_nor_in_the_brief(example_analysis: newsfuse.Analysis) -> None:
+    opinion = {(j.where.article, j.where.sentence) for j in example_analysis.opinion if j.opinion}
+    assert opinion and not opinion & {(f.where.article, f.where.sentence) for f in example_analysis.facts}
+    brief = newsfuse.summarize([{"id": p.stem, "text": p.read_text()} for p in sorted(EXAMPLE.iterdir())], 2000)
+    cited = {(c.article, c.sentence) for s in brief.sentences for c in s.sources}
+    assert not cited & opinion
+
+
+def test_json_and_markdown_reports(example_analysis: newsfuse.Analysis) -> None:
+    data = analysis_json(example_analysis)
+    assert set(data) == {
+        "articles", "entities", "quotes", "timeline", "figures", "conflicts", "facts", "opinion", "warnings",
+    }  # fmt: skip
+    assert data["quotes"][0]["where"].keys() == {"article", "sentence", "start", "end"}
+    report = analysis_markdown(example_analysis)
+    for heading in ("## Sources", "## Who and where", "## Who said what", "## Timeline", "## Figures",
+                    "## Corroboration", "## Opinion"):  # fmt: skip
+        assert heading in report
+    assert "**people killed**" in report and "**Dana Whitfield**" in report
+
+
+def test_api_with_plain_text_skips_bad_articles_and_warns(ner: object) -> None:
+    story = "Prime Minister Nouri al-Maliki said on Friday that the attack killed 23 people in Baghdad."
+    analysis = newsfuse.analyze([story, "   "], ner=ner)
+    assert {e.name for e in analysis.entities} >= {"Nouri al-Maliki", "Baghdad"}
+    assert any("skipped" in w for w in analysis.warnings)
+    assert any("only one source" in w for w in analysis.warnings)
+    assert any("no publication date" in w for w in analysis.warnings)
+    with pytest.raises(newsfuse.InputError, match="articles"):
+        newsfuse.analyze([story, "   "], strict=True, ner=ner)
+    with pytest.raises(newsfuse.InputError):
+        newsfuse.analyze([], ner=ner)

@@ -1,0 +1,75 @@
+from newsfuse.anatomy.entities import Mention, clean_span, find_mentions, may_name, merge
+from newsfuse.model import Citation
+from newsfuse.pipeline import story_from
+
+
+def mention(text: str, kind: str, article: str = "a", context: str = "") -> Mention:
+    return Mention(text, kind, Citation(article, 0, 0, len(text)), context)
+
+
+def test_titles_possessives_and_leading_the_are_not_part_of_the_name() -> None:
+    assert clean_span("Prime Minister Nouri al-Maliki", "PERSON") == ("Nouri al-Maliki", 15)
+    assert clean_span("al-Qaeda's", "ORG")[0] == "al-Qaeda"
+    assert clean_span("the Red Cross", "ORG") == ("Red Cross", 4)
+    assert clean_span("Tuesday", "ORG") == ("", 0)
+    assert clean_span("week", "ORG") == ("", 0)
+
+
+def test_spelling_variants_and_surnames_merge_under_the_full_name() -> None:
+    mentions = [
+        mention("Nouri al-Maliki", "person"),
+        mention("Maliki", "person", "b"),
+        mention("Maliki", "organisation", "b"),
+        mention("al-Qaeda", "organisation"),
+        mention("al-Qaida", "organisation", "b"),
+        mention("Al-Qaeda", "organisation", "b"),
+        mention("Iraq", "place"),
+    ]
+    entities, canonical = merge(mentions)
+    by_name = {e.name: e for e in entities}
+    assert set(by_name) == {"Nouri al-Maliki", "al-Qaeda", "Iraq"}
+    assert by_name["Nouri al-Maliki"].type == "person"
+    assert by_name["Nouri al-Maliki"].mentions == {"a": 1, "b": 2}
+    assert set(by_name["al-Qaeda"].variants) == {"al-Qaeda", "al-Qaida", "Al-Qaeda"}
+    assert canonical["Maliki"] == "Nouri al-Maliki" and canonical["al-Qaida"] == "al-Qaeda"
+
+
+def test_different_names_with_similar_letters_stay_apart() -> None:
+    entities, _ = merge([mention("Iran", "place"), mention("Iraq", "place"), mention("Bush", "person")])
+    assert len(entities) == 3
+
+
+def test_context_fixes_the_models_type_slips() -> None:
+    entities, _ = merge(
+        [
+            mention("Alder Falls", "person", context="place"),  # "in Alder Falls"
+            mention("Celia Obi", "organisation", context="person"),  # "board member Celia Obi"
+            mention("Healvia Pharmaceuticals", "organisation"),
+            mention("Healvia", "person"),
+            mention("Calderon Port Authority", "organisation"),
+            mention("Calderon", "organisation", context="place"),  # "rents in Calderon": the city, not the port
+            mention("Tarn County Transit Authority", "organisation"),
+            mention("Transit Authority", "organisation"),
+        ]
+    )
+    kinds = {e.name: (e.type, set(e.variants)) for e in entities}
+    assert kinds["Alder Falls"][0] == "place"
+    assert kinds["Celia Obi"][0] == "person"
+    assert kinds["Healvia Pharmaceuticals"] == ("organisation", {"Healvia", "Healvia Pharmaceuticals"})
+    assert kinds["Calderon"][0] == "place" and "Calderon" not in kinds["Calderon Port Authority"][1]
+    assert "Transit Authority" in kinds["Tarn County Transit Authority"][1]
+
+
+def test_only_sentences_that_can_hold_a_name_go_through_the_model() -> None:
+    assert may_name("the talks resumed with Weiss present.")
+    assert may_name("Maliki spoke.")
+    assert not may_name("it was raining hard all night.")
+
+
+def test_real_model_finds_and_places_mentions(ner: object) -> None:
+    story = story_from(["Prime Minister Nouri al-Maliki said al-Qaeda's attack killed 23 people in Baghdad."])
+    mentions = find_mentions(story, ner)
+    text = story.articles[0].text
+    found = {(m.text, m.type) for m in mentions}
+    assert ("Nouri al-Maliki", "person") in found and ("Baghdad", "place") in found
+    assert all(text[m.where.start : m.where.end] == m.text for m in mentions)

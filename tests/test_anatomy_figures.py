@@ -1,0 +1,44 @@
+from newsfuse.anatomy.figures import conflicts, figures_in
+from newsfuse.model import Sentence
+
+
+def figures(text: str, article: str = "a") -> list:
+    return list(figures_in(Sentence(article, 0, text, 0, len(text))))
+
+
+def test_numbers_with_unit_and_what_they_count() -> None:
+    found = {(f.text, f.value, f.counts) for f in figures(
+        "Three people were killed, at least 14 were injured and about 2,000 residents were forced from their homes; "
+        "repairs cost $2.5 million and 40 percent of the dams failed."
+    )}  # fmt: skip
+    assert found == {
+        ("Three", 3, "people killed"),
+        ("at least 14", 14, "people injured"),
+        ("about 2,000", 2000, "people displaced"),
+        ("$2.5 million", 2_500_000, "dollars"),
+        ("40 percent", 40, "percent"),
+    }
+
+
+def test_years_days_times_and_ages_are_not_figures() -> None:
+    assert figures("In 2024, on Nov. 3 at 6:42, Ruth Ellison, 71, and a 68-year-old dam were in the report.") == []
+
+
+def test_outlets_that_give_different_counts_conflict_and_history_does_not() -> None:
+    found = [
+        *figures("Three people were killed on Tuesday.", "wire"),
+        *figures("Four people died in the flood.", "paper"),
+        *figures("Four people are dead.", "blog"),
+        *figures("In 1964 the river killed 11 people.", "paper"),
+        *figures("About 300 homes were damaged.", "wire"),
+        *figures("About 300 homes were damaged.", "paper"),
+    ]
+    found_conflicts = conflicts(found, {"wire": 2026, "paper": 2026, "blog": 2026})
+    assert [c.quantity for c in found_conflicts] == ["people killed"]
+    values = sorted((f.where.article, f.value) for f in found_conflicts[0].figures)
+    assert values == [("blog", 4), ("paper", 4), ("wire", 3)]
+
+
+def test_one_article_updating_its_own_count_is_not_a_conflict() -> None:
+    found = [*figures("Three people were killed.", "wire"), *figures("Later, four people were killed.", "wire")]
+    assert conflicts(found, {"wire": None}) == ()
