@@ -34,6 +34,7 @@ NOISE = [
     ("social", "A post shared by Alder Falls FD (@alderfallsfd)"),
     ("social", "https://harlancourier.example/live"),
     ("social", "Sign up for our breaking news newsletter"),
+    ("social", "Support our journalism. Subscribe today."),
     ("social", "Follow us on Twitter"),
 ]
 

@@ -157,6 +157,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
                 r"^@\w+$",
                 r"^(?:#\w+\s*)+$",
                 r"^(?:sign up|subscribe)\b.{0,80}\b(?:newsletter|updates|alerts)\b",
+                r"^support (?:our|local|independent|quality) journalism\b",
                 r"^(?:\d+\s+)?comments?$",
                 r"^leave a comment\b",
             ),

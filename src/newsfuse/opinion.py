@@ -43,7 +43,7 @@ CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
             "judgement",
             0.35,
             r"\b(?:should(?:n't)?|ought to|must(?!\s+have been)|needs? to be|has to stop|"
-            r"have to stop)\b",
+            r"have to stop|(?:is|was|are|were) (?:right|wrong) to)\b",
         ),
         (
             "commentary-frame",
@@ -74,7 +74,7 @@ CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
             r"incompetent|idiotic|insane|farcical|sham|fiasco|betrayal|clearly|obviously|frankly|sadly|"
             r"unfortunately|thankfully|hopefully|surely|of course|inexcusable|unforgivable|deserves?|hardly|"
             r"extraordinary|remarkable|admirable|laudable|commendable|regrettable|unacceptable|welcome|"
-            r"out of touch|asking for trouble)\b",
+            r"out of touch|asking for trouble|far too|too much|too little)\b",
         ),
     )
 )

@@ -41,7 +41,7 @@ MAY_NAME = re.compile(r"[\s-][A-Z]")
 FIRST_WORD = re.compile(r"^\W*([A-Za-z]+)")
 PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|into|across|outside|inside|around|(?:mayor|city|town|village|people|voters|residents|citizens|"
-    r"streets|outskirts|centre|center|north|south|east|west) of)\s+$",
+    r"streets|outskirts|centre|center|north|south|east|west) of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 ROLE_BEFORE = re.compile(
@@ -187,18 +187,23 @@ def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
                 groups.join(name, index[value])
             else:
                 index[value] = name
-    for name in counts:  # "Transit Authority" in "Tarn County Transit Authority"
+    endings: dict[str, set[str]] = defaultdict(set)
+    for name in counts:  # "Transit Authority" in "Tarn County Transit Authority", "Mariners" in "... Mariners"
         words = name.split()
-        for k in range(2, len(words)):
-            suffix = " ".join(words[-k:])
-            if suffix in counts and (k >= 3 or ORGANISATION_WORD.search(suffix)):
-                groups.join(suffix, name)
+        for k in range(1, len(words)):
+            endings[" ".join(words[-k:])].add(name)
+    for suffix, longer in endings.items():
+        k = len(suffix.split())
+        organisation = types[suffix]["organisation"] > 0 and all(types[n]["organisation"] for n in longer)
+        if suffix in counts and (k >= 3 or ORGANISATION_WORD.search(suffix) or organisation) and len(longer) == 1:
+            groups.join(suffix, next(iter(longer)))
     model_type = {n: types[n].most_common(1)[0][0] for n in counts}
     places = Counter(m.text for m in mentions if m.context == "place")
+    people_context = {m.text for m in mentions if m.context == "person"}
     full_people: dict[str, list[str]] = defaultdict(list)
     organisations: dict[str, list[str]] = defaultdict(list)
     for name in counts:
-        if len(name.split()) > 1 and model_type[name] == "person":
+        if len(name.split()) > 1 and (types[name]["person"] == max(types[name].values()) or name in people_context):
             full_people[_surname(name)].append(name)
         if len(name.split()) > 1 and model_type[name] == "organisation":
             organisations[_key(name.split()[0])].append(name)

@@ -2,9 +2,10 @@
 
 Attribution follows the patterns of news copy: ``"…," said Sheriff Dana Whitfield``, ``"…," she said``,
 ``Whitfield told reporters: "…"``, ``Reyes, her lawyer, said she had "…"``, ``"…," according to the district``.
-A pronoun goes to the last-named speaker: the last person quoted, or named as the subject of "said" (or
-another speech verb), before the quotation. A quotation with no attribution continues the previous one, or
-belongs to the speaker the previous sentence introduced. Quoted phrases of one or two words are scare quotes.
+A pronoun goes to the last-named speaker: the last person quoted, named as the subject of "said" (or
+another speech verb), or named as the subject of a sentence, before the quotation. A quotation with no
+attribution continues the previous one, or belongs to the speaker the previous sentence introduced.
+Quoted phrases of one or two words are scare quotes.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ NAME_WORD = re.compile(r"[A-Z][\w'’-]+")
 PRONOUN = re.compile(r"^(?:he|she|they|him|her)$", re.IGNORECASE)
 LEADING = re.compile(r"^(?:and|but|as|so|then|while)\s+", re.IGNORECASE)
 MAX_DESCRIPTION_WORDS = 8
+SUBJECT_WORDS = 3  # a person named within a sentence's first words is its subject
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -102,7 +104,12 @@ class _Article:
         return self.canonical.get(phrase) or _by_surname(phrase, self.canonical)
 
     def _speech_subjects(self) -> Iterator[tuple[int, str]]:
-        """Who speaks at each speech verb outside quotations: the last person named before it in its sentence."""
+        """Who speaks at each speech verb outside quotations: the last person named before it in its sentence;
+        and the person a sentence is about (named in its first words), whom a later "she said" may mean."""
+        for sentence in self.sentences:
+            people = self.people_in(sentence.start, sentence.end)
+            if people and len(self.text[sentence.start : people[0].where.start].split()) <= SUBJECT_WORDS:
+                yield people[0].where.start, self.name_of(people[0])
         for verb in SPEECH.finditer(self.text):
             if self.quoted(verb.start()):
                 continue
