@@ -8,7 +8,8 @@ fact-bearing sentence, and the opinion judgement that the brief also uses.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from newsfuse.anatomy.entities import find_mentions, load_ner, merge
@@ -80,6 +81,22 @@ def _facts(
     return tuple(facts)
 
 
+def _anchors(
+    story: Story, names: list[str], mentions: Sequence[Any], figures: Sequence[Figure], timeline: Sequence[Event]
+) -> list[set[Any]]:
+    """Per sentence, what pins its content down: canonical names, figures with what they count, dates."""
+    position = {(s.article, s.index): i for i, s in enumerate(story.sentences)}
+    anchors: list[set[Any]] = [set() for _ in story.sentences]
+    for name, m in zip(names, mentions, strict=True):
+        anchors[position[m.where.article, m.where.sentence]].add(name)
+    for f in figures:
+        anchors[position[f.where.article, f.where.sentence]].add((f.counts, f.value))
+    for e in timeline:
+        if e.start:
+            anchors[position[e.where.article, e.where.sentence]].add((e.start, e.end))
+    return anchors
+
+
 def analyze_story(story: Story, ner: Any) -> Analysis:
     """Every finder over one segmented story; ``ner`` is the model from ``load_ner()``."""
     vectors = build(story)
@@ -91,15 +108,7 @@ def analyze_story(story: Story, ner: Any) -> Analysis:
     years = {a.id: (d.year if (d := published_date(a)) else None) for a in story.articles}
     timeline = _timeline(story, near)
     judged = _judgements(story)
-    position = {(s.article, s.index): i for i, s in enumerate(story.sentences)}
-    anchors: list[set[Any]] = [set() for _ in story.sentences]
-    for m in mentions:
-        anchors[position[m.where.article, m.where.sentence]].add(canonical[m.text])
-    for f in figures:
-        anchors[position[f.where.article, f.where.sentence]].add((f.counts, f.value))
-    for e in timeline:
-        if e.start:
-            anchors[position[e.where.article, e.where.sentence]].add((e.start, e.end))
+    anchors = _anchors(story, [canonical[m.text] for m in mentions], mentions, figures, timeline)
     share = {}
     for article in story.articles:
         own = [j for j in judged if j.where.article == article.id]
@@ -133,4 +142,4 @@ def analyze(articles: Iterable[Mapping[str, Any] | Article | str], strict: bool 
     cleaned, problems = usable(from_records(list(articles), strict=strict), strict, "articles")
     result = analyze_story(story_of(cleaned), ner if ner is not None else load_ner())
     skipped = tuple(f"skipped {p}" for p in problems)
-    return Analysis(**{**result.__dict__, "warnings": skipped + result.warnings})
+    return replace(result, warnings=skipped + result.warnings)
