@@ -1,4 +1,5 @@
-"""Command line: ``newsfuse summarize|analyze PATH...``, ``eval DATA``, ``train DATA`` and ``serve``.
+"""Command line: ``newsfuse summarize|analyze|ingest PATH...``, ``stories``, ``story ID``, ``eval DATA``,
+``train DATA`` and ``serve``.
 
 User errors print one line naming the input and the reason and exit with status 2; never a traceback.
 """
@@ -10,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 
 from newsfuse.anatomy.report import OUTPUTS as ANALYSIS_OUTPUTS
@@ -19,10 +21,13 @@ from newsfuse.formats import FORMATS
 from newsfuse.ingest import load
 from newsfuse.model import Story
 from newsfuse.pipeline import DEFAULT_WORDS, brief, story_of, usable
+from newsfuse.progress import Bar
 from newsfuse.render import OUTPUTS, render
+from newsfuse.store import DEFAULT_DB, Store
 from newsfuse.summarizers import METHODS, check_method
 
 USAGE_ERROR = 2
+LOCAL_CLUSTER_BYTES = 8 * 1024 * 1024  # inputs larger than this are prepared on a Dask LocalCluster
 
 
 def positive(value: str) -> int:
@@ -33,6 +38,13 @@ def positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
     return number
+
+
+def iso_date(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat() if len(value) == 10 else datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date such as 2026-11-03, got {value!r}") from None
 
 
 def parser() -> argparse.ArgumentParser:
@@ -53,6 +65,27 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--output", choices=ANALYSIS_OUTPUTS, default="markdown", help="report format (default markdown)")
     a.add_argument("--include-text", action="store_true", help="JSON: add each article's cleaned text")
     a.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
+
+    i = commands.add_parser("ingest", help="add articles to the store and group them into stories")
+    i.add_argument("paths", nargs="+", metavar="PATH", help="article files (any format, RSS/Atom feeds), directories")
+    i.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file (default {DEFAULT_DB})")
+    i.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: auto-detect)")
+    i.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
+    i.add_argument("--scheduler", default=None, help="Dask scheduler address (e.g. tcp://10.0.0.5:8786)")
+    i.add_argument("--workers", type=positive, default=None, help="local Dask worker processes (default: by size)")
+
+    ls = commands.add_parser("stories", help="list the stories in the store")
+    ls.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file (default {DEFAULT_DB})")
+    ls.add_argument("--since", type=iso_date, default=None, help="only stories updated since DATE (YYYY-MM-DD)")
+    ls.add_argument("--limit", type=positive, default=20, help="at most N stories, most recent first (default 20)")
+    ls.add_argument("--output", choices=("text", "json"), default="text", help="output format (default text)")
+
+    one = commands.add_parser("story", help="one story: its brief and its articles")
+    one.add_argument("id", type=positive, metavar="ID", help="story id (as listed by `newsfuse stories`)")
+    one.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file (default {DEFAULT_DB})")
+    one.add_argument("--since", type=iso_date, default=None, help="update brief: only what is new since DATE")
+    one.add_argument("--words", type=positive, default=DEFAULT_WORDS, help="length budget in words (default 250)")
+    one.add_argument("--output", choices=OUTPUTS, default="text", help="output format (default text)")
 
     e = commands.add_parser("eval", help="ROUGE of every method against human reference summaries")
     e.add_argument("data", metavar="DATA", help="cluster file (.jsonl or .jsonl.gz) with reference summaries")
@@ -103,6 +136,69 @@ def analyze_command(args: argparse.Namespace) -> int:
 
     story = read_story(args)
     print(render_analysis(analyze_story(story, load_ner()), args.output, args.include_text))
+    return 0
+
+
+def ingest_command(args: argparse.Namespace) -> int:
+    from newsfuse.scale import engine
+    from newsfuse.stories import ingest, input_bytes, units
+
+    total = input_bytes(args.paths)
+    workers = args.workers or (os.cpu_count() if total >= LOCAL_CLUSTER_BYTES else 1)
+    bar = Bar("ingest", total)
+    store = Store(args.db)
+    try:
+        with engine(args.scheduler, workers) as mapper:
+            tally = ingest(
+                store, units(args.paths, args.format), mapper, args.strict,
+                report=lambda done, read: bar.update(read, f"{done} articles committed"), warn=warn,
+            )  # fmt: skip
+    finally:
+        bar.close()
+        store.close()
+    print(tally.summary())
+    if not tally.added and not tally.duplicates and tally.problems:
+        return USAGE_ERROR
+    return 0
+
+
+def stories_command(args: argparse.Namespace) -> int:
+    from newsfuse.stories import listing
+
+    store = Store(args.db)
+    try:
+        rows = listing(store, args.since, args.limit)
+    finally:
+        store.close()
+    if args.output == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("no stories" + (f" updated since {args.since}" if args.since else ""))
+    for row in rows:
+        print(f"[{row['id']}] {row['headline']}")
+        print(
+            f"    {row['articles']} articles from {', '.join(row['outlets'])}; {row['first_seen']} – {row['last_seen']}"
+        )
+        print(f"    {row['brief']}\n")
+    return 0
+
+
+def story_command(args: argparse.Namespace) -> int:
+    from newsfuse.stories import show_story
+
+    store = Store(args.db)
+    try:
+        result, articles = show_story(store, args.id, args.since, args.words)
+    finally:
+        store.close()
+    print(render(result, args.output))
+    if args.output == "text":
+        print("\nArticles:")
+        for a in articles:
+            print(
+                f"  {a.id}: {a.title or '(untitled)'} — {a.source or 'unknown outlet'}, {a.published or a.added[:10]}"
+            )
     return 0
 
 
@@ -170,6 +266,9 @@ def serve_command(args: argparse.Namespace) -> int:
 COMMANDS = {
     "summarize": summarize_command,
     "analyze": analyze_command,
+    "ingest": ingest_command,
+    "stories": stories_command,
+    "story": story_command,
     "eval": eval_command,
     "train": train_command,
     "serve": serve_command,

@@ -9,9 +9,8 @@ gets the best score over its references ("max") and the mean over them ("avg"); 
 from __future__ import annotations
 
 import os
-import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from newsfuse.clusters import Cluster
 from newsfuse.errors import InputError
 from newsfuse.model import Story
 from newsfuse.pipeline import brief, story_from
+from newsfuse.progress import progress
 from newsfuse.render import markdown_table
 from newsfuse.segment import split_paragraph
 from newsfuse.summarizers import Summarizer, get
@@ -120,23 +120,6 @@ def summarize_scores(rows: list[dict[str, Any]], methods: tuple[str, ...]) -> di
                     entry["p_vs_lead"] = paired_p_value(values, baseline, indices)
                 result[method][metric][kind] = entry
     return result
-
-
-def progress(items: Iterable[Any], total: int, label: str = "eval") -> Iterator[Any]:
-    """Pass items through, drawing a progress bar on stderr."""
-    started = time.perf_counter()
-    width = 30
-    shown = -1
-    for done, item in enumerate(items, 1):
-        yield item
-        percent = done * 100 // max(total, 1)
-        if percent != shown or done == total:
-            shown = percent
-            filled = width * done // max(total, 1)
-            elapsed = time.perf_counter() - started
-            bar = "#" * filled + "-" * (width - filled)
-            print(f"\r{label} [{bar}] {done}/{total} {elapsed:.0f}s", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
 
 
 def evaluate(clusters: list[Cluster], settings: Settings, jobs: int | None = None, show: bool = True) -> dict[str, Any]:

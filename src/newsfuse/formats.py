@@ -6,13 +6,14 @@ ingest stage gives them ids and checks them.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 
-FORMATS = ("auto", "text", "html", "json", "jsonl", "multinews")
+FORMATS = ("auto", "text", "html", "json", "jsonl", "multinews", "feed")
 EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
@@ -24,7 +25,10 @@ EXTENSIONS = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
 }
+FEED_ROOT = re.compile(r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL)
 MULTINEWS_SEPARATOR = "|||||"
 HTML_TAG = re.compile(r"<(!doctype html|html|head|body|p|div|article|br|span|a|h[1-6])\b", re.IGNORECASE)
 FIELDS = ("id", "title", "text", "source", "url", "published", "author")
@@ -46,6 +50,8 @@ def detect(name: str, content: str) -> str | None:
     stripped = content.lstrip()
     if MULTINEWS_SEPARATOR in content or "NEWLINE_CHAR" in content:
         return "multinews"
+    if FEED_ROOT.match(stripped):
+        return "feed"
     if suffix in EXTENSIONS and suffix != "":
         return EXTENSIONS[suffix]
     if stripped.startswith("{") or stripped.startswith("["):
@@ -146,10 +152,44 @@ def parse_multinews(content: str) -> list[Partial]:
     return [{"title": "", "text": doc.strip()} for doc in documents if doc.strip()]
 
 
+def _plain(markup: str) -> str:
+    """Text of a feed entry's HTML snippet, one paragraph a line."""
+    text = re.sub(r"(?i)<\s*(?:br|/p|/div|/li|/h[1-6])\s*/?>", "\n", markup)
+    return html.unescape(re.sub(r"<[^>]+>", " ", text))
+
+
+def parse_feed(content: str) -> list[Partial]:
+    """RSS and Atom entries (feedparser): title, link, date, author, and the fullest text the entry has."""
+    import feedparser
+
+    feed = feedparser.parse(content)
+    if not feed.entries and feed.bozo:
+        raise FormatError(f"not a valid RSS/Atom feed ({feed.bozo_exception})")
+    site = feed.feed.get("title", "")
+    articles = []
+    for entry in feed.entries:
+        bodies = [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]
+        text = _plain(max(bodies, key=len)).strip()
+        when = entry.get("published_parsed") or entry.get("updated_parsed")
+        articles.append(
+            {
+                "id": entry.get("id") or entry.get("link") or "",
+                "title": _plain(entry.get("title", "")).strip(),
+                "text": text,
+                "source": site,
+                "url": entry.get("link"),
+                "published": f"{when.tm_year:04d}-{when.tm_mon:02d}-{when.tm_mday:02d}" if when else None,
+                "author": entry.get("author"),
+            }
+        )
+    return articles
+
+
 PARSERS = {
     "text": parse_text,
     "html": parse_html,
     "json": parse_json,
     "jsonl": parse_jsonl,
     "multinews": parse_multinews,
+    "feed": parse_feed,
 }

@@ -7,8 +7,9 @@ reported and skipped, unless ``strict`` asks for the first problem to be fatal.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -112,49 +113,68 @@ def read_one(origin: str, data: bytes, fmt: str, ids: _Ids) -> list[Article]:
     return _articles(partials, origin, file_id, ids)
 
 
+def inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[tuple[str, Callable[[], bytes]]]:
+    """(origin, read) for every input named: files, the files under directories, ``-`` for stdin.
+
+    A directory that cannot be listed or holds nothing yields a reader that raises its InputError.
+    """
+    for raw in paths:
+        if raw == "-":
+            yield "-", (stdin or sys.stdin.buffer).read
+        elif Path(raw).is_dir():
+            try:
+                inside = files_under(Path(raw))
+            except InputError as problem:
+                yield raw, partial(_raise, problem)
+                continue
+            for file in inside:
+                yield str(file), file.read_bytes
+        else:
+            yield raw, Path(raw).read_bytes
+
+
+def _raise(problem: InputError) -> bytes:
+    raise problem
+
+
+def read_input(origin: str, read: Callable[[], bytes], fmt: str, ids: _Ids | None = None) -> Loaded:
+    """The checked articles of one input, and its problems (the whole input, or single bad articles in it)."""
+    try:
+        found = read_one(origin, read(), fmt, ids or _Ids())
+    except InputError as problem:
+        return Loaded((), (problem,))
+    except OSError as exc:
+        return Loaded((), (InputError(origin, exc.strerror or str(exc)),))
+    articles, problems = [], []
+    for article in found:
+        try:
+            articles.append(check(article))
+        except InputError as problem:
+            problems.append(problem)
+    return Loaded(tuple(articles), tuple(problems))
+
+
 def load(paths: Iterable[str], fmt: str = "auto", strict: bool = False, stdin: BinaryIO | None = None) -> Loaded:
     """Read every path; bad inputs are collected as problems (or raised at once when ``strict``).
 
     A bad article inside a file of several is skipped alone; the others are kept.
     """
-    if fmt not in FORMATS:
-        raise InputError("--format", f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    check_format(fmt)
     ids = _Ids()
     articles: list[Article] = []
     problems: list[InputError] = []
-
-    def report(problem: InputError) -> None:
-        if strict:
-            raise problem
-        problems.append(problem)
-
-    def attempt(origin: str, read: Callable[[], bytes]) -> None:
-        try:
-            found = read_one(origin, read(), fmt, ids)
-        except InputError as problem:
-            return report(problem)
-        except OSError as exc:
-            return report(InputError(origin, exc.strerror or str(exc)))
-        for article in found:
-            try:
-                articles.append(check(article))
-            except InputError as problem:
-                report(problem)
-
-    for raw in paths:
-        if raw == "-":
-            attempt("-", (stdin or sys.stdin.buffer).read)
-        elif Path(raw).is_dir():
-            try:
-                inside = files_under(Path(raw))
-            except InputError as problem:
-                report(problem)
-                continue
-            for file in inside:
-                attempt(str(file), file.read_bytes)
-        else:
-            attempt(raw, Path(raw).read_bytes)
+    for origin, read in inputs(paths, stdin):
+        loaded = read_input(origin, read, fmt, ids)
+        if strict and loaded.problems:
+            raise loaded.problems[0]
+        articles.extend(loaded.articles)
+        problems.extend(loaded.problems)
     return Loaded(tuple(articles), tuple(problems))
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise InputError("--format", f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
 def from_records(records: Iterable[Mapping[str, Any] | Article | str], strict: bool = False) -> Loaded:

@@ -7,6 +7,8 @@ brief back to the exact characters of the article it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from email.utils import parsedate_to_datetime
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,21 @@ class Article:
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    @property
+    def published_on(self) -> date | None:
+        """The publication date when ``published`` gives one that can be read (ISO or e-mail style)."""
+        value = (self.published or "").strip()
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+        try:
+            return parsedate_to_datetime(value).date()
+        except (TypeError, ValueError, IndexError):
+            return None
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,13 @@ def check_words(words: Any) -> int:
     return words
 
 
-def brief(story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "newsfuse") -> Brief:
-    """Summarize a segmented story with one method."""
+def brief(
+    story: Story,
+    words: int = DEFAULT_WORDS,
+    method: str | Summarizer = "newsfuse",
+    exclude: frozenset[int] = frozenset(),
+) -> Brief:
+    """Summarize a segmented story with one method; ``exclude`` sentences (by index) are never chosen."""
     words = check_words(words)
     summarizer = get(method) if isinstance(method, str) else method
     if not story.articles:
@@ -73,7 +78,7 @@ def brief(story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "
     vectors = build(story)
     ranking = summarizer.rank(story, vectors)
     opinion = frozenset(i for i, judged in enumerate(judge_story(story)) if judged.opinion)
-    excluded = opinion if summarizer.drops_opinion else frozenset()
+    excluded = (opinion if summarizer.drops_opinion else frozenset()) | exclude
     chosen = reading_order(story, select(story, vectors, ranking, words, excluded=excluded))
     warnings = ()
     if len(story.articles) == 1:

@@ -24,9 +24,9 @@ from typing import Any
 import numpy as np
 
 from newsfuse.clusters import Cluster, read_clusters
-from newsfuse.evaluate import progress
 from newsfuse.features import FEATURES, featurize
 from newsfuse.pipeline import story_from
+from newsfuse.progress import progress
 from newsfuse.select import REDUNDANCY
 from newsfuse.text import stemmer, words
 from newsfuse.vectors import build

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
-from email.utils import parsedate_to_datetime
 
 from newsfuse.model import Article, Sentence
 
@@ -71,18 +70,7 @@ FUTURE = re.compile(
 
 
 def published_date(article: Article) -> date | None:
-    """The article's publication date when its metadata gives one that can be read."""
-    value = (article.published or "").strip()
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
-        return None
+    return article.published_on
 
 
 def _month_end(year: int, month: int) -> date:

@@ -1,0 +1,134 @@
+"""Stories at scale: ingest + clustering throughput, memory, cost against store size; and clustering quality.
+
+    python bench/stories.py ../shared/data/multi_news/train.jsonl.gz --sizes 10000 100000
+    python bench/stories.py ../shared/data/multi_news/val.jsonl --quality --clusters 1000 --seeds 1 2
+
+Throughput: the documents of the cluster file, shuffled, as a JSONL stream of articles, ingested into a new
+SQLite store by the same code as ``newsfuse ingest`` (LocalCluster of all cores for preparation, one writer).
+Quality: the documents of the first N clusters, shuffled with each seed, ingested in that order; the stories
+found are scored against the true clusters (adjusted Rand index, homogeneity, completeness).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import tempfile
+import time
+from functools import partial
+from pathlib import Path
+
+from newsfuse.clusters import read_clusters
+from newsfuse.render import markdown_table
+from newsfuse.scale import engine
+from newsfuse.store import Store
+from newsfuse.stories import ingest, units
+
+CHECKPOINT = 10_000  # articles between two readings of the per-article cost
+
+
+def documents(path: str, limit: int | None) -> list[tuple[int, str]]:
+    """(cluster number, document text) for the first ``limit`` clusters."""
+    return [(n, doc) for n, cluster in enumerate(read_clusters(path, limit)) for doc in cluster.documents]
+
+
+def write_jsonl(docs: list[tuple[int, str]], folder: Path) -> Path:
+    path = folder / "articles.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for n, (label, text) in enumerate(docs):
+            out.write(json.dumps({"id": f"c{label}-{n}", "text": text}) + "\n")
+    return path
+
+
+def quality(path: str, clusters: int, seeds: list[int]) -> None:
+    from sklearn.metrics import adjusted_rand_score, completeness_score, homogeneity_score
+
+    docs = documents(path, clusters)
+    rows = []
+    for seed in seeds:
+        shuffled = docs[:]
+        random.Random(seed).shuffle(shuffled)
+        with tempfile.TemporaryDirectory() as folder:
+            source = write_jsonl(shuffled, Path(folder))
+            store = Store(str(Path(folder) / "stories.db"))
+            started = time.perf_counter()
+            tally = ingest(store, units([str(source)], "jsonl"))
+            seconds = time.perf_counter() - started
+            found = store.db.execute("SELECT external_id, story FROM articles").fetchall()
+            store.close()
+        truth = [int(external.split("-")[0][1:]) for external, _ in found]
+        predicted = [story for _, story in found]
+        rows.append(
+            [
+                str(seed), str(len(found)), str(len(set(truth))), str(len(set(predicted))),
+                f"{adjusted_rand_score(truth, predicted):.3f}", f"{homogeneity_score(truth, predicted):.3f}",
+                f"{completeness_score(truth, predicted):.3f}", f"{seconds:.1f}", str(tally.duplicates),
+            ]
+        )  # fmt: skip
+    print(f"{path}: documents of the first {clusters} clusters, shuffled, ingested one by one in that order\n")
+    header = ["seed", "articles", "true clusters", "stories", "ARI", "homogeneity", "completeness", "s", "duplicates"]
+    print(markdown_table(header, rows))
+
+
+def mark(marks: list[tuple[int, float]], done: int, _read: int) -> None:
+    marks.append((done, time.perf_counter()))
+
+
+def throughput(path: str, sizes: list[int], workers: int | None) -> None:
+    needed = max(sizes)
+    clusters = []
+    for cluster in read_clusters(path, None):
+        clusters.append(cluster)
+        if sum(len(c.documents) for c in clusters) >= needed * 1.05:
+            break
+    docs = [(n, doc) for n, c in enumerate(clusters) for doc in c.documents]
+    random.Random(1).shuffle(docs)
+    rows, growth = [], []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            source = write_jsonl(docs[:size], Path(folder))
+            store = Store(str(Path(folder) / "stories.db"))
+            marks: list[tuple[int, float]] = []
+            started = time.perf_counter()
+            with engine(None, workers or os.cpu_count()) as mapper:
+                tally = ingest(store, units([str(source)], "jsonl"), mapper, report=partial(mark, marks))
+            seconds = time.perf_counter() - started
+            stories = store.db.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
+            store.close()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rows.append([f"{size:,}", f"{tally.added:,}", f"{stories:,}", f"{seconds:.1f}", f"{tally.added / seconds:.0f}",
+                     f"{peak:.0f}"])  # fmt: skip
+        if size == max(sizes):
+            last_done, last_time = 0, started
+            for done, at in marks:
+                if done - last_done >= CHECKPOINT or done == marks[-1][0]:
+                    growth.append([f"{last_done:,}–{done:,}", f"{(at - last_time) * 1000 / (done - last_done):.2f}"])
+                    last_done, last_time = done, at
+    print(
+        f"{path}: shuffled documents as one JSONL stream; {workers or os.cpu_count()} local Dask workers + 1 writer\n"
+    )
+    print(markdown_table(["articles", "added", "stories", "seconds", "articles/s", "peak MB (writer)"], rows))
+    print(f"\nCost per article as the store grows ({max(sizes):,} run, wall time incl. preparation):\n")
+    print(markdown_table(["store size", "ms per article"], growth))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", help="cluster file (.jsonl or .jsonl.gz)")
+    parser.add_argument("--quality", action="store_true", help="score the stories against the true clusters")
+    parser.add_argument("--clusters", type=int, default=1000, help="quality: first N clusters (default 1000)")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2], help="quality: shuffle seeds")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], help="throughput: articles")
+    parser.add_argument("--workers", type=int, default=None, help="throughput: local Dask workers (default: cores)")
+    args = parser.parse_args()
+    if args.quality:
+        quality(args.data, args.clusters, args.seeds)
+    else:
+        throughput(args.data, args.sizes, args.workers)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,230 @@
+"""Store: articles and stories in a real database, SQLite by default (``newsfuse.db``).
+
+Every ingest batch is one ``BEGIN IMMEDIATE`` transaction: a killed process loses at most the batch in
+flight, never half of one, and two writers on one file take turns (the second waits up to ``BUSY_SECONDS``).
+The database URL form (``sqlite:///path``) leaves room for other engines; only SQLite is implemented.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsfuse.errors import InputError
+
+DEFAULT_DB = "newsfuse.db"
+BUSY_SECONDS = 120.0
+CHUNK = 900  # SQL parameters per statement, well under SQLite's limit
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS stories (
+    id INTEGER PRIMARY KEY,
+    merged_into INTEGER REFERENCES stories(id),
+    first_seen TEXT,            -- earliest publication date of its articles (ISO), NULL when none is known
+    last_seen TEXT,
+    created TEXT NOT NULL,      -- when newsfuse created and last changed it (UTC, ISO)
+    updated TEXT NOT NULL,
+    centroid TEXT NOT NULL DEFAULT '{}',  -- JSON {term: weight}: the sum of its articles' vectors
+    brief TEXT,                 -- JSON of the last brief, for ``brief_articles`` articles
+    brief_articles INTEGER
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    story INTEGER NOT NULL REFERENCES stories(id),
+    external_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,         -- cleaned text: citations point into it
+    source TEXT NOT NULL,
+    url TEXT UNIQUE,
+    text_hash TEXT NOT NULL UNIQUE,
+    published TEXT,
+    author TEXT,
+    added TEXT NOT NULL,
+    vector TEXT NOT NULL        -- JSON {term: weight} of its top terms
+);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+CREATE TABLE IF NOT EXISTS bands (
+    band INTEGER NOT NULL, bucket INTEGER NOT NULL, article INTEGER NOT NULL,
+    PRIMARY KEY (band, bucket, article)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+"""
+
+
+def sqlite_path(url: str) -> str:
+    """The file of a ``sqlite:///path`` URL (or of a plain path); InputError for other databases."""
+    if "://" not in url:
+        return url
+    scheme, _, rest = url.partition("://")
+    if scheme.lower() not in {"sqlite", "sqlite3"}:
+        raise InputError("--db", f"unsupported database {scheme!r}: this version stores in SQLite (sqlite:///PATH)")
+    return rest[1:] if rest.startswith("/") else rest
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: int
+    story: int
+    external_id: str
+    title: str
+    text: str
+    source: str
+    url: str | None
+    published: str | None
+    author: str | None
+    added: str
+
+
+class Store:
+    """One connection to the database, with the queries the stages need."""
+
+    def __init__(self, url: str = DEFAULT_DB) -> None:
+        path = sqlite_path(url)
+        if path != ":memory:" and not Path(path).parent.exists():
+            raise InputError("--db", f"{url}: folder {str(Path(path).parent)!r} does not exist")
+        try:
+            self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise InputError("--db", f"{url}: not a usable SQLite database ({exc})") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing; taken at once for writing, so concurrent writers queue instead of conflicting."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _in(self, sql: str, values: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        """Run ``sql`` with ``{}`` replaced by a list of placeholders, in chunks."""
+        for start in range(0, len(values), CHUNK):
+            chunk = values[start : start + CHUNK]
+            yield from self.db.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
+    # --- ingest ---------------------------------------------------------------------------------
+    def known(self, urls: Sequence[str], hashes: Sequence[str]) -> tuple[set[str], set[str]]:
+        """Which of these URLs and text hashes are stored already."""
+        stored_urls = {row[0] for row in self._in("SELECT url FROM articles WHERE url IN ({})", list(urls))}
+        stored = {row[0] for row in self._in("SELECT text_hash FROM articles WHERE text_hash IN ({})", list(hashes))}
+        return stored_urls, stored
+
+    def article_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def document_frequencies(self, terms: Sequence[str]) -> dict[str, int]:
+        return dict(self._in("SELECT term, df FROM terms WHERE term IN ({})", list(terms)))
+
+    def add_document_frequencies(self, counts: Mapping[str, int]) -> None:
+        self.db.executemany(
+            "INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+            counts.items(),
+        )
+
+    def bucket_members(self, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], list[int]]:
+        """The most recent stored articles in each LSH bucket."""
+        from newsfuse.cluster import MAX_BUCKET
+
+        members: dict[tuple[int, int], list[int]] = {}
+        for band, bucket in sorted(set(keys)):
+            rows = self.db.execute(
+                "SELECT article FROM bands WHERE band = ? AND bucket = ? ORDER BY article DESC LIMIT ?",
+                (band, bucket, MAX_BUCKET),
+            )
+            members[band, bucket] = [row[0] for row in rows]
+        return members
+
+    def stories_of(self, ids: Sequence[int]) -> dict[int, int]:
+        """The story of each of these stored articles."""
+        return dict(self._in("SELECT id, story FROM articles WHERE id IN ({})", list(ids)))
+
+    def profiles(self, stories: Sequence[int]) -> dict[int, tuple[dict[str, float], str | None, str | None]]:
+        """(centroid, first_seen, last_seen) of stories."""
+        rows = self._in("SELECT id, centroid, first_seen, last_seen FROM stories WHERE id IN ({})", list(stories))
+        return {row[0]: (json.loads(row[1]), row[2], row[3]) for row in rows}
+
+    def save_centroid(self, story: int, centroid: Mapping[str, float]) -> None:
+        self.db.execute(
+            "UPDATE stories SET centroid = ? WHERE id = ?", (json.dumps(centroid, separators=(",", ":")), story)
+        )
+
+    def new_story(self, now: str) -> int:
+        cursor = self.db.execute("INSERT INTO stories(created, updated) VALUES (?, ?)", (now, now))
+        return int(cursor.lastrowid or 0)
+
+    def add_article(self, story: int, row: Mapping[str, Any], keys: Sequence[tuple[int, int]]) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO articles(story, external_id, title, text, source, url, text_hash, published, author, added,"
+            " vector) VALUES (:story, :external_id, :title, :text, :source, :url, :text_hash, :published, :author,"
+            " :added, :vector)",
+            {**row, "story": story},
+        )
+        article = int(cursor.lastrowid or 0)
+        self.db.executemany("INSERT INTO bands VALUES (?, ?, ?)", [(b, k, article) for b, k in keys])
+        return article
+
+    def touch(self, story: int, published: str | None, now: str) -> None:
+        """A story got an article: widen its dates, mark it updated."""
+        self.db.execute(
+            "UPDATE stories SET updated = ?, first_seen = min(coalesce(first_seen, ?), coalesce(?, first_seen)),"
+            " last_seen = max(coalesce(last_seen, ?), coalesce(?, last_seen)) WHERE id = ?",
+            (now, published, published, published, published, story),
+        )
+
+    def merge(self, into: int, others: Sequence[int], now: str) -> None:
+        """Fold stories into the oldest one; their ids stay valid and lead to it."""
+        for other in others:
+            self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (into, other))
+            self.db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?", (into, other, other))
+            first, last = self.db.execute("SELECT first_seen, last_seen FROM stories WHERE id = ?", (other,)).fetchone()
+            self.touch(into, first, now)
+            self.touch(into, last, now)
+
+    # --- reading --------------------------------------------------------------------------------
+    def resolve(self, story: int) -> int | None:
+        """The story an id now stands for (following merges); None when there is no such story."""
+        row = self.db.execute("SELECT id, merged_into FROM stories WHERE id = ?", (story,)).fetchone()
+        if row is None:
+            return None
+        return row[1] if row[1] is not None else row[0]
+
+    def stories(self, since: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Live stories, most recently updated first, with their article counts."""
+        rows = self.db.execute(
+            "SELECT s.id, s.first_seen, s.last_seen, s.created, s.updated, count(a.id) FROM stories s"
+            " JOIN articles a ON a.story = s.id WHERE s.merged_into IS NULL AND (? IS NULL OR s.updated >= ?)"
+            " GROUP BY s.id ORDER BY s.updated DESC, s.id DESC LIMIT ?",
+            (since, since, -1 if limit is None else limit),
+        )
+        keys = ("id", "first_seen", "last_seen", "created", "updated", "articles")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def articles_of(self, story: int) -> list[StoredArticle]:
+        rows = self.db.execute(
+            "SELECT id, story, external_id, title, text, source, url, published, author, added FROM articles"
+            " WHERE story = ? ORDER BY coalesce(published, added), id",
+            (story,),
+        )
+        return [StoredArticle(*row) for row in rows]
+
+    def brief(self, story: int, articles: int) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT brief, brief_articles FROM stories WHERE id = ?", (story,)).fetchone()
+        return json.loads(row[0]) if row and row[0] and row[1] == articles else None
+
+    def save_brief(self, story: int, brief: Mapping[str, Any], articles: int) -> None:
+        self.db.execute(
+            "UPDATE stories SET brief = ?, brief_articles = ? WHERE id = ?", (json.dumps(brief), articles, story)
+        )

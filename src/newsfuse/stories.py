@@ -1,0 +1,352 @@
+"""Stories: a stream of articles into the store, each assigned to a story; and what is new in a story.
+
+Ingest runs in three steps. Inputs are read and split into units (a JSONL file into chunks of lines); each
+unit is parsed, checked, cleaned and featurised by ``prepare`` (pure, so it runs on Dask workers); then the
+one writer, this process, clusters and stores the prepared articles batch by batch, in input order, each
+batch one transaction. Progress is reported only for committed batches.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from newsfuse.attribute import CORROBORATION
+from newsfuse.cluster import Candidate, add, bands, decide, normal_url, term_counts, text_hash, vector
+from newsfuse.errors import InputError
+from newsfuse.ingest import check_format, inputs, read_input
+from newsfuse.model import Article, Brief
+from newsfuse.pipeline import brief, clean_all, story_of
+from newsfuse.store import Store, StoredArticle
+from newsfuse.vectors import build
+
+BATCH = 500  # articles per transaction
+LINES_PER_UNIT = 1000  # a JSONL file is prepared in chunks of this many lines
+LISTING_WORDS = 60
+MAX_CANDIDATES = 20  # stories compared per incoming article, those sharing the most LSH buckets with it
+
+
+@dataclass(frozen=True)
+class Prepared:
+    article: Article  # cleaned
+    url: str | None
+    text_hash: str
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Unit:
+    origin: str
+    data: bytes
+    fmt: str
+
+
+def units(paths: Iterable[str], fmt: str) -> Iterator[Unit]:
+    """Inputs as units of work; a JSONL file is split by lines (blank lines keep error line numbers right)."""
+    check_format(fmt)
+    for origin, read in inputs(paths):
+        try:
+            data = read()
+        except InputError:
+            yield Unit(origin, b"", fmt)  # prepare reports the reason again
+            continue
+        except OSError:
+            yield Unit(origin, b"\0missing", fmt)
+            continue
+        jsonl = fmt == "jsonl" or (fmt == "auto" and Path(origin).suffix.lower() in {".jsonl", ".ndjson"})
+        lines = data.split(b"\n")
+        if not jsonl or len(lines) <= LINES_PER_UNIT:
+            yield Unit(origin, data, fmt)
+            continue
+        for start in range(0, len(lines), LINES_PER_UNIT):
+            chunk = b"\n" * start + b"\n".join(lines[start : start + LINES_PER_UNIT])
+            yield Unit(origin, chunk, "jsonl")
+
+
+def prepare(unit: Unit) -> tuple[list[Prepared], list[InputError], int]:
+    """Parse, check, clean and featurise one unit: (articles, problems, bytes read). Pure: runs in any process."""
+    if unit.data == b"\0missing":
+        return [], [InputError(unit.origin, "No such file or directory")], 0
+    loaded = read_input(unit.origin, lambda: unit.data, unit.fmt)
+    cleaned, empty = clean_all(loaded.articles, strict=False)
+    prepared = [Prepared(a, normal_url(a.url), text_hash(a.text), dict(term_counts(a.text))) for a in cleaned]
+    return prepared, [*loaded.problems, *empty], len(unit.data)
+
+
+@dataclass
+class Tally:
+    """What an ingest did, for the summary line."""
+
+    added: int = 0
+    duplicates: int = 0
+    merged: int = 0
+    created: set[int] = field(default_factory=set)
+    updated: set[int] = field(default_factory=set)
+    problems: list[InputError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        updated = len(self.updated - self.created)
+        return (
+            f"{self.added} articles added, {self.duplicates} duplicates skipped, {len(self.problems)} bad inputs; "
+            f"{len(self.created)} stories created, {updated} updated, {self.merged} merged"
+        )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def write_batch(store: Store, batch: list[Prepared], tally: Tally) -> None:
+    """Cluster and store one batch in one transaction, in order (deterministic for the same input order)."""
+    now = _now()
+    with store.transaction():
+        fresh = _new_only(store, batch, tally)
+        if not fresh:
+            return
+        in_batch = Counter(t for p in fresh for t in p.counts)
+        df = store.document_frequencies(list(in_batch))
+        for term, count in in_batch.items():
+            df[term] = df.get(term, 0) + count
+        total = store.article_count() + len(fresh)
+        vectors = [vector(p.counts, df, total) for p in fresh]
+        keys = [bands(v) for v in vectors]
+        members = store.bucket_members(k for ks in keys for k in ks)
+        stories = _Stories(store, store.stories_of(sorted({a for ks in keys for k in ks for a in members[k]})), now)
+        for p, own, own_keys in zip(fresh, vectors, keys, strict=True):
+            when = p.article.published_on
+            nearby = [a for k in own_keys for a in members.get(k, ())]
+            story = stories.assign(nearby, own, when, tally)
+            published = when.isoformat() if when else None
+            article = store.add_article(story, _row(p, own, published, now), own_keys)
+            store.touch(story, published, now)
+            stories.note(article, story)
+            for k in own_keys:
+                members.setdefault(k, []).insert(0, article)
+            tally.added += 1
+        stories.save()
+        store.add_document_frequencies(in_batch)
+
+
+def _new_only(store: Store, batch: list[Prepared], tally: Tally) -> list[Prepared]:
+    """The batch without articles already stored (same URL or same text) or repeated within it."""
+    urls, hashes = store.known([p.url for p in batch if p.url], [p.text_hash for p in batch])
+    fresh = []
+    for p in batch:
+        if (p.url and p.url in urls) or p.text_hash in hashes:
+            tally.duplicates += 1
+            continue
+        fresh.append(p)
+        hashes.add(p.text_hash)
+        if p.url:
+            urls.add(p.url)
+    return fresh
+
+
+class _Stories:
+    """The candidate stories of one batch, their profiles and dates, kept current as articles are assigned."""
+
+    def __init__(self, store: Store, article_story: dict[int, int], now: str) -> None:
+        self.store, self.now = store, now
+        stored = store.profiles(sorted(set(article_story.values())))
+        self.profiles = {s: (centroid, _day(first), _day(last)) for s, (centroid, first, last) in stored.items()}
+        self.article_story = dict(article_story)
+        self.merged: dict[int, int] = {}
+        self.changed: set[int] = set()
+
+    def story_of(self, article: int) -> int | None:
+        story = self.article_story.get(article)
+        if story is None:
+            return None
+        while story in self.merged:
+            story = self.merged[story]
+        return story
+
+    def assign(self, nearby: list[int], own: dict[str, float], when: date | None, tally: Tally) -> int:
+        """The story for an article: a new one, or the oldest of those it matches (the others merge into it).
+
+        ``nearby`` holds the articles met in the article's LSH buckets, once per shared bucket; only the
+        ``MAX_CANDIDATES`` stories met most often are compared, which bounds the work per article.
+        """
+        met = Counter(s for a in nearby if (s := self.story_of(a)) is not None)
+        candidates = []
+        for story, _ in sorted(met.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+            centroid, first, last = self.profiles[story]
+            candidates.append(Candidate(story, centroid, first, last))
+        matches = decide(own, when, candidates)
+        if not matches:
+            story = self.store.new_story(self.now)
+            tally.created.add(story)
+            self.profiles[story] = ({}, None, None)
+        else:
+            story = min(matches)
+            for other in sorted(set(matches) - {story}):
+                self.store.merge(story, [other], self.now)
+                self.merged[other] = story
+                centroid, first, last = self.profiles.pop(other)
+                into, start, end = self.profiles[story]
+                self.profiles[story] = (add(into, centroid), *_widen(_widen((start, end), first), last))
+                tally.merged += 1
+            tally.updated.add(story)
+        centroid, first, last = self.profiles[story]
+        self.profiles[story] = (add(centroid, own), *_widen((first, last), when))
+        self.changed.add(story)
+        return story
+
+    def note(self, article: int, story: int) -> None:
+        self.article_story[article] = story
+
+    def save(self) -> None:
+        for story in sorted(self.changed - set(self.merged)):
+            self.store.save_centroid(story, self.profiles[story][0])
+
+
+def _widen(span: tuple[date | None, date | None], when: date | None) -> tuple[date | None, date | None]:
+    first, last = span
+    if when is None:
+        return span
+    return (min(first, when) if first else when, max(last, when) if last else when)
+
+
+def _row(p: Prepared, own: dict[str, float], published: str | None, now: str) -> dict[str, Any]:
+    import json
+
+    a = p.article
+    return {
+        "external_id": a.id, "title": a.title, "text": a.text, "source": a.source, "url": p.url,
+        "text_hash": p.text_hash, "published": published, "author": a.author, "added": now,
+        "vector": json.dumps(own, separators=(",", ":")),
+    }  # fmt: skip
+
+
+Mapper = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
+
+
+def ingest(
+    store: Store,
+    work: Iterable[Unit],
+    mapper: Mapper = map,
+    strict: bool = False,
+    report: Callable[[int, int], None] | None = None,
+    warn: Callable[[InputError], None] | None = None,
+) -> Tally:
+    """Prepare units with ``mapper`` (in order) and write them batch by batch; after each committed batch
+    ``report`` gets the number of articles committed and of input bytes read so far."""
+    tally = Tally()
+    pending: list[Prepared] = []
+    committed = read = 0
+    for prepared, problems, size in mapper(prepare, work):
+        read += size
+        for problem in problems:
+            if strict:
+                raise problem
+            tally.problems.append(problem)
+            if warn:
+                warn(problem)
+        pending.extend(prepared)
+        while len(pending) >= BATCH:
+            write_batch(store, pending[:BATCH], tally)
+            committed += BATCH
+            pending = pending[BATCH:]
+            if report:
+                report(committed, read)
+    if pending:
+        write_batch(store, pending, tally)
+        committed += len(pending)
+    if report:
+        report(committed, read)
+    return tally
+
+
+def as_articles(stored: Iterable[StoredArticle]) -> list[Article]:
+    return [
+        Article(f"a{s.id}", s.text, s.title, s.source, s.url, s.published, s.author, origin=s.external_id)
+        for s in stored
+    ]
+
+
+def story_brief(stored: list[StoredArticle], words: int = LISTING_WORDS) -> Brief:
+    return brief(story_of(as_articles(stored)), words)
+
+
+def update_brief(stored: list[StoredArticle], since: str, words: int) -> Brief:
+    """Only what is new since ``since``: sentences of later articles that no earlier article already said."""
+
+    def seen_at(s: StoredArticle) -> str:
+        return s.published or s.added
+
+    old = [s for s in stored if seen_at(s) < since]
+    new = [s for s in stored if seen_at(s) >= since]
+    if not new:
+        return Brief((), tuple(as_articles(stored)), "newsfuse", words, (f"no articles since {since}",))
+    story = story_of(as_articles(old + new))
+    old_ids = {f"a{s.id}" for s in old}
+    vectors = build(story)
+    known = {i for i, s in enumerate(story.sentences) if s.article in old_ids}
+    repeated = {
+        i for i in range(len(story.sentences)) if i not in known and known & set(vectors.neighbours(i, CORROBORATION))
+    }
+    if len(known | repeated) == len(story.sentences):
+        return Brief((), story.articles, "newsfuse", words, (f"nothing new since {since}",))
+    result = brief(story, words, exclude=frozenset(known | repeated))
+    return replace(result, warnings=(*result.warnings, f"update: only what is new since {since}"))
+
+
+def input_bytes(paths: Iterable[str]) -> int:
+    """Total size of the named input files (for the progress bar and the choice of engine)."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        try:
+            files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+            total += sum(p.stat().st_size for p in files)
+        except OSError:
+            continue
+    return total
+
+
+def headline(stored: list[StoredArticle]) -> str:
+    titled = [s.title for s in stored if s.title]
+    if titled:
+        return titled[0]
+    first = stored[0].text.split("\n")[0]
+    return first if len(first) <= 100 else first[:97].rsplit(" ", 1)[0] + "…"
+
+
+def listing(store: Store, since: str | None, limit: int | None) -> list[dict[str, Any]]:
+    """Stories with headline, outlets and a short brief (computed once per article count, then kept)."""
+    from newsfuse.render import brief_json
+
+    rows = []
+    for row in store.stories(since, limit):
+        stored = store.articles_of(row["id"])
+        kept = store.brief(row["id"], len(stored))
+        if kept is None:
+            kept = brief_json(story_brief(stored))
+            with store.transaction():
+                store.save_brief(row["id"], kept, len(stored))
+        outlets = sorted({s.source for s in stored if s.source}) or ["unknown outlet"]
+        rows.append({**row, "headline": headline(stored), "outlets": outlets, "brief": kept["summary"]})
+    return rows
+
+
+def show_story(store: Store, story: int, since: str | None, words: int) -> tuple[Brief, list[StoredArticle]]:
+    """A story's brief (or, with ``since``, its update brief) and its articles."""
+    live = store.resolve(story)
+    if live is None:
+        raise InputError(str(story), "no such story in this store")
+    stored = store.articles_of(live)
+    result = update_brief(stored, since, words) if since else brief(story_of(as_articles(stored)), words)
+    if live != story:
+        result = replace(result, warnings=(*result.warnings, f"story {story} was merged into story {live}"))
+    return result, stored
