@@ -4,7 +4,7 @@
     python bench/stories.py ../shared/data/multi_news/val.jsonl --quality --clusters 1000 --seeds 1 2
 
 Throughput: the documents of the cluster file, shuffled, as a JSONL stream of articles, ingested into a new
-SQLite store by the same code as ``newsfuse ingest`` (LocalCluster of all cores for preparation, one writer).
+SQLite store by the same code as ``newsfuse ingest`` (``--workers N``: preparation on a LocalCluster of N).
 Quality: the documents of the first N clusters, shuffled with each seed, ingested in that order; the stories
 found are scored against the true clusters (adjusted Rand index, homogeneity, completeness).
 """
@@ -93,14 +93,14 @@ def throughput(path: str, sizes: list[int], workers: int | None) -> None:
             store = Store(str(Path(folder) / "stories.db"))
             marks: list[tuple[int, float]] = []
             started = time.perf_counter()
-            with engine(None, workers or os.cpu_count()) as mapper:
+            with engine(None, workers) as mapper:
                 tally = ingest(store, units([str(source)], "jsonl"), mapper, report=partial(mark, marks))
             seconds = time.perf_counter() - started
             stories = store.db.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
             store.close()
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        rows.append([f"{size:,}", f"{tally.added:,}", f"{stories:,}", f"{seconds:.1f}", f"{tally.added / seconds:.0f}",
-                     f"{peak:.0f}"])  # fmt: skip
+        rows.append([f"{size:,}", f"{tally.added:,}", f"{tally.duplicates:,}", f"{stories:,}", f"{seconds:.1f}",
+                     f"{size / seconds:.0f}", f"{tally.added / seconds:.0f}", f"{peak:.0f}"])  # fmt: skip
         if size == max(sizes):
             last_done, last_time = 0, started
             for done, at in marks:
@@ -110,7 +110,8 @@ def throughput(path: str, sizes: list[int], workers: int | None) -> None:
     print(
         f"{path}: shuffled documents as one JSONL stream; {workers or os.cpu_count()} local Dask workers + 1 writer\n"
     )
-    print(markdown_table(["articles", "added", "stories", "seconds", "articles/s", "peak MB (writer)"], rows))
+    header = ["input articles", "added", "duplicates", "stories", "seconds", "input/s", "added/s", "peak MB (writer)"]
+    print(markdown_table(header, rows))
     print(f"\nCost per article as the store grows ({max(sizes):,} run, wall time incl. preparation):\n")
     print(markdown_table(["store size", "ms per article"], growth))
 
@@ -122,7 +123,7 @@ def main() -> None:
     parser.add_argument("--clusters", type=int, default=1000, help="quality: first N clusters (default 1000)")
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2], help="quality: shuffle seeds")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], help="throughput: articles")
-    parser.add_argument("--workers", type=int, default=None, help="throughput: local Dask workers (default: cores)")
+    parser.add_argument("--workers", type=int, default=1, help="throughput: local Dask workers (default 1: none)")
     args = parser.parse_args()
     if args.quality:
         quality(args.data, args.clusters, args.seeds)

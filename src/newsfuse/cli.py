@@ -27,7 +27,6 @@ from newsfuse.store import DEFAULT_DB, Store
 from newsfuse.summarizers import METHODS, check_method
 
 USAGE_ERROR = 2
-LOCAL_CLUSTER_BYTES = 8 * 1024 * 1024  # inputs larger than this are prepared on a Dask LocalCluster
 
 
 def positive(value: str) -> int:
@@ -71,8 +70,9 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file (default {DEFAULT_DB})")
     i.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: auto-detect)")
     i.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
-    i.add_argument("--scheduler", default=None, help="Dask scheduler address (e.g. tcp://10.0.0.5:8786)")
-    i.add_argument("--workers", type=positive, default=None, help="local Dask worker processes (default: by size)")
+    i.add_argument("--batch", action="store_true", help="prepare articles on a Dask LocalCluster (large corpora)")
+    i.add_argument("--workers", type=positive, default=None, help="--batch: worker processes (default: all cores)")
+    i.add_argument("--scheduler", default=None, help="prepare on this Dask cluster (e.g. tcp://10.0.0.5:8786)")
 
     ls = commands.add_parser("stories", help="list the stories in the store")
     ls.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file (default {DEFAULT_DB})")
@@ -143,9 +143,8 @@ def ingest_command(args: argparse.Namespace) -> int:
     from newsfuse.scale import engine
     from newsfuse.stories import ingest, input_bytes, units
 
-    total = input_bytes(args.paths)
-    workers = args.workers or (os.cpu_count() if total >= LOCAL_CLUSTER_BYTES else 1)
-    bar = Bar("ingest", total)
+    bar = Bar("ingest", input_bytes(args.paths))
+    workers = (args.workers or os.cpu_count() or 1) if args.batch else 1
     store = Store(args.db)
     try:
         with engine(args.scheduler, workers) as mapper:

@@ -29,7 +29,7 @@ THRESHOLD = 0.25  # cosine between an article and a story's profile at which it 
 WINDOW_DAYS = 7
 BACKGROUND = 1000  # idf is computed as if this many unrelated articles were stored too: sane from the first one
 CENTROID_TERMS = 100  # terms kept in a story's profile
-MAX_BUCKET = 50  # most recent articles looked at per LSH bucket: bounds the work on very common term pairs
+MAX_BUCKET = 10  # most recent articles looked at per LSH bucket: bounds the work on very common term pairs
 _PRIME = (1 << 31) - 1  # hashes (a·x + b) mod p with x, a, b < p: the products fit in 64 bits
 _SEEDS = np.random.default_rng(20261122).integers(1, _PRIME, size=(2, HASHES), dtype=np.int64)
 
@@ -82,12 +82,6 @@ def bands(terms: Iterable[str]) -> list[tuple[int, int]]:
     return keys
 
 
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
-
-
 def within_window(when: date | None, first: date | None, last: date | None) -> bool:
     """Whether an article of date ``when`` may join a story seen from ``first`` to ``last``."""
     if when is None or first is None or last is None:
@@ -109,13 +103,14 @@ class Candidate:
     """A story that an incoming article may belong to: its term profile and its known dates."""
 
     story: int
-    centroid: Mapping[str, float]  # the sum of its articles' vectors (not unit length)
+    centroid: Mapping[str, float]  # the sum of its articles' vectors (not unit length) ...
+    norm: float  # ... and its length
     first: date | None
     last: date | None
 
     def similarity(self, vector: Mapping[str, float]) -> float:
-        norm = math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
-        return sum(w * self.centroid.get(t, 0.0) for t, w in vector.items()) / norm
+        """Cosine between an article's (unit) vector and the story's profile."""
+        return sum(w * self.centroid.get(t, 0.0) for t, w in vector.items()) / self.norm
 
 
 def decide(own: Mapping[str, float], when: date | None, candidates: Iterable[Candidate]) -> list[int]:

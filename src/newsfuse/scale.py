@@ -1,7 +1,8 @@
 """Scale-out: the embarrassingly parallel stages on Dask, in order, with a bounded number in flight.
 
 ``engine`` gives a ``map``-like function. With a scheduler address it uses that cluster; with more than
-one worker it starts a ``LocalCluster`` of processes; otherwise it is the built-in ``map`` in this process.
+one worker it starts a ``LocalCluster`` of processes; otherwise it is the built-in ``map`` in this process
+(on a machine with few cores that is the fastest: the single writer needs a core of its own).
 Workers must be able to import newsfuse (the same environment); only the writer touches the store.
 """
 

@@ -134,18 +134,14 @@ class Store:
             counts.items(),
         )
 
-    def bucket_members(self, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], list[int]]:
-        """The most recent stored articles in each LSH bucket."""
-        from newsfuse.cluster import MAX_BUCKET
-
-        members: dict[tuple[int, int], list[int]] = {}
-        for band, bucket in sorted(set(keys)):
-            rows = self.db.execute(
-                "SELECT article FROM bands WHERE band = ? AND bucket = ? ORDER BY article DESC LIMIT ?",
-                (band, bucket, MAX_BUCKET),
-            )
-            members[band, bucket] = [row[0] for row in rows]
-        return members
+    def bucket_members(self, keys: Iterable[tuple[int, int]], most: int) -> dict[tuple[int, int], list[int]]:
+        """The ``most`` most recent stored articles in each LSH bucket: an index range read per bucket, so the
+        cost does not grow with the size of the store."""
+        query = "SELECT article FROM bands WHERE band = ? AND bucket = ? ORDER BY article DESC LIMIT ?"
+        return {
+            (band, bucket): [row[0] for row in self.db.execute(query, (band, bucket, most))]
+            for band, bucket in sorted(set(keys))
+        }
 
     def stories_of(self, ids: Sequence[int]) -> dict[int, int]:
         """The story of each of these stored articles."""
@@ -156,42 +152,35 @@ class Store:
         rows = self._in("SELECT id, centroid, first_seen, last_seen FROM stories WHERE id IN ({})", list(stories))
         return {row[0]: (json.loads(row[1]), row[2], row[3]) for row in rows}
 
-    def save_centroid(self, story: int, centroid: Mapping[str, float]) -> None:
-        self.db.execute(
-            "UPDATE stories SET centroid = ? WHERE id = ?", (json.dumps(centroid, separators=(",", ":")), story)
-        )
-
     def new_story(self, now: str) -> int:
         cursor = self.db.execute("INSERT INTO stories(created, updated) VALUES (?, ?)", (now, now))
         return int(cursor.lastrowid or 0)
 
-    def add_article(self, story: int, row: Mapping[str, Any], keys: Sequence[tuple[int, int]]) -> int:
+    def add_article(self, story: int, row: Mapping[str, Any]) -> int:
         cursor = self.db.execute(
             "INSERT INTO articles(story, external_id, title, text, source, url, text_hash, published, author, added,"
             " vector) VALUES (:story, :external_id, :title, :text, :source, :url, :text_hash, :published, :author,"
             " :added, :vector)",
             {**row, "story": story},
         )
-        article = int(cursor.lastrowid or 0)
-        self.db.executemany("INSERT INTO bands VALUES (?, ?, ?)", [(b, k, article) for b, k in keys])
-        return article
+        return int(cursor.lastrowid or 0)
 
-    def touch(self, story: int, published: str | None, now: str) -> None:
-        """A story got an article: widen its dates, mark it updated."""
+    def add_bands(self, rows: Iterable[tuple[int, int, int]]) -> None:
+        """(band, bucket, article) rows of the LSH index."""
+        self.db.executemany("INSERT INTO bands VALUES (?, ?, ?)", rows)
+
+    def save_story(
+        self, story: int, centroid: Mapping[str, float], first: str | None, last: str | None, now: str
+    ) -> None:
         self.db.execute(
-            "UPDATE stories SET updated = ?, first_seen = min(coalesce(first_seen, ?), coalesce(?, first_seen)),"
-            " last_seen = max(coalesce(last_seen, ?), coalesce(?, last_seen)) WHERE id = ?",
-            (now, published, published, published, published, story),
+            "UPDATE stories SET centroid = ?, first_seen = ?, last_seen = ?, updated = ? WHERE id = ?",
+            (json.dumps(centroid, separators=(",", ":")), first, last, now, story),
         )
 
-    def merge(self, into: int, others: Sequence[int], now: str) -> None:
-        """Fold stories into the oldest one; their ids stay valid and lead to it."""
-        for other in others:
-            self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (into, other))
-            self.db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?", (into, other, other))
-            first, last = self.db.execute("SELECT first_seen, last_seen FROM stories WHERE id = ?", (other,)).fetchone()
-            self.touch(into, first, now)
-            self.touch(into, last, now)
+    def merge(self, into: int, other: int) -> None:
+        """Fold a story into an older one; its id stays valid and leads to the older one."""
+        self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (into, other))
+        self.db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?", (into, other, other))
 
     # --- reading --------------------------------------------------------------------------------
     def resolve(self, story: int) -> int | None:

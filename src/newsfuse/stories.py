@@ -8,6 +8,7 @@ batch one transaction. Progress is reported only for committed batches.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.attribute import CORROBORATION
-from newsfuse.cluster import Candidate, add, bands, decide, normal_url, term_counts, text_hash, vector
+from newsfuse.cluster import MAX_BUCKET, Candidate, add, bands, decide, normal_url, term_counts, text_hash, vector
 from newsfuse.errors import InputError
 from newsfuse.ingest import check_format, inputs, read_input
 from newsfuse.model import Article, Brief
@@ -121,19 +122,20 @@ def write_batch(store: Store, batch: list[Prepared], tally: Tally) -> None:
         total = store.article_count() + len(fresh)
         vectors = [vector(p.counts, df, total) for p in fresh]
         keys = [bands(v) for v in vectors]
-        members = store.bucket_members(k for ks in keys for k in ks)
+        members = store.bucket_members((k for ks in keys for k in ks), MAX_BUCKET)
         stories = _Stories(store, store.stories_of(sorted({a for ks in keys for k in ks for a in members[k]})), now)
+        index = []
         for p, own, own_keys in zip(fresh, vectors, keys, strict=True):
             when = p.article.published_on
             nearby = [a for k in own_keys for a in members.get(k, ())]
             story = stories.assign(nearby, own, when, tally)
-            published = when.isoformat() if when else None
-            article = store.add_article(story, _row(p, own, published, now), own_keys)
-            store.touch(story, published, now)
+            article = store.add_article(story, _row(p, own, when.isoformat() if when else None, now))
             stories.note(article, story)
             for k in own_keys:
                 members.setdefault(k, []).insert(0, article)
+                index.append((*k, article))
             tally.added += 1
+        store.add_bands(index)
         stories.save()
         store.add_document_frequencies(in_batch)
 
@@ -160,6 +162,7 @@ class _Stories:
         self.store, self.now = store, now
         stored = store.profiles(sorted(set(article_story.values())))
         self.profiles = {s: (centroid, _day(first), _day(last)) for s, (centroid, first, last) in stored.items()}
+        self.norms = {s: _norm(centroid) for s, (centroid, _, _) in self.profiles.items()}
         self.article_story = dict(article_story)
         self.merged: dict[int, int] = {}
         self.changed: set[int] = set()
@@ -182,7 +185,7 @@ class _Stories:
         candidates = []
         for story, _ in sorted(met.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
             centroid, first, last = self.profiles[story]
-            candidates.append(Candidate(story, centroid, first, last))
+            candidates.append(Candidate(story, centroid, self.norms[story], first, last))
         matches = decide(own, when, candidates)
         if not matches:
             story = self.store.new_story(self.now)
@@ -191,7 +194,7 @@ class _Stories:
         else:
             story = min(matches)
             for other in sorted(set(matches) - {story}):
-                self.store.merge(story, [other], self.now)
+                self.store.merge(story, other)
                 self.merged[other] = story
                 centroid, first, last = self.profiles.pop(other)
                 into, start, end = self.profiles[story]
@@ -200,6 +203,7 @@ class _Stories:
             tally.updated.add(story)
         centroid, first, last = self.profiles[story]
         self.profiles[story] = (add(centroid, own), *_widen((first, last), when))
+        self.norms[story] = _norm(self.profiles[story][0])
         self.changed.add(story)
         return story
 
@@ -207,8 +211,15 @@ class _Stories:
         self.article_story[article] = story
 
     def save(self) -> None:
+        """Write the profile and dates of every story this batch changed."""
         for story in sorted(self.changed - set(self.merged)):
-            self.store.save_centroid(story, self.profiles[story][0])
+            centroid, first, last = self.profiles[story]
+            dates = (d.isoformat() if d else None for d in (first, last))
+            self.store.save_story(story, centroid, *dates, self.now)
+
+
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in vector.values())) or 1.0
 
 
 def _widen(span: tuple[date | None, date | None], when: date | None) -> tuple[date | None, date | None]:

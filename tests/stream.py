@@ -1,0 +1,72 @@
+"""A synthetic stream of news articles about many distinct fictional events, for the store and scale tests.
+
+Each event has its own made-up place, person and organisation names, so that articles of one event share
+distinctive words and articles of different events do not; the wording varies between outlets.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+SYLLABLES = "ka lo ve ri san tor mel quin dra bo fen gal hu ix jor nat pel ros tiv ul war yen zo bar cud".split()
+TEMPLATES = (
+    "Officials in {place} said on {day} that {person} of the {org} had ordered an inquiry into the {thing} at {site}.",
+    "The {org} confirmed that the {thing} near {place} and {other} had been closed while {expert} examined it.",
+    "{person} told reporters in {place} that the {site} {thing} would stay shut until {expert} finished a review.",
+    "Residents of {place} and {other} gathered outside the {org} offices to ask {person} about the {site} {thing}.",
+    "According to {expert} of the {org}, repairs to the {thing} at {site} in {place} could take several weeks.",
+    "{person} said the {org} had warned {other} about the {site} {thing} in {place} last year.",
+)
+THINGS = (
+    "grain silo", "river bridge", "water tower", "rail depot", "ferry pier", "power plant", "dam", "mine",
+    "stadium roof", "school gym", "gas pipeline", "ski lift", "harbour crane", "parking garage", "sewage works",
+    "lighthouse",
+)  # fmt: skip
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+OUTLETS = ("Wire Service", "Daily Ledger", "Evening Post", "Radio News", "Valley Blog")
+
+
+def _name(rng: random.Random, parts: int) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+
+
+def event(number: int) -> dict[str, str]:
+    rng = random.Random(number)
+    return {
+        "place": _name(rng, 3),
+        "person": f"{_name(rng, 2)} {_name(rng, 3)}",
+        "org": f"{_name(rng, 3)} Authority",
+        "thing": f"{_name(rng, 2).lower()} {THINGS[number % len(THINGS)]}",
+        "day": DAYS[number % len(DAYS)],
+        "site": _name(rng, 3),
+        "other": _name(rng, 3),
+        "expert": f"{_name(rng, 2)} {_name(rng, 2)}",
+    }
+
+
+def article(number: int, copy: int, published: str | None = None) -> dict[str, str]:
+    """Outlet ``copy``'s report of event ``number``: four of the templates, in its own order."""
+    rng = random.Random(number * 1000 + copy)
+    facts = event(number)
+    sentences = rng.sample(TEMPLATES, 4)
+    outlet = OUTLETS[copy % len(OUTLETS)]
+    record = {
+        "id": f"e{number}-{copy}",
+        "title": f"{facts['thing'].capitalize()} closed in {facts['place']}",
+        "text": " ".join(s.format(**facts) for s in sentences),
+        "source": outlet,
+        "url": f"https://{outlet.lower().replace(' ', '')}.example/{number}/{copy}",
+    }
+    if published:
+        record["published"] = published
+    return record
+
+
+def write_stream(path: Path, events: int, copies: int = 3, seed: int = 0) -> list[dict[str, str]]:
+    """A JSONL file of ``events × copies`` articles in a shuffled order; returns the records in that order."""
+    records = [article(e, c) for e in range(events) for c in range(copies)]
+    random.Random(seed).shuffle(records)
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return records

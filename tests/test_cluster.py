@@ -1,0 +1,44 @@
+from datetime import date
+
+from newsfuse.cluster import THRESHOLD, Candidate, add, bands, decide, normal_url, text_hash, vector, within_window
+
+
+def test_same_text_and_url_are_recognised_whatever_their_form() -> None:
+    assert text_hash("The dam failed, officials said.") == text_hash("the  dam failed officials SAID")
+    assert text_hash("The dam failed.") != text_hash("The dam held.")
+    assert normal_url("HTTPS://News.Example/story/1/#top") == "https://news.example/story/1"
+    assert normal_url("  ") is None
+
+
+def test_vector_keeps_the_most_distinctive_terms_at_unit_length() -> None:
+    counts = {"dam": 5, "flood": 3, "the": 9, "alder": 2}
+    df = {"the": 100, "dam": 2, "flood": 2, "alder": 1}
+    v = vector(counts, df, 100)
+    assert abs(sum(w * w for w in v.values()) - 1) < 1e-3
+    assert max(v, key=v.get) == "dam" and v["the"] < v["alder"]
+
+
+def test_lsh_keys_meet_for_similar_term_sets_and_not_for_different_ones() -> None:
+    story = [f"word{i}" for i in range(40)]
+    similar = story[:32] + [f"other{i}" for i in range(8)]
+    different = [f"elsewhere{i}" for i in range(40)]
+    assert set(bands(story)) & set(bands(similar))
+    assert not set(bands(story)) & set(bands(different))
+    assert bands([]) == []
+
+
+def test_decide_joins_the_best_story_merges_matches_and_respects_the_window() -> None:
+    own = {"dam": 0.8, "flood": 0.6}
+    close = Candidate(7, add({}, {"dam": 0.8, "flood": 0.6}), 1.0, date(2026, 11, 3), date(2026, 11, 4))
+    also = Candidate(3, add({}, {"dam": 0.7, "flood": 0.7}), 1.0, None, None)
+    far = Candidate(1, add({}, {"election": 1.0}), 1.0, None, None)
+    assert decide(own, date(2026, 11, 5), [far, close, also]) == [7, 3]
+    assert decide(own, date(2026, 12, 20), [close]) == []  # a new event with the same words, weeks later
+    assert decide({"vote": 1.0}, None, [close]) == []
+    assert THRESHOLD > 0
+
+
+def test_window_is_open_when_a_date_is_unknown() -> None:
+    assert within_window(None, date(2026, 1, 1), date(2026, 1, 2))
+    assert within_window(date(2026, 1, 8), date(2026, 1, 1), date(2026, 1, 2))
+    assert not within_window(date(2026, 2, 8), date(2026, 1, 1), date(2026, 1, 2))

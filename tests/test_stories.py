@@ -1,0 +1,129 @@
+"""The store and the story stage through the Python functions: real SQLite files in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfuse.errors import InputError
+from newsfuse.store import Store, sqlite_path
+from newsfuse.stories import ingest, listing, show_story, units
+from tests.conftest import EXAMPLE
+from tests.stream import article, write_stream
+
+
+def partition(store: Store) -> set[frozenset[str]]:
+    """The stories as sets of the articles' external ids (ids of stories aside)."""
+    groups: dict[int, set[str]] = {}
+    for external, story in store.db.execute("SELECT external_id, story FROM articles"):
+        groups.setdefault(story, set()).add(external)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_database_urls() -> None:
+    assert sqlite_path("sqlite:///tmp/news.db") == "tmp/news.db"
+    assert sqlite_path("sqlite:////tmp/news.db") == "/tmp/news.db"
+    assert sqlite_path("news.db") == "news.db"
+    with pytest.raises(InputError, match="unsupported database 'postgresql'"):
+        sqlite_path("postgresql://localhost/news")
+
+
+def test_the_example_is_one_story_and_reingesting_changes_nothing(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "news.db"))
+    first = ingest(store, units([str(EXAMPLE)], "auto"))
+    assert (first.added, len(first.created)) == (3, 1)
+    again = ingest(store, units([str(EXAMPLE)], "auto"))
+    assert (again.added, again.duplicates, len(again.created)) == (0, 3, 0)
+    [row] = listing(store, None, 10)
+    assert row["articles"] == 3 and len(row["outlets"]) == 3 and "Marlow Creek" in row["brief"]
+    assert row["first_seen"] == "2026-11-03" and row["last_seen"] == "2026-11-04"
+
+
+def test_same_text_under_another_url_or_id_is_a_duplicate(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "news.db"))
+    record = article(1, 0)
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n")
+    copy = {**record, "id": "other", "url": "https://elsewhere.example/x", "text": record["text"].upper()}
+    same_url = {**article(2, 0), "url": record["url"].upper() + "/"}
+    (tmp_path / "b.jsonl").write_text(json.dumps(copy) + "\n" + json.dumps(same_url) + "\n")
+    ingest(store, units([str(tmp_path / "a.jsonl")], "auto"))
+    tally = ingest(store, units([str(tmp_path / "b.jsonl")], "auto"))
+    assert (tally.added, tally.duplicates) == (0, 2)
+
+
+def test_stories_are_found_and_do_not_depend_on_the_order(tmp_path: Path) -> None:
+    found = []
+    for seed in (1, 2):
+        write_stream(tmp_path / f"stream{seed}.jsonl", events=12, copies=3, seed=seed)
+        store = Store(str(tmp_path / f"news{seed}.db"))
+        ingest(store, units([str(tmp_path / f"stream{seed}.jsonl")], "auto"))
+        found.append(partition(store))
+    truth = {frozenset(f"e{e}-{c}" for c in range(3)) for e in range(12)}
+    assert found[0] == found[1] == truth
+
+
+def test_same_input_order_gives_the_same_story_ids(tmp_path: Path) -> None:
+    write_stream(tmp_path / "s.jsonl", events=6, seed=3)
+    ids = []
+    for run in range(2):
+        store = Store(str(tmp_path / f"n{run}.db"))
+        ingest(store, units([str(tmp_path / "s.jsonl")], "auto"))
+        ids.append(sorted(store.db.execute("SELECT external_id, story FROM articles")))
+    assert ids[0] == ids[1]
+
+
+def test_an_old_story_does_not_swallow_a_new_event_with_the_same_words(tmp_path: Path) -> None:
+    old = [article(5, c, "2026-01-10") for c in range(2)]
+    new = [{**article(5, 2, "2026-06-01"), "id": "later"}]
+    (tmp_path / "s.jsonl").write_text("".join(json.dumps(r) + "\n" for r in old + new))
+    store = Store(str(tmp_path / "n.db"))
+    tally = ingest(store, units([str(tmp_path / "s.jsonl")], "auto"))
+    assert len(tally.created) == 2 and frozenset({"later"}) in partition(store)
+
+
+def test_a_bridging_article_merges_two_stories_and_old_ids_lead_to_the_survivor(tmp_path: Path) -> None:
+    left, right = article(9, 0), article(9, 1)
+    facts_a = left["text"].split(". ")
+    facts_b = right["text"].split(". ")
+    first = {**left, "text": ". ".join(facts_a[:2]) + "."}
+    second = {**right, "text": ". ".join(facts_b[2:]), "id": "second"}
+    bridge = {**article(9, 2), "id": "bridge"}
+    store = Store(str(tmp_path / "n.db"))
+    for n, record in enumerate((first, second, bridge)):
+        (tmp_path / f"{n}.jsonl").write_text(json.dumps(record) + "\n")
+        ingest(store, units([str(tmp_path / f"{n}.jsonl")], "auto"))
+    stories = {s for (s,) in store.db.execute("SELECT DISTINCT story FROM articles")}
+    assert len(stories) == 1
+    made = [s for (s,) in store.db.execute("SELECT id FROM stories ORDER BY id")]
+    assert all(store.resolve(s) == min(stories) for s in made)
+    if len(made) > 1:
+        result, _ = show_story(store, max(made), None, 100)
+        assert any("merged into" in w for w in result.warnings)
+
+
+def test_update_brief_tells_only_what_is_new(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "n.db"))
+    early = {**article(4, 0, "2026-03-01")}
+    later = {**article(4, 1, "2026-03-02")}
+    later["text"] += " The Authority said on Thursday that a second inspection had found cracks in the foundations."
+    (tmp_path / "s.jsonl").write_text(json.dumps(early) + "\n" + json.dumps(later) + "\n")
+    ingest(store, units([str(tmp_path / "s.jsonl")], "auto"))
+    [row] = listing(store, None, 5)
+    update, _ = show_story(store, row["id"], "2026-03-02", 100)
+    assert "cracks in the foundations" in update.summary
+    early_sentences = {s.strip() for s in early["text"].split(". ")}
+    assert not any(s.text.rstrip(".") in early_sentences for s in update.sentences)
+    nothing, _ = show_story(store, row["id"], "2026-04-01", 100)
+    assert nothing.sentences == () and "no articles since 2026-04-01" in nothing.warnings[0]
+    with pytest.raises(InputError, match="no such story"):
+        show_story(store, 999, None, 100)
+
+
+def test_a_failed_batch_leaves_nothing_behind(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "n.db"))
+    with pytest.raises(RuntimeError), store.transaction():
+        store.new_story("2026-01-01T00:00:00")
+        raise RuntimeError("killed")
+    assert store.db.execute("SELECT count(*) FROM stories").fetchone()[0] == 0
