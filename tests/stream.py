@@ -64,9 +64,10 @@ def article(number: int, copy: int, published: str | None = None) -> dict[str, s
     return record
 
 
-def write_stream(path: Path, events: int, copies: int = 3, seed: int = 0) -> list[dict[str, str]]:
-    """A JSONL file of ``events × copies`` articles in a shuffled order; returns the records in that order."""
-    records = [article(e, c) for e in range(events) for c in range(copies)]
+def write_stream(path: Path, events: int, copies: int = 3, seed: int = 0, first: int = 0) -> list[dict[str, str]]:
+    """A JSONL file of ``events × copies`` articles (events ``first``, ``first + 1``, …) in a shuffled order;
+    returns the records in that order."""
+    records = [article(e, c) for e in range(first, first + events) for c in range(copies)]
     random.Random(seed).shuffle(records)
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return records

@@ -150,7 +150,7 @@ def ingest_command(args: argparse.Namespace) -> int:
         with engine(args.scheduler, workers) as mapper:
             tally = ingest(
                 store, units(args.paths, args.format), mapper, args.strict,
-                report=lambda done, read: bar.update(read, f"{done} articles committed"), warn=warn,
+                report=lambda done, read: bar.update(read, f"{done} articles done"), warn=warn,
             )  # fmt: skip
     finally:
         bar.close()

@@ -92,9 +92,14 @@ class Tally:
     def summary(self) -> str:
         updated = len(self.updated - self.created)
         return (
-            f"{self.added} articles added, {self.duplicates} duplicates skipped, {len(self.problems)} bad inputs; "
-            f"{len(self.created)} stories created, {updated} updated, {self.merged} merged"
+            f"{_count(self.added, 'article')} added, {_count(self.duplicates, 'duplicate')} skipped, "
+            f"{_count(len(self.problems), 'bad input')}; {_count(len(self.created), 'story', 'stories')} created, "
+            f"{updated} updated, {self.merged} merged"
         )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _now() -> str:
@@ -252,7 +257,7 @@ def ingest(
     warn: Callable[[InputError], None] | None = None,
 ) -> Tally:
     """Prepare units with ``mapper`` (in order) and write them batch by batch; after each committed batch
-    ``report`` gets the number of articles committed and of input bytes read so far."""
+    ``report`` gets the number of articles done (stored, or found stored already) and of input bytes read."""
     tally = Tally()
     pending: list[Prepared] = []
     committed = read = 0

@@ -1,0 +1,181 @@
+"""``newsfuse ingest``, ``stories`` and ``story`` as a user runs them, and the store's reliability:
+a SIGKILL in the middle of a large ingest, two writers at once, and a Dask scheduler on loopback."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from newsfuse.cluster import text_hash
+from tests.conftest import EXAMPLE, ROOT, free_port, run_cli
+from tests.stream import write_stream
+
+RSS = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Harlan Feed</title>
+<item><title>Dam fails above Alder Falls</title><link>https://feed.example/dam</link>
+<pubDate>Tue, 03 Nov 2026 09:00:00 GMT</pubDate>
+<description>&lt;p&gt;An earthen dam on Marlow Creek gave way before dawn on Tuesday, sending a wall of water
+through the town of Alder Falls and forcing about 2,000 residents from their homes, officials said.&lt;/p&gt;
+&lt;p&gt;Three people were killed, the Harlan County sheriff's office said.&lt;/p&gt;</description></item>
+</channel></rss>"""
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Valley Atom</title>
+<entry><title>Recount set in Velmont</title><link href="https://atom.example/recount"/>
+<id>tag:atom.example,2026:recount</id><updated>2026-10-07T08:00:00Z</updated>
+<content type="html">The race for mayor of Velmont will go to a recount after the final tally showed the challenger
+ahead of the incumbent mayor by 212 votes, election officials said on Wednesday.</content></entry>
+</feed>"""
+
+
+def db_count(db: Path, sql: str) -> int:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(sql).fetchone()[0]
+
+
+def test_ingest_list_and_show(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    done = run_cli("ingest", str(EXAMPLE), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert "3 articles added, 0 duplicates skipped, 0 bad inputs; 1 story created" in done.stdout
+    assert "ingest [" in done.stderr  # the progress bar
+    again = run_cli("ingest", str(EXAMPLE), "--db", f"sqlite:///{db}")
+    assert "0 articles added, 3 duplicates skipped" in again.stdout
+    listed = json.loads(run_cli("stories", "--db", str(db), "--output", "json").stdout)
+    assert [(s["articles"], s["first_seen"], s["last_seen"]) for s in listed] == [(3, "2026-11-03", "2026-11-04")]
+    assert "Marlow Creek" in listed[0]["brief"] and len(listed[0]["outlets"]) == 3
+    text = run_cli("stories", "--db", str(db)).stdout
+    assert f"[{listed[0]['id']}]" in text and "3 articles" in text
+    assert run_cli("stories", "--db", str(db), "--since", "2099-01-01").stdout.startswith("no stories")
+    shown = run_cli("story", str(listed[0]["id"]), "--db", str(db), "--output", "json")
+    brief = json.loads(shown.stdout)
+    assert brief["summary"] and len(brief["articles"]) == 3
+    update = json.loads(run_cli("story", str(listed[0]["id"]), "--db", str(db), "--since", "2026-11-04",
+                                "--output", "json").stdout)  # fmt: skip
+    assert any("only what is new since 2026-11-04" in w for w in update["warnings"])
+    blog = next(a["id"] for a in brief["articles"] if a["published"] == "2026-11-04")
+    assert {c["article"] for s in update["sentences"] for c in s["sources"]} <= {blog}
+
+
+def test_rss_and_atom_feeds(tmp_path: Path) -> None:
+    (tmp_path / "harlan.rss").write_text(RSS)
+    (tmp_path / "valley.xml").write_text(ATOM)
+    db = tmp_path / "news.db"
+    done = run_cli("ingest", str(tmp_path / "harlan.rss"), str(tmp_path / "valley.xml"), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert "2 articles added" in done.stdout and "2 stories created" in done.stdout
+    with sqlite3.connect(db) as connection:
+        rows = set(connection.execute("SELECT source, url, published FROM articles"))
+    assert rows == {("Harlan Feed", "https://feed.example/dam", "2026-11-03"),
+                    ("Valley Atom", "https://atom.example/recount", "2026-10-07")}  # fmt: skip
+
+
+def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    db = tmp_path / "news.db"
+    done = run_cli("ingest", str(EXAMPLE / "wire.txt"), str(tmp_path / "empty.txt"), "--db", str(db))
+    assert done.returncode == 0 and "1 article added" in done.stdout and "1 bad input;" in done.stdout
+    assert f"warning: skipped {tmp_path / 'empty.txt'}: empty input" in done.stderr
+    alone = run_cli("ingest", str(tmp_path / "empty.txt"), "--db", str(db))
+    assert alone.returncode == 2 and "Traceback" not in alone.stderr
+    strict = run_cli("ingest", str(tmp_path / "empty.txt"), "--db", str(db), "--strict")
+    assert strict.returncode == 2 and "empty input" in strict.stderr
+    for args, reason in (
+        (["ingest", str(EXAMPLE), "--db", "postgresql://db/news"], "unsupported database 'postgresql'"),
+        (["ingest", str(EXAMPLE), "--db", str(tmp_path / "no" / "such" / "x.db")], "does not exist"),
+        (["story", "999", "--db", str(db)], "no such story"),
+        (["stories", "--db", str(db), "--since", "last week"], "expected a date"),
+    ):
+        failed = run_cli(*args)
+        assert failed.returncode == 2 and reason in failed.stderr and "Traceback" not in failed.stderr, args
+
+
+def test_sigkill_loses_nothing_reported_done_and_a_rerun_completes(tmp_path: Path) -> None:
+    stream = tmp_path / "big.jsonl"
+    records = write_stream(stream, events=1200, copies=3, seed=5)  # 3,600 articles, 8 transactions
+    db = tmp_path / "news.db"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsfuse", "ingest", str(stream), "--db", str(db)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    reported, seen = 0, b""
+    deadline = time.monotonic() + 300
+    while reported < 1000 and time.monotonic() < deadline:
+        chunk = os.read(process.stderr.fileno(), 4096)
+        if not chunk:
+            break
+        seen += chunk
+        counts = re.findall(rb"(\d+) articles done", seen)
+        reported = int(counts[-1]) if counts else 0
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert 1000 <= reported < len(records), seen[-300:]
+    stored = db_count(db, "SELECT count(*) FROM articles")
+    with sqlite3.connect(db) as connection:
+        hashes = {h for (h,) in connection.execute("SELECT text_hash FROM articles")}
+    assert all(text_hash(r["text"]) in hashes for r in records[:reported])  # every article reported done is there
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db_count(db, "SELECT count(*) FROM stories s WHERE merged_into IS NULL AND NOT EXISTS "
+                        "(SELECT 1 FROM articles a WHERE a.story = s.id)") == 0  # fmt: skip
+    assert db_count(db, "SELECT count(*) FROM bands") == 64 * stored
+    rerun = run_cli("ingest", str(stream), "--db", str(db))
+    assert rerun.returncode == 0, rerun.stderr
+    unique = len({text_hash(r["text"]) for r in records})
+    assert f"{unique - stored} articles added" in rerun.stdout
+    assert db_count(db, "SELECT count(*) FROM articles") == unique
+    assert db_count(db, "SELECT count(DISTINCT text_hash) FROM articles") == unique
+
+
+def test_two_writers_on_one_file_both_succeed(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    records = write_stream(first, events=300, seed=1) + write_stream(second, events=300, seed=2, first=300)
+    runs = [
+        subprocess.Popen([sys.executable, "-m", "newsfuse", "ingest", str(path), "--db", str(db)],
+                         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for path in (first, second)
+    ]  # fmt: skip
+    outputs = [run.communicate(timeout=600) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db_count(db, "SELECT count(*) FROM articles") == len({text_hash(r["text"]) for r in records})
+    assert all("articles added" in out for out, _ in outputs)
+
+
+def test_the_same_command_runs_on_a_dask_scheduler_on_loopback(tmp_path: Path) -> None:
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    scheduler = subprocess.Popen([*dask, "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", ":0"],
+                                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1",
+                               "--dashboard-address", ":0"], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        stream = tmp_path / "s.jsonl"
+        write_stream(stream, events=40, copies=3, seed=9)
+        on_dask = run_cli("ingest", str(stream), "--db", str(tmp_path / "dask.db"), "--scheduler", address)
+        assert on_dask.returncode == 0, on_dask.stderr
+        here = run_cli("ingest", str(stream), "--db", str(tmp_path / "here.db"))
+        assert on_dask.stdout == here.stdout and "120 articles added" in here.stdout
+        stories = []
+        for name in ("dask.db", "here.db"):
+            with sqlite3.connect(tmp_path / name) as connection:
+                stories.append(sorted(connection.execute("SELECT external_id, story FROM articles")))
+        assert stories[0] == stories[1]  # the same stories, whichever engine prepared the articles
+    finally:
+        worker.terminate()
+        scheduler.terminate()
+        worker.wait(timeout=30)
+        scheduler.wait(timeout=30)
+    unreachable = run_cli("ingest", str(EXAMPLE), "--db", str(tmp_path / "x.db"), "--scheduler",
+                          f"tcp://127.0.0.1:{free_port()}")  # fmt: skip
+    assert unreachable.returncode == 2 and "cannot reach the Dask scheduler" in unreachable.stderr
