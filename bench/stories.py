@@ -99,8 +99,9 @@ def throughput(path: str, sizes: list[int], workers: int | None) -> None:
             stories = store.db.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
             store.close()
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        rows.append([f"{size:,}", f"{tally.added:,}", f"{tally.duplicates:,}", f"{stories:,}", f"{seconds:.1f}",
-                     f"{size / seconds:.0f}", f"{tally.added / seconds:.0f}", f"{peak:.0f}"])  # fmt: skip
+        rows.append([f"{size:,}", f"{tally.added:,}", f"{tally.duplicates:,}", f"{len(tally.problems):,}",
+                     f"{stories:,}", f"{seconds:.1f}", f"{size / seconds:.0f}", f"{tally.added / seconds:.0f}",
+                     f"{peak:.0f}"])  # fmt: skip
         if size == max(sizes):
             last_done, last_time = 0, started
             for done, at in marks:
@@ -110,7 +111,8 @@ def throughput(path: str, sizes: list[int], workers: int | None) -> None:
     print(
         f"{path}: shuffled documents as one JSONL stream; {workers or os.cpu_count()} local Dask workers + 1 writer\n"
     )
-    header = ["input articles", "added", "duplicates", "stories", "seconds", "input/s", "added/s", "peak MB (writer)"]
+    header = ["input articles", "added", "duplicates", "unusable", "stories", "seconds", "input/s", "added/s",
+              "peak MB (process)"]  # fmt: skip
     print(markdown_table(header, rows))
     print(f"\nCost per article as the store grows ({max(sizes):,} run, wall time incl. preparation):\n")
     print(markdown_table(["store size", "ms per article"], growth))

@@ -60,7 +60,8 @@ def test_forced_format_overrides_detection(tmp_path: Path) -> None:
         ("blank.txt", "  \n\t\n ", "empty input"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
         ("latin1.txt", "Caf\xe9 au lait, the dam failed.".encode("latin-1"), "not UTF-8"),
-        ("data.xml", "<feed>some text</feed>", "unknown format"),
+        ("data.xml", "<catalog>some text</catalog>", "unknown format"),
+        ("feed.xml", "<feed>some text</feed>", "no articles found"),
         ("broken.json", '{"text": "x"', "malformed JSON"),
         ("notext.json", '{"id": "a", "text": "   "}', "empty article"),
         (
@@ -106,3 +107,12 @@ def test_a_bad_article_inside_a_file_is_skipped_alone(tmp_path: Path) -> None:
     loaded = load([path])
     assert [a.id for a in loaded.articles] == ["a", "c"]
     assert [p.origin for p in loaded.problems] == [f"{path} (article 2)"]
+
+
+def test_an_html_fragment_without_an_article_is_one_bad_article_not_a_bad_file(tmp_path: Path) -> None:
+    good = {"id": "good", "text": "The dam on Marlow Creek failed on Tuesday, and three people died, officials said."}
+    fragment = {"id": "fragment", "text": "<div><img src='chart.png'></div>"}
+    (tmp_path / "mixed.jsonl").write_text(json.dumps(good) + "\n" + json.dumps(fragment) + "\n")
+    loaded = load([str(tmp_path / "mixed.jsonl")])
+    assert [a.id for a in loaded.articles] == ["good"]
+    assert len(loaded.problems) == 1 and "article 2" in str(loaded.problems[0])

@@ -124,7 +124,9 @@ def test_sigkill_loses_nothing_reported_done_and_a_rerun_completes(tmp_path: Pat
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db_count(db, "SELECT count(*) FROM stories s WHERE merged_into IS NULL AND NOT EXISTS "
                         "(SELECT 1 FROM articles a WHERE a.story = s.id)") == 0  # fmt: skip
-    assert db_count(db, "SELECT count(*) FROM bands") == 64 * stored
+    assert db_count(db, "SELECT count(*) FROM bands") > 0  # the LSH index points at live stories only
+    assert db_count(db, "SELECT count(*) FROM bands WHERE story NOT IN "
+                        "(SELECT id FROM stories WHERE merged_into IS NULL)") == 0  # fmt: skip
     rerun = run_cli("ingest", str(stream), "--db", str(db))
     assert rerun.returncode == 0, rerun.stderr
     unique = len({text_hash(r["text"]) for r in records})

@@ -116,7 +116,11 @@ def from_object(item: Any, where: str) -> Partial:
             raise FormatError(f"{where}: field '{key}' must be a string")
     article = {k: str(v) for k, v in article.items()}
     if looks_like_html(text):
-        extracted = parse_html(text)[0]
+        try:
+            extracted = parse_html(text)[0]
+        except FormatError:  # a fragment trafilatura finds no article in: keep its text, the checks decide
+            article["text"] = _plain(text)
+            return article
         article["text"] = extracted["text"]
         for key in ("title", "source", "published", "author"):
             article.setdefault(key, extracted.get(key) or "")

@@ -19,6 +19,7 @@ from newsfuse.errors import InputError
 
 DEFAULT_DB = "newsfuse.db"
 BUSY_SECONDS = 120.0
+CACHE_KIB = 256 * 1024
 CHUNK = 900  # SQL parameters per statement, well under SQLite's limit
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
@@ -47,10 +48,11 @@ CREATE TABLE IF NOT EXISTS articles (
     vector TEXT NOT NULL        -- JSON {term: weight} of its top terms
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
-CREATE TABLE IF NOT EXISTS bands (
-    band INTEGER NOT NULL, bucket INTEGER NOT NULL, article INTEGER NOT NULL,
-    PRIMARY KEY (band, bucket, article)
+CREATE TABLE IF NOT EXISTS bands (         -- the LSH index: which stories have an article in each bucket
+    band INTEGER NOT NULL, bucket INTEGER NOT NULL, story INTEGER NOT NULL,
+    PRIMARY KEY (band, bucket, story)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS bands_story ON bands(story);
 CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
 
@@ -90,6 +92,8 @@ class Store:
             self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # the LSH index and term counts stay in memory
+            self.db.execute("PRAGMA temp_store=MEMORY")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
@@ -135,17 +139,13 @@ class Store:
         )
 
     def bucket_members(self, keys: Iterable[tuple[int, int]], most: int) -> dict[tuple[int, int], list[int]]:
-        """The ``most`` most recent stored articles in each LSH bucket: an index range read per bucket, so the
-        cost does not grow with the size of the store."""
-        query = "SELECT article FROM bands WHERE band = ? AND bucket = ? ORDER BY article DESC LIMIT ?"
+        """The ``most`` newest stories in each LSH bucket: an index range read per bucket, so the cost does not
+        grow with the size of the store."""
+        query = "SELECT story FROM bands WHERE band = ? AND bucket = ? ORDER BY story DESC LIMIT ?"
         return {
             (band, bucket): [row[0] for row in self.db.execute(query, (band, bucket, most))]
             for band, bucket in sorted(set(keys))
         }
-
-    def stories_of(self, ids: Sequence[int]) -> dict[int, int]:
-        """The story of each of these stored articles."""
-        return dict(self._in("SELECT id, story FROM articles WHERE id IN ({})", list(ids)))
 
     def profiles(self, stories: Sequence[int]) -> dict[int, tuple[dict[str, float], str | None, str | None]]:
         """(centroid, first_seen, last_seen) of stories."""
@@ -166,8 +166,8 @@ class Store:
         return int(cursor.lastrowid or 0)
 
     def add_bands(self, rows: Iterable[tuple[int, int, int]]) -> None:
-        """(band, bucket, article) rows of the LSH index."""
-        self.db.executemany("INSERT INTO bands VALUES (?, ?, ?)", rows)
+        """(band, bucket, story) rows of the LSH index."""
+        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)", rows)
 
     def save_story(
         self, story: int, centroid: Mapping[str, float], first: str | None, last: str | None, now: str
@@ -180,6 +180,8 @@ class Store:
     def merge(self, into: int, other: int) -> None:
         """Fold a story into an older one; its id stays valid and leads to the older one."""
         self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (into, other))
+        self.db.execute("UPDATE OR IGNORE bands SET story = ? WHERE story = ?", (into, other))
+        self.db.execute("DELETE FROM bands WHERE story = ?", (other,))
         self.db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?", (into, other, other))
 
     # --- reading --------------------------------------------------------------------------------

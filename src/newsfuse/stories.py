@@ -59,7 +59,7 @@ def units(paths: Iterable[str], fmt: str) -> Iterator[Unit]:
             yield Unit(origin, b"\0missing", fmt)
             continue
         jsonl = fmt == "jsonl" or (fmt == "auto" and Path(origin).suffix.lower() in {".jsonl", ".ndjson"})
-        lines = data.split(b"\n")
+        lines = data.rstrip(b"\n").split(b"\n")
         if not jsonl or len(lines) <= LINES_PER_UNIT:
             yield Unit(origin, data, fmt)
             continue
@@ -128,17 +128,17 @@ def write_batch(store: Store, batch: list[Prepared], tally: Tally) -> None:
         vectors = [vector(p.counts, df, total) for p in fresh]
         keys = [bands(v) for v in vectors]
         members = store.bucket_members((k for ks in keys for k in ks), MAX_BUCKET)
-        stories = _Stories(store, store.stories_of(sorted({a for ks in keys for k in ks for a in members[k]})), now)
+        stories = _Stories(store, {s for found in members.values() for s in found}, now)
         index = []
         for p, own, own_keys in zip(fresh, vectors, keys, strict=True):
             when = p.article.published_on
-            nearby = [a for k in own_keys for a in members.get(k, ())]
+            nearby = [s for k in own_keys for s in members.get(k, ())]
             story = stories.assign(nearby, own, when, tally)
-            article = store.add_article(story, _row(p, own, when.isoformat() if when else None, now))
-            stories.note(article, story)
+            store.add_article(story, _row(p, own, when.isoformat() if when else None, now))
             for k in own_keys:
-                members.setdefault(k, []).insert(0, article)
-                index.append((*k, article))
+                if story not in members.setdefault(k, []):
+                    members[k].insert(0, story)
+                index.append((*k, story))
             tally.added += 1
         store.add_bands(index)
         stories.save()
@@ -163,19 +163,16 @@ def _new_only(store: Store, batch: list[Prepared], tally: Tally) -> list[Prepare
 class _Stories:
     """The candidate stories of one batch, their profiles and dates, kept current as articles are assigned."""
 
-    def __init__(self, store: Store, article_story: dict[int, int], now: str) -> None:
+    def __init__(self, store: Store, stories: set[int], now: str) -> None:
         self.store, self.now = store, now
-        stored = store.profiles(sorted(set(article_story.values())))
+        stored = store.profiles(sorted(stories))
         self.profiles = {s: (centroid, _day(first), _day(last)) for s, (centroid, first, last) in stored.items()}
         self.norms = {s: _norm(centroid) for s, (centroid, _, _) in self.profiles.items()}
-        self.article_story = dict(article_story)
         self.merged: dict[int, int] = {}
         self.changed: set[int] = set()
 
-    def story_of(self, article: int) -> int | None:
-        story = self.article_story.get(article)
-        if story is None:
-            return None
+    def live(self, story: int) -> int:
+        """The story an id stands for now, after the merges of this batch."""
         while story in self.merged:
             story = self.merged[story]
         return story
@@ -183,10 +180,10 @@ class _Stories:
     def assign(self, nearby: list[int], own: dict[str, float], when: date | None, tally: Tally) -> int:
         """The story for an article: a new one, or the oldest of those it matches (the others merge into it).
 
-        ``nearby`` holds the articles met in the article's LSH buckets, once per shared bucket; only the
+        ``nearby`` holds the stories met in the article's LSH buckets, once per shared bucket; only the
         ``MAX_CANDIDATES`` stories met most often are compared, which bounds the work per article.
         """
-        met = Counter(s for a in nearby if (s := self.story_of(a)) is not None)
+        met = Counter(self.live(s) for s in nearby)
         candidates = []
         for story, _ in sorted(met.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
             centroid, first, last = self.profiles[story]
@@ -211,9 +208,6 @@ class _Stories:
         self.norms[story] = _norm(self.profiles[story][0])
         self.changed.add(story)
         return story
-
-    def note(self, article: int, story: int) -> None:
-        self.article_story[article] = story
 
     def save(self) -> None:
         """Write the profile and dates of every story this batch changed."""
@@ -362,7 +356,7 @@ def show_story(store: Store, story: int, since: str | None, words: int) -> tuple
     if live is None:
         raise InputError(str(story), "no such story in this store")
     stored = store.articles_of(live)
-    result = update_brief(stored, since, words) if since else brief(story_of(as_articles(stored)), words)
+    result = update_brief(stored, since, words) if since else story_brief(stored, words)
     if live != story:
         result = replace(result, warnings=(*result.warnings, f"story {story} was merged into story {live}"))
     return result, stored
