@@ -133,7 +133,7 @@ def write_bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "whitespace": ("blank.txt", b"   \n\n\t  ", "empty input"),
         "binary": ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", "binary file"),
         "undecodable": ("latin1.txt", "Café: the dam failed on Tuesday.".encode("latin-1"), "not UTF-8"),
-        "unknown-format": ("notes.xml", b"<note><to>Desk</to><body>text</body></note>", "unknown format"),
+        "unknown-format": ("notes.xml", b"<note><to>Desk</to><msg>text</msg></note>", "unknown format"),
         "malformed-json": ("broken.json", b'{"text": "the dam"', "malformed JSON"),
         "not-english": (
             "spanish.txt",
