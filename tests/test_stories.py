@@ -127,3 +127,22 @@ def test_a_failed_batch_leaves_nothing_behind(tmp_path: Path) -> None:
         store.new_story("2026-01-01T00:00:00")
         raise RuntimeError("killed")
     assert store.db.execute("SELECT count(*) FROM stories").fetchone()[0] == 0
+
+
+def test_the_lsh_index_never_points_at_a_merged_story(tmp_path: Path) -> None:
+    texts = [
+        "Engineers closed the Varnholt footbridge over the Quessel canal on Monday after finding rust in its "
+        "cables. The Varnholt footbridge carried cyclists across the Quessel canal every morning.",
+        "The Dorrimar ferry service added extra boats at the Brask terminal on Monday. Ferry operator Ilsabet "
+        "Krone said the Brask terminal expected long queues on the Dorrimar boats all week.",
+        "With the Varnholt footbridge over the Quessel canal closed, commuters crowded the Dorrimar ferry at the "
+        "Brask terminal, Ilsabet Krone said, while the footbridge cables and the Quessel crossing wait for repair.",
+    ]
+    (tmp_path / "s.jsonl").write_text(
+        "".join(json.dumps({"id": f"t{n}", "text": t}) + "\n" for n, t in enumerate(texts))
+    )
+    store = Store(str(tmp_path / "n.db"))
+    assert ingest(store, units([str(tmp_path / "s.jsonl")], "auto")).merged == 1  # one batch: two stories, then one
+    live = {s for (s,) in store.db.execute("SELECT id FROM stories WHERE merged_into IS NULL")}
+    indexed = {s for (s,) in store.db.execute("SELECT DISTINCT story FROM bands")}
+    assert live == indexed == {1}

@@ -140,7 +140,7 @@ def write_batch(store: Store, batch: list[Prepared], tally: Tally) -> None:
                     members[k].insert(0, story)
                 index.append((*k, story))
             tally.added += 1
-        store.add_bands(index)
+        store.add_bands((band, bucket, stories.live(story)) for band, bucket, story in index)
         stories.save()
         store.add_document_frequencies(in_batch)
 
