@@ -90,6 +90,7 @@ def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
         (["ingest", str(EXAMPLE), "--db", "postgresql://db/news"], "unsupported database 'postgresql'"),
         (["ingest", str(EXAMPLE), "--db", str(tmp_path / "no" / "such" / "x.db")], "does not exist"),
         (["story", "999", "--db", str(db)], "no such story"),
+        (["stories", "--db", str(tmp_path / "typo.db")], "no store there yet"),
         (["stories", "--db", str(db), "--since", "last week"], "expected a date"),
     ):
         failed = run_cli(*args)

@@ -164,7 +164,7 @@ def ingest_command(args: argparse.Namespace) -> int:
 def stories_command(args: argparse.Namespace) -> int:
     from newsfuse.stories import listing
 
-    store = Store(args.db)
+    store = Store(args.db, create=False)
     try:
         rows = listing(store, args.since, args.limit)
     finally:
@@ -177,7 +177,8 @@ def stories_command(args: argparse.Namespace) -> int:
     for row in rows:
         print(f"[{row['id']}] {row['headline']}")
         print(
-            f"    {row['articles']} articles from {', '.join(row['outlets'])}; {row['first_seen']} – {row['last_seen']}"
+            f"    {row['articles']} articles from {', '.join(row['outlets'])}; "
+            f"{row['first_seen'] or 'undated'} – {row['last_seen'] or 'undated'}"
         )
         print(f"    {row['brief']}\n")
     return 0
@@ -186,7 +187,7 @@ def stories_command(args: argparse.Namespace) -> int:
 def story_command(args: argparse.Namespace) -> int:
     from newsfuse.stories import show_story
 
-    store = Store(args.db)
+    store = Store(args.db, create=False)
     try:
         result, articles = show_story(store, args.id, args.since, args.words)
     finally:

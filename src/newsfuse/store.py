@@ -84,10 +84,13 @@ class StoredArticle:
 class Store:
     """One connection to the database, with the queries the stages need."""
 
-    def __init__(self, url: str = DEFAULT_DB) -> None:
+    def __init__(self, url: str = DEFAULT_DB, create: bool = True) -> None:
+        """Open (or, when ``create``, create) the store at ``url``."""
         path = sqlite_path(url)
         if path != ":memory:" and not Path(path).parent.exists():
             raise InputError("--db", f"{url}: folder {str(Path(path).parent)!r} does not exist")
+        if not create and path != ":memory:" and not Path(path).is_file():
+            raise InputError("--db", f"{url}: no store there yet (newsfuse ingest creates it)")
         try:
             self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
