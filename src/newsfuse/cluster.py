@@ -2,8 +2,9 @@
 
 An article is reduced to its most distinctive stemmed terms (tf-idf, with document frequencies over every
 article stored so far) as a unit vector, and a MinHash signature of that term set. Locality-sensitive hashing
-over bands of the signature finds the few stored articles that may be about the same event without scanning
-the store; the cosine of the vectors decides. A story has a time window: an article published more than
+over bands of the signature finds the few stories with articles that may be about the same event without
+scanning the store; the cosine between the article and each story's profile (the sum of its articles'
+vectors) decides. A story has a time window: an article published more than
 ``WINDOW_DAYS`` from a story's known dates never joins it, so an old story does not swallow a new event.
 """
 
@@ -29,7 +30,7 @@ THRESHOLD = 0.25  # cosine between an article and a story's profile at which it 
 WINDOW_DAYS = 7
 BACKGROUND = 1000  # idf is computed as if this many unrelated articles were stored too: sane from the first one
 CENTROID_TERMS = 100  # terms kept in a story's profile
-MAX_BUCKET = 10  # most recent articles looked at per LSH bucket: bounds the work on very common term pairs
+MAX_BUCKET = 10  # newest stories looked at per LSH bucket: bounds the work on very common terms
 _PRIME = (1 << 31) - 1  # hashes (a·x + b) mod p with x, a, b < p: the products fit in 64 bits
 _SEEDS = np.random.default_rng(20261122).integers(1, _PRIME, size=(2, HASHES), dtype=np.int64)
 
