@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from newsfuse.anatomy.timeline import dated, published_date
+from newsfuse.anatomy.timeline import dated
 from newsfuse.model import Article, Sentence
 
 PUBLISHED = date(2026, 11, 4)  # a Wednesday
@@ -50,4 +50,4 @@ def test_without_a_publication_date_only_absolute_dates_are_dated() -> None:
      ("Tue, 03 Nov 2026 06:42:00 GMT", date(2026, 11, 3)), ("last Tuesday", None), (None, None)],
 )  # fmt: skip
 def test_publication_dates_are_read_from_common_formats(published: str | None, expected: date | None) -> None:
-    assert published_date(Article("a", "text", published=published)) == expected
+    assert Article("a", "text", published=published).published_on == expected

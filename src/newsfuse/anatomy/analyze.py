@@ -16,7 +16,7 @@ from newsfuse.anatomy.entities import find_mentions, load_ner, merge
 from newsfuse.anatomy.figures import conflicts, figures_in
 from newsfuse.anatomy.model import Analysis, Event, Fact, Figure, Judgement
 from newsfuse.anatomy.quotes import find_quotes
-from newsfuse.anatomy.timeline import dated, published_date
+from newsfuse.anatomy.timeline import dated
 from newsfuse.attribute import reporting
 from newsfuse.ingest import from_records
 from newsfuse.model import Article, Citation, Story
@@ -42,7 +42,7 @@ def _judgements(story: Story) -> tuple[Judgement, ...]:
 
 
 def _timeline(story: Story, near: list[dict[int, float]]) -> tuple[Event, ...]:
-    when = {a.id: published_date(a) for a in story.articles}
+    when = {a.id: a.published_on for a in story.articles}
     raw = []
     for i, sentence in enumerate(story.sentences):
         for expression, start, end, granularity in dated(sentence, when[sentence.article]):
@@ -105,7 +105,7 @@ def analyze_story(story: Story, ner: Any) -> Analysis:
     entities, canonical = merge(mentions)
     quotes = find_quotes(story, mentions, canonical)
     figures: list[Figure] = [f for s in story.sentences for f in figures_in(s)]
-    years = {a.id: (d.year if (d := published_date(a)) else None) for a in story.articles}
+    years = {a.id: (a.published_on.year if a.published_on else None) for a in story.articles}
     timeline = _timeline(story, near)
     judged = _judgements(story)
     anchors = _anchors(story, [canonical[m.text] for m in mentions], mentions, figures, timeline)
@@ -116,7 +116,7 @@ def analyze_story(story: Story, ner: Any) -> Analysis:
     warnings = []
     if len(story.articles) == 1:
         warnings.append("only one source article: every fact is single-source")
-    undated = [a.id for a in story.articles if published_date(a) is None]
+    undated = [a.id for a in story.articles if a.published_on is None]
     if undated:
         warnings.append(f"no publication date for {', '.join(undated)}: relative dates there are left undated")
     return Analysis(

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from newsfuse.model import Article, Sentence
+from newsfuse.model import Sentence
 
 MONTHS = {
     name: n
@@ -67,10 +67,6 @@ FUTURE = re.compile(
     r"to|plans? to|planned to)\b",
     re.IGNORECASE,
 )
-
-
-def published_date(article: Article) -> date | None:
-    return article.published_on
 
 
 def _month_end(year: int, month: int) -> date:
