@@ -78,6 +78,7 @@ def test_rss_and_atom_feeds(tmp_path: Path) -> None:
 
 def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "nothing").mkdir()
     db = tmp_path / "news.db"
     done = run_cli("ingest", str(EXAMPLE / "wire.txt"), str(tmp_path / "empty.txt"), "--db", str(db))
     assert done.returncode == 0 and "1 article added" in done.stdout and "1 bad input;" in done.stdout
@@ -90,6 +91,8 @@ def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
         (["ingest", str(EXAMPLE), "--db", "postgresql://db/news"], "unsupported database 'postgresql'"),
         (["ingest", str(EXAMPLE), "--db", str(tmp_path / "no" / "such" / "x.db")], "does not exist"),
         (["story", "999", "--db", str(db)], "no such story"),
+        (["ingest", str(tmp_path / "nothing"), "--db", str(db)], "directory contains no articles"),
+        (["ingest", str(tmp_path / "missing.txt"), "--db", str(db)], "No such file or directory"),
         (["stories", "--db", str(tmp_path / "typo.db")], "no store there yet"),
         (["stories", "--db", str(db), "--since", "last week"], "expected a date"),
     ):

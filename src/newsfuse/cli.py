@@ -145,16 +145,14 @@ def ingest_command(args: argparse.Namespace) -> int:
 
     bar = Bar("ingest", input_bytes(args.paths))
     workers = (args.workers or os.cpu_count() or 1) if args.batch else 1
-    store = Store(args.db)
     try:
-        with engine(args.scheduler, workers) as mapper:
+        with Store(args.db) as store, engine(args.scheduler, workers) as mapper:
             tally = ingest(
                 store, units(args.paths, args.format), mapper, args.strict,
                 report=lambda done, read: bar.update(read, f"{done} articles done"), warn=warn,
             )  # fmt: skip
     finally:
         bar.close()
-        store.close()
     print(tally.summary())
     if not tally.added and not tally.duplicates and tally.problems:
         return USAGE_ERROR
@@ -164,11 +162,8 @@ def ingest_command(args: argparse.Namespace) -> int:
 def stories_command(args: argparse.Namespace) -> int:
     from newsfuse.stories import listing
 
-    store = Store(args.db, create=False)
-    try:
+    with Store(args.db, create=False) as store:
         rows = listing(store, args.since, args.limit)
-    finally:
-        store.close()
     if args.output == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
@@ -187,11 +182,8 @@ def stories_command(args: argparse.Namespace) -> int:
 def story_command(args: argparse.Namespace) -> int:
     from newsfuse.stories import show_story
 
-    store = Store(args.db, create=False)
-    try:
+    with Store(args.db, create=False) as store:
         result, articles = show_story(store, args.id, args.since, args.words)
-    finally:
-        store.close()
     print(render(result, args.output))
     if args.output == "text":
         print("\nArticles:")

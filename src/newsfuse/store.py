@@ -44,8 +44,7 @@ CREATE TABLE IF NOT EXISTS articles (
     text_hash TEXT NOT NULL UNIQUE,
     published TEXT,
     author TEXT,
-    added TEXT NOT NULL,
-    vector TEXT NOT NULL        -- JSON {term: weight} of its top terms
+    added TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
 CREATE TABLE IF NOT EXISTS bands (         -- the LSH index: which stories have an article in each bucket
@@ -105,6 +104,12 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing; taken at once for writing, so concurrent writers queue instead of conflicting."""
@@ -161,9 +166,8 @@ class Store:
 
     def add_article(self, story: int, row: Mapping[str, Any]) -> int:
         cursor = self.db.execute(
-            "INSERT INTO articles(story, external_id, title, text, source, url, text_hash, published, author, added,"
-            " vector) VALUES (:story, :external_id, :title, :text, :source, :url, :text_hash, :published, :author,"
-            " :added, :vector)",
+            "INSERT INTO articles(story, external_id, title, text, source, url, text_hash, published, author, added)"
+            " VALUES (:story, :external_id, :title, :text, :source, :url, :text_hash, :published, :author, :added)",
             {**row, "story": story},
         )
         return int(cursor.lastrowid or 0)

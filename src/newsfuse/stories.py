@@ -19,9 +19,10 @@ from typing import Any
 from newsfuse.attribute import CORROBORATION
 from newsfuse.cluster import MAX_BUCKET, Candidate, add, bands, decide, normal_url, term_counts, text_hash, vector
 from newsfuse.errors import InputError
-from newsfuse.ingest import check_format, inputs, read_input
+from newsfuse.ingest import check_format, files_under, inputs, read_input
 from newsfuse.model import Article, Brief
 from newsfuse.pipeline import brief, clean_all, story_of
+from newsfuse.render import brief_json
 from newsfuse.store import Store, StoredArticle
 from newsfuse.vectors import build
 
@@ -44,6 +45,7 @@ class Unit:
     origin: str
     data: bytes
     fmt: str
+    problem: InputError | None = None  # the input could not be read at all
 
 
 def units(paths: Iterable[str], fmt: str) -> Iterator[Unit]:
@@ -52,11 +54,11 @@ def units(paths: Iterable[str], fmt: str) -> Iterator[Unit]:
     for origin, read in inputs(paths):
         try:
             data = read()
-        except InputError:
-            yield Unit(origin, b"", fmt)  # prepare reports the reason again
+        except InputError as problem:
+            yield Unit(origin, b"", fmt, problem)
             continue
-        except OSError:
-            yield Unit(origin, b"\0missing", fmt)
+        except OSError as exc:
+            yield Unit(origin, b"", fmt, InputError(origin, exc.strerror or str(exc)))
             continue
         jsonl = fmt == "jsonl" or (fmt == "auto" and Path(origin).suffix.lower() in {".jsonl", ".ndjson"})
         lines = data.rstrip(b"\n").split(b"\n")
@@ -70,8 +72,8 @@ def units(paths: Iterable[str], fmt: str) -> Iterator[Unit]:
 
 def prepare(unit: Unit) -> tuple[list[Prepared], list[InputError], int]:
     """Parse, check, clean and featurise one unit: (articles, problems, bytes read). Pure: runs in any process."""
-    if unit.data == b"\0missing":
-        return [], [InputError(unit.origin, "No such file or directory")], 0
+    if unit.problem:
+        return [], [unit.problem], 0
     loaded = read_input(unit.origin, lambda: unit.data, unit.fmt)
     cleaned, empty = clean_all(loaded.articles, strict=False)
     prepared = [Prepared(a, normal_url(a.url), text_hash(a.text), dict(term_counts(a.text))) for a in cleaned]
@@ -134,7 +136,7 @@ def write_batch(store: Store, batch: list[Prepared], tally: Tally) -> None:
             when = p.article.published_on
             nearby = [s for k in own_keys for s in members.get(k, ())]
             story = stories.assign(nearby, own, when, tally)
-            store.add_article(story, _row(p, own, when.isoformat() if when else None, now))
+            store.add_article(story, _row(p, when.isoformat() if when else None, now))
             for k in own_keys:
                 if story not in members.setdefault(k, []):
                     members[k].insert(0, story)
@@ -228,14 +230,11 @@ def _widen(span: tuple[date | None, date | None], when: date | None) -> tuple[da
     return (min(first, when) if first else when, max(last, when) if last else when)
 
 
-def _row(p: Prepared, own: dict[str, float], published: str | None, now: str) -> dict[str, Any]:
-    import json
-
+def _row(p: Prepared, published: str | None, now: str) -> dict[str, Any]:
     a = p.article
     return {
         "external_id": a.id, "title": a.title, "text": a.text, "source": a.source, "url": p.url,
         "text_hash": p.text_hash, "published": published, "author": a.author, "added": now,
-        "vector": json.dumps(own, separators=(",", ":")),
     }  # fmt: skip
 
 
@@ -313,14 +312,13 @@ def update_brief(stored: list[StoredArticle], since: str, words: int) -> Brief:
 
 
 def input_bytes(paths: Iterable[str]) -> int:
-    """Total size of the named input files (for the progress bar and the choice of engine)."""
+    """Total size of the input files ``units`` will read (for the progress bar); stdin counts as nothing."""
     total = 0
     for raw in paths:
         path = Path(raw)
         try:
-            files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
-            total += sum(p.stat().st_size for p in files)
-        except OSError:
+            total += sum(p.stat().st_size for p in (files_under(path) if path.is_dir() else [path]))
+        except (OSError, InputError):
             continue
     return total
 
@@ -335,8 +333,6 @@ def headline(stored: list[StoredArticle]) -> str:
 
 def listing(store: Store, since: str | None, limit: int | None) -> list[dict[str, Any]]:
     """Stories with headline, outlets and a short brief (computed once per article count, then kept)."""
-    from newsfuse.render import brief_json
-
     rows = []
     for row in store.stories(since, limit):
         stored = store.articles_of(row["id"])
