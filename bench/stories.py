@@ -2,6 +2,7 @@
 
     python bench/stories.py ../shared/data/multi_news/train.jsonl.gz --sizes 10000 100000
     python bench/stories.py ../shared/data/multi_news/val.jsonl --quality --clusters 1000 --seeds 1 2
+    python bench/stories.py ../shared/data/multi_news/val.jsonl --ceiling --clusters 1000
 
 Throughput: the documents of the cluster file, shuffled, as a JSONL stream of articles, ingested into a new
 SQLite store by the same code as ``newsfuse ingest`` (``--workers N``: preparation on a LocalCluster of N).
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import resource
 import tempfile
@@ -21,6 +21,7 @@ import time
 from functools import partial
 from pathlib import Path
 
+from newsfuse.cluster import text_hash
 from newsfuse.clusters import read_clusters
 from newsfuse.render import markdown_table
 from newsfuse.scale import engine
@@ -73,6 +74,40 @@ def quality(path: str, clusters: int, seeds: list[int]) -> None:
     print(markdown_table(header, rows))
 
 
+def ceiling(path: str, clusters: int) -> None:
+    """How well a batch method that sees every document at once, with the best threshold chosen on the very
+    data it is scored on, can do: an upper bound for any incremental method on these bag-of-words vectors."""
+    import numpy as np
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics import adjusted_rand_score
+
+    seen, texts, truth = set(), [], []
+    for label, text in documents(path, clusters):
+        if text.strip() and text_hash(text) not in seen:
+            seen.add(text_hash(text))
+            texts.append(text)
+            truth.append(label)
+    vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    similar = (vectors @ vectors.T).toarray()
+    np.fill_diagonal(similar, -1.0)
+    labels = np.array(truth)
+    shared = np.array([(labels == label).sum() > 1 for label in labels])
+    own = (labels[similar.argmax(axis=1)] == labels)[shared].mean()
+    print(f"{len(texts):,} distinct documents of {clusters:,} clusters; full tf-idf (sublinear, English stop words)")
+    print(f"nearest neighbour in its own cluster (documents of multi-document clusters): {own:.1%}")
+    distance = 1.0 - np.clip(similar, 0.0, 1.0)
+    np.fill_diagonal(distance, 0.0)
+    for linkage in ("single", "average", "complete"):
+        best = max(
+            (adjusted_rand_score(truth, AgglomerativeClustering(
+                n_clusters=None, metric="precomputed", linkage=linkage, distance_threshold=cut).fit_predict(distance)
+            ), cut)
+            for cut in np.arange(0.5, 0.99, 0.03)
+        )  # fmt: skip
+        print(f"{linkage}-linkage agglomerative clustering, best threshold: ARI {best[0]:.3f} (distance {best[1]:.2f})")
+
+
 def mark(marks: list[tuple[int, float]], done: int, _read: int) -> None:
     marks.append((done, time.perf_counter()))
 
@@ -109,7 +144,8 @@ def throughput(path: str, sizes: list[int], workers: int | None) -> None:
                     growth.append([f"{last_done:,}–{done:,}", f"{(at - last_time) * 1000 / (done - last_done):.2f}"])
                     last_done, last_time = done, at
     print(
-        f"{path}: shuffled documents as one JSONL stream; {workers or os.cpu_count()} local Dask workers + 1 writer\n"
+        f"{path}: shuffled documents as one JSONL stream; "
+        + (f"{workers} LocalCluster workers prepare, 1 writer\n" if workers else "prepared and written in-process\n")
     )
     header = ["input articles", "added", "duplicates", "unusable", "stories", "seconds", "input/s", "added/s",
               "peak MB (process)"]  # fmt: skip
@@ -122,12 +158,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", help="cluster file (.jsonl or .jsonl.gz)")
     parser.add_argument("--quality", action="store_true", help="score the stories against the true clusters")
+    parser.add_argument("--ceiling", action="store_true", help="quality: the best ARI of batch clustering")
     parser.add_argument("--clusters", type=int, default=1000, help="quality: first N clusters (default 1000)")
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2], help="quality: shuffle seeds")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], help="throughput: articles")
-    parser.add_argument("--workers", type=int, default=1, help="throughput: local Dask workers (default 1: none)")
+    parser.add_argument(
+        "--workers", type=int, default=0, help="throughput: LocalCluster workers (default 0: in-process)"
+    )
     args = parser.parse_args()
-    if args.quality:
+    if args.ceiling:
+        ceiling(args.data, args.clusters)
+    elif args.quality:
         quality(args.data, args.clusters, args.seeds)
     else:
         throughput(args.data, args.sizes, args.workers)

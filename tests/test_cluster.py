@@ -1,6 +1,6 @@
 from datetime import date
 
-from newsfuse.cluster import THRESHOLD, Candidate, add, bands, decide, normal_url, text_hash, vector, within_window
+from newsfuse.cluster import THRESHOLD, Candidate, add, buckets_of, decide, normal_url, text_hash, vector, within_window
 
 
 def test_same_text_and_url_are_recognised_whatever_their_form() -> None:
@@ -22,9 +22,9 @@ def test_lsh_keys_meet_for_similar_term_sets_and_not_for_different_ones() -> Non
     story = [f"word{i}" for i in range(40)]
     similar = story[:32] + [f"other{i}" for i in range(8)]
     different = [f"elsewhere{i}" for i in range(40)]
-    assert set(bands(story)) & set(bands(similar))
-    assert not set(bands(story)) & set(bands(different))
-    assert bands([]) == []
+    assert set(buckets_of(story)) & set(buckets_of(similar))
+    assert not set(buckets_of(story)) & set(buckets_of(different))
+    assert buckets_of([]) == []
 
 
 def test_decide_joins_the_best_story_merges_matches_and_respects_the_window() -> None:

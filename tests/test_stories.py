@@ -144,5 +144,5 @@ def test_the_lsh_index_never_points_at_a_merged_story(tmp_path: Path) -> None:
     store = Store(str(tmp_path / "n.db"))
     assert ingest(store, units([str(tmp_path / "s.jsonl")], "auto")).merged == 1  # one batch: two stories, then one
     live = {s for (s,) in store.db.execute("SELECT id FROM stories WHERE merged_into IS NULL")}
-    indexed = {s for (s,) in store.db.execute("SELECT DISTINCT story FROM bands")}
+    indexed = {s for (s,) in store.db.execute("SELECT DISTINCT story FROM buckets")}
     assert live == indexed == {1}

@@ -87,7 +87,12 @@ def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
     assert alone.returncode == 2 and "Traceback" not in alone.stderr
     strict = run_cli("ingest", str(tmp_path / "empty.txt"), "--db", str(db), "--strict")
     assert strict.returncode == 2 and "empty input" in strict.stderr
+    with sqlite3.connect(tmp_path / "other.db") as other:  # another program's database
+        other.execute("CREATE TABLE notes (text TEXT)")
+    (tmp_path / "notes.db").write_text("not a database at all\n" * 100)
     for args, reason in (
+        (["ingest", str(EXAMPLE), "--db", str(tmp_path / "other.db")], "not a store of this newsfuse version"),
+        (["stories", "--db", str(tmp_path / "notes.db")], "not a usable SQLite database"),
         (["ingest", str(EXAMPLE), "--db", "postgresql://db/news"], "unsupported database 'postgresql'"),
         (["ingest", str(EXAMPLE), "--db", str(tmp_path / "no" / "such" / "x.db")], "does not exist"),
         (["story", "999", "--db", str(db)], "no such story"),
@@ -128,8 +133,8 @@ def test_sigkill_loses_nothing_reported_done_and_a_rerun_completes(tmp_path: Pat
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db_count(db, "SELECT count(*) FROM stories s WHERE merged_into IS NULL AND NOT EXISTS "
                         "(SELECT 1 FROM articles a WHERE a.story = s.id)") == 0  # fmt: skip
-    assert db_count(db, "SELECT count(*) FROM bands") > 0  # the LSH index points at live stories only
-    assert db_count(db, "SELECT count(*) FROM bands WHERE story NOT IN "
+    assert db_count(db, "SELECT count(*) FROM buckets") > 0  # the LSH index points at live stories only
+    assert db_count(db, "SELECT count(*) FROM buckets WHERE story NOT IN "
                         "(SELECT id FROM stories WHERE merged_into IS NULL)") == 0  # fmt: skip
     rerun = run_cli("ingest", str(stream), "--db", str(db))
     assert rerun.returncode == 0, rerun.stderr

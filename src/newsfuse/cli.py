@@ -71,7 +71,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: auto-detect)")
     i.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
     i.add_argument("--batch", action="store_true", help="prepare articles on a Dask LocalCluster (large corpora)")
-    i.add_argument("--workers", type=positive, default=None, help="--batch: worker processes (default: all cores)")
+    i.add_argument("--workers", type=positive, default=None, help="--batch: worker processes (default: cores - 1)")
     i.add_argument("--scheduler", default=None, help="prepare on this Dask cluster (e.g. tcp://10.0.0.5:8786)")
 
     ls = commands.add_parser("stories", help="list the stories in the store")
@@ -144,7 +144,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     from newsfuse.stories import ingest, input_bytes, units
 
     bar = Bar("ingest", input_bytes(args.paths))
-    workers = (args.workers or os.cpu_count() or 1) if args.batch else 1
+    workers = (args.workers or max(1, (os.cpu_count() or 1) - 1)) if args.batch else None
     try:
         with Store(args.db) as store, engine(args.scheduler, workers) as mapper:
             tally = ingest(

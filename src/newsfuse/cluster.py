@@ -2,37 +2,38 @@
 
 An article is reduced to its most distinctive stemmed terms (tf-idf, with document frequencies over every
 article stored so far) as a unit vector, and a MinHash signature of that term set. Locality-sensitive hashing
-over bands of the signature finds the few stories with articles that may be about the same event without
-scanning the store; the cosine between the article and each story's profile (the sum of its articles'
-vectors) decides. A story has a time window: an article published more than
+over one-row bands of the signature finds the few stories with articles that may be about the same event
+without scanning the store; the cosine between the article and each story's profile (the sum of its
+articles' vectors) decides. A story has a time window: an article published more than
 ``WINDOW_DAYS`` from a story's known dates never joins it, so an old story does not swallow a new event.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 import numpy as np
 
 from newsfuse.text import content_terms, stemmer, words
 
 TOP_TERMS = 60  # terms kept per article: enough to tell events apart, few enough to compare fast
-HASHES = 64
-ROWS = 1  # per LSH band: with 64 one-row bands, top-term sets with a Jaccard of 0.05 meet 96% of the time
-BANDS = HASHES // ROWS
+BANDS = 64  # one-row LSH bands: top-term sets with a Jaccard of 0.05 share a bucket 96% of the time
 THRESHOLD = 0.25  # cosine between an article and a story's profile at which it joins the story
 WINDOW_DAYS = 7
 BACKGROUND = 1000  # idf is computed as if this many unrelated articles were stored too: sane from the first one
 CENTROID_TERMS = 100  # terms kept in a story's profile
 MAX_BUCKET = 10  # newest stories looked at per LSH bucket: bounds the work on very common terms
 _PRIME = (1 << 31) - 1  # hashes (a·x + b) mod p with x, a, b < p: the products fit in 64 bits
-_SEEDS = np.random.default_rng(20261122).integers(1, _PRIME, size=(2, HASHES), dtype=np.int64)
+_SEEDS = np.random.default_rng(20261122).integers(1, _PRIME, size=(2, BANDS), dtype=np.int64)
 
 
 def text_hash(text: str) -> str:
@@ -66,21 +67,18 @@ def vector(counts: Mapping[str, int], df: Mapping[str, int], articles: int) -> d
 
 
 def _term_hash(term: str) -> int:
-    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=7).digest(), "big")
+    return zlib.crc32(term.encode("utf-8"))  # stable across runs and processes, unlike hash()
 
 
-def bands(terms: Iterable[str]) -> list[tuple[int, int]]:
-    """(band, bucket) keys of the MinHash signature of a term set; similar sets share some keys."""
+def buckets_of(terms: Iterable[str]) -> list[int]:
+    """LSH bucket keys of a term set: similar sets share some. Each of the BANDS one-row bands contributes its
+    minimum hash, tagged with the band's number (band × p + hash, p the hash modulus: one integer per bucket)."""
     hashed = np.array([_term_hash(t) % _PRIME for t in terms], dtype=np.int64)
     if hashed.size == 0:
         return []
     a, b = _SEEDS
     signature = ((np.outer(hashed, a) + b) % _PRIME).min(axis=0)
-    keys = []
-    for band in range(BANDS):
-        rows = signature[band * ROWS : (band + 1) * ROWS]
-        keys.append((band, int.from_bytes(hashlib.blake2b(rows.tobytes(), digest_size=7).digest(), "big")))
-    return keys
+    return (np.arange(BANDS, dtype=np.int64) * _PRIME + signature).tolist()
 
 
 def within_window(when: date | None, first: date | None, last: date | None) -> bool:
@@ -95,8 +93,7 @@ def add(centroid: Mapping[str, float], vector: Mapping[str, float]) -> dict[str,
     total = dict(centroid)
     for term, weight in vector.items():
         total[term] = total.get(term, 0.0) + weight
-    top = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
-    return {t: round(w, 4) for t, w in top}
+    return {t: round(w, 4) for t, w in heapq.nlargest(CENTROID_TERMS, total.items(), key=itemgetter(1))}
 
 
 @dataclass(frozen=True)
@@ -111,7 +108,8 @@ class Candidate:
 
     def similarity(self, vector: Mapping[str, float]) -> float:
         """Cosine between an article's (unit) vector and the story's profile."""
-        return sum(w * self.centroid.get(t, 0.0) for t, w in vector.items()) / self.norm
+        centroid = self.centroid
+        return sum(vector[t] * centroid[t] for t in vector.keys() & centroid.keys()) / self.norm
 
 
 def decide(own: Mapping[str, float], when: date | None, candidates: Iterable[Candidate]) -> list[int]:

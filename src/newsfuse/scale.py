@@ -1,14 +1,13 @@
 """Scale-out: the embarrassingly parallel stages on Dask, in order, with a bounded number in flight.
 
-``engine`` gives a ``map``-like function. With a scheduler address it uses that cluster; with more than
-one worker it starts a ``LocalCluster`` of processes; otherwise it is the built-in ``map`` in this process
-(on a machine with few cores that is the fastest: the single writer needs a core of its own).
+``engine`` gives a ``map``-like function. With a scheduler address it uses that cluster; with a number of
+workers it starts a ``LocalCluster`` of that many processes (the single writer, this process, wants a core of
+its own, so all cores but one is the sensible size); otherwise it is the built-in ``map`` in this process.
 Workers must be able to import newsfuse (the same environment); only the writer touches the store.
 """
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -38,7 +37,7 @@ def _ordered(client: Any, workers: int) -> Callable[[Callable[[Any], Any], Itera
 @contextmanager
 def engine(scheduler: str | None = None, workers: int | None = None) -> Iterator[Callable[..., Iterator[Any]]]:
     """A map function over Dask (``scheduler`` address, or a LocalCluster of ``workers`` processes)."""
-    if scheduler is None and (workers or 1) <= 1:
+    if scheduler is None and not workers:
         yield map
         return
     from dask.distributed import Client, LocalCluster
@@ -52,9 +51,8 @@ def engine(scheduler: str | None = None, workers: int | None = None) -> Iterator
             count = max(1, len(client.scheduler_info().get("workers", {})))
             yield _ordered(client, count)
         return
-    count = workers or os.cpu_count() or 1
     with (
-        LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         Client(cluster) as client,
     ):
-        yield _ordered(client, count)
+        yield _ordered(client, workers)

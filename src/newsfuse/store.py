@@ -20,6 +20,7 @@ from newsfuse.errors import InputError
 DEFAULT_DB = "newsfuse.db"
 BUSY_SECONDS = 120.0
 CACHE_KIB = 256 * 1024
+SCHEMA_VERSION = 2  # PRAGMA user_version of the stores this code writes; other stores are refused
 CHUNK = 900  # SQL parameters per statement, well under SQLite's limit
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
@@ -46,12 +47,12 @@ CREATE TABLE IF NOT EXISTS articles (
     author TEXT,
     added TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS stories_merged ON stories(merged_into) WHERE merged_into IS NOT NULL;
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
-CREATE TABLE IF NOT EXISTS bands (         -- the LSH index: which stories have an article in each bucket
-    band INTEGER NOT NULL, bucket INTEGER NOT NULL, story INTEGER NOT NULL,
-    PRIMARY KEY (band, bucket, story)
+CREATE TABLE IF NOT EXISTS buckets (       -- the LSH index: which stories have an article in each bucket
+    bucket INTEGER NOT NULL, story INTEGER NOT NULL, PRIMARY KEY (bucket, story)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS bands_story ON bands(story);
+CREATE INDEX IF NOT EXISTS buckets_story ON buckets(story);
 CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
 
@@ -97,9 +98,15 @@ class Store:
             self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # the LSH index and term counts stay in memory
             self.db.execute("PRAGMA temp_store=MEMORY")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.executescript(SCHEMA)
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+            if version == 0 and tables == 0:
+                self.db.executescript(SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
         except sqlite3.DatabaseError as exc:
             raise InputError("--db", f"{url}: not a usable SQLite database ({exc})") from None
+        if version not in {0, SCHEMA_VERSION} or (version == 0 and tables):
+            self.db.close()
+            raise InputError("--db", f"{url}: not a store of this newsfuse version (ingest into a new file)")
 
     def close(self) -> None:
         self.db.close()
@@ -146,14 +153,15 @@ class Store:
             counts.items(),
         )
 
-    def bucket_members(self, keys: Iterable[tuple[int, int]], most: int) -> dict[tuple[int, int], list[int]]:
-        """The ``most`` newest stories in each LSH bucket: an index range read per bucket, so the cost does not
-        grow with the size of the store."""
-        query = "SELECT story FROM bands WHERE band = ? AND bucket = ? ORDER BY story DESC LIMIT ?"
-        return {
-            (band, bucket): [row[0] for row in self.db.execute(query, (band, bucket, most))]
-            for band, bucket in sorted(set(keys))
-        }
+    def bucket_members(self, buckets: Iterable[int], most: int) -> dict[int, list[int]]:
+        """The ``most`` newest stories in each LSH bucket (in no particular order): an index range read per
+        bucket, so the cost does not grow with the size of the store."""
+        rows = self.db.execute(
+            "SELECT wanted.value, (SELECT group_concat(story) FROM (SELECT story FROM buckets WHERE bucket ="
+            " wanted.value ORDER BY story DESC LIMIT ?)) FROM json_each(?) AS wanted",
+            (most, json.dumps(sorted(set(buckets)))),
+        )
+        return {bucket: list(map(int, found.split(","))) if found else [] for bucket, found in rows}
 
     def profiles(self, stories: Sequence[int]) -> dict[int, tuple[dict[str, float], str | None, str | None]]:
         """(centroid, first_seen, last_seen) of stories."""
@@ -172,9 +180,9 @@ class Store:
         )
         return int(cursor.lastrowid or 0)
 
-    def add_bands(self, rows: Iterable[tuple[int, int, int]]) -> None:
-        """(band, bucket, story) rows of the LSH index."""
-        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)", rows)
+    def add_buckets(self, rows: Iterable[tuple[int, int]]) -> None:
+        """(bucket, story) rows of the LSH index."""
+        self.db.executemany("INSERT OR IGNORE INTO buckets VALUES (?, ?)", rows)
 
     def save_story(
         self, story: int, centroid: Mapping[str, float], first: str | None, last: str | None, now: str
@@ -187,8 +195,8 @@ class Store:
     def merge(self, into: int, other: int) -> None:
         """Fold a story into an older one; its id stays valid and leads to the older one."""
         self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (into, other))
-        self.db.execute("UPDATE OR IGNORE bands SET story = ? WHERE story = ?", (into, other))
-        self.db.execute("DELETE FROM bands WHERE story = ?", (other,))
+        self.db.execute("UPDATE OR IGNORE buckets SET story = ? WHERE story = ?", (into, other))
+        self.db.execute("DELETE FROM buckets WHERE story = ?", (other,))
         self.db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?", (into, other, other))
 
     # --- reading --------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.attribute import CORROBORATION
-from newsfuse.cluster import MAX_BUCKET, Candidate, add, bands, decide, normal_url, term_counts, text_hash, vector
+from newsfuse.cluster import MAX_BUCKET, Candidate, add, buckets_of, decide, normal_url, term_counts, text_hash, vector
 from newsfuse.errors import InputError
 from newsfuse.ingest import check_format, files_under, inputs, read_input
 from newsfuse.model import Article, Brief
@@ -128,21 +128,22 @@ def write_batch(store: Store, batch: list[Prepared], tally: Tally) -> None:
             df[term] = df.get(term, 0) + count
         total = store.article_count() + len(fresh)
         vectors = [vector(p.counts, df, total) for p in fresh]
-        keys = [bands(v) for v in vectors]
-        members = store.bucket_members((k for ks in keys for k in ks), MAX_BUCKET)
-        stories = _Stories(store, {s for found in members.values() for s in found}, now)
+        keys = [buckets_of(v) for v in vectors]
+        members = store.bucket_members((key for ks in keys for key in ks), MAX_BUCKET)
+        stories = _Stories(store, now)
         index = []
         for p, own, own_keys in zip(fresh, vectors, keys, strict=True):
             when = p.article.published_on
             nearby = [s for k in own_keys for s in members.get(k, ())]
             story = stories.assign(nearby, own, when, tally)
             store.add_article(story, _row(p, when.isoformat() if when else None, now))
-            for k in own_keys:
-                if story not in members.setdefault(k, []):
-                    members[k].insert(0, story)
-                index.append((*k, story))
+            for key in own_keys:  # index the story under the article's buckets, unless it is there already
+                bucket = members.setdefault(key, [])
+                if story not in bucket:
+                    bucket.insert(0, story)
+                    index.append((key, story))
             tally.added += 1
-        store.add_bands((band, bucket, stories.live(story)) for band, bucket, story in index)
+        store.add_buckets((key, stories.live(story)) for key, story in index)
         stories.save()
         store.add_document_frequencies(in_batch)
 
@@ -163,15 +164,24 @@ def _new_only(store: Store, batch: list[Prepared], tally: Tally) -> list[Prepare
 
 
 class _Stories:
-    """The candidate stories of one batch, their profiles and dates, kept current as articles are assigned."""
+    """The stories one batch compares with, their profiles and dates, kept current as articles are assigned.
 
-    def __init__(self, store: Store, stories: set[int], now: str) -> None:
+    Profiles are read from the store only when a story is among an article's best candidates: most stories
+    met in an LSH bucket are never compared.
+    """
+
+    def __init__(self, store: Store, now: str) -> None:
         self.store, self.now = store, now
-        stored = store.profiles(sorted(stories))
-        self.profiles = {s: (centroid, _day(first), _day(last)) for s, (centroid, first, last) in stored.items()}
-        self.norms = {s: _norm(centroid) for s, (centroid, _, _) in self.profiles.items()}
+        self.profiles: dict[int, tuple[dict[str, float], date | None, date | None]] = {}
+        self.norms: dict[int, float] = {}
         self.merged: dict[int, int] = {}
         self.changed: set[int] = set()
+
+    def _load(self, stories: list[int]) -> None:
+        missing = [s for s in stories if s not in self.profiles]
+        for story, (centroid, first, last) in self.store.profiles(missing).items():
+            self.profiles[story] = (centroid, _day(first), _day(last))
+            self.norms[story] = _norm(centroid)
 
     def live(self, story: int) -> int:
         """The story an id stands for now, after the merges of this batch."""
@@ -185,9 +195,13 @@ class _Stories:
         ``nearby`` holds the stories met in the article's LSH buckets, once per shared bucket; only the
         ``MAX_CANDIDATES`` stories met most often are compared, which bounds the work per article.
         """
-        met = Counter(self.live(s) for s in nearby)
+        met = Counter(sorted(nearby))  # counted in id order: ties go to the oldest story
+        for gone in met.keys() & self.merged.keys():
+            met[self.live(gone)] += met.pop(gone)
+        best = [story for story, _ in met.most_common(MAX_CANDIDATES)]
+        self._load(best)
         candidates = []
-        for story, _ in sorted(met.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+        for story in best:
             centroid, first, last = self.profiles[story]
             candidates.append(Candidate(story, centroid, self.norms[story], first, last))
         matches = decide(own, when, candidates)
