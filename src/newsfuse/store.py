@@ -98,15 +98,29 @@ class Store:
             self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # the LSH index and term counts stay in memory
             self.db.execute("PRAGMA temp_store=MEMORY")
             self.db.execute("PRAGMA foreign_keys=ON")
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-            if version == 0 and tables == 0:
-                self.db.executescript(SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
+            usable = self._version() == SCHEMA_VERSION or self._create_schema()
         except sqlite3.DatabaseError as exc:
             raise InputError("--db", f"{url}: not a usable SQLite database ({exc})") from None
-        if version not in {0, SCHEMA_VERSION} or (version == 0 and tables):
+        if not usable:
             self.db.close()
             raise InputError("--db", f"{url}: not a store of this newsfuse version (ingest into a new file)")
+
+    def _version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _create_schema(self) -> bool:
+        """Create the tables in an empty database (under the write lock: two new writers may race here);
+        False when the database holds something else."""
+        with self.transaction():
+            if self._version() == SCHEMA_VERSION:
+                return True  # another process created it meanwhile
+            if self._version() or self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                return False
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        return True
 
     def close(self) -> None:
         self.db.close()
