@@ -195,9 +195,9 @@ class _Stories:
         ``nearby`` holds the stories met in the article's LSH buckets, once per shared bucket; only the
         ``MAX_CANDIDATES`` stories met most often are compared, which bounds the work per article.
         """
-        met = Counter(sorted(nearby))  # counted in id order: ties go to the oldest story
-        for gone in met.keys() & self.merged.keys():
-            met[self.live(gone)] += met.pop(gone)
+        met = Counter(sorted(nearby))  # counted in id order: ties go to the oldest story ...
+        for gone in met.keys() & self.merged.keys():  # ... except a survivor of this batch's merges met only
+            met[self.live(gone)] += met.pop(gone)  # under its merged ids, which comes last among its ties
         best = [story for story, _ in met.most_common(MAX_CANDIDATES)]
         self._load(best)
         candidates = []
