@@ -1,6 +1,17 @@
 from datetime import date
 
-from newsfuse.cluster import THRESHOLD, Candidate, add, buckets_of, decide, normal_url, text_hash, vector, within_window
+from newsfuse.cluster import (
+    MERGE_THRESHOLD,
+    THRESHOLD,
+    Candidate,
+    add,
+    buckets_of,
+    decide,
+    normal_url,
+    text_hash,
+    vector,
+    within_window,
+)
 
 
 def test_same_text_and_url_are_recognised_whatever_their_form() -> None:
@@ -35,7 +46,10 @@ def test_decide_joins_the_best_story_merges_matches_and_respects_the_window() ->
     assert decide(own, date(2026, 11, 5), [far, close, also]) == [7, 3]
     assert decide(own, date(2026, 12, 20), [close]) == []  # a new event with the same words, weeks later
     assert decide({"vote": 1.0}, None, [close]) == []
-    assert THRESHOLD > 0
+    loose = Candidate(5, add({}, {"dam": 0.4, "court": 0.9}), 1.0, None, None)  # cosine 0.32
+    assert THRESHOLD <= loose.similarity(own) < MERGE_THRESHOLD <= also.similarity(own)
+    assert decide(own, None, [loose]) == [5]  # close enough to join ...
+    assert decide(own, None, [close, loose]) == [7]  # ... but not to merge two stories
 
 
 def test_window_is_open_when_a_date_is_unknown() -> None:

@@ -135,8 +135,9 @@ def test_the_lsh_index_never_points_at_a_merged_story(tmp_path: Path) -> None:
         "cables. The Varnholt footbridge carried cyclists across the Quessel canal every morning.",
         "The Dorrimar ferry service added extra boats at the Brask terminal on Monday. Ferry operator Ilsabet "
         "Krone said the Brask terminal expected long queues on the Dorrimar boats all week.",
-        "With the Varnholt footbridge over the Quessel canal closed, commuters crowded the Dorrimar ferry at the "
-        "Brask terminal, Ilsabet Krone said, while the footbridge cables and the Quessel crossing wait for repair.",
+        "Engineers closed the Varnholt footbridge over the Quessel canal after finding rust in its cables, so the "
+        "cyclists took the Dorrimar ferry: ferry operator Ilsabet Krone added extra boats at the Brask terminal "
+        "and said the Brask terminal expected long queues on the Dorrimar boats all week.",
     ]
     (tmp_path / "s.jsonl").write_text(
         "".join(json.dumps({"id": f"t{n}", "text": t}) + "\n" for n, t in enumerate(texts))

@@ -107,7 +107,7 @@ def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
 
 def test_sigkill_loses_nothing_reported_done_and_a_rerun_completes(tmp_path: Path) -> None:
     stream = tmp_path / "big.jsonl"
-    records = write_stream(stream, events=1200, copies=3, seed=5)  # 3,600 articles, 8 transactions
+    records = write_stream(stream, events=1500, copies=3, seed=5)  # 4,500 articles, 3 transactions
     db = tmp_path / "news.db"
     process = subprocess.Popen(
         [sys.executable, "-m", "newsfuse", "ingest", str(stream), "--db", str(db)],

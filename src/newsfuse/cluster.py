@@ -28,6 +28,7 @@ from newsfuse.text import content_terms, stemmer, words
 TOP_TERMS = 60  # terms kept per article: enough to tell events apart, few enough to compare fast
 BANDS = 64  # one-row LSH bands: top-term sets with a Jaccard of 0.05 share a bucket 96% of the time
 THRESHOLD = 0.25  # cosine between an article and a story's profile at which it joins the story
+MERGE_THRESHOLD = 0.4  # cosine it must reach with two stories to merge them: fusing whole stories needs more
 WINDOW_DAYS = 7
 BACKGROUND = 1000  # idf is computed as if this many unrelated articles were stored too: sane from the first one
 CENTROID_TERMS = 100  # terms kept in a story's profile
@@ -116,7 +117,9 @@ def decide(own: Mapping[str, float], when: date | None, candidates: Iterable[Can
     """The stories an article belongs to, best match first: none (a new story), one, or several to merge.
 
     The article is compared with each candidate story's profile (the sum of its articles' vectors), not with
-    single articles, so that one loose article does not chain two events together.
+    single articles, so that one loose article does not chain two events together; and it merges stories only
+    when it is close to each of them (``MERGE_THRESHOLD``), since merges otherwise snowball into one story of
+    a whole running topic.
     """
     best: dict[int, float] = {}
     for c in candidates:
@@ -125,4 +128,5 @@ def decide(own: Mapping[str, float], when: date | None, candidates: Iterable[Can
         similarity = c.similarity(own)
         if similarity >= THRESHOLD:
             best[c.story] = similarity
-    return sorted(best, key=lambda story: (-best[story], story))
+    ranked = sorted(best, key=lambda story: (-best[story], story))
+    return ranked[:1] + [story for story in ranked[1:] if best[story] >= MERGE_THRESHOLD]

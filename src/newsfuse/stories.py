@@ -26,7 +26,7 @@ from newsfuse.render import brief_json
 from newsfuse.store import Store, StoredArticle
 from newsfuse.vectors import build
 
-BATCH = 500  # articles per transaction
+BATCH = 2000  # articles per transaction: fewer, larger commits write each touched index page once for more rows
 LINES_PER_UNIT = 1000  # a JSONL file is prepared in chunks of this many lines
 LISTING_WORDS = 60
 MAX_CANDIDATES = 20  # stories compared per incoming article, those sharing the most LSH buckets with it
