@@ -62,7 +62,7 @@ def vector(counts: Mapping[str, int], df: Mapping[str, int], articles: int) -> d
     """The unit tf-idf vector over the article's TOP_TERMS most distinctive terms."""
     size = articles + BACKGROUND
     weights = {t: (1.0 + math.log(c)) * math.log((size + 1) / (df.get(t, 0) + 1)) for t, c in counts.items()}
-    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+    top = heapq.nsmallest(TOP_TERMS, weights.items(), key=lambda kv: (-kv[1], kv[0]))  # sorted(...)[:TOP_TERMS]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {t: round(w / norm, 4) for t, w in top if w > 0}
 

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -134,7 +135,7 @@ def write_batch(store: Store, batch: list[Prepared], tally: Tally) -> None:
         index = []
         for p, own, own_keys in zip(fresh, vectors, keys, strict=True):
             when = p.article.published_on
-            nearby = [s for k in own_keys for s in members.get(k, ())]
+            nearby = list(chain.from_iterable(members[key] for key in own_keys))
             story = stories.assign(nearby, own, when, tally)
             store.add_article(story, _row(p, when.isoformat() if when else None, now))
             for key in own_keys:  # index the story under the article's buckets, unless it is there already
