@@ -137,14 +137,20 @@ def _raise(problem: InputError) -> bytes:
     raise problem
 
 
+def read_bytes(origin: str, read: Callable[[], bytes]) -> bytes:
+    """The bytes of one input; a file that cannot be read is an InputError naming it."""
+    try:
+        return read()
+    except OSError as exc:
+        raise InputError(origin, exc.strerror or str(exc)) from None
+
+
 def read_input(origin: str, read: Callable[[], bytes], fmt: str, ids: _Ids | None = None) -> Loaded:
     """The checked articles of one input, and its problems (the whole input, or single bad articles in it)."""
     try:
-        found = read_one(origin, read(), fmt, ids or _Ids())
+        found = read_one(origin, read_bytes(origin, read), fmt, ids or _Ids())
     except InputError as problem:
         return Loaded((), (problem,))
-    except OSError as exc:
-        return Loaded((), (InputError(origin, exc.strerror or str(exc)),))
     articles, problems = [], []
     for article in found:
         try:

@@ -20,7 +20,7 @@ from typing import Any
 from newsfuse.attribute import CORROBORATION
 from newsfuse.cluster import MAX_BUCKET, Candidate, add, buckets_of, decide, normal_url, term_counts, text_hash, vector
 from newsfuse.errors import InputError
-from newsfuse.ingest import check_format, files_under, inputs, read_input
+from newsfuse.ingest import check_format, files_under, inputs, read_bytes, read_input
 from newsfuse.model import Article, Brief
 from newsfuse.pipeline import brief, clean_all, story_of
 from newsfuse.render import brief_json
@@ -54,12 +54,9 @@ def units(paths: Iterable[str], fmt: str) -> Iterator[Unit]:
     check_format(fmt)
     for origin, read in inputs(paths):
         try:
-            data = read()
+            data = read_bytes(origin, read)
         except InputError as problem:
             yield Unit(origin, b"", fmt, problem)
-            continue
-        except OSError as exc:
-            yield Unit(origin, b"", fmt, InputError(origin, exc.strerror or str(exc)))
             continue
         jsonl = fmt == "jsonl" or (fmt == "auto" and Path(origin).suffix.lower() in {".jsonl", ".ndjson"})
         lines = data.rstrip(b"\n").split(b"\n")

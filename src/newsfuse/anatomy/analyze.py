@@ -82,13 +82,17 @@ def _facts(
 
 
 def _anchors(
-    story: Story, names: list[str], mentions: Sequence[Any], figures: Sequence[Figure], timeline: Sequence[Event]
+    story: Story,
+    mentions: Sequence[Any],
+    canonical: Mapping[str, str],
+    figures: Sequence[Figure],
+    timeline: Sequence[Event],
 ) -> list[set[Any]]:
     """Per sentence, what pins its content down: canonical names, figures with what they count, dates."""
     position = {(s.article, s.index): i for i, s in enumerate(story.sentences)}
     anchors: list[set[Any]] = [set() for _ in story.sentences]
-    for name, m in zip(names, mentions, strict=True):
-        anchors[position[m.where.article, m.where.sentence]].add(name)
+    for m in mentions:
+        anchors[position[m.where.article, m.where.sentence]].add(canonical[m.text])
     for f in figures:
         anchors[position[f.where.article, f.where.sentence]].add((f.counts, f.value))
     for e in timeline:
@@ -108,7 +112,7 @@ def analyze_story(story: Story, ner: Any) -> Analysis:
     years = {a.id: (a.published_on.year if a.published_on else None) for a in story.articles}
     timeline = _timeline(story, near)
     judged = _judgements(story)
-    anchors = _anchors(story, [canonical[m.text] for m in mentions], mentions, figures, timeline)
+    anchors = _anchors(story, mentions, canonical, figures, timeline)
     share = {}
     for article in story.articles:
         own = [j for j in judged if j.where.article == article.id]
