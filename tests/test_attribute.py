@@ -1,7 +1,8 @@
 from newsfuse.attribute import attribute
-from newsfuse.model import Article
+from newsfuse.evidence import gather
+from newsfuse.model import Article, Change
 from newsfuse.pipeline import story_of
-from newsfuse.vectors import build
+from newsfuse.select import Pick
 
 WIRE_COPY = "The dam on Marlow Creek failed before dawn on Tuesday, flooding Alder Falls."
 ARTICLES = [
@@ -14,7 +15,7 @@ ARTICLES = [
 
 def test_wire_copy_cites_every_verbatim_copy_and_outlets_that_report_it() -> None:
     story = story_of(ARTICLES)
-    [sentence] = attribute(story, build(story), [0])
+    [sentence] = attribute(story, gather(story), [Pick(0)])
     assert [(c.article, c.sentence) for c in sentence.sources] == [("wire", 0), ("paper", 1)]
     for citation in sentence.sources:
         assert story.article(citation.article).text[citation.start : citation.end] == WIRE_COPY
@@ -24,5 +25,18 @@ def test_wire_copy_cites_every_verbatim_copy_and_outlets_that_report_it() -> Non
 def test_single_source_content_is_corroborated_by_its_own_article_only() -> None:
     story = story_of(ARTICLES)
     index = next(i for i, s in enumerate(story.sentences) if s.text.startswith("A retired teacher"))
-    [sentence] = attribute(story, build(story), [index])
+    [sentence] = attribute(story, gather(story), [Pick(index)])
     assert sentence.corroborated_by == ("paper",)
+
+
+def test_a_cut_connective_is_cited_exactly_and_listed_as_changed() -> None:
+    text = "The dam held for years.\nBut engineers warned in 2024 that the spillway was cracked."
+    story = story_of([Article(id="a", text=text)])
+    [sentence] = attribute(story, gather(story), [Pick(1, len("But "))])
+    assert sentence.text == "Engineers warned in 2024 that the spillway was cracked."
+    [source] = sentence.sources
+    assert text[source.start : source.end] == "engineers warned in 2024 that the spillway was cracked."
+    cut, capital = sentence.changes
+    assert cut == Change(source.start - 4, source.start, "But ", "")
+    assert capital == Change(source.start, source.start + len("engineers"), "engineers", "Engineers")
+    assert text[capital.start : capital.end] == capital.was

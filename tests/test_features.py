@@ -1,9 +1,9 @@
 import pytest
 
+from newsfuse.evidence import gather
 from newsfuse.features import FEATURES, body_positions, featurize, is_heading
 from newsfuse.model import Article
 from newsfuse.pipeline import story_of
-from newsfuse.vectors import build
 
 ARTICLES = [
     Article(
@@ -17,7 +17,7 @@ def rows() -> dict[str, dict[str, float]]:
     story = story_of(ARTICLES)
     return {
         s.text: dict(zip(FEATURES, row, strict=True))
-        for s, row in zip(story.sentences, featurize(story, build(story)), strict=True)
+        for s, row in zip(story.sentences, featurize(story, gather(story)).tolist(), strict=True)
     }
 
 
@@ -39,12 +39,12 @@ def test_position_corroboration_and_cues() -> None:
     assert found["We must act now."]["opinion"] >= 0.5
 
 
-@pytest.mark.parametrize("name", ["centrality", "article_centrality", "frequency"])
+@pytest.mark.parametrize("name", ["centrality", "article_centrality", "frequency", "concept_density"])
 def test_story_wide_features_are_relative_to_the_story(name: str) -> None:
     small = [row[name] for row in rows().values()]
     assert max(small) == pytest.approx(1.0)
     big = story_of(ARTICLES * 20)
-    values = [row[FEATURES.index(name)] for row in featurize(big, build(big))]
+    values = featurize(big, gather(big))[:, FEATURES.index(name)]
     assert max(values) == pytest.approx(1.0) and min(values) >= 0.0
 
 

@@ -1,8 +1,10 @@
+import numpy as np
+
+from newsfuse.evidence import gather
 from newsfuse.model import Article
 from newsfuse.opinion import is_opinion
 from newsfuse.pipeline import story_of
-from newsfuse.select import reading_order, select
-from newsfuse.vectors import build
+from newsfuse.select import Objective, Pick, cover, reading_order, select, units
 
 WIRE = Article(
     id="wire",
@@ -24,10 +26,9 @@ PAPER = Article(
 
 def chosen_texts(words: int, drop_opinion: bool = True) -> list[str]:
     story = story_of([WIRE, PAPER])
-    vectors = build(story)
     ranking = range(len(story.sentences))
     opinion = frozenset(i for i, s in enumerate(story.sentences) if is_opinion(s.text))
-    chosen = select(story, vectors, ranking, words, excluded=opinion if drop_opinion else frozenset())
+    chosen = select(story, gather(story), ranking, words, excluded=opinion if drop_opinion else frozenset())
     return [story.sentences[i].text for i in chosen]
 
 
@@ -51,7 +52,48 @@ def test_opinion_is_dropped_only_when_asked() -> None:
     assert "It is tempting to blame the weather for all of this." in chosen_texts(200, drop_opinion=False)
 
 
-def test_reading_order_puts_earlier_positions_first() -> None:
+def test_reading_order_puts_earlier_positions_first_and_keeps_runs_together() -> None:
     story = story_of([WIRE, PAPER])
-    order = reading_order(story, [5, 3, 1, 0])
-    assert order == [0, 1, 5, 3]
+    order = reading_order(story, [Pick(5), Pick(3), Pick(1), Pick(0)])
+    assert [p.sentence for p in order] == [0, 1, 5, 3]
+    story = story_of([Article(id="x", text="One here. Two here. Three here. Four here."), PAPER])
+    order = reading_order(story, [Pick(5), Pick(3), Pick(1), Pick(2)])
+    assert [p.sentence for p in order] == [1, 2, 3, 5]  # x's 1-3 are consecutive: they stay together
+
+
+LEANING = Article(
+    id="lean",
+    text=(
+        "Carl Dempsey, who manages the Marlow Irrigation District, spoke to reporters on Wednesday morning.\n"
+        '"We were doing everything the state asked of us and more," he said on the steps of the district office.\n'
+        "But the district had not repaired the spillway that inspectors flagged in their 2024 report.\n"
+        "The dam failed before dawn on Tuesday, forcing two thousand residents from their homes."
+    ),
+)
+
+
+def uniform(story, evidence) -> Objective:
+    weight = np.full(len(evidence.concepts.keys), 1.0 / max(len(evidence.concepts.keys), 1))
+    return Objective(weight, np.zeros(len(story.sentences)))
+
+
+def test_a_sentence_that_leans_on_its_predecessor_is_chosen_with_it_or_not_at_all() -> None:
+    story = story_of([LEANING])
+    evidence = gather(story)
+    found = units(story, evidence, frozenset(), 8)
+    assert (0, 1) in found and (1,) not in found and (2,) in found
+    for words in (15, 40, 80):
+        chosen = [p.sentence for p in cover(story, evidence, uniform(story, evidence), words)]
+        assert 1 not in chosen or chosen.index(0) < chosen.index(1)
+        assert sum(story.sentences[i].words for i in chosen) <= words
+    assert units(story, evidence, frozenset({0}), 8) == [(2,), (3,)]  # its predecessor excluded: not at all
+
+
+def test_cover_cuts_a_leading_connective_and_never_repeats_a_fact() -> None:
+    paper = Article(id="paper", text="The dam failed before dawn on Tuesday, forcing two thousand residents out.")
+    story = story_of([LEANING, paper])
+    evidence = gather(story)
+    picks = cover(story, evidence, uniform(story, evidence), 200)
+    assert Pick(2, len("But ")) in picks
+    texts = [story.sentences[p.sentence].text for p in picks]
+    assert sum("dam failed before dawn" in t for t in texts) == 1

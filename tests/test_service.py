@@ -40,7 +40,7 @@ def test_healthz_and_version(server: str) -> None:
     assert call(f"{server}/healthz") == (200, {"status": "ok"})
     status, version = call(f"{server}/v1/version")
     assert status == 200 and version["version"] and "newsfuse" in version["methods"]
-    assert version["model"]["sentences"] > 0
+    assert version["models"]["scorer"]["rows"] > 0 and version["models"]["concepts"]["rows"] > 0
 
 
 def test_openapi_and_docs(server: str) -> None:

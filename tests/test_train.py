@@ -3,10 +3,18 @@ from pathlib import Path
 
 import numpy as np
 
+from newsfuse import concepts, features, trees
 from newsfuse.clusters import Cluster
-from newsfuse.features import FEATURES
-from newsfuse.summarizers.newsfuse import load_model
-from newsfuse.train import cluster_examples, fit, oracle
+from newsfuse.train import cluster_examples, concept_examples, fit, oracle, reference_concepts
+
+CLUSTER = Cluster(
+    "c",
+    (
+        "The dam on Marlow Creek failed on Tuesday.\nA parade was held downtown on Sunday afternoon.",
+        "Three people died when the Marlow Creek dam failed.\nThe local team won its match.",
+    ),
+    ("The Marlow Creek dam failed on Tuesday and three people died.",),
+)
 
 
 def test_oracle_picks_what_the_reference_says_within_the_budget() -> None:
@@ -16,28 +24,50 @@ def test_oracle_picks_what_the_reference_says_within_the_budget() -> None:
     assert len(oracle(sentences, reference, budget=3)) == 1
 
 
-def test_examples_label_the_sentences_the_reference_covers() -> None:
-    cluster = Cluster(
-        "c",
-        (
-            "The dam on Marlow Creek failed on Tuesday.\nA parade was held downtown on Sunday afternoon.",
-            "Three people died when the Marlow Creek dam failed.\nThe local team won its match.",
-        ),
-        ("The Marlow Creek dam failed on Tuesday and three people died.",),
-    )
-    rows, labels = cluster_examples(cluster, budget=20)
-    assert len(rows) == len(labels) == 4
-    assert all(len(row) == len(FEATURES) for row in rows)
+def test_sentence_examples_label_the_sentences_the_reference_covers() -> None:
+    rows, labels = cluster_examples(CLUSTER, budget=20)
+    assert rows.shape == (4, len(features.FEATURES))
     assert labels[0] == 1 and labels[1] == 0 and labels[3] == 0
+
+
+def test_concept_examples_label_the_concepts_a_reference_contains() -> None:
+    import Stemmer
+
+    rows, labels = concept_examples(CLUSTER)
+    assert rows.shape[1] == len(concepts.FEATURES) and len(rows) == len(labels)
+    wanted = reference_concepts(CLUSTER.references[0], Stemmer.Stemmer("english"))
+    assert ("dam", "fail") in wanted and ("and", "three") in wanted and ("and", "the") not in wanted
+    assert 0 < labels.sum() < len(labels)
 
 
 def test_exported_trees_score_exactly_like_scikit_learn(tmp_path: Path) -> None:
     rng = np.random.default_rng(0)
-    x = rng.random((600, len(FEATURES)))
-    y = (x[:, FEATURES.index("centrality")] + 0.2 * rng.random(600) > 0.6).astype(int)
+    x = rng.random((600, len(features.FEATURES)))
+    y = (x[:, features.FEATURES.index("centrality")] + 0.2 * rng.random(600) > 0.6).astype(int)
     model, exported = fit(x, y)
-    exported["features"] = list(FEATURES)
+    exported["features"] = list(features.FEATURES)
     path = tmp_path / "model.json"
     path.write_text(json.dumps(exported))
-    ours = load_model(path).score(x)
+    ours = trees.load_forest(trees.load("scorer", path), features.FEATURES, "test").score(x)
     np.testing.assert_allclose(ours, model.decision_function(x), rtol=1e-9, atol=1e-9)
+
+
+def test_one_split_trees_fold_into_step_functions_that_score_like_scikit_learn() -> None:
+    rng = np.random.default_rng(1)
+    x = rng.random((3000, len(concepts.FEATURES)))
+    x[:, 1] = np.round(x[:, 1], 1)  # ties on thresholds must fall left, as in scikit-learn
+    score = 2 * x[:, 0] - x[:, 1] + (x[:, 4] > 0.3) + 0.3 * rng.standard_normal(3000)
+    model, exported = fit(x, (score > 0.8).astype(int), "concepts")
+    exported.update(features=list(concepts.FEATURES), about={})
+    folded = trees.load_additive(json.loads(json.dumps(exported)), concepts.FEATURES, "test")
+    np.testing.assert_allclose(folded.score(x), model.decision_function(x), rtol=1e-9, atol=1e-9)
+    assert sum(len(t) for t in folded.thresholds) < model.n_iter_  # shared cuts are merged
+
+
+def test_shipped_models_match_the_features() -> None:
+    from newsfuse.summarizers.newsfuse import load
+
+    newsfuse = load()
+    assert len(newsfuse.scorer.roots) == 150 and newsfuse.scorer.about["rows"] > 0
+    assert len(newsfuse.concept_model.thresholds) == len(concepts.FEATURES)
+    assert newsfuse.concept_model.about["clusters"] > 0

@@ -1,24 +1,38 @@
+import numpy as np
+import pytest
+
+from newsfuse.evidence import gather
 from newsfuse.model import Article
 from newsfuse.pipeline import story_of
-from newsfuse.vectors import MAX_POSTINGS, build
+from newsfuse.vectors import MAX_POSTINGS
 
 
-def test_cosine_and_neighbours_agree() -> None:
+def test_cosine_similarities_and_neighbours_agree() -> None:
     story = story_of(
         [
             Article(id="a", text="The dam failed on Tuesday.\nEngineers inspected the bridge."),
             Article(id="b", text="On Tuesday the dam failed.\nThe school board met."),
         ]
     )
-    vectors = build(story)
+    vectors = gather(story).vectors
     assert abs(vectors.cosine(0, 2) - 1.0) < 1e-9
-    assert vectors.neighbours(0, 0.5) == {2: vectors.cosine(0, 2)}
-    assert vectors.article_count["dam"] == 2
-    assert vectors.to_centroid(0) > vectors.to_centroid(3)
+    assert vectors.neighbours(0, 0.5) == {2: pytest.approx(vectors.cosine(0, 2))}
+    np.testing.assert_allclose(vectors.similarities(1), [vectors.cosine(1, j) for j in range(4)])
+    dam = gather(story).tokens.stems.index("dam")
+    assert vectors.article_count[dam] == 2
+    central = vectors.to_centroid()
+    assert central[0] > central[3]
 
 
-def test_very_common_terms_are_not_indexed() -> None:
+def test_rows_have_unit_length() -> None:
+    story = story_of([Article(id="a", text="Rain fell on the town. The river rose fast and the river flooded.")])
+    vectors = gather(story).vectors
+    for i in range(vectors.sentences):
+        assert abs(vectors.cosine(i, i) - 1.0) < 1e-9
+
+
+def test_very_common_terms_are_left_out_of_the_search() -> None:
     text = "\n".join(f"Officials said item {n} was counted." for n in range(MAX_POSTINGS + 5))
-    vectors = build(story_of([Article(id="a", text=text)]))
-    assert "offici" not in vectors.postings
-    assert "item" not in vectors.postings
+    vectors = gather(story_of([Article(id="a", text=text)])).vectors
+    assert vectors.neighbours(0, 0.01) == {}  # only the common terms are shared
+    assert vectors.similarities(0)[1] > 0.0  # ... which a full similarity still counts

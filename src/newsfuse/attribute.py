@@ -1,18 +1,23 @@
 """Attribute: tie each chosen sentence to its exact source spans and to the outlets that corroborate it.
 
-``sources`` are the verbatim copies (wire copy reprinted by several outlets); ``corroborated_by`` is every
-article that reports the same content, found by similarity rather than identical text.
+``sources`` are the verbatim copies (wire copy reprinted by several outlets), each slicing exactly the
+characters the brief uses; ``changes`` says what differs (a cut connective, the capital it leaves);
+``corroborated_by`` is every article that reports the same content, found by similarity rather than identical
+text.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 
-from newsfuse.model import BriefSentence, Citation, Story
-from newsfuse.vectors import Vectors
+from newsfuse.evidence import Evidence
+from newsfuse.model import BriefSentence, Change, Citation, Sentence, Story
+from newsfuse.select import Pick
 
 CORROBORATION = 0.35  # cosine at which another article's sentence reports the same content
+FIRST_WORD = re.compile(r"\W*(\w+)")
 
 
 def reporting(story: Story, i: int, near: Mapping[int, float], minimum: float = CORROBORATION) -> set[str]:
@@ -20,26 +25,39 @@ def reporting(story: Story, i: int, near: Mapping[int, float], minimum: float = 
     return {story.sentences[i].article} | {story.sentences[j].article for j, c in near.items() if c >= minimum}
 
 
-def attribute(story: Story, vectors: Vectors, chosen: list[int]) -> tuple[BriefSentence, ...]:
-    wanted = {story.sentences[i].text for i in chosen}
+def edited(sentence: Sentence, trim: int) -> tuple[str, tuple[Change, ...]]:
+    """The text a brief uses of ``sentence`` with its first ``trim`` characters cut, and the changes made."""
+    if not trim:
+        return sentence.text, ()
+    rest = sentence.text[trim:]
+    changes = [Change(sentence.start, sentence.start + trim, sentence.text[:trim], "")]
+    word = FIRST_WORD.match(rest)
+    if word and word.group(1)[0].islower():
+        start, end = word.span(1)
+        capital = rest[start].upper() + rest[start + 1 : end]
+        changes.append(Change(sentence.start + trim + start, sentence.start + trim + end, word.group(1), capital))
+        rest = rest[:start] + capital + rest[end:]
+    return rest, tuple(changes)
+
+
+def attribute(story: Story, evidence: Evidence, picks: list[Pick]) -> tuple[BriefSentence, ...]:
+    wanted = {story.sentences[p.sentence].text for p in picks}
     copies: dict[str, list[int]] = defaultdict(list)
     for j, sentence in enumerate(story.sentences):
         if sentence.text in wanted:
             copies[sentence.text].append(j)
     order = {a.id: n for n, a in enumerate(story.articles)}
     brief = []
-    for i in chosen:
-        own = story.sentences[i]
-        same = sorted(copies[own.text], key=lambda j: j != i)
+    for pick in picks:
+        own = story.sentences[pick.sentence]
+        text, changes = edited(own, pick.trim)
+        same = sorted(copies[own.text], key=lambda j: j != pick.sentence)
         sources = tuple(
-            Citation(
-                story.sentences[j].article,
-                story.sentences[j].index,
-                story.sentences[j].start,
-                story.sentences[j].end,
-            )
+            Citation(story.sentences[j].article, story.sentences[j].index, story.sentences[j].start + pick.trim,
+                     story.sentences[j].end)
             for j in same
-        )
-        outlets = reporting(story, i, vectors.neighbours(i, CORROBORATION)) | {c.article for c in sources}
-        brief.append(BriefSentence(own.text, sources, tuple(sorted(outlets, key=order.__getitem__))))
+        )  # fmt: skip
+        near = evidence.vectors.neighbours(pick.sentence, CORROBORATION)
+        outlets = reporting(story, pick.sentence, near) | {c.article for c in sources}
+        brief.append(BriefSentence(text, sources, tuple(sorted(outlets, key=order.__getitem__)), changes))
     return tuple(brief)

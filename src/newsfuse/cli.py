@@ -13,8 +13,9 @@ import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from newsfuse.anatomy.report import OUTPUTS as ANALYSIS_OUTPUTS
+import newsfuse.threads  # noqa: F401  (first: it must run before NumPy is imported)
 from newsfuse.clusters import read_clusters
 from newsfuse.errors import InputError
 from newsfuse.formats import FORMATS
@@ -23,10 +24,13 @@ from newsfuse.model import Story
 from newsfuse.pipeline import DEFAULT_WORDS, brief, story_of, usable
 from newsfuse.progress import Bar
 from newsfuse.render import OUTPUTS, render
-from newsfuse.store import DEFAULT_DB, Store
 from newsfuse.summarizers import METHODS, check_method
+from newsfuse.summarizers.newsfuse import MODELS
+
+ANALYSIS_OUTPUTS = ("markdown", "json")  # newsfuse.anatomy.report.OUTPUTS, which a brief should not import
 
 USAGE_ERROR = 2
+DB_HELP = "database URL or SQLite file (default: newsfuse.db in the current folder)"
 
 
 def positive(value: str) -> int:
@@ -67,7 +71,7 @@ def parser() -> argparse.ArgumentParser:
 
     i = commands.add_parser("ingest", help="add articles to the store and group them into stories")
     i.add_argument("paths", nargs="+", metavar="PATH", help="article files (any format, RSS/Atom feeds), directories")
-    i.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file (default {DEFAULT_DB})")
+    i.add_argument("--db", default=None, help=DB_HELP)
     i.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: auto-detect)")
     i.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
     i.add_argument("--batch", action="store_true", help="prepare articles on a Dask LocalCluster (large corpora)")
@@ -75,14 +79,14 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--scheduler", default=None, help="prepare on this Dask cluster (e.g. tcp://10.0.0.5:8786)")
 
     ls = commands.add_parser("stories", help="list the stories in the store")
-    ls.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file (default {DEFAULT_DB})")
+    ls.add_argument("--db", default=None, help=DB_HELP)
     ls.add_argument("--since", type=iso_date, default=None, help="only stories updated since DATE (YYYY-MM-DD)")
     ls.add_argument("--limit", type=positive, default=20, help="at most N stories, most recent first (default 20)")
     ls.add_argument("--output", choices=("text", "json"), default="text", help="output format (default text)")
 
     one = commands.add_parser("story", help="one story: its brief and its articles")
     one.add_argument("id", type=positive, metavar="ID", help="story id (as listed by `newsfuse stories`)")
-    one.add_argument("--db", default=DEFAULT_DB, help=f"database URL or SQLite file (default {DEFAULT_DB})")
+    one.add_argument("--db", default=None, help=DB_HELP)
     one.add_argument("--since", type=iso_date, default=None, help="update brief: only what is new since DATE")
     one.add_argument("--words", type=positive, default=DEFAULT_WORDS, help="length budget in words (default 250)")
     one.add_argument("--output", choices=OUTPUTS, default="text", help="output format (default text)")
@@ -94,21 +98,30 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--limit", type=positive, default=None, help="first N clusters only")
     e.add_argument("--metric", choices=("f1", "recall"), default="f1", help="ROUGE F1 (default) or recall")
     e.add_argument("--truncate", action="store_true", help="cut each output to its first --words words (DUC)")
+    e.add_argument("--duc", action="store_true", help="the DUC convention: recall, --truncate, average over references")
     e.add_argument("--jobs", type=positive, default=None, help="worker processes (default: all cores)")
     e.add_argument("--json", metavar="OUT", default=None, help="write all numbers and per-cluster scores here")
 
-    t = commands.add_parser("train", help="train the default summarizer's sentence scorer (needs scikit-learn)")
-    t.add_argument("data", metavar="DATA", help="training clusters (.jsonl or .jsonl.gz); never a test split")
-    t.add_argument("--limit", type=positive, default=None, help="first N clusters only")
+    t = commands.add_parser("train", help="train one of the default summarizer's models (needs scikit-learn)")
+    t.add_argument("data", nargs="+", metavar="DATA", help="training clusters (.jsonl[.gz]); never a test split")
+    t.add_argument("--model", choices=MODELS, default="scorer", help="sentence scorer or concept weights")
+    t.add_argument("--limit", type=positive, default=None, help="first N clusters of each file only")
     t.add_argument("--words", type=positive, default=260, help="oracle budget in words (default 260)")
     t.add_argument("--jobs", type=positive, default=None, help="worker processes (default: all cores)")
-    t.add_argument("--out", default="src/newsfuse/models/scorer.json", help="where to write the model JSON")
+    t.add_argument("--out", default=None, help="where to write the model (default src/newsfuse/models/MODEL.json)")
 
     v = commands.add_parser("serve", help="serve the HTTP API and the web page")
     v.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     v.add_argument("--port", type=positive, default=8000, help="port (default 8000)")
     v.add_argument("--workers", type=positive, default=None, help="processes computing briefs (default: all cores)")
     return top
+
+
+def open_store(db: str | None, create: bool = True) -> Any:
+    """The store ``--db`` names (sqlite3 is imported only by the commands that use a store)."""
+    from newsfuse.store import DEFAULT_DB, Store
+
+    return Store(db or DEFAULT_DB, create=create)
 
 
 def warn(problem: InputError) -> None:
@@ -146,7 +159,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     bar = Bar("ingest", input_bytes(args.paths))
     workers = (args.workers or max(1, (os.cpu_count() or 1) - 1)) if args.batch else None
     try:
-        with Store(args.db) as store, engine(args.scheduler, workers) as mapper:
+        with open_store(args.db) as store, engine(args.scheduler, workers) as mapper:
             tally = ingest(
                 store, units(args.paths, args.format), mapper, args.strict,
                 report=lambda done, read: bar.update(read, f"{done} articles done"), warn=warn,
@@ -162,7 +175,7 @@ def ingest_command(args: argparse.Namespace) -> int:
 def stories_command(args: argparse.Namespace) -> int:
     from newsfuse.stories import listing
 
-    with Store(args.db, create=False) as store:
+    with open_store(args.db, create=False) as store:
         rows = listing(store, args.since, args.limit)
     if args.output == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -182,7 +195,7 @@ def stories_command(args: argparse.Namespace) -> int:
 def story_command(args: argparse.Namespace) -> int:
     from newsfuse.stories import show_story
 
-    with Store(args.db, create=False) as store:
+    with open_store(args.db, create=False) as store:
         result, articles = show_story(store, args.id, args.since, args.words)
     print(render(result, args.output))
     if args.output == "text":
@@ -204,22 +217,25 @@ def needs(module: str, command: str) -> None:
 
 def eval_command(args: argparse.Namespace) -> int:
     needs("rouge_score", "newsfuse eval")
-    from newsfuse.evaluate import Settings, evaluate, format_table
+    from newsfuse.evaluate import Settings, evaluate, format_reader_table, format_table
 
     methods = tuple(check_method(m.strip(), "--methods") for m in args.methods.split(","))
+    metric, truncate = ("recall", True) if args.duc else (args.metric, args.truncate)
     clusters = list(read_clusters(args.data, args.limit))
-    report = evaluate(clusters, Settings(methods, args.words, args.metric, args.truncate), args.jobs)
+    report = evaluate(clusters, Settings(methods, args.words, metric, truncate), args.jobs)
     report["data"] = args.data
-    kind = "F1" if args.metric == "f1" else "recall"
-    cut = ", truncated" if args.truncate else ""
-    print(
-        f"ROUGE {kind} (%), {args.data}: {report['clusters']} clusters, {args.words} words{cut}, {report['seconds']} s"
-    )
-    print("\nBest over references (max), mean [95% bootstrap CI]:\n")
-    print(format_table(report, "max"))
+    kind = "F1" if metric == "f1" else "recall"
+    cut = ", first N words" if truncate else ""
+    done = f"{report['clusters']} clusters, {args.words} words{cut}, {report['seconds']} s"
+    print(f"ROUGE {kind} (%), {args.data}: {done}")
+    tables = [("Best over references (max)", "max")]
     if any(len(c.references) > 1 for c in clusters):
-        print("\nAverage over references:\n")
-        print(format_table(report, "avg"))
+        tables.insert(0 if args.duc else 1, ("Average over references", "avg"))
+    for title, kind in tables:
+        print(f"\n{title}, mean [95% bootstrap CI]:\n")
+        print(format_table(report, kind))
+    print("\nWhat readers see (definitions in the README):\n")
+    print(format_reader_table(report))
     if args.json:
         try:
             Path(args.json).write_text(json.dumps(report, indent=1), encoding="utf-8")
@@ -232,17 +248,15 @@ def train_command(args: argparse.Namespace) -> int:
     needs("sklearn", "newsfuse train")
     from newsfuse.train import train
 
+    out = args.out or f"src/newsfuse/models/{args.model}.json"
     try:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).touch()
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).touch()
     except OSError as exc:
-        raise InputError(args.out, f"cannot write the model ({exc.strerror or exc})") from None
-    model = train(args.data, args.limit, args.out, args.words, args.jobs or os.cpu_count() or 1)
+        raise InputError(out, f"cannot write the model ({exc.strerror or exc})") from None
+    model = train(args.data, args.limit, out, args.model, args.words, args.jobs or os.cpu_count() or 1)
     about = model["about"]
-    print(
-        f"wrote {args.out}: {len(model['trees'])} trees, {about['sentences']} sentences from {about['data']}, "
-        f"{about['seconds']} s"
-    )
+    print(f"wrote {out}: {about['model']}; {about['rows']} rows from {about['data']}, {about['seconds']} s")
     return 0
 
 

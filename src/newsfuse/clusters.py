@@ -1,6 +1,7 @@
 """Reading evaluation data: one cluster of documents with its human reference summaries per JSON line.
 
-Format (as in ``../shared/data``): ``{"id", "documents": [str], "summary": str | "summaries": [str]}``,
+Format (as in ``../shared/data``): ``{"id", "documents": [str], "summary": str | "summaries": [str]}``, optionally
+``"titles": [str]``,
 ``.jsonl`` or ``.jsonl.gz``. Multi-News marks line breaks with ``NEWLINE_CHAR``.
 """
 
@@ -21,6 +22,7 @@ class Cluster:
     id: str
     documents: tuple[str, ...]
     references: tuple[str, ...]
+    titles: tuple[str, ...] = ()  # the documents' headlines, where the data has them ("" where missing)
 
 
 def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluster]:
@@ -44,9 +46,11 @@ def _parse(stream: IO[str], path: Path, limit: int | None) -> Iterator[Cluster]:
                 continue
             try:
                 row = json.loads(line)
-                documents = tuple(d.replace("NEWLINE_CHAR", "\n") for d in row["documents"] if d.strip())
+                kept = [n for n, d in enumerate(row["documents"]) if d.strip()]
+                documents = tuple(row["documents"][n].replace("NEWLINE_CHAR", "\n") for n in kept)
+                titles = tuple(str(row["titles"][n]) for n in kept) if row.get("titles") else ()
                 references = row.get("summaries") or [row["summary"]]
             except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
                 raise InputError(f"{path}:{number}", f"not a cluster line ({type(exc).__name__}: {exc})") from None
             count += 1
-            yield Cluster(str(row.get("id", number)), documents, tuple(references))
+            yield Cluster(str(row.get("id", number)), documents, tuple(references), titles)

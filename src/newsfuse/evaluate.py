@@ -1,9 +1,14 @@
-"""Evaluation: ROUGE of every method against human reference summaries, with confidence intervals.
+"""Evaluation: ROUGE of every method against human reference summaries, with confidence intervals, and what
+readers see that ROUGE hides.
 
 Uses Google's ``rouge-score`` (stemming on). ROUGE-Lsum needs one sentence a line; NLTK's punkt is not
 available offline, so summaries and references are split by newsfuse's own segmenter. Per cluster a method
 gets the best score over its references ("max") and the mean over them ("avg"); averages over clusters get a
-95% bootstrap confidence interval and a paired bootstrap p-value against ``lead``.
+95% bootstrap confidence interval and a paired bootstrap p-value against ``lead``. The DUC convention is
+recall, averaged over the references, of the first N words of each output.
+
+Reader-side, per method (definitions in ``newsfuse.readable``): the share of brief sentences with an
+unresolved opener, and the number of pairs of brief sentences that repeat a fact, per brief.
 """
 
 from __future__ import annotations
@@ -21,12 +26,12 @@ import numpy as np
 
 from newsfuse.clusters import Cluster
 from newsfuse.errors import InputError
-from newsfuse.model import Story
-from newsfuse.pipeline import brief, story_from
+from newsfuse.model import Brief
+from newsfuse.pipeline import Pipeline, story_from
 from newsfuse.progress import progress
+from newsfuse.readable import Placed, form, repeated_pairs, unresolved
 from newsfuse.render import markdown_table
 from newsfuse.segment import split_paragraph
-from newsfuse.summarizers import Summarizer, get
 
 METRICS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsum"}
@@ -48,13 +53,25 @@ def sentence_lines(text: str) -> str:
     return "\n".join(line[a:b] for line in text.splitlines() for a, b in split_paragraph(line))
 
 
-def system_summary(story: Story, method: Summarizer, settings: Settings) -> str:
-    if not story.articles:
-        return ""
-    text = brief(story, settings.words, method).summary
+def as_scored(brief: Brief | None, settings: Settings) -> str:
+    """The text ROUGE scores: the summary, cut to its first ``words`` words under the DUC convention."""
+    text = brief.summary if brief else ""
     if settings.truncate:
         text = " ".join(text.split()[: settings.words])
     return text
+
+
+def reader_figures(brief: Brief | None, pipeline: Pipeline) -> dict[str, int]:
+    """Sentences, sentences with an unresolved opener, and pairs that repeat a fact, in one brief."""
+    if brief is None:
+        return {"sentences": 0, "unresolved": 0, "repeated": 0}
+    placed = [Placed(s.text, s.sources[0].article, s.sources[0].sentence, form(s.text)) for s in brief.sentences]
+    texts = [s.text for s in brief.sentences]
+    return {
+        "sentences": len(placed),
+        "unresolved": sum(unresolved(placed)),
+        "repeated": repeated_pairs(texts, pipeline.stemmer),
+    }
 
 
 def rouge(candidate: str, references: Iterable[str], metric: str = "f1") -> dict[str, tuple[float, float]]:
@@ -73,16 +90,19 @@ def rouge(candidate: str, references: Iterable[str], metric: str = "f1") -> dict
     }
 
 
-def score_clusters(clusters: list[Cluster], settings: Settings) -> list[dict[str, Any]]:
-    """Per-cluster scores of every method; the summarizers (and their models) load once per call."""
-    summarizers = [get(name) for name in settings.methods]
+def score_clusters(
+    clusters: list[Cluster], settings: Settings, pipeline: Pipeline | None = None
+) -> list[dict[str, Any]]:
+    """Per-cluster scores of every method; the models load once per call (or come with ``pipeline``)."""
+    pipeline = pipeline or Pipeline()
     rows = []
     for cluster in clusters:
-        row: dict[str, Any] = {"id": cluster.id}
-        story = story_from(cluster.documents)  # cleaned and segmented once, for every method
-        for summarizer in summarizers:
-            summary = system_summary(story, summarizer, settings)
-            row[summarizer.name] = rouge(summary, cluster.references, settings.metric)
+        row: dict[str, Any] = {"id": cluster.id, "reader": {}}
+        story = story_from(cluster.documents, cluster.titles)  # cleaned and segmented once, for every method
+        for method in settings.methods:
+            brief = pipeline.brief(story, settings.words, method) if story.articles else None
+            row[method] = rouge(as_scored(brief, settings), cluster.references, settings.metric)
+            row["reader"][method] = reader_figures(brief, pipeline)
         rows.append(row)
     return rows
 
@@ -141,10 +161,33 @@ def evaluate(clusters: list[Cluster], settings: Settings, jobs: int | None = Non
         "truncate": settings.truncate,
         "methods": list(settings.methods),
         "scores": summarize_scores(rows, settings.methods),
+        "reader": reader_summary(rows, settings.methods),
         "per_cluster": rows,
         "seconds": round(time.perf_counter() - started, 1),
         "jobs": jobs,
     }
+
+
+def reader_summary(rows: list[dict[str, Any]], methods: tuple[str, ...]) -> dict[str, dict[str, float]]:
+    """Per method: the share of brief sentences with an unresolved opener, and repeated-fact pairs per brief."""
+    result = {}
+    for method in methods:
+        figures = [row["reader"][method] for row in rows]
+        sentences = sum(f["sentences"] for f in figures)
+        result[method] = {
+            "sentences": sentences,
+            "unresolved_share": sum(f["unresolved"] for f in figures) / max(sentences, 1),
+            "repeated_per_brief": sum(f["repeated"] for f in figures) / max(len(figures), 1),
+        }
+    return result
+
+
+def format_reader_table(report: dict[str, Any]) -> str:
+    rows = [
+        [m, str(r["sentences"]), f"{100 * r['unresolved_share']:.1f}%", f"{r['repeated_per_brief']:.2f}"]
+        for m, r in report["reader"].items()
+    ]
+    return markdown_table(["method", "brief sentences", "unresolved openers", "repeated-fact pairs per brief"], rows)
 
 
 def format_table(report: dict[str, Any], kind: str = "max") -> str:

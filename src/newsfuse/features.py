@@ -1,20 +1,19 @@
-"""Features of each sentence of a story, the evidence the default summarizer weighs.
+"""Features of each sentence of a story, the evidence the sentence scorer weighs, as columns over the story.
 
-Every feature is computed from the whole story in time linear in its size. None depends on casing or on
-the preprocessing of any data set, and none grows with the size of the story (similarities and frequencies
-are relative to the story's maximum), so a model learned on short clusters transfers to full-length ones.
+None depends on casing or on the preprocessing of any data set, and none grows with the size of the story
+(similarities and frequencies are relative to the story's maximum), so a model learned on short clusters
+holds on full-length ones.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 
+import numpy as np
+
+from newsfuse.evidence import Evidence
 from newsfuse.model import Story
-from newsfuse.opinion import opinion_score
-from newsfuse.text import WORD
-from newsfuse.vectors import Vectors
 
 NUMBER = re.compile(r"\d")
 QUOTE = re.compile(r"[\"“”]|``|''")
@@ -28,12 +27,12 @@ FEATURES = (
     "short",  # under 8 words
     "long",  # over 45 words
     "complete",  # ends like a complete sentence, or is a heading at the top (not a cut-off fragment or a label)
-    "word_share",  # share of tokens that are words rather than symbols and numbers
+    "word_share",  # share of tokens that are words rather than figures
     "centrality",  # cosine to the story centroid, relative to the story's most central sentence
     "article_centrality",  # cosine of the sentence's article to the story centroid, relative to the best article
     "lead_similarity",  # cosine to the first sentence of its article
-    "corroboration",  # share of the other articles that use the sentence's terms
-    "bigram_corroboration",  # share of its content bigrams that other articles use too
+    "corroboration",  # weighted share of the other articles that use the sentence's terms
+    "bigram_corroboration",  # share of its concepts (word pairs) that other articles use too
     "content_density",  # content terms per word
     "frequency",  # mean log story-wide count of the sentence's terms over the log of the top count (SumBasic)
     "has_number",
@@ -42,48 +41,8 @@ FEATURES = (
     "question",
     "articles",  # log of the number of articles in the story
     "article_share",  # the article's share of the story's words
+    "concept_density",  # summed document frequency of its concepts per word, relative to the story's maximum
 )
-
-
-def corroboration(vectors: Vectors, i: int, articles: int) -> float:
-    """Weighted share of the *other* articles that use this sentence's terms (0 for a single article)."""
-    if articles < 2 or not vectors.weights[i]:
-        return 0.0
-    vector = vectors.weights[i]
-    total = sum(vector.values())
-    shared = sum(w * (vectors.article_count[t] - 1) for t, w in vector.items())
-    return shared / (total * (articles - 1))
-
-
-def bigram_corroboration(vectors: Vectors, i: int) -> float:
-    pairs = vectors.bigrams[i]
-    if not pairs:
-        return 0.0
-    return sum(vectors.bigram_articles[p] > 1 for p in pairs) / len(pairs)
-
-
-def frequency(vectors: Vectors, i: int, top: float) -> float:
-    terms = vectors.weights[i]
-    if not terms:
-        return 0.0
-    return sum(math.log1p(vectors.term_count[t]) for t in terms) / len(terms) / top
-
-
-def relative(values: list[float]) -> list[float]:
-    top = max(values, default=0.0)
-    return [v / top if top > 0 else 0.0 for v in values]
-
-
-def _article_centralities(story: Story, vectors: Vectors) -> dict[str, float]:
-    sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for sentence, vector in zip(story.sentences, vectors.weights, strict=True):
-        for term, weight in vector.items():
-            sums[sentence.article][term] += weight
-    result = {}
-    for article, vector in sums.items():
-        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        result[article] = sum(w * vectors.centroid.get(t, 0.0) for t, w in vector.items()) / norm
-    return dict(zip(result, relative(list(result.values())), strict=True))
 
 
 def is_heading(text: str) -> bool:
@@ -108,50 +67,97 @@ def body_positions(story: Story) -> list[int]:
     return positions
 
 
-def featurize(story: Story, vectors: Vectors) -> list[list[float]]:
-    """One row of ``FEATURES`` per sentence of the story."""
-    positions = body_positions(story)
-    per_article: dict[str, int] = defaultdict(int)
+def relative(values: np.ndarray) -> np.ndarray:
+    top = values.max(initial=0.0)
+    return values / top if top > 0 else np.zeros_like(values)
+
+
+def _per_sentence(evidence: Evidence, per_entry: np.ndarray) -> np.ndarray:
+    vectors = evidence.vectors
+    rows = np.repeat(np.arange(vectors.sentences), np.diff(vectors.indptr))
+    return np.bincount(rows, weights=per_entry, minlength=vectors.sentences)
+
+
+def _article_centrality(evidence: Evidence) -> np.ndarray:
+    """Per sentence: cosine of its whole article's vector to the story centroid, relative to the best article."""
+    vectors, article = evidence.vectors, evidence.article
+    rows = np.repeat(np.arange(vectors.sentences), np.diff(vectors.indptr))
+    stems = len(vectors.centroid)
+    keys, summed = np.unique(article[rows] * stems + vectors.term, return_inverse=True)
+    weight = np.bincount(summed, weights=vectors.weight)
+    owner = keys // stems
+    articles = int(article.max(initial=-1)) + 1
+    norms = np.sqrt(np.bincount(owner, weights=weight * weight, minlength=articles))
+    dots = np.bincount(owner, weights=weight * vectors.centroid[keys % stems], minlength=articles)
+    return relative(dots / np.where(norms > 0, norms, 1.0))[article]
+
+
+def _lead_similarity(story: Story, evidence: Evidence, positions: list[int]) -> np.ndarray:
     first: dict[str, int] = {}
     for i, sentence in enumerate(story.sentences):
-        per_article[sentence.article] += 1
         if positions[i] == 0 and not is_heading(sentence.text):
             first.setdefault(sentence.article, i)
     for i, sentence in enumerate(story.sentences):
         first.setdefault(sentence.article, i)
-    article_words = {a.id: a.words for a in story.articles}
-    story_words = max(sum(article_words.values()), 1)
-    article_central = _article_centralities(story, vectors)
-    central = relative([vectors.to_centroid(i) for i in range(len(story.sentences))])
-    top_count = math.log1p(max(vectors.term_count.values(), default=0)) or 1.0
+    result = np.zeros(len(story.sentences))
+    for lead in first.values():
+        own = evidence.article == evidence.article[lead]
+        result[own] = evidence.vectors.similarities(lead)[own]
+    return result
+
+
+def featurize(story: Story, evidence: Evidence) -> np.ndarray:
+    """One row of ``FEATURES`` per sentence of the story."""
+    n = len(story.sentences)
+    if not n:
+        return np.zeros((0, len(FEATURES)))
+    vectors, tokens = evidence.vectors, evidence.tokens
+    positions = body_positions(story)
+    position = np.array(positions, dtype=np.float64)
+    words = np.array([max(s.words, 1) for s in story.sentences], dtype=np.float64)
+    per_article = np.bincount(evidence.article).astype(np.float64)
+    article_words = np.array([a.words for a in story.articles], dtype=np.float64)
+    texts = [s.text for s in story.sentences]
     n_articles = len(story.articles)
-    rows = []
-    for i, s in enumerate(story.sentences):
-        tokens = WORD.findall(s.text)
-        n_words = max(s.words, 1)
-        rows.append(
-            [
-                1.0 / (1 + positions[i]),
-                float(positions[i] == 0),
-                positions[i] / per_article[s.article],
-                math.log(n_words),
-                float(n_words < 8),
-                float(n_words > 45),
-                float(positions[i] == 0 or bool(TERMINAL.search(s.text))),
-                sum(t.isalpha() for t in tokens) / max(len(tokens), 1),
-                central[i],
-                article_central.get(s.article, 0.0),
-                vectors.cosine(i, first[s.article]),
-                corroboration(vectors, i, n_articles),
-                bigram_corroboration(vectors, i),
-                len(vectors.weights[i]) / n_words,
-                frequency(vectors, i, top_count),
-                float(bool(NUMBER.search(s.text))),
-                float(bool(QUOTE.search(s.text))),
-                opinion_score(s.text),
-                float(s.text.rstrip(" \"'”’").endswith("?")),
-                math.log(n_articles),
-                article_words.get(s.article, 0) / story_words,
-            ]
-        )
-    return rows
+    entry_articles = vectors.article_count[vectors.term]
+    weight_sum = _per_sentence(evidence, vectors.weight)
+    shared = _per_sentence(evidence, vectors.weight * (entry_articles - 1))
+    corroboration = (
+        shared / np.where(weight_sum > 0, weight_sum, 1.0) / (n_articles - 1) if n_articles > 1 else np.zeros(n)
+    )
+    terms = np.diff(vectors.indptr).astype(np.float64)
+    top_count = np.log1p(vectors.term_count.max(initial=0)) or 1.0
+    frequency = _per_sentence(evidence, np.log1p(vectors.term_count[vectors.term])) / np.maximum(terms, 1)
+    concepts = evidence.concepts
+    concept_rows = np.repeat(np.arange(n), np.diff(concepts.indptr))
+    concept_df = np.expm1(concepts.features[:, 1]) if len(concepts.keys) else np.zeros(0)
+    in_concepts = np.maximum(np.diff(concepts.indptr), 1)
+    shared_pairs = np.bincount(concept_rows, weights=concept_df[concepts.concept] > 1, minlength=n)
+    density = np.bincount(concept_rows, weights=concept_df[concepts.concept], minlength=n) / words
+    token_words = np.maximum(tokens.words(), 1)
+    alphabetic = np.bincount(tokens.sentence, weights=tokens.alphabetic, minlength=n) / token_words
+    columns = [
+        1.0 / (1.0 + position),
+        position == 0,
+        position / per_article[evidence.article],
+        np.log(words),
+        words < 8,
+        words > 45,
+        (position == 0) | np.array([bool(TERMINAL.search(t)) for t in texts]),
+        np.where(tokens.words() > 0, alphabetic, 0.0),
+        relative(vectors.to_centroid()),
+        _article_centrality(evidence),
+        _lead_similarity(story, evidence, positions),
+        corroboration,
+        shared_pairs / in_concepts,
+        terms / words,
+        frequency / top_count,
+        np.array([bool(NUMBER.search(t)) for t in texts]),
+        np.array([bool(QUOTE.search(t)) for t in texts]),
+        np.array([j.score for j in evidence.opinion]),
+        np.array([t.rstrip(" \"'”’").endswith("?") for t in texts]),
+        np.full(n, np.log(n_articles)),
+        article_words[evidence.article] / max(article_words.sum(), 1.0),
+        relative(density),
+    ]
+    return np.column_stack(columns).astype(np.float64)

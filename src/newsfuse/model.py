@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from email.utils import parsedate_to_datetime
 
 
 @dataclass(frozen=True)
@@ -38,6 +37,8 @@ class Article:
             return date.fromisoformat(value[:10])
         except ValueError:
             pass
+        from email.utils import parsedate_to_datetime  # 30 ms to import: only when a date is not ISO
+
         try:
             return parsedate_to_datetime(value).date()
         except (TypeError, ValueError, IndexError):
@@ -85,10 +86,24 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Change:
+    """Words of the source that the brief does not use as written: ``text[start:end]`` was ``was``, is ``now``.
+
+    Offsets are into the cleaned text of the brief sentence's first source; ``now`` is empty for a cut.
+    """
+
+    start: int
+    end: int
+    was: str
+    now: str
+
+
+@dataclass(frozen=True)
 class BriefSentence:
     text: str
-    sources: tuple[Citation, ...]
+    sources: tuple[Citation, ...]  # each slices exactly the characters used, before any ``changes``
     corroborated_by: tuple[str, ...]  # ids of the articles that report the same content
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,32 @@
-"""The pipeline end to end: ingest → clean → segment → score/select → attribute → Brief."""
+"""The pipeline end to end: ingest → clean → segment → score/select → attribute → Brief.
+
+A ``Pipeline`` owns what is loaded once per process (the stemmer and the trained models) and is passed to,
+or kept by, whoever makes many briefs (the service, evaluation, the stories). The module-level
+``summarize`` uses one default pipeline, made on first use.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
-from newsfuse.attribute import attribute
+import Stemmer
+
+from newsfuse.attribute import CORROBORATION, attribute
 from newsfuse.clean import clean
 from newsfuse.errors import InputError
+from newsfuse.evidence import gather
 from newsfuse.ingest import Loaded, from_records
 from newsfuse.model import Article, Brief, Citation, Story
-from newsfuse.opinion import judge_story
 from newsfuse.segment import segment
-from newsfuse.select import reading_order, select
-from newsfuse.summarizers import Summarizer, get
-from newsfuse.vectors import build
+from newsfuse.select import reading_order
+from newsfuse.summarizers import Summarizer, baseline, check_method
+from newsfuse.summarizers.newsfuse import Newsfuse, load
 
 DEFAULT_WORDS = 250
+SINGLE_SOURCE = "only one source article: nothing in this brief is corroborated by another outlet"
 
 
 def clean_all(articles: Iterable[Article], strict: bool = True) -> tuple[list[Article], list[InputError]]:
@@ -52,9 +61,13 @@ def story_of(articles: Sequence[Article]) -> Story:
     return Story(tuple(articles), tuple(s for a in articles for s in segment(a)))
 
 
-def story_from(documents: Iterable[str]) -> Story:
-    """A story of plain-text documents (evaluation and training data): unusable ones are left out quietly."""
-    articles, _ = clean_all(from_records(list(documents)).articles, strict=False)
+def story_from(documents: Sequence[str], titles: Sequence[str] = ()) -> Story:
+    """A story of plain-text documents and their titles, if known (evaluation and training data): unusable
+    documents are left out quietly."""
+    records = [
+        {"text": text, "title": title} for text, title in zip(documents, titles or [""] * len(documents), strict=True)
+    ]
+    articles, _ = clean_all(from_records(records).articles, strict=False)
     return story_of(articles)
 
 
@@ -64,41 +77,85 @@ def check_words(words: Any) -> int:
     return words
 
 
-def brief(
-    story: Story,
-    words: int = DEFAULT_WORDS,
-    method: str | Summarizer = "newsfuse",
-    exclude: frozenset[int] = frozenset(),
-) -> Brief:
-    """Summarize a segmented story with one method; ``exclude`` sentences (by index) are never chosen."""
-    words = check_words(words)
-    summarizer = get(method) if isinstance(method, str) else method
-    if not story.articles:
-        raise InputError("articles", "no articles to summarize")
-    vectors = build(story)
-    ranking = summarizer.rank(story, vectors)
-    opinion = frozenset(i for i, judged in enumerate(judge_story(story)) if judged.opinion)
-    excluded = (opinion if summarizer.drops_opinion else frozenset()) | exclude
-    chosen = reading_order(story, select(story, vectors, ranking, words, excluded=excluded))
-    warnings = ()
-    if len(story.articles) == 1:
-        warnings = ("only one source article: nothing in this brief is corroborated by another outlet",)
-    cited = tuple(Citation(s.article, s.index, s.start, s.end) for i, s in enumerate(story.sentences) if i in opinion)
-    return Brief(attribute(story, vectors, chosen), story.articles, summarizer.name, words, warnings, cited)
+class Pipeline:
+    """The stemmer and the trained models, loaded once; every brief of this process goes through here."""
+
+    def __init__(self, newsfuse: Newsfuse | None = None) -> None:
+        self.stemmer = Stemmer.Stemmer("english")
+        self.newsfuse = newsfuse or load()
+
+    def summarizer(self, method: str | Summarizer) -> Summarizer:
+        if not isinstance(method, str):
+            return method
+        return self.newsfuse if check_method(method) == "newsfuse" else baseline(method)
+
+    def brief(
+        self, story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "newsfuse",
+        seen: frozenset[int] = frozenset(),
+    ) -> Brief:  # fmt: skip
+        """Summarize a segmented story with one method.
+
+        ``seen`` sentences (by index) are known to the reader: neither they nor a sentence that repeats one of
+        them (cosine ≥ ``CORROBORATION``) is chosen, and what they say counts for nothing.
+        """
+        words = check_words(words)
+        summarizer = self.summarizer(method)
+        if not story.articles:
+            raise InputError("articles", "no articles to summarize")
+        evidence = gather(story, self.stemmer)
+        opinion = evidence.opinion_sentences
+        near = evidence.vectors.neighbours
+        repeats = {i for i in range(len(story.sentences)) if seen and seen & near(i, CORROBORATION).keys()}
+        excluded = (opinion if summarizer.drops_opinion else frozenset()) | seen | repeats
+        chosen = reading_order(story, summarizer.choose(story, evidence, words, excluded, seen))
+        warnings = (SINGLE_SOURCE,) if len(story.articles) == 1 else ()
+        cited = tuple(
+            Citation(s.article, s.index, s.start, s.end) for i, s in enumerate(story.sentences) if i in opinion
+        )
+        return Brief(attribute(story, evidence, chosen), story.articles, summarizer.name, words, warnings, cited)
+
+    def summarize(
+        self, articles: Iterable[Mapping[str, Any] | Article | str], words: int = DEFAULT_WORDS,
+        method: str = "newsfuse", strict: bool = False,
+    ) -> Brief:  # fmt: skip
+        """Articles (dicts with the JSON fields, ``Article`` objects or plain text) → Brief."""
+        check_method(method)
+        cleaned, problems = usable(from_records(list(articles), strict=strict), strict, "articles")
+        result = self.brief(story_of(cleaned), words, method)
+        skipped = tuple(f"skipped {p}" for p in problems)
+        return replace(result, warnings=skipped + result.warnings)
+
+    def update(self, earlier: Sequence[Article], new: Sequence[Article], words: int, note: str) -> Brief:
+        """The brief of ``new`` for a reader who has read ``earlier`` (cleaned articles); ``note``: since when."""
+        if not new:
+            return Brief((), tuple(earlier), "newsfuse", words, (f"no articles {note}",))
+        story = story_of([*earlier, *new])
+        old = {a.id for a in earlier}
+        seen = frozenset(i for i, s in enumerate(story.sentences) if s.article in old)
+        result = self.brief(story, words, seen=seen)
+        if not result.sentences:
+            return replace(result, warnings=(*result.warnings, f"nothing new {note}"))
+        return replace(result, warnings=(*result.warnings, f"update: only what is new {note}"))
+
+
+@cache
+def default() -> Pipeline:
+    """The process's default pipeline, made on first use (the models load once)."""
+    return Pipeline()
+
+
+def brief(story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "newsfuse") -> Brief:
+    """``Pipeline.brief`` with the default pipeline."""
+    return default().brief(story, words, method)
 
 
 def summarize(
-    articles: Iterable[Mapping[str, Any] | Article | str],
-    words: int = DEFAULT_WORDS,
-    method: str = "newsfuse",
+    articles: Iterable[Mapping[str, Any] | Article | str], words: int = DEFAULT_WORDS, method: str = "newsfuse",
     strict: bool = False,
-) -> Brief:
+) -> Brief:  # fmt: skip
     """The Python API: articles (dicts with the JSON fields, ``Article`` objects or plain text) → Brief.
 
     An unusable article is skipped and named in ``Brief.warnings`` (raised as ``InputError`` when
     ``strict``); with no usable article at all, ``InputError`` says why.
     """
-    cleaned, problems = usable(from_records(list(articles), strict=strict), strict, "articles")
-    result = brief(story_of(cleaned), words, method)
-    skipped = tuple(f"skipped {p}" for p in problems)
-    return replace(result, warnings=skipped + result.warnings)
+    return default().summarize(articles, words, method, strict)

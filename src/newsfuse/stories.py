@@ -17,15 +17,13 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from newsfuse.attribute import CORROBORATION
 from newsfuse.cluster import MAX_BUCKET, Candidate, add, buckets_of, decide, normal_url, term_counts, text_hash, vector
 from newsfuse.errors import InputError
 from newsfuse.ingest import check_format, files_under, inputs, read_bytes, read_input
 from newsfuse.model import Article, Brief
-from newsfuse.pipeline import brief, clean_all, story_of
+from newsfuse.pipeline import brief, clean_all, default, story_of
 from newsfuse.render import brief_json
 from newsfuse.store import Store, StoredArticle
-from newsfuse.vectors import build
 
 BATCH = 2000  # articles per transaction: fewer, larger commits write each touched index page once for more rows
 LINES_PER_UNIT = 1000  # a JSONL file is prepared in chunks of this many lines
@@ -306,21 +304,9 @@ def update_brief(stored: list[StoredArticle], since: str, words: int) -> Brief:
     def seen_at(s: StoredArticle) -> str:
         return s.published or s.added
 
-    old = [s for s in stored if seen_at(s) < since]
-    new = [s for s in stored if seen_at(s) >= since]
-    if not new:
-        return Brief((), tuple(as_articles(stored)), "newsfuse", words, (f"no articles since {since}",))
-    story = story_of(as_articles(old + new))
-    old_ids = {f"a{s.id}" for s in old}
-    vectors = build(story)
-    known = {i for i, s in enumerate(story.sentences) if s.article in old_ids}
-    repeated = {
-        i for i in range(len(story.sentences)) if i not in known and known & set(vectors.neighbours(i, CORROBORATION))
-    }
-    if len(known | repeated) == len(story.sentences):
-        return Brief((), story.articles, "newsfuse", words, (f"nothing new since {since}",))
-    result = brief(story, words, exclude=frozenset(known | repeated))
-    return replace(result, warnings=(*result.warnings, f"update: only what is new since {since}"))
+    earlier = as_articles(s for s in stored if seen_at(s) < since)
+    new = as_articles(s for s in stored if seen_at(s) >= since)
+    return default().update(earlier, new, words, f"since {since}")
 
 
 def input_bytes(paths: Iterable[str]) -> int:

@@ -53,16 +53,23 @@ def english_share(tokens: Iterable[str]) -> tuple[int, float]:
     return len(tokens), sum(t in ENGLISH_MARKERS for t in tokens) / len(tokens)
 
 
+LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+LATIN = re.compile(r"[A-Za-z]")
+SAMPLE = 3_000  # characters (about 500 words): the start of an article says which language it is in
+
+
 def looks_english(text: str) -> bool:
     """True unless the text is clearly in another language (or another script).
 
     English running text has 20-30% of its tokens among the markers; other languages almost none.
     Short texts get the benefit of the doubt.
     """
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isascii() for c in letters) / len(letters) < 0.5:
-        return False
-    count, share = english_share(words(text))
+    sample = text[:SAMPLE]
+    if not sample.isascii():
+        letters = len(LETTER.findall(sample))
+        if letters and len(LATIN.findall(sample)) / letters < 0.5:
+            return False
+    count, share = english_share(words(sample))
     if count < 12:
         return True
     return share >= 0.06

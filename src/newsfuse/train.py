@@ -1,13 +1,14 @@
-"""Training the default summarizer's sentence scorer on clusters with human reference summaries.
+"""Training the default summarizer's two models on clusters with human reference summaries.
 
-Each sentence is labelled by a greedy ROUGE oracle: sentences are added while they raise ROUGE-1 + ROUGE-2
-F1 of the selection against the reference, as in SummaRuNNer (Nallapati et al., 2017). A gradient-boosted
-tree model learns to predict that label from ``newsfuse.features``; it is saved as plain JSON so that the
-package needs no machine-learning library at run time.
+* ``scorer`` (sentence salience): each sentence is labelled by a greedy ROUGE oracle (sentences are added while
+  they raise ROUGE-1 + ROUGE-2 F1 of the selection against the reference, as in SummaRuNNer, Nallapati et al.,
+  2017); gradient-boosted trees learn that label from ``newsfuse.features``.
+* ``concepts`` (concept weights): each concept of a cluster is labelled by whether a reference contains it;
+  one-split boosted trees (an additive model, cheap on tens of thousands of concepts) learn that label from
+  ``newsfuse.concepts``.
 
-    newsfuse train ../shared/data/multi_news/train.jsonl.gz --limit 20000 --out src/newsfuse/models/scorer.json
-
-Train only on train splits; evaluate on val.
+Both are saved as plain JSON so that the package needs no machine-learning library at run time. Train only on
+training data (the README says which), never on what is reported as a test.
 """
 
 from __future__ import annotations
@@ -22,14 +23,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import Stemmer
 
+from newsfuse import concepts, features, trees
 from newsfuse.clusters import Cluster, read_clusters
-from newsfuse.features import FEATURES, featurize
+from newsfuse.evidence import gather
 from newsfuse.pipeline import story_from
 from newsfuse.progress import progress
 from newsfuse.select import REDUNDANCY
-from newsfuse.text import stemmer, words
-from newsfuse.vectors import build
+from newsfuse.text import STOPWORDS, words
 
 
 def ngrams(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
@@ -70,36 +72,57 @@ def oracle(sentences: Sequence[Sequence[str]], reference: Sequence[str], budget:
         best, used = pick_score, used + len(sentences[pick])
 
 
-def cluster_examples(cluster: Cluster, budget: int) -> tuple[list[list[float]], list[int]]:
-    """Feature rows and labels for the sentences of one cluster.
+def cluster_examples(cluster: Cluster, budget: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sentence feature rows and labels of one cluster (for the scorer).
 
     A sentence is positive when the oracle picks it or repeats content the oracle picked: which copy of
     repeated content gets picked is arbitrary, and selection, not scoring, is what keeps repeats out.
     """
-    story = story_from(cluster.documents)
+    story = story_from(cluster.documents, cluster.titles)
     if not story.articles:
-        return [], []
-    vectors = build(story)
-    stem = stemmer()
-    tokens = [[stem(w) for w in words(s.text)] for s in story.sentences]
-    reference = [stem(w) for w in words(cluster.references[0])]
-    picked = oracle(tokens, reference, budget)
+        return np.zeros((0, len(features.FEATURES))), np.zeros(0)
+    stemmer = Stemmer.Stemmer("english")
+    evidence = gather(story, stemmer)
+    tokens = [stemmer.stemWords(words(s.text)) for s in story.sentences]
+    picked = oracle(tokens, stemmer.stemWords(words(cluster.references[0])), budget)
     positive = set(picked)
     for i in picked:
-        positive.update(vectors.neighbours(i, REDUNDANCY))
-    return featurize(story, vectors), [int(i in positive) for i in range(len(tokens))]
+        positive.update(evidence.vectors.neighbours(i, REDUNDANCY))
+    return features.featurize(story, evidence), np.array([int(i in positive) for i in range(len(tokens))])
 
 
-def dataset(clusters: list[Cluster], budget: int, jobs: int) -> tuple[np.ndarray, np.ndarray]:
-    """Features and labels of every sentence of every cluster."""
-    rows: list[list[float]] = []
-    labels: list[int] = []
+def reference_concepts(text: str, stemmer: Stemmer.Stemmer) -> set[tuple[str, str]]:
+    """The concepts (adjacent stems, not both stopwords) of a reference summary."""
+    tokens = words(text)
+    stems = stemmer.stemWords(tokens)
+    content = [w not in STOPWORDS and len(w) > 1 for w in tokens]
+    return {(stems[k], stems[k + 1]) for k in range(len(tokens) - 1) if content[k] or content[k + 1]}
+
+
+def concept_examples(cluster: Cluster) -> tuple[np.ndarray, np.ndarray]:
+    """Concept feature rows of one cluster, labelled by whether any reference contains the concept."""
+    story = story_from(cluster.documents, cluster.titles)
+    if not story.articles:
+        return np.zeros((0, len(concepts.FEATURES))), np.zeros(0)
+    stemmer = Stemmer.Stemmer("english")
+    evidence = gather(story, stemmer)
+    wanted = set().union(*(reference_concepts(r, stemmer) for r in cluster.references))
+    stems, size = evidence.tokens.stems, max(len(evidence.tokens.stems), 1)
+    keys = evidence.concepts.keys
+    labels = np.array([(stems[k // size], stems[k % size]) in wanted for k in keys.tolist()], dtype=int)
+    return evidence.concepts.features, labels
+
+
+def dataset(clusters: list[Cluster], model: str, budget: int, jobs: int) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of every sentence (scorer) or concept (concepts) of every cluster."""
+    work = partial(cluster_examples, budget=budget) if model == "scorer" else concept_examples
+    width = len(features.FEATURES if model == "scorer" else concepts.FEATURES)
+    rows, labels = [np.zeros((0, width))], [np.zeros(0)]
     with ProcessPoolExecutor(jobs) as pool:
-        results = pool.map(partial(cluster_examples, budget=budget), clusters, chunksize=16)
-        for x, y in progress(results, len(clusters), "features"):
-            rows.extend(x)
-            labels.extend(y)
-    return np.array(rows, dtype=np.float64), np.array(labels)
+        for x, y in progress(pool.map(work, clusters, chunksize=4), len(clusters), "features"):
+            rows.append(x)
+            labels.append(y)
+    return np.concatenate(rows), np.concatenate(labels).astype(int)
 
 
 def export_trees(model: Any) -> list[dict[str, list]]:
@@ -124,39 +147,59 @@ def export_trees(model: Any) -> list[dict[str, list]]:
     return trees
 
 
-# The direction each feature may move the score: more corroborated, central or leading content never scores
-# lower, opinion never higher. The constraints keep the trees sensible on stories larger than any in training.
+# The direction each sentence feature may move the score: more corroborated, central or leading content never
+# scores lower, opinion never higher. The constraints keep the trees sensible on stories larger than in training.
 MONOTONIC = {
     "lead": 1, "first": 1, "relative_position": -1, "complete": 1, "centrality": 1, "article_centrality": 1,
     "lead_similarity": 1, "corroboration": 1, "bigram_corroboration": 1, "frequency": 1, "opinion": -1,
-    "question": -1,
+    "question": -1, "concept_density": 1,
 }  # fmt: skip
+CONCEPT_MONOTONIC = {"df_share": 1, "log_df": 1, "first_absolute": 1, "lead_share": 1}
 
 
-def fit(x: np.ndarray, y: np.ndarray, seed: int = 0) -> tuple[Any, dict[str, Any]]:
+def fit(x: np.ndarray, y: np.ndarray, model: str = "scorer", seed: int = 0) -> tuple[Any, dict[str, Any]]:
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    model = HistGradientBoostingClassifier(
-        max_iter=150, learning_rate=0.1, max_leaf_nodes=31, min_samples_leaf=100, l2_regularization=1.0,
-        monotonic_cst=[MONOTONIC.get(f, 0) for f in FEATURES], random_state=seed,
-    )  # fmt: skip
-    model.fit(x, y)
-    return model, {"kind": "trees", "bias": float(model._baseline_prediction.ravel()[0]), "trees": export_trees(model)}
+    if model == "scorer":
+        classifier = HistGradientBoostingClassifier(
+            max_iter=150, learning_rate=0.1, max_leaf_nodes=31, min_samples_leaf=100, l2_regularization=1.0,
+            monotonic_cst=[MONOTONIC.get(f, 0) for f in features.FEATURES], random_state=seed,
+        )  # fmt: skip
+    else:
+        classifier = HistGradientBoostingClassifier(
+            max_iter=300, learning_rate=0.1, max_depth=1, min_samples_leaf=200,
+            monotonic_cst=[CONCEPT_MONOTONIC.get(f, 0) for f in concepts.FEATURES], random_state=seed,
+        )  # fmt: skip
+    classifier.fit(x, y)
+    bias = float(classifier._baseline_prediction.ravel()[0])
+    if model == "scorer":
+        return classifier, {"kind": "trees", "bias": bias, "trees": export_trees(classifier)}
+    folded = trees.additive(export_trees(classifier), bias, x.shape[1], {})
+    steps = {"thresholds": [t.tolist() for t in folded.thresholds], "values": [v.tolist() for v in folded.values]}
+    return classifier, {"kind": "additive", "bias": folded.bias, **steps}
 
 
-def train(data: str, limit: int | None, out: str | Path, budget: int = 260, jobs: int = 2) -> dict[str, Any]:
+def train(
+    data: list[str], limit: int | None, out: str | Path, model: str = "scorer", budget: int = 260, jobs: int = 2
+) -> dict[str, Any]:
+    """Train one model on the clusters of every file in ``data`` (the first ``limit`` of each) and save it."""
     started = time.perf_counter()
-    clusters = list(read_clusters(data, limit))
-    x, y = dataset(clusters, budget, jobs)
-    _, model = fit(x, y)
-    model["features"] = list(FEATURES)
-    model["about"] = {
-        "data": f"{Path(data).name}, first {len(clusters)} clusters",
-        "sentences": len(y),
+    clusters = [c for path in data for c in read_clusters(path, limit)]
+    x, y = dataset(clusters, model, budget, jobs)
+    _, exported = fit(x, y, model)
+    exported["features"] = list(features.FEATURES if model == "scorer" else concepts.FEATURES)
+    label = f"greedy ROUGE-1+2 F1 oracle, {budget}-word budget" if model == "scorer" else "concept in a reference"
+    shape = "150 trees, 31 leaves, monotonic" if model == "scorer" else "300 one-split trees (additive)"
+    exported["about"] = {
+        "data": ", ".join(
+            f"{Path(p).parent.name}/{Path(p).name}{f', first {limit} clusters' if limit else ''}" for p in data
+        ),
+        "clusters": len(clusters),
+        "rows": len(y),
         "positive": int(y.sum()),
-        "label": f"greedy ROUGE-1+2 F1 oracle, {budget}-word budget",
-        "model": "scikit-learn HistGradientBoostingClassifier, 150 trees, 31 leaves, monotonic, exported to JSON",
+        "label": label,
+        "model": f"scikit-learn HistGradientBoostingClassifier, {shape}, exported to JSON",
         "seconds": round(time.perf_counter() - started, 1),
     }
-    Path(out).write_text(json.dumps(model, separators=(",", ":")))
-    return model
+    Path(out).write_text(json.dumps(exported, separators=(",", ":")))
+    return exported

@@ -1,89 +1,114 @@
-"""Term vectors of a story's sentences, and similarity search that stays linear in the input size.
+"""Term vectors of a story's sentences as sparse arrays, and similarity search that stays linear in its size.
 
-Weights are tf-idf over the story's sentences (a sentence is a "document" for idf). Neighbour search walks
-an inverted index and skips terms so common that their posting lists would make it quadratic.
+Weights are tf-idf over the story's sentences (a sentence is a "document" for idf), each row of unit length.
+Rows are stored sentence-major (for a sentence's own terms) and term-major (for the sentences that use a term),
+so a similarity is a gather and a ``bincount``. Search over all pairs skips terms so common that their
+posting lists would make it quadratic.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import pairwise
+from functools import cached_property
 
-from newsfuse.model import Story
-from newsfuse.text import content_terms, stemmer
+import numpy as np
+
+from newsfuse.tokens import Tokens
 
 MAX_POSTINGS = 1000  # terms in more sentences than this carry little meaning and would cost N² to compare
+SMALL = 100_000  # sentences × terms up to which all similarities are one dense product (short stories)
 
 
 @dataclass(frozen=True)
 class Vectors:
-    weights: tuple[dict[str, float], ...]  # per sentence: term → tf-idf weight, unit length
-    article_count: dict[str, int]  # term → number of articles that use it
-    term_count: dict[str, int]  # term → occurrences in the whole story
-    bigrams: tuple[frozenset[tuple[str, str]], ...]  # per sentence: pairs of adjacent content terms
-    bigram_articles: dict[tuple[str, str], int]  # content bigram → number of articles that use it
-    postings: dict[str, tuple[int, ...]]  # term → sentences that use it (rare enough terms only)
-    centroid: dict[str, float]  # the story's mean vector, unit length
+    sentences: int
+    indptr: np.ndarray  # sentence i's entries are [indptr[i], indptr[i + 1])
+    term: np.ndarray  # per entry: stem id
+    weight: np.ndarray  # per entry: tf-idf weight (each sentence's row has unit length)
+    term_indptr: np.ndarray  # term-major copy: term t's entries are [term_indptr[t], term_indptr[t + 1])
+    term_row: np.ndarray  # per term-major entry: sentence
+    term_weight: np.ndarray
+    sentence_df: np.ndarray  # per stem: sentences that use it
+    article_count: np.ndarray  # per stem: articles that use it
+    term_count: np.ndarray  # per stem: occurrences as a content word in the whole story
+    centroid: np.ndarray  # per stem: the story's mean vector, unit length
+
+    def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        return self.term[self.indptr[i] : self.indptr[i + 1]], self.weight[self.indptr[i] : self.indptr[i + 1]]
 
     def cosine(self, i: int, j: int) -> float:
-        a, b = self.weights[i], self.weights[j]
-        if len(a) > len(b):
-            a, b = b, a
-        return sum(w * b.get(t, 0.0) for t, w in a.items())
+        (ti, wi), (tj, wj) = self.row(i), self.row(j)
+        _, a, b = np.intersect1d(ti, tj, assume_unique=True, return_indices=True)
+        return float(wi[a] @ wj[b])
 
-    def to_centroid(self, i: int) -> float:
-        return sum(w * self.centroid.get(t, 0.0) for t, w in self.weights[i].items())
+    @cached_property
+    def dense(self) -> np.ndarray | None:
+        """All cosines at once, for a story small enough (a few articles): one product instead of many lookups."""
+        stems = len(self.centroid)
+        if self.sentences * stems > SMALL:
+            return None
+        matrix = np.zeros((self.sentences, stems))
+        matrix[np.repeat(np.arange(self.sentences), np.diff(self.indptr)), self.term] = self.weight
+        return matrix @ matrix.T
+
+    def similarities(self, i: int, rare_only: bool = False) -> np.ndarray:
+        """Cosine of sentence ``i`` with every sentence (itself included); ``rare_only`` skips common terms."""
+        if self.dense is not None and (not rare_only or self.sentences <= MAX_POSTINGS):  # no common term then
+            return self.dense[i].copy()
+        terms, weights = self.row(i)
+        if rare_only:
+            keep = self.sentence_df[terms] <= MAX_POSTINGS
+            terms, weights = terms[keep], weights[keep]
+        starts, ends = self.term_indptr[terms], self.term_indptr[terms + 1]
+        lengths = ends - starts
+        if not lengths.sum():
+            return np.zeros(self.sentences)
+        entries = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+        products = self.term_weight[entries] * np.repeat(weights, lengths)
+        return np.bincount(self.term_row[entries], weights=products, minlength=self.sentences)
 
     def neighbours(self, i: int, minimum: float) -> dict[int, float]:
-        """Sentences whose cosine with sentence ``i`` is at least ``minimum`` (``i`` itself excluded)."""
-        dots: dict[int, float] = defaultdict(float)
-        for term, weight in self.weights[i].items():
-            for j in self.postings.get(term, ()):
-                if j != i:
-                    dots[j] += weight * self.weights[j][term]
-        return {j: d for j, d in dots.items() if d >= minimum}
+        """Sentences whose cosine with sentence ``i`` is at least ``minimum`` (``i`` itself excluded).
+
+        Terms in more than ``MAX_POSTINGS`` sentences are left out of the search, so that asking this of every
+        sentence stays linear; their share of a cosine is small by construction of idf.
+        """
+        near = self.similarities(i, rare_only=True)
+        near[i] = 0.0
+        found = np.flatnonzero(near >= minimum)
+        return {int(j): float(near[j]) for j in found}
+
+    def to_centroid(self) -> np.ndarray:
+        """Every sentence's cosine with the story's centroid."""
+        rows = np.repeat(np.arange(self.sentences), np.diff(self.indptr))
+        return np.bincount(rows, weights=self.weight * self.centroid[self.term], minlength=self.sentences)
 
 
-def _unit(vector: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-    return {t: w / norm for t, w in vector.items()}
-
-
-def build(story: Story) -> Vectors:
-    stem = stemmer()
-    sequences = [content_terms(s.text, stem) for s in story.sentences]
-    counts = [Counter(terms) for terms in sequences]
-    bigrams = tuple(frozenset(pairwise(terms)) for terms in sequences)
-    bigram_articles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for sentence, pairs in zip(story.sentences, bigrams, strict=True):
-        for pair in pairs:
-            bigram_articles[pair].add(sentence.article)
-    sentence_df: Counter[str] = Counter()
-    occurrences: Counter[str] = Counter()
-    articles_of: dict[str, set[str]] = defaultdict(set)
-    for sentence, terms in zip(story.sentences, counts, strict=True):
-        sentence_df.update(terms.keys())
-        occurrences.update(terms)
-        for term in terms:
-            articles_of[term].add(sentence.article)
-    n = len(counts) or 1
-    idf = {t: math.log((n + 1) / (df + 0.5)) for t, df in sentence_df.items()}
-    weights = tuple(_unit({t: (1 + math.log(c)) * idf[t] for t, c in terms.items()}) for terms in counts)
-    postings: dict[str, list[int]] = defaultdict(list)
-    total: Counter[str] = Counter()
-    for i, vector in enumerate(weights):
-        total.update(vector)
-        for term in vector:
-            if sentence_df[term] <= MAX_POSTINGS:
-                postings[term].append(i)
+def build(tokens: Tokens, article: np.ndarray) -> Vectors:
+    """The vectors of a story's tokens; ``article`` is each sentence's article (an index)."""
+    n, stems = tokens.sentences, len(tokens.stems)
+    sentence, stem = tokens.sentence[tokens.content], tokens.stem[tokens.content]
+    pairs, tf = np.unique(sentence * stems + stem, return_counts=True)  # sorted: sentence-major
+    rows, terms = pairs // stems, pairs % stems
+    sentence_df = np.bincount(terms, minlength=stems)
+    idf = np.log((max(n, 1) + 1) / (sentence_df + 0.5))
+    weight = (1 + np.log(tf)) * idf[terms]
+    norms = np.sqrt(np.bincount(rows, weights=weight * weight, minlength=n))
+    weight = weight / np.where(norms > 0, norms, 1.0)[rows]
+    in_articles = np.unique(article[rows] * stems + terms) % stems
+    centroid = np.bincount(terms, weights=weight, minlength=stems).astype(np.float64)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    order = np.argsort(terms, kind="stable")
     return Vectors(
-        weights=weights,
-        article_count={t: len(a) for t, a in articles_of.items()},
-        term_count=dict(occurrences),
-        bigrams=bigrams,
-        bigram_articles={pair: len(a) for pair, a in bigram_articles.items()},
-        postings={t: tuple(p) for t, p in postings.items()},
-        centroid=_unit(dict(total)),
+        sentences=n,
+        indptr=np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]),
+        term=terms,
+        weight=weight,
+        term_indptr=np.concatenate([[0], np.cumsum(sentence_df)]),
+        term_row=rows[order],
+        term_weight=weight[order],
+        sentence_df=sentence_df,
+        article_count=np.bincount(in_articles, minlength=stems),
+        term_count=np.bincount(stem, minlength=stems),
+        centroid=centroid,
     )

@@ -18,11 +18,10 @@ from newsfuse.anatomy.model import Analysis, Event, Fact, Figure, Judgement
 from newsfuse.anatomy.quotes import find_quotes
 from newsfuse.anatomy.timeline import dated
 from newsfuse.attribute import reporting
+from newsfuse.evidence import Evidence, gather
 from newsfuse.ingest import from_records
 from newsfuse.model import Article, Citation, Story
-from newsfuse.opinion import judge_story
 from newsfuse.pipeline import story_of, usable
-from newsfuse.vectors import build
 
 MIN_FACT_WORDS = 6
 SAME_FACT = 0.2  # a lower cosine than the brief's, enough when two sentences also share names, figures or dates
@@ -34,10 +33,10 @@ def _citation(story: Story, i: int) -> Citation:
     return Citation(s.article, s.index, s.start, s.end)
 
 
-def _judgements(story: Story) -> tuple[Judgement, ...]:
+def _judgements(story: Story, evidence: Evidence) -> tuple[Judgement, ...]:
     return tuple(
         Judgement(_citation(story, i), judged.score, judged.opinion, judged.cues)
-        for i, judged in enumerate(judge_story(story))
+        for i, judged in enumerate(evidence.opinion)
     )
 
 
@@ -103,15 +102,15 @@ def _anchors(
 
 def analyze_story(story: Story, ner: Any) -> Analysis:
     """Every finder over one segmented story; ``ner`` is the model from ``load_ner()``."""
-    vectors = build(story)
-    near = [vectors.neighbours(i, SAME_FACT) for i in range(len(story.sentences))]
+    evidence = gather(story)
+    near = [evidence.vectors.neighbours(i, SAME_FACT) for i in range(len(story.sentences))]
     mentions = find_mentions(story, ner)
     entities, canonical = merge(mentions)
     quotes = find_quotes(story, mentions, canonical)
     figures: list[Figure] = [f for s in story.sentences for f in figures_in(s)]
     years = {a.id: (a.published_on.year if a.published_on else None) for a in story.articles}
     timeline = _timeline(story, near)
-    judged = _judgements(story)
+    judged = _judgements(story, evidence)
     anchors = _anchors(story, mentions, canonical, figures, timeline)
     share = {}
     for article in story.articles:

@@ -27,10 +27,9 @@ from newsfuse import __version__
 from newsfuse.anatomy import analyze, load_ner
 from newsfuse.anatomy.report import analysis_json
 from newsfuse.errors import InputError
-from newsfuse.pipeline import DEFAULT_WORDS, summarize
+from newsfuse.pipeline import DEFAULT_WORDS, Pipeline
 from newsfuse.render import brief_json
 from newsfuse.summarizers import METHODS, check_method
-from newsfuse.summarizers.newsfuse import load_model
 
 STATIC = resources.files("newsfuse") / "service" / "static"
 MAX_WORDS = 5000
@@ -124,22 +123,24 @@ def check_analysis_request(payload: Any, limits: Limits) -> tuple[list[dict[str,
     return check_articles(payload, limits), *check_flags(payload)
 
 
+_WORKER: dict[str, Any] = {}  # what a worker process loads once: the pipeline when it starts, NER when first asked
+
+
+def start_worker() -> None:
+    _WORKER["pipeline"] = Pipeline()
+
+
 def compute_brief(
     articles: list[dict[str, Any]], words: int, method: str, include_text: bool, strict: bool
 ) -> dict[str, Any]:
     """Runs in a worker process. As in the CLI, an unusable article is skipped with a warning unless strict."""
-    return brief_json(summarize(articles, words, method, strict=strict), include_text)
-
-
-_WORKER: dict[str, Any] = {}  # what a worker process loads once when it starts: the NER model
-
-
-def start_worker() -> None:
-    _WORKER["ner"] = load_ner()
+    return brief_json(_WORKER["pipeline"].summarize(articles, words, method, strict=strict), include_text)
 
 
 def compute_analysis(articles: list[dict[str, Any]], include_text: bool, strict: bool) -> dict[str, Any]:
-    """Runs in a worker process, with the NER model it loaded at start."""
+    """Runs in a worker process; the NER model loads on the worker's first analysis and stays."""
+    if "ner" not in _WORKER:
+        _WORKER["ner"] = load_ner()
     return analysis_json(analyze(articles, strict=strict, ner=_WORKER["ner"]), include_text)
 
 
@@ -220,6 +221,8 @@ async def answer(
 
 def create_app(limits: Limits | None = None, workers: int | None = None) -> FastAPI:
     limits = limits or Limits()
+    newsfuse = Pipeline().newsfuse
+    models = {"scorer": newsfuse.scorer.about, "concepts": newsfuse.concept_model.about}
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -242,7 +245,7 @@ def create_app(limits: Limits | None = None, workers: int | None = None) -> Fast
 
     @app.get("/v1/version")
     async def version() -> dict[str, Any]:
-        return {"version": __version__, "methods": list(METHODS), "model": load_model().about}
+        return {"version": __version__, "methods": list(METHODS), "models": models}
 
     @app.post(
         "/v1/briefs",

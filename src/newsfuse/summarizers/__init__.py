@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from newsfuse.errors import InputError
-from newsfuse.summarizers.base import Summarizer
-from newsfuse.summarizers.graph import LexRank, TextRank
-from newsfuse.summarizers.lead import Lead
-from newsfuse.summarizers.newsfuse import Newsfuse
+from newsfuse.summarizers.base import Ranker, Summarizer
 
-METHODS: dict[str, type] = {"newsfuse": Newsfuse, "lead": Lead, "lexrank": LexRank, "textrank": TextRank}
+METHODS = ("newsfuse", "lead", "lexrank", "textrank")
 
 
 def check_method(name: object, field: str = "method") -> str:
@@ -18,8 +15,12 @@ def check_method(name: object, field: str = "method") -> str:
     return str(name)
 
 
-def get(name: str) -> Summarizer:
-    return METHODS[check_method(name)]()
+def baseline(name: str) -> Ranker:
+    """A baseline summarizer by name (they load nothing until they run)."""
+    from newsfuse.summarizers.graph import LexRank, TextRank
+    from newsfuse.summarizers.lead import Lead
+
+    return {"lead": Lead, "lexrank": LexRank, "textrank": TextRank}[check_method(name)]()
 
 
-__all__ = ["METHODS", "Summarizer", "check_method", "get"]
+__all__ = ["METHODS", "Ranker", "Summarizer", "baseline", "check_method"]

@@ -1,21 +1,42 @@
-"""The one interface every summarizer implements: rank the sentences of a story, best first.
+"""The one interface every summarizer implements: choose the sentences of a brief of a story.
 
-Selection under the word budget, redundancy control and ordering are the same for every method
-(``newsfuse.select``), so methods differ only in what they believe matters.
+Methods that only rank (the baselines) share one selection rule (``select.select``: the budget and
+redundancy control), so that they differ only in what they believe matters; newsfuse chooses by coverage
+(``select.cover``).
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
+from newsfuse.evidence import Evidence
 from newsfuse.model import Story
-from newsfuse.vectors import Vectors
+from newsfuse.select import Pick, select
 
 
 class Summarizer(Protocol):
     name: str
     drops_opinion: bool  # True when opinion sentences must never be selected as fact
 
-    def rank(self, story: Story, vectors: Vectors) -> list[int]:
-        """Indices into ``story.sentences``, most summary-worthy first."""
+    def choose(
+        self, story: Story, evidence: Evidence, words: int, excluded: frozenset[int], seen: frozenset[int] = frozenset()
+    ) -> list[Pick]:
+        """The sentences of the brief (never ``excluded`` ones), at most ``words`` words unless none fits;
+        what ``seen`` sentences say is known to the reader already."""
         ...
+
+
+class Ranker:
+    """A summarizer that ranks sentences, best first; the shared ``select`` makes the brief."""
+
+    name = ""
+    drops_opinion = False
+
+    def rank(self, story: Story, evidence: Evidence) -> list[int]:
+        raise NotImplementedError
+
+    def choose(
+        self, story: Story, evidence: Evidence, words: int, excluded: frozenset[int], seen: frozenset[int] = frozenset()
+    ) -> list[Pick]:
+        ranking = self.rank(story, evidence)
+        return [Pick(i) for i in select(story, evidence, ranking, words, excluded=excluded)]

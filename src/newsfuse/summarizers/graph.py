@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsfuse.evidence import Evidence
 from newsfuse.model import Story
+from newsfuse.summarizers.base import Ranker
 from newsfuse.text import words
-from newsfuse.vectors import Vectors
 
 
 class _Tokenizer:
@@ -25,16 +26,13 @@ class _Tokenizer:
         return [text]
 
 
-class _SumyRanker:
+class _SumyRanker(Ranker):
     """Ranks with a sumy summarizer; sumy (and the NLTK it imports, ~1.5 s) loads only when a baseline runs."""
-
-    name = ""
-    drops_opinion = False
 
     def algorithm(self) -> Any:
         raise NotImplementedError
 
-    def rank(self, story: Story, vectors: Vectors) -> list[int]:
+    def rank(self, story: Story, evidence: Evidence) -> list[int]:
         from sumy.models.dom import ObjectDocumentModel, Paragraph
         from sumy.models.dom import Sentence as SumySentence
         from sumy.nlp.stemmers import Stemmer

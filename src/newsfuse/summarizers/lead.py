@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from newsfuse.evidence import Evidence
 from newsfuse.model import Story
-from newsfuse.vectors import Vectors
+from newsfuse.summarizers.base import Ranker
 
 
-class Lead:
+class Lead(Ranker):
     name = "lead"
-    drops_opinion = False
 
-    def rank(self, story: Story, vectors: Vectors) -> list[int]:
+    def rank(self, story: Story, evidence: Evidence) -> list[int]:
         order = {a.id: n for n, a in enumerate(story.articles)}
         positions = range(len(story.sentences))
         return sorted(positions, key=lambda i: (story.sentences[i].index, order[story.sentences[i].article]))

@@ -1,88 +1,79 @@
-"""The default summarizer: a learned sentence scorer over cluster-wide features (``newsfuse.features``).
+"""The default summarizer: cover what the articles agree on, in sentences that read on their own.
 
-The model is gradient-boosted trees trained by ``newsfuse train`` and shipped as plain JSON
-(``models/scorer.json``: features, trees, the data it was trained on), evaluated here with NumPy so that
-no machine-learning library is needed at run time. Opinion is excluded at selection, not merely down-weighted.
+The brief maximises (``select.cover``) the summed weight of the concepts it covers, each concept's weight
+being the probability that a human summary mentions it (``concepts``, an additive model), plus a small bonus
+per sentence for its centrality to the story. When the brief may hold a large share of the input (short
+inputs: a few wire items), agreement between articles is thin evidence, so a learned sentence scorer
+(``features``, gradient-boosted trees) weighs in and long sentences are penalised less; it fades out as the
+input grows (``regime``). Opinion is excluded at selection, not merely down-weighted.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
-from typing import Any
+import math
+from dataclasses import dataclass
 
 import numpy as np
 
-from newsfuse.features import FEATURES, featurize
+from newsfuse import concepts, features, trees
+from newsfuse.evidence import Evidence
 from newsfuse.model import Story
-from newsfuse.vectors import Vectors
+from newsfuse.select import Objective, Pick, cover
+from newsfuse.trees import Additive, Forest
+
+CENTRALITY = 0.3  # weight of the centrality bonus, against the concepts' total of 1
+SALIENCE = 3.0  # weight of the learned sentence scorer's bonus, on the shortest inputs
+COST_POWER = (1.0, 0.25)  # exponent of a unit's length in its gain: on long inputs, on the shortest
+RATIOS = (0.05, 0.5)  # budget / input words at which the short-input regime starts and is complete
+MODELS = ("scorer", "concepts")  # the trained models it ships (src/newsfuse/models/NAME.json)
+MIN_WORDS = 8  # a shorter sentence is rarely worth its place in a brief of many articles
+
+
+def regime(words: int, input_words: int) -> float:
+    """0 for inputs much longer than the brief, 1 when the brief may hold half of the input, linear in log."""
+    ratio = words / max(input_words, 1)
+    low, high = (math.log(r) for r in RATIOS)
+    return min(1.0, max(0.0, (math.log(ratio) - low) / (high - low)))
+
+
+def _share(values: np.ndarray) -> np.ndarray:
+    values = np.maximum(values, 0.0)
+    total = values.sum()
+    return values / total if total > 0 else values
 
 
 @dataclass(frozen=True)
-class Forest:
-    """All trees packed into flat node arrays, so that every row walks every tree in one NumPy pass per level.
-
-    ``x <= threshold`` goes left, as in scikit-learn; child indices point into the packed arrays.
-    """
-
-    roots: np.ndarray
-    feature: np.ndarray
-    threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
-    leaf: np.ndarray
-    value: np.ndarray
-    bias: float
-    about: dict[str, Any] = field(default_factory=dict)
-
-    def score(self, x: np.ndarray) -> np.ndarray:
-        """Log-odds that each row (sentence) belongs in the brief."""
-        columns = np.arange(len(x))[None, :]
-        node = np.repeat(self.roots[:, None], len(x), axis=1)
-        while not (done := self.leaf[node]).all():
-            go_left = x[columns, self.feature[node]] <= self.threshold[node]
-            node = np.where(done, node, np.where(go_left, self.left[node], self.right[node]))
-        return self.bias + self.value[node].sum(axis=0)
-
-
-def pack(trees: list[dict[str, list]], bias: float, about: dict[str, Any]) -> Forest:
-    offsets = np.cumsum([0] + [len(t["value"]) for t in trees[:-1]])
-
-    def joined(key: str, dtype: type, shift: bool = False) -> np.ndarray:
-        parts = [
-            np.asarray(t[key], dtype=dtype) + (offset if shift else 0) for t, offset in zip(trees, offsets, strict=True)
-        ]
-        return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
-
-    return Forest(
-        roots=offsets.astype(np.int64), feature=joined("feature", np.int64), threshold=joined("threshold", float),
-        left=joined("left", np.int64, shift=True), right=joined("right", np.int64, shift=True),
-        leaf=joined("leaf", bool), value=joined("value", float), bias=bias, about=about,
-    )  # fmt: skip
-
-
-def load_model(path: str | Path | None = None) -> Forest:
-    if path is None:
-        text = resources.files("newsfuse").joinpath("models/scorer.json").read_text()
-    else:
-        text = Path(path).read_text()
-    data = json.loads(text)
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"model {path or 'scorer.json'} was trained on other features: retrain it")
-    return pack(data["trees"], float(data["bias"]), data.get("about", {}))
-
-
 class Newsfuse:
-    name = "newsfuse"
-    drops_opinion = True
+    scorer: Forest  # sentence salience, trained by ``newsfuse train --model scorer``
+    concept_model: Additive  # concept weights, trained by ``newsfuse train --model concepts``
+    name: str = "newsfuse"
+    drops_opinion: bool = True
 
-    def __init__(self, model: Forest | None = None):
-        self.model = model or load_model()
+    def objective(self, story: Story, evidence: Evidence, words: int, seen: frozenset[int]) -> Objective:
+        found = evidence.concepts
+        probability = self.concept_model.probability(found.features) if len(found.keys) else np.zeros(0)
+        if seen:  # what the reader knows is worth nothing new
+            probability[np.concatenate([found.of(i) for i in seen])] = 0.0
+        weight = _share(probability)
+        bonus = CENTRALITY * _share(evidence.vectors.to_centroid())
+        short = regime(words, sum(a.words for a in story.articles))
+        if short > 0:
+            salience = 1.0 / (1.0 + np.exp(-self.scorer.score(features.featurize(story, evidence))))
+            bonus = bonus + SALIENCE * short * _share(salience)
+        low, high = COST_POWER
+        return Objective(weight, bonus, cost_power=low + (high - low) * short, min_words=MIN_WORDS)
 
-    def rank(self, story: Story, vectors: Vectors) -> list[int]:
+    def choose(
+        self, story: Story, evidence: Evidence, words: int, excluded: frozenset[int], seen: frozenset[int] = frozenset()
+    ) -> list[Pick]:
         if not story.sentences:
             return []
-        scores = self.model.score(np.array(featurize(story, vectors), dtype=np.float64))
-        return sorted(range(len(scores)), key=lambda i: -scores[i])
+        return cover(story, evidence, self.objective(story, evidence, words, seen), words, excluded)
+
+
+def load(scorer: str | None = None, concept_model: str | None = None) -> Newsfuse:
+    """The default summarizer with its shipped models (or the model files given)."""
+    return Newsfuse(
+        trees.load_forest(trees.load("scorer", scorer), features.FEATURES, scorer or "scorer.json"),
+        trees.load_additive(trees.load("concepts", concept_model), concepts.FEATURES, concept_model or "concepts.json"),
+    )

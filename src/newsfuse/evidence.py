@@ -1,0 +1,49 @@
+"""Everything the scoring stages know about a story, computed once per story and shared by all of them.
+
+Tokens, term vectors, concepts, the opinion judgement and each sentence's form are read by the summarizers,
+by selection, by attribution and by the analysis; computing each once (not once per stage) is most of what
+makes a brief fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import Stemmer
+
+from newsfuse.concepts import Concepts, find
+from newsfuse.model import Story
+from newsfuse.opinion import Judged, judge_story
+from newsfuse.readable import Form, form
+from newsfuse.tokens import Tokens, tokenize
+from newsfuse.vectors import Vectors, build
+
+
+@dataclass(frozen=True)
+class Evidence:
+    tokens: Tokens
+    vectors: Vectors
+    concepts: Concepts
+    opinion: tuple[Judged, ...]  # per sentence
+    forms: tuple[Form, ...]  # per sentence: what it leans on, what can be cut
+    article: np.ndarray  # per sentence: index of its article in ``story.articles``
+
+    @property
+    def opinion_sentences(self) -> frozenset[int]:
+        return frozenset(i for i, judged in enumerate(self.opinion) if judged.opinion)
+
+
+def gather(story: Story, stemmer: Stemmer.Stemmer | None = None) -> Evidence:
+    """The evidence of a segmented story; ``stemmer`` is reused across stories when given."""
+    tokens = tokenize(story, stemmer)
+    index = {a.id: k for k, a in enumerate(story.articles)}
+    article = np.fromiter((index[s.article] for s in story.sentences), np.int64, len(story.sentences))
+    return Evidence(
+        tokens=tokens,
+        vectors=build(tokens, article),
+        concepts=find(story, tokens, article),
+        opinion=tuple(judge_story(story)),
+        forms=tuple(form(s.text) for s in story.sentences),
+        article=article,
+    )

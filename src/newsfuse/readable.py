@@ -1,0 +1,149 @@
+"""Readable briefs: sentences that stand on their own, and facts told once.
+
+A sentence lifted out of its article can lean on what came before it: "But…", "He said…", "The statement…",
+or a quotation whose only attribution is "he said". Each sentence's ``Form`` says what it leans on and what
+can be cut safely (a leading connective). A brief sentence that leans on something is **unresolved** unless
+the brief sentence just before it is the sentence just before it in its article, or, for a definite
+reference, an earlier brief sentence names the same thing. Two brief sentences **repeat a fact** when they
+share a figure (not a year) and a third of their content words (at least three), or half of their content words
+(at least four); shares are of the shorter sentence's content words.
+
+The same definitions choose the brief (``newsfuse.select``) and measure every method (``newsfuse eval``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import Stemmer
+
+from newsfuse.text import STOPWORDS, words
+
+CONNECTIVE = re.compile(
+    r"^(?:(?:but|and|also|however|meanwhile|still|yet|so|moreover|furthermore|instead|nevertheless|nonetheless|"
+    r"then|thus|therefore|besides|otherwise|indeed|in addition|in contrast|by contrast|as a result|even so|"
+    r"at the same time|on the other hand|in fact|similarly|likewise|consequently|additionally|separately|"
+    r"in turn|after all|of course)\b,?|_|--|—|–)\s+(?=\S)",  # or the dash wire copy opens a paragraph with
+    re.IGNORECASE,
+)
+OPEN_QUOTE = r"[\"“‘'`(]*\s*"
+PRONOUN = re.compile(
+    OPEN_QUOTE + r"(?:(?:he|she|they|it|his|her|their|its|him|them|this|these|those|that|such|which|whose|another|"
+    r"others|both of them|one of them)\b(?!-)|(?:\w+ ){1,3}(?:this|that|these|those),)"
+)  # the last: "aside from that," "because of this,"
+ANAPHORIC_NOUNS = (
+    "statement remark remarks comment comments decision move announcement report plan proposal deal agreement "
+    "incident attack company firm group official officials spokesman spokeswoman man men woman women boy girl "
+    "couple family victim victims suspect suspects agency letter ruling measure bill case lawsuit investigation "
+    "probe study survey findings program project effort vote meeting talks visit trip event change policy order "
+    "request offer attempt episode accident crash tribe team teams authorities leaders researchers scientists "
+    "experts critics residents students workers activists protesters rebels troops soldiers lawmakers insurers "
+    "judge court jury panel board committee government ministry department union organization"
+).split()
+DEFINITE = re.compile(
+    OPEN_QUOTE + r"(?:(?:the|this|that|these|those) (" + "|".join(ANAPHORIC_NOUNS) + r"))\b", re.IGNORECASE
+)
+DEMONSTRATIVE = re.compile(OPEN_QUOTE + r"(?:this|that|these|those)\s+\w", re.IGNORECASE)
+QUOTATION = re.compile(r"``(.+?)''|“(.+?)”|\"(.+?)\"")
+PRONOUN_SPEAKER = re.compile(
+    r"\b(?:(?:he|she|they|it|we)\s+(?:said|says|added|adds|told|asked|wrote|explained|noted|continued|argued|"
+    r"warned|insisted|recalled|replied|declared|stressed)|(?:said|says|added|asked|wrote|continued)\s+(?:he|she|they))\b",
+    re.IGNORECASE,
+)
+SAID = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|according to|stated|declared)\b")
+FIGURE = re.compile(r"\d[\d,.]*")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+@dataclass(frozen=True)
+class Form:
+    """What a sentence leans on, and the leading characters that can be cut (a connective)."""
+
+    trim: int = 0  # characters of a leading connective ("But ", "However, ") to cut
+    leans: str = ""  # "pronoun", "definite", "quote" or "" (stands on its own once trimmed)
+    noun: str = ""  # for "definite": the noun it refers back to
+
+
+def form(text: str) -> Form:
+    """The form of one sentence (as written in its article)."""
+    match = CONNECTIVE.match(text)
+    trim = match.end() if match else 0
+    rest = text[trim:]
+    if rest.startswith("("):  # an aside, told in passing about what came before
+        return Form(trim, "pronoun")
+    if PRONOUN.match(rest.lower()):
+        return Form(trim, "pronoun")
+    if definite := DEFINITE.match(rest):
+        return Form(trim, "definite", definite.group(1).lower())
+    if DEMONSTRATIVE.match(rest):
+        return Form(trim, "pronoun")
+    if quote_without_speaker(rest):
+        return Form(trim, "quote")
+    return Form(trim)
+
+
+def quote_without_speaker(text: str) -> bool:
+    """A quotation of three words or more whose speaker is a pronoun, or is not said at all."""
+    quoted = [next(g for g in m.groups() if g is not None) for m in QUOTATION.finditer(text)]
+    if not any(len(q.split()) >= 3 for q in quoted):
+        return False
+    if PRONOUN_SPEAKER.search(text):
+        return True
+    outside = QUOTATION.sub(" ", text)
+    return not SAID.search(outside) and len(outside.split()) < 4
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A brief sentence as the reader meets it: its text, its article, its index there, and its form."""
+
+    text: str
+    article: str
+    index: int
+    form: Form
+
+
+def unresolved(brief: Sequence[Placed]) -> list[bool]:
+    """Per brief sentence: leans on something the brief does not say (see the module docstring)."""
+    result = []
+    for k, sentence in enumerate(brief):
+        leans = sentence.form.leans or CONNECTIVE.match(sentence.text)
+        follows = k > 0 and (brief[k - 1].article, brief[k - 1].index) == (sentence.article, sentence.index - 1)
+        named = sentence.form.leans == "definite" and any(
+            re.search(rf"\b{sentence.form.noun}\b", earlier.text, re.IGNORECASE) for earlier in brief[:k]
+        )
+        result.append(bool(leans) and not follows and not named)
+    return result
+
+
+Facts = tuple[frozenset, frozenset[str]]  # (content stems, figures) of one sentence
+
+
+def figures(text: str) -> frozenset[str]:
+    """The figures of a sentence, years left out (a year dates a fact; it does not tell it)."""
+    return frozenset(f for f in (m.rstrip(".,") for m in FIGURE.findall(text)) if not YEAR.fullmatch(f))
+
+
+def facts(text: str, stemmer: Stemmer.Stemmer) -> Facts:
+    stems = stemmer.stemWords([w for w in words(text) if w not in STOPWORDS and len(w) > 1])
+    return frozenset(stems), figures(text)
+
+
+def same_fact(a: Facts, b: Facts) -> bool:
+    """True when two sentences tell the same fact (see the module docstring)."""
+    (first, first_figures), (second, second_figures) = a, b
+    if not first or not second:
+        return False
+    shared = len(first & second)
+    overlap = shared / min(len(first), len(second))
+    return (bool(first_figures & second_figures) and overlap >= 1 / 3 and shared >= 3) or (
+        overlap >= 0.5 and shared >= 4
+    )
+
+
+def repeated_pairs(texts: Sequence[str], stemmer: Stemmer.Stemmer) -> int:
+    """How many pairs of sentences in a brief repeat a fact."""
+    found = [facts(t, stemmer) for t in texts]
+    return sum(same_fact(found[i], found[j]) for i in range(len(found)) for j in range(i + 1, len(found)))

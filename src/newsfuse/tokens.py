@@ -1,0 +1,79 @@
+"""Tokens of a whole story as flat arrays: what every scoring stage reads, computed once per story.
+
+Each distinct spelling is lower-cased, stemmed and classified once (PyStemmer stems the whole vocabulary in
+one call); the tokens themselves are integer arrays, so that term vectors, concepts and features are NumPy
+operations over the story instead of Python loops over its words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import Stemmer
+
+from newsfuse.model import Story
+from newsfuse.text import STOPWORDS, WORD
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Every word token of a story, in reading order, sentence after sentence."""
+
+    stems: tuple[str, ...]  # the story's vocabulary of stems; ``stem`` below indexes it
+    stem: np.ndarray  # per token: stem id
+    sentence: np.ndarray  # per token: index of its sentence in ``story.sentences``
+    content: np.ndarray  # per token: a content word (not a stopword, longer than one letter)
+    capital: np.ndarray  # per token: written with a capital letter (a name, or the first word)
+    alphabetic: np.ndarray  # per token: letters only (not a figure)
+    sentence_start: np.ndarray  # per sentence: index of its first token (``len(stem)`` appended)
+    title_stem: np.ndarray  # the articles' titles, token after token: stem id
+    title_content: np.ndarray  # ... a content word
+    title_article: np.ndarray  # ... index of the article in ``story.articles``
+
+    @property
+    def sentences(self) -> int:
+        return len(self.sentence_start) - 1
+
+    def words(self) -> np.ndarray:
+        """Tokens per sentence."""
+        return np.diff(self.sentence_start)
+
+
+def tokenize(story: Story, stemmer: Stemmer.Stemmer | None = None) -> Tokens:
+    """The story's tokens; ``stemmer`` is PyStemmer's English stemmer (made here when not given)."""
+    raw: list[str] = []
+    counts = np.zeros(len(story.sentences), dtype=np.int64)
+    for n, sentence in enumerate(story.sentences):
+        found = WORD.findall(sentence.text)
+        raw.extend(found)
+        counts[n] = len(found)
+    in_titles = [WORD.findall(article.title) for article in story.articles]
+    body = len(raw)
+    for found in in_titles:
+        raw.extend(found)
+    spelling: dict[str, int] = {}
+    ids = np.fromiter((spelling.setdefault(t, len(spelling)) for t in raw), dtype=np.int64, count=len(raw))
+    spellings = list(spelling)
+    lower = [t.lower() for t in spellings]
+    stemmed = (stemmer or Stemmer.Stemmer("english")).stemWords(lower)
+    vocabulary: dict[str, int] = {}
+    stem_of = np.fromiter((vocabulary.setdefault(s, len(vocabulary)) for s in stemmed), np.int64, len(stemmed))
+    content_of = np.fromiter((w not in STOPWORDS and len(w) > 1 for w in lower), bool, len(lower))
+    capital_of = np.fromiter((t[:1].isupper() for t in spellings), bool, len(spellings))
+    alphabetic_of = np.fromiter((t.isalpha() for t in spellings), bool, len(spellings))
+    start = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=start[1:])
+    title_ids = ids[body:]
+    return Tokens(
+        stems=tuple(vocabulary),
+        stem=stem_of[ids[:body]],
+        sentence=np.repeat(np.arange(len(counts)), counts),
+        content=content_of[ids[:body]],
+        capital=capital_of[ids[:body]],
+        alphabetic=alphabetic_of[ids[:body]],
+        sentence_start=start,
+        title_stem=stem_of[title_ids],
+        title_content=content_of[title_ids],
+        title_article=np.repeat(np.arange(len(in_titles)), [len(t) for t in in_titles]).astype(np.int64),
+    )

@@ -1,0 +1,136 @@
+"""Tree ensembles trained with scikit-learn, shipped as plain JSON and evaluated with NumPy.
+
+Two shapes: ``Forest`` (full trees: the sentence scorer, a few hundred rows per story) and ``Additive``
+(one-split trees, which add up to one step function per feature: the concept model, evaluated on tens of
+thousands of rows per story with one ``searchsorted`` per feature). No machine-learning library is needed
+at run time.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Forest:
+    """All trees packed into flat node arrays, so that every row walks every tree in one NumPy pass per level.
+
+    ``x <= threshold`` goes left, as in scikit-learn; child indices point into the packed arrays. A leaf points
+    to itself both ways, so that every row simply takes ``depth`` steps.
+    """
+
+    roots: np.ndarray
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    depth: int
+    bias: float
+    about: dict[str, Any] = field(default_factory=dict)
+
+    def score(self, x: np.ndarray) -> np.ndarray:
+        """Log-odds of the positive class for each row."""
+        columns = np.arange(len(x))[None, :]
+        node = np.repeat(self.roots[:, None], len(x), axis=1)
+        for _ in range(self.depth):
+            node = np.where(x[columns, self.feature[node]] <= self.threshold[node], self.left[node], self.right[node])
+        return self.bias + self.value[node].sum(axis=0)
+
+
+def _depth(tree: dict[str, list]) -> int:
+    deepest, stack = 0, [(0, 0)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if not tree["leaf"][node]:
+            stack += [(tree["left"][node], level + 1), (tree["right"][node], level + 1)]
+    return deepest
+
+
+def pack(trees: list[dict[str, list]], bias: float, about: dict[str, Any]) -> Forest:
+    offsets = np.cumsum([0] + [len(t["value"]) for t in trees[:-1]])
+
+    def joined(key: str, dtype: type, shift: bool = False) -> np.ndarray:
+        parts = [
+            np.asarray(t[key], dtype=dtype) + (offset if shift else 0) for t, offset in zip(trees, offsets, strict=True)
+        ]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
+    leaf = joined("leaf", bool)
+    itself = np.arange(len(leaf))
+    return Forest(
+        roots=offsets.astype(np.int64), feature=np.where(leaf, 0, joined("feature", np.int64)),
+        threshold=np.where(leaf, np.inf, joined("threshold", float)),
+        left=np.where(leaf, itself, joined("left", np.int64, shift=True)),
+        right=np.where(leaf, itself, joined("right", np.int64, shift=True)),
+        value=joined("value", float), depth=max((_depth(t) for t in trees), default=0), bias=bias, about=about,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Additive:
+    """A sum of one step function per feature: ``bias + Σ_f values[f][searchsorted(thresholds[f], x_f)]``."""
+
+    thresholds: tuple[np.ndarray, ...]
+    values: tuple[np.ndarray, ...]
+    bias: float
+    about: dict[str, Any] = field(default_factory=dict)
+
+    def score(self, x: np.ndarray) -> np.ndarray:
+        total = np.full(len(x), self.bias)
+        for f, (cuts, steps) in enumerate(zip(self.thresholds, self.values, strict=True)):
+            if len(cuts):
+                total += steps[np.searchsorted(cuts, x[:, f], side="left")]
+        return total
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.score(x)))
+
+
+def additive(trees: list[dict[str, list]], bias: float, features: int, about: dict[str, Any]) -> Additive:
+    """Fold one-split trees (as ``export_trees`` writes them) into one step function per feature."""
+    cuts: list[list[float]] = [[] for _ in range(features)]
+    for tree in trees:
+        if not tree["leaf"][0]:
+            cuts[tree["feature"][0]].append(tree["threshold"][0])
+    thresholds = [np.unique(np.asarray(c, dtype=float)) for c in cuts]
+    values = [np.zeros(len(t) + 1) for t in thresholds]
+    constant = bias
+    for tree in trees:
+        if tree["leaf"][0]:
+            constant += tree["value"][0]
+            continue
+        f, cut = tree["feature"][0], tree["threshold"][0]
+        left, right = tree["value"][tree["left"][0]], tree["value"][tree["right"][0]]
+        split = int(np.searchsorted(thresholds[f], cut))  # intervals 0..split hold x <= cut
+        values[f][: split + 1] += left
+        values[f][split + 1 :] += right
+    return Additive(tuple(thresholds), tuple(values), constant, about)
+
+
+def load(name: str, path: str | Path | None = None) -> dict[str, Any]:
+    """A shipped model's JSON (``models/NAME.json``), or the file at ``path``."""
+    if path is None:
+        return json.loads(resources.files("newsfuse").joinpath(f"models/{name}.json").read_text())
+    return json.loads(Path(path).read_text())
+
+
+def load_forest(data: dict[str, Any], features: tuple[str, ...], name: str) -> Forest:
+    if tuple(data["features"]) != features:
+        raise ValueError(f"model {name} was trained on other features: retrain it")
+    return pack(data["trees"], float(data["bias"]), data.get("about", {}))
+
+
+def load_additive(data: dict[str, Any], features: tuple[str, ...], name: str) -> Additive:
+    """A model saved as step functions (``newsfuse train`` folds its trees into them once)."""
+    if tuple(data["features"]) != features:
+        raise ValueError(f"model {name} was trained on other features: retrain it")
+    thresholds = tuple(np.asarray(t, dtype=float) for t in data["thresholds"])
+    return Additive(thresholds, tuple(np.asarray(v, dtype=float) for v in data["values"]), data["bias"], data["about"])

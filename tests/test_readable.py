@@ -1,0 +1,60 @@
+import pytest
+import Stemmer
+
+from newsfuse.readable import Form, Placed, form, repeated_pairs, unresolved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("But the dam held.", Form(4, "")),
+        ("However, he said it was fine.", Form(9, "pronoun")),
+        ("He said the dam was safe.", Form(0, "pronoun")),
+        ("Its spillway was cracked.", Form(0, "pronoun")),
+        ("This is the worst flood in memory.", Form(0, "pronoun")),
+        ("That decision came late.", Form(0, "pronoun")),
+        ("The statement did not say why.", Form(0, "definite", "statement")),
+        ('"We were doing everything the state asked of us," he said.', Form(0, "quote")),
+        ("``We were doing everything the state asked,'' she added.", Form(0, "quote")),
+        ('"We were doing everything the state asked of us," Dempsey said.', Form()),
+        ('Dempsey said the district was "cooperating fully" with investigators.', Form()),
+        ("The dam failed on Tuesday.", Form()),
+        ("There were 300 homes damaged.", Form()),
+        ("Butler said the helmets would stay.", Form()),
+        ("Hebron residents fled.", Form()),
+    ],
+)
+def test_forms(text: str, expected: Form) -> None:
+    assert form(text) == expected
+
+
+def placed(text: str, article: str, index: int) -> Placed:
+    return Placed(text, article, index, form(text))
+
+
+def test_a_leaning_sentence_is_resolved_only_right_after_its_predecessor() -> None:
+    named = placed("Carl Dempsey runs the district.", "a", 3)
+    quote = placed('"We did what the state asked," he said.', "a", 4)
+    other = placed("The river rose fast overnight.", "b", 0)
+    assert unresolved([named, quote]) == [False, False]
+    assert unresolved([named, other, quote]) == [False, False, True]
+    assert unresolved([quote]) == [True]
+    assert unresolved([placed("But the river rose.", "b", 2)]) == [True]  # an uncut connective
+
+
+def test_a_definite_reference_is_resolved_by_an_earlier_mention() -> None:
+    statement = placed("The statement gave no reason.", "a", 5)
+    assert unresolved([placed("The district issued a statement on Monday.", "b", 0), statement]) == [False, False]
+    assert unresolved([placed("The dam failed.", "b", 0), statement]) == [False, True]
+
+
+def test_repeated_facts() -> None:
+    stemmer = Stemmer.Stemmer("english")
+    poor = "The Marlow Creek Dam had been rated in poor condition by state inspectors in 2024."
+    again = "State inspectors had rated the 68-year-old dam in poor condition in 2024 and ordered repairs."
+    homes = "Four people are dead, according to the county coroner, and roughly 300 homes were damaged."
+    homes_again = "County officials said about 300 homes were damaged and the bridge would stay closed."
+    other = "The Red Cross opened a shelter at the high school, where 420 people spent the night."
+    assert repeated_pairs([poor, again], stemmer) == 1
+    assert repeated_pairs([homes, homes_again], stemmer) == 1
+    assert repeated_pairs([poor, homes, other], stemmer) == 0

@@ -1,0 +1,26 @@
+import numpy as np
+
+from newsfuse.evidence import gather
+from newsfuse.model import Article
+from newsfuse.pipeline import story_of
+from newsfuse.tokens import tokenize
+
+
+def test_tokens_are_stemmed_and_classified_once_per_spelling() -> None:
+    story = story_of([Article(id="a", text="The Dams failed. Dams fail, and 300 homes flooded.")])
+    tokens = tokenize(story)
+    stems = [tokens.stems[s] for s in tokens.stem]
+    assert stems == ["the", "dam", "fail", "dam", "fail", "and", "300", "home", "flood"]
+    assert tokens.sentence.tolist() == [0, 0, 0, 1, 1, 1, 1, 1, 1]
+    assert tokens.content.tolist() == [False, True, True, True, True, False, True, True, True]
+    assert tokens.capital.tolist() == [True, True, False, True, False, False, False, False, False]
+    assert tokens.alphabetic[6] == np.False_
+    assert tokens.words().tolist() == [3, 6]
+
+
+def test_a_story_without_words() -> None:
+    story = story_of([Article(id="a", text="— … —")])
+    tokens = tokenize(story)
+    assert len(tokens.stem) == 0 and tokens.sentences == len(story.sentences) > 0
+    evidence = gather(story)
+    assert len(evidence.concepts.keys) == 0 and evidence.vectors.to_centroid().tolist() == [0.0] * tokens.sentences
