@@ -19,9 +19,24 @@ DAYS = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|
 AGENCIES = r"[A-Z]{2,6}|Reuters|Bloomberg|dpa|Xinhua|[A-Z][A-Za-z]+ (?:News|Press|Times|Post)"
 
 
-def _any(*patterns: str, flags: int = re.IGNORECASE) -> Callable[[str], bool]:
-    compiled = re.compile("|".join(f"(?:{p})" for p in patterns), flags)  # one search, not one per pattern
-    return lambda line: compiled.search(line) is not None
+def _any(*patterns: str, needs: tuple[str, ...] = (), flags: int = re.IGNORECASE) -> Callable[[str], bool]:
+    """True when any pattern is found in the line. Patterns anchored at the start are tried there only (one
+    ``match``); the others are joined into one ``search``, run only on a line that holds one of ``needs``
+    (lower case: words each of those patterns must contain), so that most lines cost one regex call."""
+    anchored = [p[1:] for p in patterns if p.startswith("^")]
+    floating = [p for p in patterns if not p.startswith("^")]
+    starts = re.compile("|".join(f"(?:{p})" for p in anchored), flags) if anchored else None
+    anywhere = re.compile("|".join(f"(?:{p})" for p in floating), flags) if floating else None
+
+    def found(line: str) -> bool:
+        if starts and starts.match(line):
+            return True
+        if anywhere is None:
+            return False
+        lower = line.lower()
+        return (not needs or any(n in lower for n in needs)) and bool(anywhere.search(line))
+
+    return found
 
 
 def _short(limit: int, predicate: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -109,6 +124,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
             r"\b(?:photo(?:graph)?|image) (?:by|courtesy of|credit)\b",
             r"/\s*(?:Getty Images|AP|Reuters|AFP|EPA|Shutterstock)\s*\)?\s*$",
             r"^getty images\b",
+            needs=("photo", "image", "/"),
         ),
     ),
     (
@@ -121,7 +137,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
         ),
     ),
     ("share", is_share_bar),
-    ("click-here", _short(30, _any(r"\b(?:click|tap) here\b"))),
+    ("click-here", _short(30, _any(r"\b(?:click|tap) here\b", needs=("here",)))),
     (
         "advertisement",
         _any(
@@ -140,6 +156,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
                 r"^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4})",
                 r"\ball rights reserved\b",
                 r"may not be (?:published|reproduced),? broadcast",
+                needs=("reserved", "may not be"),
             ),
         ),
     ),
@@ -160,6 +177,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
                 r"^support (?:our|local|independent|quality) journalism\b",
                 r"^(?:\d+\s+)?comments?$",
                 r"^leave a comment\b",
+                needs=("pic.twitter",),
             ),
         ),
     ),
@@ -190,7 +208,7 @@ def _lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
     lines: list[str] = []
     for raw in text.split("\n"):
-        line = re.sub(r"[ \t\f\v]+", " ", raw).strip()
+        line = " ".join(raw.split())
         if not line:
             if lines and lines[-1]:
                 lines.append("")
@@ -210,12 +228,13 @@ def clean_text(text: str, title: str = "") -> Cleaned:
     for line in _lines(text):
         noise_sized = len(line.split()) <= MAX_NOISE_WORDS
         rule = next((name for name, matches in RULES if matches(line)), None) if noise_sized else None
-        if rule is None and _normal(line) in seen:
+        normal = _normal(line) if rule is None else ""
+        if rule is None and normal in seen:
             rule = "repeated"
         if rule is not None:
             dropped.append((rule, line))
             continue
-        seen.add(_normal(line))
+        seen.add(normal)
         body = DATELINE.sub("", line, count=1)
         if body != line:
             dropped.append(("dateline", line[: len(line) - len(body)].strip()))

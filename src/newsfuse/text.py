@@ -53,9 +53,8 @@ def english_share(tokens: Iterable[str]) -> tuple[int, float]:
     return len(tokens), sum(t in ENGLISH_MARKERS for t in tokens) / len(tokens)
 
 
-LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
-LATIN = re.compile(r"[A-Za-z]")
-SAMPLE = 3_000  # characters (about 500 words): the start of an article says which language it is in
+ASCII = re.compile(r"[\x00-\x7f]+")
+SAMPLE = 1_500  # characters (about 250 words): the start of an article says which language it is in
 
 
 def looks_english(text: str) -> bool:
@@ -65,9 +64,10 @@ def looks_english(text: str) -> bool:
     Short texts get the benefit of the doubt.
     """
     sample = text[:SAMPLE]
-    if not sample.isascii():
-        letters = len(LETTER.findall(sample))
-        if letters and len(LATIN.findall(sample)) / letters < 0.5:
+    if not sample.isascii():  # letters of other scripts outnumber Latin ones: another language
+        foreign = sum(map(str.isalpha, ASCII.sub("", sample)))
+        latin = sum(map(str.isalpha, sample.encode("ascii", "ignore").decode()))
+        if foreign > latin:
             return False
     count, share = english_share(words(sample))
     if count < 12:

@@ -52,9 +52,9 @@ def tokenize(story: Story, stemmer: Stemmer.Stemmer | None = None) -> Tokens:
     body = len(raw)
     for found in in_titles:
         raw.extend(found)
-    spelling: dict[str, int] = {}
-    ids = np.fromiter((spelling.setdefault(t, len(spelling)) for t in raw), dtype=np.int64, count=len(raw))
-    spellings = list(spelling)
+    spellings = list(dict.fromkeys(raw))  # each distinct spelling once, in order
+    index = {t: n for n, t in enumerate(spellings)}
+    ids = np.fromiter(map(index.__getitem__, raw), dtype=np.int64, count=len(raw))
     lower = [t.lower() for t in spellings]
     stemmed = (stemmer or Stemmer.Stemmer("english")).stemWords(lower)
     vocabulary: dict[str, int] = {}
