@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from newsfuse import concepts
-from newsfuse.clusters import Cluster, read_clusters
+from newsfuse.datasets import Cluster, read_clusters
 from newsfuse.evaluate import (
     Settings,
     format_reader_table,

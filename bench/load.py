@@ -23,7 +23,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from newsfuse.clusters import read_clusters
+from newsfuse.datasets import read_clusters
 from newsfuse.render import markdown_table
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -40,7 +40,7 @@ from typing import Any
 import blingfire
 
 import newsfuse
-from newsfuse.clusters import read_clusters
+from newsfuse.datasets import read_clusters
 from newsfuse.render import markdown_table
 from newsfuse.text import WORD
 

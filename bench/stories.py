@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from newsfuse.cluster import text_hash
-from newsfuse.clusters import read_clusters
+from newsfuse.datasets import read_clusters
 from newsfuse.render import markdown_table
 from newsfuse.scale import engine
 from newsfuse.store import Store

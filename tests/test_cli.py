@@ -44,9 +44,22 @@ def test_json_schema_and_citations_slice_exactly(example: Path) -> None:
     assert " ".join(s["text"] for s in data["sentences"]) == data["summary"]
     for sentence in data["sentences"]:
         assert sentence["sources"]
+        first = sentence["sources"][0]
+        for change in sentence["changes"]:
+            assert texts[first["article"]][change["start"] : change["end"]] == change["was"]
         for source in sentence["sources"]:
-            assert texts[source["article"]][source["start"] : source["end"]] == sentence["text"]
+            assert as_used(texts[source["article"]], source, sentence["changes"], first) == sentence["text"]
         assert sentence["sources"][0]["article"] in sentence["corroborated_by"]
+
+
+def as_used(text: str, source: dict, changes: list[dict], first: dict) -> str:
+    """The characters a source slices, with the brief's changes made (their offsets are the first source's)."""
+    used = text[source["start"] : source["end"]]
+    for change in sorted(changes, key=lambda c: -c["start"]):
+        start, end = change["start"] - first["start"], change["end"] - first["start"]
+        if start >= 0:
+            used = used[:start] + change["now"] + used[end:]
+    return used
 
 
 def test_wire_copy_appears_once_with_all_its_sources(example: Path) -> None:
@@ -233,3 +246,18 @@ def test_only_bad_inputs_give_one_error_line_with_every_reason(tmp_path: Path) -
     assert done.returncode == 2 and done.stdout == ""
     [line] = done.stderr.strip().splitlines()
     assert "no usable articles" in line and "binary file" in line and "empty input" in line
+
+
+def test_a_cut_connective_is_listed_in_the_json(tmp_path: Path) -> None:
+    text = (
+        "Dam report\nThe Marlow Creek dam failed on Tuesday and flooded the town of Alder Falls overnight.\n"
+        "However, engineers had warned in 2024 that the spillway of the Marlow Creek dam was badly cracked."
+    )
+    (tmp_path / "a.txt").write_text(text)
+    data = brief_json(str(tmp_path / "a.txt"), "--include-text")
+    [warned] = [s for s in data["sentences"] if "warned" in s["text"]]
+    assert warned["text"].startswith("Engineers had warned")
+    cut, capital = warned["changes"]
+    assert (cut["was"], cut["now"], capital["was"], capital["now"]) == ("However, ", "", "engineers", "Engineers")
+    article = data["articles"][0]["text"]
+    assert article[warned["sources"][0]["start"] :].startswith("engineers had warned")

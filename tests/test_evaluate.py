@@ -6,9 +6,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsfuse.clusters import Cluster, read_clusters
+from newsfuse.datasets import Cluster, read_clusters
 from newsfuse.errors import InputError
-from newsfuse.evaluate import Settings, confidence_interval, evaluate, paired_p_value, rouge, sentence_lines
+from newsfuse.evaluate import (
+    Settings,
+    confidence_interval,
+    evaluate,
+    paired_p_value,
+    reader_figures,
+    rouge,
+    sentence_lines,
+)
 from tests.conftest import run_cli
 
 # Hand-computed: candidate "the cat sat on the mat" vs reference "the cat lay on the mat".
@@ -116,3 +124,50 @@ def test_eval_reports_a_corrupt_data_file_and_an_unwritable_report(tmp_path: Pat
     data.write_text(json.dumps({"id": "a", "documents": [CANDIDATE], "summary": NEAR}))
     done = run_cli("eval", str(data), "--methods", "lead", "--json", str(tmp_path / "no" / "dir" / "r.json"))
     assert done.returncode == 2 and "cannot write the report" in done.stderr and "Traceback" not in done.stderr
+
+
+DANGLING = [
+    "Carl Dempsey runs the Marlow Irrigation District and spoke on Wednesday about the dam.\n"
+    '"We did everything the state asked of us and more," he said outside the district office.\n'
+    "But the spillway had not been repaired since inspectors flagged it in their 2024 report.",
+    "The Marlow Creek dam failed before dawn on Tuesday and flooded the town of Alder Falls.\n"
+    "The Marlow Creek dam failed before dawn on Tuesday, flooding the town of Alder Falls, officials said.",
+]
+
+
+def test_reader_figures_count_unresolved_openers_and_repeated_facts() -> None:
+    from newsfuse.model import Brief, BriefSentence, Citation
+    from newsfuse.pipeline import Pipeline
+
+    def placed(text: str, article: str, index: int) -> BriefSentence:
+        return BriefSentence(text, (Citation(article, index, 0, len(text)),), (article,))
+
+    brief = Brief(
+        (
+            placed("The Marlow Creek dam failed before dawn on Tuesday, flooding Alder Falls.", "b", 0),
+            placed("But the spillway had not been repaired since the 2024 report.", "a", 2),  # its predecessor: no
+            placed("The Marlow Creek dam failed before dawn on Tuesday, officials said.", "b", 1),  # the same fact
+        ),
+        (),
+        "test",
+        100,
+    )
+    assert reader_figures(brief, Pipeline()) == {"sentences": 3, "unresolved": 1, "repeated": 1}
+    cluster = Cluster("c", tuple(DANGLING), ("The dam failed.",))
+    report = evaluate([cluster], Settings(("lead", "newsfuse"), 200), jobs=1, show=False)
+    assert report["reader"]["newsfuse"]["unresolved_share"] == 0.0
+    assert report["reader"]["newsfuse"]["repeated_per_brief"] == 0.0
+    assert report["per_cluster"][0]["reader"]["lead"]["sentences"] > 0
+
+
+def test_duc_convention_and_titles(tmp_path: Path) -> None:
+    data = tmp_path / "data.jsonl"
+    row = {"id": "c", "documents": DANGLING, "titles": ["Dam manager speaks", "Dam fails"], "summaries": [NEAR, FAR]}
+    data.write_text(json.dumps(row) + "\n")
+    [cluster] = read_clusters(data)
+    assert cluster.titles == ("Dam manager speaks", "Dam fails")
+    done = run_cli("eval", str(data), "--methods", "lead,newsfuse", "--jobs", "1", "--duc", "--words", "20")
+    assert done.returncode == 0, done.stderr
+    assert "recall" in done.stdout and "first N words" in done.stdout
+    assert done.stdout.index("Average over references") < done.stdout.index("Best over references")
+    assert "unresolved openers" in done.stdout and "repeated-fact pairs per brief" in done.stdout

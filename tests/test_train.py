@@ -4,7 +4,7 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse import concepts, features, trees
-from newsfuse.clusters import Cluster
+from newsfuse.datasets import Cluster
 from newsfuse.train import cluster_examples, concept_examples, fit, oracle, reference_concepts
 
 CLUSTER = Cluster(

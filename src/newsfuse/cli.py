@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import newsfuse.threads  # noqa: F401  (first: it must run before NumPy is imported)
-from newsfuse.clusters import read_clusters
+from newsfuse.datasets import read_clusters
 from newsfuse.errors import InputError
 from newsfuse.formats import FORMATS
 from newsfuse.ingest import load

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.clusters import Cluster
+from newsfuse.datasets import Cluster
 from newsfuse.errors import InputError
 from newsfuse.model import Brief
 from newsfuse.pipeline import Pipeline, story_from

@@ -14,7 +14,7 @@ from typing import Any
 
 import Stemmer
 
-from newsfuse.attribute import CORROBORATION, attribute
+from newsfuse.attribute import attribute
 from newsfuse.clean import clean
 from newsfuse.errors import InputError
 from newsfuse.evidence import gather
@@ -26,6 +26,7 @@ from newsfuse.summarizers import Summarizer, baseline, check_method
 from newsfuse.summarizers.newsfuse import Newsfuse, load
 
 DEFAULT_WORDS = 250
+REPEATS = 0.5  # cosine at which a sentence repeats one the reader has seen: a near copy
 SINGLE_SOURCE = "only one source article: nothing in this brief is corroborated by another outlet"
 
 
@@ -105,7 +106,7 @@ class Pipeline:
         evidence = gather(story, self.stemmer)
         opinion = evidence.opinion_sentences
         near = evidence.vectors.neighbours
-        repeats = {i for i in range(len(story.sentences)) if seen and seen & near(i, CORROBORATION).keys()}
+        repeats = {i for i in range(len(story.sentences)) if seen and seen & near(i, REPEATS).keys()}
         excluded = (opinion if summarizer.drops_opinion else frozenset()) | seen | repeats
         chosen = reading_order(story, summarizer.choose(story, evidence, words, excluded, seen))
         warnings = (SINGLE_SOURCE,) if len(story.articles) == 1 else ()

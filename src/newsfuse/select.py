@@ -156,10 +156,10 @@ def cover(
         fresh = [i for i in unit if i not in taken]
         if used + sum(length[i] for i in fresh) > words:
             return False
-        for i in fresh:
+        for n, i in enumerate(fresh):
             if story.sentences[i].text in texts or nearest[i] >= REDUNDANCY:
                 return False
-            if any(same_fact(facts(i), facts(j)) for j in chosen):
+            if any(same_fact(facts(i), facts(j)) for j in [*chosen, *fresh[:n]]):
                 return False
         return True
 

@@ -26,7 +26,7 @@ import numpy as np
 import Stemmer
 
 from newsfuse import concepts, features, trees
-from newsfuse.clusters import Cluster, read_clusters
+from newsfuse.datasets import Cluster, read_clusters
 from newsfuse.evidence import gather
 from newsfuse.pipeline import story_from
 from newsfuse.progress import progress

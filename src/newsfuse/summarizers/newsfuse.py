@@ -26,6 +26,7 @@ SALIENCE = 3.0  # weight of the learned sentence scorer's bonus, on the shortest
 COST_POWER = (1.0, 0.25)  # exponent of a unit's length in its gain: on long inputs, on the shortest
 RATIOS = (0.05, 0.5)  # budget / input words at which the short-input regime starts and is complete
 MODELS = ("scorer", "concepts")  # the trained models it ships (src/newsfuse/models/NAME.json)
+SEEN = 0.5  # worth of a concept the reader has already met (update briefs), against its worth when new
 MIN_WORDS = 8  # a shorter sentence is rarely worth its place in a brief of many articles
 
 
@@ -52,8 +53,8 @@ class Newsfuse:
     def objective(self, story: Story, evidence: Evidence, words: int, seen: frozenset[int]) -> Objective:
         found = evidence.concepts
         probability = self.concept_model.probability(found.features) if len(found.keys) else np.zeros(0)
-        if seen:  # what the reader knows is worth nothing new
-            probability[np.concatenate([found.of(i) for i in seen])] = 0.0
+        if seen:  # what the reader knows is worth less: an update tells it only as the setting of what is new
+            probability[np.concatenate([found.of(i) for i in seen])] *= SEEN
         weight = _share(probability)
         bonus = CENTRALITY * _share(evidence.vectors.to_centroid())
         short = regime(words, sum(a.words for a in story.articles))

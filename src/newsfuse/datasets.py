@@ -1,4 +1,4 @@
-"""Reading evaluation data: one cluster of documents with its human reference summaries per JSON line.
+"""Evaluation and training data sets: one cluster of documents with its human reference summaries per JSON line.
 
 Format (as in ``../shared/data``): ``{"id", "documents": [str], "summary": str | "summaries": [str]}``, optionally
 ``"titles": [str]``,

@@ -1,0 +1,56 @@
+import pytest
+
+import newsfuse
+from newsfuse.errors import InputError
+from newsfuse.model import Article
+from newsfuse.pipeline import Pipeline, clean_all
+
+EARLIER = Article(
+    id="monday",
+    text="The Marlow Creek dam failed before dawn on Monday, flooding the town of Alder Falls.\n"
+    "About 2,000 residents were forced from their homes, county officials said.",
+)
+LATER = Article(
+    id="tuesday",
+    text="The Marlow Creek dam failed before dawn on Monday, flooding the town of Alder Falls.\n"
+    "Engineers said on Tuesday that a second inspection had found cracks in the foundations of two other dams.\n"
+    "The governor ordered both dams drained by Friday while repairs are planned.",
+)
+
+
+def test_the_update_brief_tells_only_what_the_reader_does_not_know() -> None:
+    pipeline = Pipeline()
+    earlier, new = clean_all([EARLIER])[0], clean_all([LATER])[0]
+    update = pipeline.update(earlier, new, 100, "since Monday")
+    texts = [s.text for s in update.sentences]
+    assert any("cracks in the foundations" in t for t in texts)
+    assert not any("dam failed before dawn" in t for t in texts)  # told already, in other words or the same
+    assert {c.article for s in update.sentences for c in s.sources} == {"tuesday"}
+    assert "update: only what is new since Monday" in update.warnings
+    nothing = pipeline.update(earlier, [], 100, "since Friday")
+    assert nothing.sentences == () and nothing.warnings == ("no articles since Friday",)
+
+
+def test_the_module_api_reuses_one_pipeline() -> None:
+    first = newsfuse.summarize([EARLIER, LATER], words=40)
+    assert first.sentences and first.words <= 40
+    from newsfuse.pipeline import default
+
+    assert default() is default()
+    with pytest.raises(InputError, match="unknown method"):
+        newsfuse.summarize([EARLIER], method="gpt")
+
+
+def test_import_newsfuse_does_not_import_the_pipeline_or_the_anatomy() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, newsfuse; print('numpy' in sys.modules, 'newsfuse.anatomy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+    code = (
+        "import sys, newsfuse; newsfuse.summarize(['The dam failed on Tuesday and the town flooded fast.']); "
+        "print(*(m in sys.modules for m in ('newsfuse.anatomy', 'spacy', 'trafilatura', 'dask', 'fastapi')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False"] * 5
