@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from newsfuse import concepts, features, trees
 from newsfuse.datasets import Cluster
@@ -46,10 +47,13 @@ def test_exported_trees_score_exactly_like_scikit_learn(tmp_path: Path) -> None:
     y = (x[:, features.FEATURES.index("centrality")] + 0.2 * rng.random(600) > 0.6).astype(int)
     model, exported = fit(x, y)
     exported["features"] = list(features.FEATURES)
-    path = tmp_path / "model.json"
-    path.write_text(json.dumps(exported))
-    ours = trees.load_forest(trees.load("scorer", path), features.FEATURES, "test").score(x)
-    np.testing.assert_allclose(ours, model.decision_function(x), rtol=1e-9, atol=1e-9)
+    path = tmp_path / "model.npz"
+    trees.save_forest(trees.pack(exported["trees"], exported["bias"], {"test": 1}), features.FEATURES, path)
+    loaded = trees.load_forest("scorer", features.FEATURES, path)
+    np.testing.assert_allclose(loaded.score(x), model.decision_function(x), rtol=1e-9, atol=1e-9)
+    assert loaded.about == {"test": 1}
+    with pytest.raises(ValueError, match="other features"):
+        trees.load_forest("scorer", concepts.FEATURES, path)
 
 
 def test_one_split_trees_fold_into_step_functions_that_score_like_scikit_learn() -> None:

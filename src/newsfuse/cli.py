@@ -104,11 +104,11 @@ def parser() -> argparse.ArgumentParser:
 
     t = commands.add_parser("train", help="train one of the default summarizer's models (needs scikit-learn)")
     t.add_argument("data", nargs="+", metavar="DATA", help="training clusters (.jsonl[.gz]); never a test split")
-    t.add_argument("--model", choices=MODELS, default="scorer", help="sentence scorer or concept weights")
+    t.add_argument("--model", choices=tuple(MODELS), default="scorer", help="sentence scorer or concept weights")
     t.add_argument("--limit", type=positive, default=None, help="first N clusters of each file only")
     t.add_argument("--words", type=positive, default=260, help="oracle budget in words (default 260)")
     t.add_argument("--jobs", type=positive, default=None, help="worker processes (default: all cores)")
-    t.add_argument("--out", default=None, help="where to write the model (default src/newsfuse/models/MODEL.json)")
+    t.add_argument("--out", default=None, help="where to write it (default: src/newsfuse/models/, as shipped)")
 
     v = commands.add_parser("serve", help="serve the HTTP API and the web page")
     v.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -248,7 +248,7 @@ def train_command(args: argparse.Namespace) -> int:
     needs("sklearn", "newsfuse train")
     from newsfuse.train import train
 
-    out = args.out or f"src/newsfuse/models/{args.model}.json"
+    out = args.out or f"src/newsfuse/models/{args.model}.{MODELS[args.model]}"
     try:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).touch()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsfuse.arrays import distinct
 from newsfuse.model import Story
 from newsfuse.tokens import Tokens
 
@@ -82,19 +83,19 @@ def find(story: Story, tokens: Tokens, article: np.ndarray) -> Concepts:
     relative = index / np.maximum(per_article[article], 1)
 
     tf = np.bincount(concept, minlength=size).astype(np.float64)
-    df = np.bincount(np.unique(concept * n_articles + article[rows]) // n_articles, minlength=size)
+    df = np.bincount(distinct(concept * n_articles + article[rows]) // n_articles, minlength=size)
     early = rows[index[rows] < 2]
     early_concept = concept[index[rows] < 2]
-    lead = np.bincount(np.unique(early_concept * n_articles + article[early]) // n_articles, minlength=size)
+    lead = np.bincount(distinct(early_concept * n_articles + article[early]) // n_articles, minlength=size)
     content = tokens.content
     word_df = np.bincount(  # articles that use each stem as a content word (0 for stopwords)
-        np.unique(tokens.stem[content] * n_articles + article[sentence[content]]) // n_articles, minlength=stems
+        distinct(tokens.stem[content] * n_articles + article[sentence[content]]) // n_articles, minlength=stems
     )
     parts = np.stack([word_df[concept_keys // stems], word_df[concept_keys % stems]]) / n_articles
     log_tf = np.log1p(tf)
     titled = tokens.title_article
     in_title = np.flatnonzero((titled[:-1] == titled[1:]) & (tokens.title_content[:-1] | tokens.title_content[1:]))
-    title_keys = np.unique(titled[in_title] * (stems * stems) + tokens.title_stem[in_title] * stems
+    title_keys = distinct(titled[in_title] * (stems * stems) + tokens.title_stem[in_title] * stems
                            + tokens.title_stem[in_title + 1]) % (stems * stems)  # fmt: skip
     titles = np.searchsorted(concept_keys, title_keys)
     known = titles < size

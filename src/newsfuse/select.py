@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsfuse.arrays import distinct
 from newsfuse.evidence import Evidence
 from newsfuse.features import is_heading
 from newsfuse.model import Story
@@ -148,7 +149,7 @@ def cover(
         if len(fresh) == 1:
             own = concepts.of(fresh[0])
         elif (own := held.get(unit)) is None or len(fresh) < len(unit):
-            own = held[unit] = np.unique(np.concatenate([concepts.of(i) for i in fresh]))
+            own = held[unit] = distinct(np.concatenate([concepts.of(i) for i in fresh]))
         value = weight[own][~covered[own]].sum() + objective.bonus[fresh].sum()
         return value / sum(length[i] for i in fresh) ** objective.cost_power
 

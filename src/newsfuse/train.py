@@ -189,7 +189,11 @@ def train(
     _, exported = fit(x, y, model)
     exported["features"] = list(features.FEATURES if model == "scorer" else concepts.FEATURES)
     label = f"greedy ROUGE-1+2 F1 oracle, {budget}-word budget" if model == "scorer" else "concept in a reference"
-    shape = "150 trees, 31 leaves, monotonic" if model == "scorer" else "300 one-split trees (additive)"
+    shape = (
+        "150 trees, 31 leaves, monotonic, exported to NumPy arrays"
+        if model == "scorer"
+        else "300 one-split trees folded into one step function per feature, exported to JSON"
+    )
     exported["about"] = {
         "data": ", ".join(
             f"{Path(p).parent.name}/{Path(p).name}{f', first {limit} clusters' if limit else ''}" for p in data
@@ -198,8 +202,12 @@ def train(
         "rows": len(y),
         "positive": int(y.sum()),
         "label": label,
-        "model": f"scikit-learn HistGradientBoostingClassifier, {shape}, exported to JSON",
+        "model": f"scikit-learn HistGradientBoostingClassifier, {shape}",
         "seconds": round(time.perf_counter() - started, 1),
     }
-    Path(out).write_text(json.dumps(exported, separators=(",", ":")))
+    if model == "scorer":
+        forest = trees.pack(exported["trees"], exported["bias"], exported["about"])
+        trees.save_forest(forest, features.FEATURES, out)
+    else:
+        Path(out).write_text(json.dumps(exported, separators=(",", ":")))
     return exported

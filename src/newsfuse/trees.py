@@ -1,9 +1,10 @@
-"""Tree ensembles trained with scikit-learn, shipped as plain JSON and evaluated with NumPy.
+"""Tree ensembles trained with scikit-learn, shipped with the package and evaluated with NumPy.
 
-Two shapes: ``Forest`` (full trees: the sentence scorer, a few hundred rows per story) and ``Additive``
-(one-split trees, which add up to one step function per feature: the concept model, evaluated on tens of
-thousands of rows per story with one ``searchsorted`` per feature). No machine-learning library is needed
-at run time.
+Two shapes: ``Forest`` (full trees: the sentence scorer, a few hundred rows per story), shipped as its packed
+NumPy arrays (``.npz``: loading takes 3 ms, against 20 ms to parse and pack the trees from JSON, a tenth of a
+short brief's start-up), and ``Additive`` (one-split trees, which add up to one step function per feature: the
+concept model, evaluated on tens of thousands of rows per story with one ``searchsorted`` per feature), shipped
+as JSON. No machine-learning library is needed at run time.
 """
 
 from __future__ import annotations
@@ -122,10 +123,26 @@ def load(name: str, path: str | Path | None = None) -> dict[str, Any]:
     return json.loads(Path(path).read_text())
 
 
-def load_forest(data: dict[str, Any], features: tuple[str, ...], name: str) -> Forest:
-    if tuple(data["features"]) != features:
-        raise ValueError(f"model {name} was trained on other features: retrain it")
-    return pack(data["trees"], float(data["bias"]), data.get("about", {}))
+ARRAYS = ("roots", "feature", "threshold", "left", "right", "value")
+
+
+def save_forest(forest: Forest, features: tuple[str, ...], path: str | Path) -> None:
+    arrays = {name: getattr(forest, name) for name in ARRAYS}
+    about = json.dumps(forest.about)
+    with open(path, "wb") as out:  # a file object: np.savez would add ".npz" to a name without it
+        np.savez(out, **arrays, depth=forest.depth, bias=forest.bias, features=np.array(features), about=about)
+
+
+def load_forest(name: str, features: tuple[str, ...], path: str | Path | None = None) -> Forest:
+    """A shipped forest (``models/NAME.npz``), or the one at ``path``."""
+    source = resources.files("newsfuse").joinpath(f"models/{name}.npz") if path is None else Path(path)
+    with source.open("rb") as file, np.load(file) as data:
+        if tuple(data["features"].tolist()) != features:
+            raise ValueError(f"model {path or name} was trained on other features: retrain it")
+        arrays = {name: data[name] for name in ARRAYS}
+        return Forest(
+            **arrays, depth=int(data["depth"]), bias=float(data["bias"]), about=json.loads(str(data["about"]))
+        )
 
 
 def load_additive(data: dict[str, Any], features: tuple[str, ...], name: str) -> Additive:

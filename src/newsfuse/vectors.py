@@ -13,6 +13,7 @@ from functools import cached_property
 
 import numpy as np
 
+from newsfuse.arrays import distinct
 from newsfuse.tokens import Tokens
 
 MAX_POSTINGS = 1000  # terms in more sentences than this carry little meaning and would cost N² to compare
@@ -95,7 +96,7 @@ def build(tokens: Tokens, article: np.ndarray) -> Vectors:
     weight = (1 + np.log(tf)) * idf[terms]
     norms = np.sqrt(np.bincount(rows, weights=weight * weight, minlength=n))
     weight = weight / np.where(norms > 0, norms, 1.0)[rows]
-    in_articles = np.unique(article[rows] * stems + terms) % stems
+    in_articles = distinct(article[rows] * stems + terms) % stems
     centroid = np.bincount(terms, weights=weight, minlength=stems).astype(np.float64)
     centroid /= np.linalg.norm(centroid) or 1.0
     order = np.argsort(terms, kind="stable")

@@ -25,7 +25,7 @@ CENTRALITY = 0.3  # weight of the centrality bonus, against the concepts' total 
 SALIENCE = 3.0  # weight of the learned sentence scorer's bonus, on the shortest inputs
 COST_POWER = (1.0, 0.25)  # exponent of a unit's length in its gain: on long inputs, on the shortest
 RATIOS = (0.05, 0.5)  # budget / input words at which the short-input regime starts and is complete
-MODELS = ("scorer", "concepts")  # the trained models it ships (src/newsfuse/models/NAME.json)
+MODELS = {"scorer": "npz", "concepts": "json"}  # the trained models it ships: src/newsfuse/models/NAME.SUFFIX
 SEEN = 0.5  # worth of a concept the reader has already met (update briefs), against its worth when new
 MIN_WORDS = 8  # a shorter sentence is rarely worth its place in a brief of many articles
 
@@ -75,6 +75,6 @@ class Newsfuse:
 def load(scorer: str | None = None, concept_model: str | None = None) -> Newsfuse:
     """The default summarizer with its shipped models (or the model files given)."""
     return Newsfuse(
-        trees.load_forest(trees.load("scorer", scorer), features.FEATURES, scorer or "scorer.json"),
+        trees.load_forest("scorer", features.FEATURES, scorer),
         trees.load_additive(trees.load("concepts", concept_model), concepts.FEATURES, concept_model or "concepts.json"),
     )
