@@ -36,6 +36,15 @@ NOISE = [
     ("social", "Sign up for our breaking news newsletter"),
     ("social", "Support our journalism. Subscribe today."),
     ("social", "Follow us on Twitter"),
+    ("social", "Follow The Harlan Courier on Twitter and Facebook for live updates."),
+    ("social", "Get our free morning newsletter delivered to your inbox."),
+    ("read-more", "Read the original article."),
+    ("advertisement", "Advertisement: Buy one mattress, get one free at Sleepy Town today"),
+    ("paywall", "Subscribe now to our ePaper edition for the full story."),
+    ("paywall", "To view the full story, please subscribe to The Harlan Courier."),
+    ("paywall", "You have reached your free article limit for this month."),
+    ("reprint", "For reprints and licensing, contact our syndication desk."),
+    ("cookies", "We use cookies to improve your experience on our site."),
 ]
 
 # Real sentences that look like noise to a careless rule: none may be dropped.
@@ -54,6 +63,10 @@ REAL = [
     "Readers can find the inspection report on the state's website.",
     "At 6:05 p.m. on Tuesday, the governor declared a state of emergency.",
     "Posted notices had warned residents about the spillway repairs.",
+    "Subscribers to the water district were told to boil their water until Friday.",
+    "Follow-up inspections found more cracks in the spillway, the engineers said.",
+    "To view the damage, the governor flew over the valley by helicopter on Wednesday.",
+    "We use the old bridge now, one resident said, because the road is gone.",
 ]
 
 

@@ -152,7 +152,7 @@ def write_bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
             "spanish.txt",
             "La presa se rompió el martes por la mañana y el agua llegó al pueblo en menos de una hora, "
             "según dijeron las autoridades del condado.".encode(),
-            "not in English",
+            "in Spanish, not English",
         ),
         "only-noise": (
             "noise.txt",

@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from newsfuse.clean import clean_text
 from newsfuse.formats import FormatError, detect, parse_html, parse_json, parse_jsonl, parse_multinews, parse_text
 
 PAGE = """<!DOCTYPE html><html><head><title>Dam fails | The Courier</title>
@@ -51,11 +52,13 @@ def test_text_single_long_paragraph_has_no_title() -> None:
 
 
 def test_html_keeps_main_text_and_metadata_and_drops_page_furniture() -> None:
+    """Extraction (trafilatura's balanced default) and then cleaning: what the brief reads."""
     [article] = parse_html(PAGE)
-    assert "An earthen dam on Marlow Creek gave way" in article["text"]
-    assert "rated in poor condition" in article["text"]
+    text = clean_text(article["text"], article["title"]).text
+    assert "An earthen dam on Marlow Creek gave way" in text
+    assert "rated in poor condition" in text
     for furniture in ("Home", "Sports", "mattress", "dave_88", "Privacy"):
-        assert furniture not in article["text"]
+        assert furniture not in text
     assert article["title"].startswith("Dam fails")
     assert article["source"] == "The Courier"
     assert article["published"] == "2026-11-03"

@@ -68,7 +68,7 @@ def test_forced_format_overrides_detection(tmp_path: Path) -> None:
             "spanish.txt",
             "La presa se rompió el martes por la mañana y el agua llegó al pueblo en menos de una hora, "
             "según dijeron las autoridades del condado a los periodistas que estaban en el lugar.",
-            "not in English",
+            "in Spanish, not English",
         ),
     ],
 )

@@ -22,6 +22,9 @@ from newsfuse.readable import Form, Placed, form, repeated_pairs, unresolved
         ("There were 300 homes damaged.", Form()),
         ("Butler said the helmets would stay.", Form()),
         ("Hebron residents fled.", Form()),
+        ("Every house on Main Street will be rebuilt,” Mayor Dana Reyes said.", Form(0, "quote")),
+        ('Every house will be rebuilt," Reyes said.', Form(0, "quote")),
+        ('Reyes said: "We will rebuild every house."', Form()),
     ],
 )
 def test_forms(text: str, expected: Form) -> None:

@@ -107,7 +107,7 @@ def test_an_unusable_article_is_skipped_with_a_warning_unless_strict(server: str
     articles = [{"id": "en", "text": STORY}, {"id": "es", "text": spanish}]
     status, data = post(server, {"articles": articles})
     assert status == 200 and [a["id"] for a in data["articles"]] == ["en"]
-    assert any("articles[1]" in w and "not in English" in w for w in data["warnings"])
+    assert any("articles[1]" in w and "in Spanish, not English" in w for w in data["warnings"])
     status, data = post(server, {"articles": articles, "strict": True})
     assert status == 422 and data["error"]["field"] == "articles[1]"
 

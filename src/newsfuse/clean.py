@@ -130,7 +130,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (
         "read-more",
         _any(
-            r"^read (?:more|the full|next)\b",
+            r"^read (?:more|the full|next|the original)\b",
             r"^(?:related|see also|also read|more on this|recommended|"
             r"don'?t miss|more from|most read|trending)(?: stories| articles| coverage| content)?\s*[:»>|–—-]",
             r"^(?:related|see also|most read|trending)\s*$",
@@ -141,6 +141,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (
         "advertisement",
         _any(
+            r"^(?:advertisement|advert|sponsored(?: content)?|paid (?:content|post))\s*[:|–—]\s*\S.{0,200}$",
             r"^(?:advertisement|advert|ad|sponsored(?: content)?|paid (?:content|post)|story continues below"
             r"(?: advertisement)?|article continues (?:below|after advertisement)|continue reading(?: below)?|"
             r"scroll to continue(?: with content)?)\W*$",
@@ -161,6 +162,47 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
         ),
     ),
     (
+        "paywall",
+        _short(
+            40,
+            _any(
+                r"^to (?:view|read|continue reading|access|keep reading)\b.{0,40}\b(?:story|article|subscri)",
+                r"^subscribe (?:now|today)\b",
+                r"^already a (?:subscriber|member)\b",
+                r"^you(?: have|'ve) reached (?:your|the) (?:free )?(?:article|monthly|story|page)",
+                r"^(?:log|sign) in to (?:continue|read|keep reading)\b",
+                r"\bsubscribe\b.{0,80}\bfor the full (?:story|article)\b",
+                r"\b(?:article|content|story) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)\b",
+                needs=("subscri", "members"),
+            ),
+        ),
+    ),
+    (
+        "reprint",
+        _short(
+            60,
+            _any(
+                r"^(?:for )?reprints? (?:and|&) (?:licensing|permissions)\b",
+                r"\bthis copy is for your personal,? non-?commercial use\b",
+                r"\bto order presentation-ready copies\b",
+                r"\bdistribution and use of this material (?:are|is) governed by\b",
+                needs=("personal", "presentation-ready", "governed by"),
+            ),
+        ),
+    ),
+    (
+        "cookies",
+        _short(
+            60,
+            _any(
+                r"^(?:we|this (?:site|website)) uses? cookies\b",
+                r"^(?:accept|manage|reject) (?:all )?cookies\b",
+                r"\bby (?:continuing to (?:use|browse)|using) (?:this|our) (?:site|website)\b.{0,80}\bcookies\b",
+                needs=("cookies",),
+            ),
+        ),
+    ),
+    (
         "social",
         _short(
             40,
@@ -171,6 +213,8 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
                 r"^a post shared by\b",
                 r"^(?:https?://|www\.)\S+$",
                 r"^(?:follow|like) (?:us|him|her|me|them) on\b",
+                r"^follow\b.{1,60}\bon (?:twitter|facebook|instagram|x|tiktok|linkedin|youtube|threads|bluesky)\b",
+                r"^(?:get|receive) (?:our|the)\b.{0,40}\bnewsletter\b",
                 r"^@\w+$",
                 r"^(?:#\w+\s*)+$",
                 r"^(?:sign up|subscribe)\b.{0,80}\b(?:newsletter|updates|alerts)\b",
@@ -183,13 +227,26 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ),
 )
 
+# Capitals before a colon or dash that name a label, not a place: never a dateline.
+LABELS = (
+    "DEAR|SOURCE|SOURCES|NOTE|EDITOR|EDITORS|UPDATE|UPDATED|CORRECTION|CLARIFICATION|WARNING|BREAKING|EXCLUSIVE|"
+    "WATCH|READ|LISTEN|PHOTOS?|VIDEO|OPINION|ANALYSIS|COMMENTARY|REVIEW|Q|A|FACT|DISCLAIMER|SPOILERS?|RELATED|"
+    "TOPICS|TAGS|QUESTION|ANSWER|ALSO|MORE|NEXT|PREVIOUS|LIVE|FILE|ADVERTISEMENT|SPONSORED|UPDATES|ABOUT"
+)
+# A dateline opens the story's first paragraph: a place in capitals (and an agency), then a dash and the first
+# sentence ("KOBE – Rescuers…", "WASHINGTON (AP) — The…"); never a label ("DEAR ABBY:") or an acronym that
+# starts the sentence itself ("NASA - the space agency - said…": no capital after the dash).
 DATELINE = re.compile(
-    rf"^(?:[A-Z][A-Z'.-]{{2,}}(?:[ -][A-Z][A-Z'.-]+){{0,3}}"
+    rf"^(?:(?!(?:{LABELS})\b)[A-Z][A-Z'.-]{{2,30}}(?:[ -][A-Z][A-Z'.-]{{1,30}}){{0,3}}"
     rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:\s+\d{{1,2}})?)?"  # ", Ore." or ", June 17"
-    rf"\s*(?:\((?:{AGENCIES})\))?|\((?:{AGENCIES})\))\s*(?:—|–|--|-|_|:)\s+"
+    rf"\s*(?:\((?:{AGENCIES})\))?|\((?:{AGENCIES})\))\s*(?:—|–|--|-|_|:)\s+(?=[A-Z0-9\"“‘'(])"
     rf"|^\(\s*(?:ap|reuters|afp|cnn)\s*\)\s*(?:—|–|--|-|_|:)?\s*",
 )
+FIRST_PARAGRAPH = 12  # words: shorter kept lines before it (a kicker, a heading) may precede the dateline
+# The Hill's hover cards: a linked name, repeated and followed by the card's text up to "MORE".
+HOVER_CARD = re.compile(r"\b([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){1,3})\1[^\n]{0,300}? MORE\b")
 MAX_NOISE_WORDS = 60  # a longer line is a paragraph of the story, whatever it starts with
+MAX_NOISE_CHARS = 600  # ... and so is a longer one in characters (which also bounds what the rules read)
 TERMINAL = (".", "!", "?", ":", ";", '"', "”", "'", "’", ")", "]")
 
 
@@ -225,8 +282,9 @@ def clean_text(text: str, title: str = "") -> Cleaned:
     kept: list[str] = []
     dropped: list[tuple[str, str]] = []
     seen = {_normal(title)} if title.strip() else set()
+    opening = True  # the first paragraph has not been kept yet: a dateline may still come
     for line in _lines(text):
-        noise_sized = len(line.split()) <= MAX_NOISE_WORDS
+        noise_sized = len(line) <= MAX_NOISE_CHARS and len(line.split()) <= MAX_NOISE_WORDS
         rule = next((name for name, matches in RULES if matches(line)), None) if noise_sized else None
         normal = _normal(line) if rule is None else ""
         if rule is None and normal in seen:
@@ -235,11 +293,15 @@ def clean_text(text: str, title: str = "") -> Cleaned:
             dropped.append((rule, line))
             continue
         seen.add(normal)
-        body = DATELINE.sub("", line, count=1)
+        body = DATELINE.sub("", line, count=1) if opening else line
         if body != line:
             dropped.append(("dateline", line[: len(line) - len(body)].strip()))
+        if " MORE" in body:  # the card's text goes, the name stays
+            dropped.extend(("hover-card", card.group(0)) for card in HOVER_CARD.finditer(body))
+            body = HOVER_CARD.sub(r"\1", body)
         if body:
             kept.append(body)
+            opening = opening and len(body.split()) <= FIRST_PARAGRAPH and body == line
     return Cleaned("\n".join(kept), tuple(dropped))
 
 

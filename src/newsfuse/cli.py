@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -128,17 +129,23 @@ def warn(problem: InputError) -> None:
     print(f"newsfuse: warning: skipped {problem}", file=sys.stderr)
 
 
-def read_story(args: argparse.Namespace) -> Story:
-    """The story of the command's input files; skipped inputs are warned about on stderr."""
+def read_story(args: argparse.Namespace) -> tuple[Story, list[InputError]]:
+    """The story of the command's input files, and the inputs skipped (each warned about on stderr)."""
     loaded = load(args.paths, args.format, strict=args.strict)
     articles, problems = usable(loaded, args.strict, " ".join(args.paths))
     for problem in problems:
         warn(problem)
-    return story_of(articles)
+    return story_of(articles), problems
 
 
 def summarize_command(args: argparse.Namespace) -> int:
-    result = brief(read_story(args), args.words, args.method)
+    story, problems = read_story(args)
+    result = brief(story, args.words, args.method)
+    result = replace(result, warnings=(*(f"skipped {p}" for p in problems), *result.warnings))
+    if not result.sentences:  # never a silent success
+        for warning in result.warnings:
+            if warning.startswith("empty brief"):
+                print(f"newsfuse: warning: {warning}", file=sys.stderr)
     print(render(result, args.output, args.include_text))
     return 0
 
@@ -147,7 +154,7 @@ def analyze_command(args: argparse.Namespace) -> int:
     from newsfuse.anatomy import analyze_story, load_ner
     from newsfuse.anatomy.report import render_analysis
 
-    story = read_story(args)
+    story, _ = read_story(args)
     print(render_analysis(analyze_story(story, load_ner()), args.output, args.include_text))
     return 0
 

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 from newsfuse.errors import InputError
 from newsfuse.formats import FORMATS, FormatError, Partial, detect, from_object, parse
 from newsfuse.model import Article
-from newsfuse.text import looks_english
+from newsfuse.text import foreign_language
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,9 @@ def check(article: Article) -> Article:
     """An article that has text to summarize, in English; raise InputError otherwise."""
     if not article.text.strip():
         raise InputError(article.origin or article.id, "empty article (no text)")
-    if not looks_english(article.text):
-        raise InputError(article.origin or article.id, "article is not in English (newsfuse reads English only)")
+    if found := foreign_language(article.text):
+        where = article.origin or article.id
+        raise InputError(where, f"article is in {found}, not English (newsfuse reads English only)")
     return article
 
 

@@ -26,7 +26,7 @@ REPORTED = re.compile(
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|‘[^’]{8,}’")
 # After a lone closing quote: the attribution of a quotation that began in an earlier sentence.
 ATTRIBUTION = re.compile(
-    r"^\s*,?\s*(?:(?:said|says|told|added|asked|wrote|according)\b|\w+(?:\s\w+){0,3}\s(?:said|says)\b)"
+    r"^\s*(?:,\s*)?(?:(?:said|says|told|added|asked|wrote|according)\b|\w+(?:\s\w+){0,3}\s(?:said|says)\b)"
 )
 
 # Cues are matched against the lower-cased text (IGNORECASE makes these patterns four times slower), except

@@ -15,7 +15,7 @@ from typing import Any
 import Stemmer
 
 from newsfuse.attribute import attribute
-from newsfuse.clean import clean
+from newsfuse.clean import clean, clean_text
 from newsfuse.errors import InputError
 from newsfuse.evidence import gather
 from newsfuse.ingest import Loaded, from_records
@@ -38,7 +38,9 @@ def clean_all(articles: Iterable[Article], strict: bool = True) -> tuple[list[Ar
         if cleaned.text.strip():
             kept.append(cleaned)
             continue
-        problem = InputError(article.origin or article.id, "no article text left after removing web noise")
+        found = ", ".join(sorted({rule for rule, _ in clean_text(article.text, article.title).dropped}))
+        reason = f"no article text left after removing web noise{f' ({found})' if found else ''}"
+        problem = InputError(article.origin or article.id, reason)
         if strict:
             raise problem
         problems.append(problem)
@@ -70,6 +72,18 @@ def story_from(documents: Sequence[str], titles: Sequence[str] = ()) -> Story:
     ]
     articles, _ = clean_all(from_records(records).articles, strict=False)
     return story_of(articles)
+
+
+def why_empty(story: Story, opinion: frozenset[int]) -> str:
+    """Why a brief has no sentence: never a silent success."""
+    if not story.sentences:
+        return "empty brief: the articles have no sentences"
+    if len(opinion) == len(story.sentences):
+        return "empty brief: every sentence reads as opinion, and opinion is never presented as fact"
+    return (
+        "empty brief: no sentence is a complete statement that fits the length budget "
+        "(headings, questions and fragments are not taken)"
+    )
 
 
 def check_words(words: Any) -> int:
@@ -110,6 +124,8 @@ class Pipeline:
         excluded = (opinion if summarizer.drops_opinion else frozenset()) | seen | repeats
         chosen = reading_order(story, summarizer.choose(story, evidence, words, excluded, seen))
         warnings = (SINGLE_SOURCE,) if len(story.articles) == 1 else ()
+        if not chosen and not seen:
+            warnings += (why_empty(story, opinion if summarizer.drops_opinion else frozenset()),)
         cited = tuple(
             Citation(s.article, s.index, s.start, s.end) for i, s in enumerate(story.sentences) if i in opinion
         )

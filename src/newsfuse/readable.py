@@ -79,9 +79,20 @@ def form(text: str) -> Form:
         return Form(trim, "definite", definite.group(1).lower())
     if DEMONSTRATIVE.match(rest):
         return Form(trim, "pronoun")
-    if quote_without_speaker(rest):
+    if quote_without_speaker(rest) or half_quotation(rest):
         return Form(trim, "quote")
     return Form(trim)
+
+
+def half_quotation(text: str) -> bool:
+    """The end of a quotation whose opening is in an earlier sentence: a closing mark before any opening one
+    (``…rebuild it,” the mayor said.``, or a straight quote right after a word: ``…rebuild it," she said.``)."""
+    if "”" in text:
+        return "“" not in text or text.index("”") < text.index("“")
+    if text.count('"') % 2:
+        first = text.index('"')
+        return first > 0 and not text[first - 1].isspace() and text[first + 1 : first + 2] in ("", " ")
+    return False
 
 
 def quote_without_speaker(text: str) -> bool:

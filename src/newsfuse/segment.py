@@ -25,6 +25,9 @@ TITLES = frozenset(
 ENDS_WITH_TITLE = re.compile(r"(?:^|[\s(\"“`])([A-Z][a-z]{0,4})\.$")
 SPEECH_AFTER_QUESTION = re.compile(r"[?!](?:[\"”’']|'')$")
 MAX_QUOTE_SENTENCES = 5  # a quotation longer than this is left in pieces (it is probably unclosed)
+# Characters: a longer "sentence" (a list, a table row, a page of text with no full stop) is cut at a space
+# before this. It also bounds what every per-sentence rule downstream reads, whatever a hostile input holds.
+MAX_SENTENCE = 1_500
 
 
 def quote_balance(text: str) -> int:
@@ -91,12 +94,23 @@ def split_paragraph(text: str) -> Iterator[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    for start, end in _join_quotations(text, spans):
-        piece = text[start:end]
-        left = len(piece) - len(piece.lstrip())
-        right = len(piece.rstrip())
-        if right > left:
-            yield start + left, start + right
+    for joined in _join_quotations(text, spans):
+        for start, end in _bounded(text, *joined):
+            piece = text[start:end]
+            left = len(piece) - len(piece.lstrip())
+            right = len(piece.rstrip())
+            if right > left:
+                yield start + left, start + right
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The span in pieces of at most ``MAX_SENTENCE`` characters, cut after the last space that keeps one so."""
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def segment(article: Article) -> list[Sentence]:

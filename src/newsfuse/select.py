@@ -164,7 +164,9 @@ def cover(
                 return False
         return True
 
-    heap = [(-gain(u), n, u) for n, u in enumerate(units(story, evidence, excluded, objective.min_words))]
+    # Short sentences are passed over while there are others; a story of short sentences only still gets a brief.
+    found = units(story, evidence, excluded, objective.min_words) or units(story, evidence, excluded, 1)
+    heap = [(-gain(u), n, u) for n, u in enumerate(found)]
     heapq.heapify(heap)
     best = heap[0][2] if heap else None  # the fallback when nothing fits
     used = 0
