@@ -41,11 +41,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server() -> Iterator[str]:
+def serving(*options: str) -> Iterator[str]:
+    """``newsfuse serve OPTIONS`` on a free loopback port, for as long as the caller holds it."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsfuse", "serve", "--port", str(port), "--workers", "2"],
+        [sys.executable, "-m", "newsfuse", "serve", "--port", str(port), *options],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -61,6 +61,17 @@ def server() -> Iterator[str]:
     yield base
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    yield from serving("--workers", "2")
+
+
+@pytest.fixture(scope="session")
+def tight_server() -> Iterator[str]:
+    """One worker, two places, a one-second deadline: overload and slow requests are easy to make."""
+    yield from serving("--workers", "1", "--queue", "2", "--deadline", "1")
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,10 @@ User errors print one line naming the input and the reason and exit with status 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -22,7 +24,7 @@ from newsfuse.errors import InputError
 from newsfuse.formats import FORMATS
 from newsfuse.ingest import load
 from newsfuse.model import Story
-from newsfuse.pipeline import DEFAULT_WORDS, brief, story_of, usable
+from newsfuse.pipeline import DEFAULT_WORDS, MAX_BRIEF_WORDS, brief, story_of, usable
 from newsfuse.progress import Bar
 from newsfuse.render import OUTPUTS, render
 from newsfuse.summarizers import METHODS, check_method
@@ -31,17 +33,37 @@ from newsfuse.summarizers.newsfuse import MODELS
 ANALYSIS_OUTPUTS = ("markdown", "json")  # newsfuse.anatomy.report.OUTPUTS, which a brief should not import
 
 USAGE_ERROR = 2
+STORAGE_ADVICE = (
+    "{error}: free some disk space, or check that the database and its folder are writable and not locked by "
+    "another program, then run the command again (what was reported done is stored)"
+)
+STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES}
 DB_HELP = "database URL or SQLite file (default: newsfuse.db in the current folder)"
 
 
-def positive(value: str) -> int:
+def positive(value: str, largest: int = 2**63 - 1) -> int:
+    """A whole number from 1 to ``largest`` (by default the largest a database integer holds)."""
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value[:40]!r}") from None
+    if not 1 <= number <= largest:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {largest}, got {value[:40]}")
     return number
+
+
+def seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value[:40]!r}") from None
+    if not 0.01 <= number <= 3600:
+        raise argparse.ArgumentTypeError(f"must be from 0.01 to 3600 seconds, got {value[:40]}")
+    return number
+
+
+def port(value: str) -> int:
+    return positive(value, 65535)
 
 
 def iso_date(value: str) -> str:
@@ -113,8 +135,10 @@ def parser() -> argparse.ArgumentParser:
 
     v = commands.add_parser("serve", help="serve the HTTP API and the web page")
     v.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    v.add_argument("--port", type=positive, default=8000, help="port (default 8000)")
+    v.add_argument("--port", type=port, default=8000, help="port (default 8000)")
     v.add_argument("--workers", type=positive, default=None, help="processes computing briefs (default: all cores)")
+    v.add_argument("--deadline", type=seconds, default=5.0, help="seconds a request may take (default 5): then 504")
+    v.add_argument("--queue", type=positive, default=4, help="requests admitted per worker (default 4): then 503")
     return top
 
 
@@ -129,10 +153,10 @@ def warn(problem: InputError) -> None:
     print(f"newsfuse: warning: skipped {problem}", file=sys.stderr)
 
 
-def read_story(args: argparse.Namespace) -> tuple[Story, list[InputError]]:
+def read_story(args: argparse.Namespace, max_words: int = MAX_BRIEF_WORDS) -> tuple[Story, list[InputError]]:
     """The story of the command's input files, and the inputs skipped (each warned about on stderr)."""
     loaded = load(args.paths, args.format, strict=args.strict)
-    articles, problems = usable(loaded, args.strict, " ".join(args.paths))
+    articles, problems = usable(loaded, args.strict, " ".join(args.paths), max_words)
     for problem in problems:
         warn(problem)
     return story_of(articles), problems
@@ -152,9 +176,10 @@ def summarize_command(args: argparse.Namespace) -> int:
 
 def analyze_command(args: argparse.Namespace) -> int:
     from newsfuse.anatomy import analyze_story, load_ner
+    from newsfuse.anatomy.analyze import MAX_ANALYSIS_WORDS
     from newsfuse.anatomy.report import render_analysis
 
-    story, _ = read_story(args)
+    story, _ = read_story(args, MAX_ANALYSIS_WORDS)
     print(render_analysis(analyze_story(story, load_ner()), args.output, args.include_text))
     return 0
 
@@ -271,8 +296,10 @@ def serve_command(args: argparse.Namespace) -> int:
     import uvicorn
 
     from newsfuse.service import create_app
+    from newsfuse.service.admission import Budget
 
-    uvicorn.run(create_app(workers=args.workers), host=args.host, port=args.port, log_level="info")
+    budget = Budget(args.deadline, args.queue)
+    uvicorn.run(create_app(workers=args.workers, budget=budget), host=args.host, port=args.port, log_level="info")
     return 0
 
 
@@ -299,6 +326,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except (sqlite3.Error, OSError) as error:  # the store, the disk or the network, not the input
+        print(f"newsfuse: error: {failure(error)}", file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("newsfuse: error: out of memory: give fewer or smaller inputs", file=sys.stderr)
+        return 1
+
+
+def failure(error: Exception) -> str:
+    """One line for a failure of the machine rather than of the input, with what to do about storage."""
+    line = (str(error).splitlines() or [type(error).__name__])[0]
+    storage = isinstance(error, sqlite3.Error) or getattr(error, "errno", None) in STORAGE_ERRNOS
+    return STORAGE_ADVICE.format(error=line) if storage else line
 
 
 if __name__ == "__main__":

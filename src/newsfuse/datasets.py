@@ -32,14 +32,25 @@ def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluste
     opener = gzip.open if path.suffix == ".gz" else open
     try:
         yield from _parse(opener(path, "rt", encoding="utf-8"), path, limit)
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
+    except (OSError, EOFError, ValueError) as exc:  # ValueError: undecodable, or a line over MAX_LINE
         raise InputError(str(path), f"cannot read the data file ({exc})") from None
 
 
+MAX_LINE = 64 * 2**20  # characters in one cluster line: a longer one is refused, not read into memory
+
+
+def _lines(stream: IO[str]) -> Iterator[str]:
+    """The stream's lines, each read with a bound (a gzip file can expand to one line of gigabytes)."""
+    while line := stream.readline(MAX_LINE + 1):
+        if len(line) > MAX_LINE:
+            raise ValueError(f"a line of more than {MAX_LINE:,} characters")
+        yield line
+
+
 def _parse(stream: IO[str], path: Path, limit: int | None) -> Iterator[Cluster]:
-    with stream as lines:
+    with stream as opened:
         count = 0
-        for number, line in enumerate(lines, 1):
+        for number, line in enumerate(_lines(opened), 1):
             if limit is not None and count >= limit:
                 return
             if not line.strip():
@@ -50,7 +61,7 @@ def _parse(stream: IO[str], path: Path, limit: int | None) -> Iterator[Cluster]:
                 documents = tuple(row["documents"][n].replace("NEWLINE_CHAR", "\n") for n in kept)
                 titles = tuple(str(row["titles"][n]) for n in kept) if row.get("titles") else ()
                 references = row.get("summaries") or [row["summary"]]
-            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            except (ValueError, RecursionError, KeyError, TypeError, AttributeError) as exc:
                 raise InputError(f"{path}:{number}", f"not a cluster line ({type(exc).__name__}: {exc})") from None
             count += 1
             yield Cluster(str(row.get("id", number)), documents, tuple(references), titles)

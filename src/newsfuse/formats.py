@@ -29,6 +29,7 @@ EXTENSIONS = {
     ".atom": "feed",
 }
 FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b")
+MAX_PAGE_CHARS = 10_000_000  # a longer web page is not an article page (extraction time and memory grow with it)
 SNIFF = 5000  # content sniffing looks at this many characters only: bounded time on any input
 MULTINEWS_SEPARATOR = "|||||"
 HTML_TAG = re.compile(r"<(!doctype html|html|head|body|p|div|article|br|span|a|h[1-6])\b", re.IGNORECASE)
@@ -109,6 +110,8 @@ def parse_html(content: str) -> list[Partial]:
     trafilatura's balanced default, tables included: its precision mode loses whole articles and words inside
     sentences on real pages; the cleaning stage removes what noise the default lets through.
     """
+    if len(content) > MAX_PAGE_CHARS:
+        raise FormatError(f"web page of {len(content):,} characters: over the limit of {MAX_PAGE_CHARS:,}")
     import trafilatura  # heavy import, only needed for HTML
 
     doc = trafilatura.bare_extraction(
@@ -155,11 +158,20 @@ def from_object(item: Any, where: str) -> Partial:
     return article
 
 
-def parse_json(content: str) -> list[Partial]:
+def _loads(text: str, where: str) -> Any:
+    """JSON, safely: malformed, too deeply nested or with a number too long to convert is a FormatError."""
     try:
-        data = json.loads(content)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        raise FormatError(f"malformed JSON{where}: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        raise FormatError(f"JSON{where} is nested too deeply") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise FormatError(f"JSON{where} holds a number too long to read ({str(exc).split(':')[0]})") from None
+
+
+def parse_json(content: str) -> list[Partial]:
+    data = _loads(content, "")
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     items = data if isinstance(data, list) else [data]
@@ -171,10 +183,7 @@ def parse_jsonl(content: str) -> list[Partial]:
     for number, line in enumerate(content.splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FormatError(f"malformed JSON on line {number}: {exc.msg}") from None
+        item = _loads(line, f" on line {number}")
         articles.append(from_object(item, f"line {number}"))
     return articles
 

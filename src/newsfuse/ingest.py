@@ -6,6 +6,8 @@ reported and skipped, unless ``strict`` asks for the first problem to be fatal.
 
 from __future__ import annotations
 
+import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -17,6 +19,11 @@ from newsfuse.errors import InputError
 from newsfuse.formats import FORMATS, FormatError, Partial, detect, from_object, parse
 from newsfuse.model import Article
 from newsfuse.text import foreign_language
+
+# Limits on what one input may make newsfuse do; past them the input is refused at once, with the limit named.
+MAX_INPUT_BYTES = 256 * 2**20  # one file or stdin
+MAX_ARTICLE_CHARS = 1_000_000  # one article: about 170,000 words
+MAX_ARTICLE_LINES = 50_000  # one article's lines (paragraphs)
 
 
 @dataclass(frozen=True)
@@ -36,11 +43,15 @@ def decode(data: bytes, origin: str) -> str:
 
 
 def check(article: Article) -> Article:
-    """An article that has text to summarize, in English; raise InputError otherwise."""
+    """An article that has text to summarize, within the size limits, in English; raise InputError otherwise."""
+    where = article.origin or article.id
     if not article.text.strip():
-        raise InputError(article.origin or article.id, "empty article (no text)")
+        raise InputError(where, "empty article (no text)")
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        raise InputError(where, f"article of {len(article.text):,} characters: over the limit of {MAX_ARTICLE_CHARS:,}")
+    if (lines := article.text.count("\n") + 1) > MAX_ARTICLE_LINES:
+        raise InputError(where, f"article of {lines:,} lines: over the limit of {MAX_ARTICLE_LINES:,}")
     if found := foreign_language(article.text):
-        where = article.origin or article.id
         raise InputError(where, f"article is in {found}, not English (newsfuse reads English only)")
     return article
 
@@ -75,10 +86,23 @@ class _Ids:
         return name
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """The text with lone surrogates (JSON's ``\\ud800`` makes them; no encoder accepts them) as U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return LONE_SURROGATE.sub("\ufffd", text)
+
+
 def _articles(partials: list[Partial], origin: str, file_id: str | None, ids: _Ids) -> list[Article]:
     single = len(partials) == 1
     articles = []
-    for n, p in enumerate(partials, 1):
+    for n, raw in enumerate(partials, 1):
+        p = {key: valid_unicode(value) if isinstance(value, str) else value for key, value in raw.items()}
         wanted = p.get("id") or (file_id if single else None)
         where = origin if single else f"{origin} (article {n})"
         articles.append(
@@ -114,6 +138,22 @@ def read_one(origin: str, data: bytes, fmt: str, ids: _Ids) -> list[Article]:
     return _articles(partials, origin, file_id, ids)
 
 
+def read_file(path: Path) -> bytes:
+    """A regular file's bytes, up to ``MAX_INPUT_BYTES``: a pipe or a device could block or never end."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(str(path), "not a regular file (a pipe or a device): pass its content on stdin as -")
+    with path.open("rb") as file:
+        return _bounded(str(path), file)
+
+
+def _bounded(origin: str, stream: BinaryIO) -> bytes:
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(origin, f"input over the limit of {MAX_INPUT_BYTES:,} bytes: split it into several files")
+    return data
+
+
 def inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[tuple[str, Callable[[], bytes]]]:
     """(origin, read) for every input named: files, the files under directories, ``-`` for stdin.
 
@@ -121,7 +161,7 @@ def inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[tupl
     """
     for raw in paths:
         if raw == "-":
-            yield "-", (stdin or sys.stdin.buffer).read
+            yield "-", partial(_bounded, "-", stdin or sys.stdin.buffer)
         elif Path(raw).is_dir():
             try:
                 inside = files_under(Path(raw))
@@ -129,9 +169,9 @@ def inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[tupl
                 yield raw, partial(_raise, problem)
                 continue
             for file in inside:
-                yield str(file), file.read_bytes
+                yield str(file), partial(read_file, file)
         else:
-            yield raw, Path(raw).read_bytes
+            yield raw, partial(read_file, Path(raw))
 
 
 def _raise(problem: InputError) -> bytes:

@@ -26,6 +26,7 @@ from newsfuse.summarizers import Summarizer, baseline, check_method
 from newsfuse.summarizers.newsfuse import Newsfuse, load
 
 DEFAULT_WORDS = 250
+MAX_BRIEF_WORDS = 1_200_000  # words of one story a brief is made from (about 8 s of CPU)
 REPEATS = 0.5  # cosine at which a sentence repeats one the reader has seen: a near copy
 SINGLE_SOURCE = "only one source article: nothing in this brief is corroborated by another outlet"
 
@@ -47,10 +48,15 @@ def clean_all(articles: Iterable[Article], strict: bool = True) -> tuple[list[Ar
     return kept, problems
 
 
-def usable(loaded: Loaded, strict: bool, where: str) -> tuple[list[Article], list[InputError]]:
-    """Cleaned articles and every problem met on the way; raises when no article is left to summarize."""
+def usable(
+    loaded: Loaded, strict: bool, where: str, max_words: int = MAX_BRIEF_WORDS
+) -> tuple[list[Article], list[InputError]]:
+    """Cleaned articles and every problem met on the way; raises when no article is left to summarize, or when
+    they hold more than ``max_words`` words together (the bound on one run's work)."""
     cleaned, empty = clean_all(loaded.articles, strict=strict)
     problems = [*loaded.problems, *empty]
+    if (total := sum(a.words for a in cleaned)) > max_words:
+        raise InputError(where, f"{total:,} words in all: over the limit of {max_words:,}; give fewer articles")
     if cleaned:
         return cleaned, problems
     if len(problems) == 1:

@@ -56,6 +56,7 @@ def english_share(tokens: Iterable[str]) -> tuple[int, float]:
 
 
 ASCII = re.compile(r"[\x00-\x7f]+")
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")  # zero-width and format characters: not words
 SAMPLE = 1_500  # characters (about 250 words): the start of an article says which language it is in
 
 
@@ -66,7 +67,7 @@ def _doubtful(text: str) -> bool:
     """Whether the cheap rule cannot clear the text's start as English: another script dominates, or too few
     English function words (another language, or English lists, tables and results). Short texts get the
     benefit of the doubt."""
-    sample = text[:SAMPLE]
+    sample = INVISIBLE.sub("", text[: 2 * SAMPLE])[:SAMPLE]
     if not sample.isascii():  # letters of other scripts outnumber Latin ones
         foreign = sum(map(str.isalpha, ASCII.sub("", sample)))
         latin = sum(map(str.isalpha, sample.encode("ascii", "ignore").decode()))
@@ -98,7 +99,7 @@ def identifier() -> Any:
 
 def language(text: str) -> str:
     """The name of the language of a text's start (English, French…), by py3langid."""
-    code = identifier().classify(text[: SAMPLE * 2])[0]
+    code = identifier().classify(INVISIBLE.sub("", text[: SAMPLE * 2]))[0]
     return LANGUAGE_NAMES.get(code, f"the language with ISO code {code!r}")
 
 

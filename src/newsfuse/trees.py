@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -36,12 +37,19 @@ class Forest:
     bias: float
     about: dict[str, Any] = field(default_factory=dict)
 
+    @cached_property
+    def _next(self) -> np.ndarray:
+        """Each node's two children, right then left: ``_next[2 * node + (x <= threshold)]`` is the next node."""
+        return np.stack([self.right, self.left], axis=1).ravel()
+
     def score(self, x: np.ndarray) -> np.ndarray:
-        """Log-odds of the positive class for each row."""
-        columns = np.arange(len(x))[None, :]
-        node = np.repeat(self.roots[:, None], len(x), axis=1)
+        """Log-odds of the positive class for each row (one gather per level over a flat copy of ``x``)."""
+        rows = len(x)
+        flat = np.ascontiguousarray(x.T).ravel()  # feature-major: x[row, f] is flat[f * rows + row]
+        columns = np.arange(rows)[None, :]
+        node = np.repeat(self.roots[:, None], rows, axis=1)
         for _ in range(self.depth):
-            node = np.where(x[columns, self.feature[node]] <= self.threshold[node], self.left[node], self.right[node])
+            node = self._next[2 * node + (flat[self.feature[node] * rows + columns] <= self.threshold[node])]
         return self.bias + self.value[node].sum(axis=0)
 
 

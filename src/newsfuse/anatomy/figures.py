@@ -56,6 +56,7 @@ EVENTS = (
 )
 EVENT_AFTER = [(name, re.compile(rf"^(?:\s+\w+){{0,4}}?\s+(?:{words})\b", re.I)) for name, words in EVENTS]
 EVENT_BEFORE = [(name, re.compile(rf"\b(?:{words})(?:\s+\w+)?\s*$", re.I)) for name, words in EVENTS]
+WINDOW = 80  # characters on each side of a figure that its rules read: a few words
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 AGE = re.compile(r"^(?:-year-old|\s+years?\s+old|,)")
 MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
@@ -73,9 +74,15 @@ def _value(match: re.Match[str]) -> float:
     return value
 
 
+def _around(sentence: str, match: re.Match[str]) -> tuple[str, str]:
+    """The words just before and after a figure: all that its rules read (a bounded window, so that a sentence
+    of many figures costs time in proportion to them, not to their number times the sentence's length)."""
+    return sentence[max(0, match.start() - WINDOW) : match.start()], sentence[match.end() : match.end() + WINDOW]
+
+
 def _is_figure(sentence: str, match: re.Match[str]) -> bool:
     number = match.group("number")
-    before, after = sentence[: match.start()], sentence[match.end() :]
+    before, after = _around(sentence, match)
     plain = not (match.group("currency") or match.group("scale") or match.group("percent"))
     if plain and re.fullmatch(r"(?:1[89]|20)\d\d", number):
         return False  # a year
@@ -85,7 +92,7 @@ def _is_figure(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _event(sentence: str, match: re.Match[str]) -> str:
-    after, before = sentence[match.end() :], sentence[: match.start()]
+    before, after = _around(sentence, match)
     for name, pattern in EVENT_AFTER:
         if pattern.match(after):
             return name
@@ -105,7 +112,7 @@ def figures_in(sentence: Sentence) -> Iterator[Figure]:
         elif match.group("percent"):
             unit = "percent"
         else:
-            noun = NOUN.match(text[match.end() :])
+            noun = NOUN.match(text[match.end() : match.end() + WINDOW])
             unit = noun.group("noun").lower() if noun and noun.group("noun").lower() not in NOT_NOUNS else ""
         event = _event(text, match)
         if not unit and not event:

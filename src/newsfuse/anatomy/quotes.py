@@ -20,7 +20,12 @@ from newsfuse.model import Citation, Sentence, Story
 from newsfuse.text import words
 
 MIN_WORDS = 3
-QUOTATION = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"|``(.+?)''|''(.+?)''")
+# A quotation is at most MAX_QUOTE characters (about 500 words): bounded, so that an opening mark that is never
+# closed costs a bounded look-ahead, not one to the end of the article.
+MAX_QUOTE = 3000
+QUOTATION = re.compile(
+    rf"“([^”]{{1,{MAX_QUOTE}}})”|\"([^\"\n]{{1,{MAX_QUOTE}}})\"|``(.{{1,{MAX_QUOTE}}}?)''|''(.{{1,{MAX_QUOTE}}}?)''"
+)
 VERB = (
     r"(?:said|says|say|told|tells|added|adds|asked|asks|explained|recalled|wrote|writes|insisted|declared|"
     r"stated|warned|noted|argued|continued|replied|testified|announced|acknowledged|admitted|conceded|"

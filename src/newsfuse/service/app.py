@@ -2,8 +2,9 @@
 
 ``POST /v1/briefs`` answers with a brief, ``POST /v1/analysis`` with the story's anatomy. Requests are checked
 before any work: content type (415), body size (413), then the fields (422, naming
-the field). Briefs are computed in a process pool so that a slow brief never stalls the event loop, and
-the service never fetches anything: URLs in articles are metadata only.
+the field). Briefs are computed in a process pool so that a slow brief never stalls the event loop, behind a
+bounded queue (503 when it is full) and a deadline per request (504), see ``admission``; the service never
+fetches anything: URLs in articles are metadata only.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
@@ -29,6 +31,7 @@ from newsfuse.anatomy.report import analysis_json
 from newsfuse.errors import InputError
 from newsfuse.pipeline import DEFAULT_WORDS, Pipeline
 from newsfuse.render import brief_json
+from newsfuse.service.admission import Budget, Expired, Gate, run_until
 from newsfuse.summarizers import METHODS, check_method
 
 STATIC = resources.files("newsfuse") / "service" / "static"
@@ -199,6 +202,8 @@ REFUSALS: dict[int | str, dict[str, Any]] = {
     413: {"description": "body too large"},
     415: {"description": "not JSON"},
     422: {"description": "a field is missing or invalid; the error names it"},
+    503: {"description": "busy: every place in the queue is taken; retry after the Retry-After seconds"},
+    504: {"description": "the work did not finish within the deadline (newsfuse serve --deadline)"},
 }
 
 
@@ -208,27 +213,51 @@ async def answer(
     """Parse and check a JSON request, then compute the answer in the worker pool; 422 names a bad field."""
     try:
         payload = json.loads(await request.body())
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except RecursionError:
+        return error(422, "body", "malformed JSON: nested too deeply")
+    except ValueError as exc:  # not JSON, not UTF-8, or a number of more than 4,300 digits
         return error(422, "body", f"malformed JSON: {exc}")
+    state = request.app.state
     try:
-        checked = check(payload, request.app.state.limits)
-        loop = asyncio.get_running_loop()
-        result = await loop.run_in_executor(request.app.state.pool, compute, *checked)
+        checked = check(payload, state.limits)
     except InputError as problem:
         return error(422, problem.origin, problem.reason)
+    if not state.gate.enter():
+        return busy(f"all {state.gate.capacity} places are taken: retry in a second")
+    work = asyncio.get_running_loop().run_in_executor(
+        state.pool, run_until, time.time() + state.budget.seconds, compute, *checked
+    )
+    work.add_done_callback(state.gate.leave)  # the place is free when the worker is, not when the client leaves
+    try:
+        result = await asyncio.wait_for(asyncio.shield(work), state.budget.seconds + 1)
+    except InputError as problem:
+        return error(422, problem.origin, problem.reason)
+    except (Expired, TimeoutError) as late:  # TimeoutError: a worker that did not stop at its own deadline
+        if isinstance(late, Expired) and late.waited:
+            return busy(f"waited past the {state.budget.seconds:g} s deadline: retry in a second")
+        return error(504, "deadline", f"not done within {state.budget.seconds:g} s: send fewer or shorter articles")
     return JSONResponse(result)
 
 
-def create_app(limits: Limits | None = None, workers: int | None = None) -> FastAPI:
-    limits = limits or Limits()
+def busy(message: str) -> JSONResponse:
+    response = error(503, "server", message)
+    response.headers["Retry-After"] = "1"
+    return response
+
+
+def create_app(limits: Limits | None = None, workers: int | None = None, budget: Budget | None = None) -> FastAPI:
+    limits, budget = limits or Limits(), budget or Budget()
+    workers = workers or os.cpu_count() or 1
     newsfuse = Pipeline().newsfuse
     models = {"scorer": newsfuse.scorer.about, "concepts": newsfuse.concept_model.about}
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        with ProcessPoolExecutor(workers or os.cpu_count() or 1, initializer=start_worker) as pool:
+        with ProcessPoolExecutor(workers, initializer=start_worker) as pool:
             app.state.pool = pool
             app.state.limits = limits
+            app.state.budget = budget
+            app.state.gate = Gate(workers * budget.per_worker)
             yield
 
     app = FastAPI(
