@@ -125,7 +125,9 @@ INPUTS: dict[str, Callable[[Path], Path]] = {
     "published 'yesterday'": text(json.dumps([{"text": STORY, "published": "yesterday"}]), "d.json"),
     # HTML and feeds
     "HTML opening with 10,000 comments": text("<!-- x -->\n" * 10_000 + page(f"<p>{STORY}</p>"), "page"),
-    "HTML with ||||| in a script": text(page(f"<script>var s='a|||||b';</script><p>{STORY}</p>"), "page"),
+    "HTML with the Multi-News separator in a script": text(
+        page(f"<script>var s='a|||||b';</script><p>{STORY}</p>"), "page"
+    ),
     "HTML of 12 MB": text(page("<p>" + repeated("flood ", 12_000_000) + "</p>"), "big.html"),
     "HTML navigation only": text(page("<nav><a href='/'>Home</a> | <a href='/n'>News</a></nav>"), "nav.html"),
     "HTML paywall only": text(page("<article><p>Subscribe now to read the full story.</p></article>"), "p.html"),

@@ -8,16 +8,22 @@ import json
 import os
 import sqlite3
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
 
 from newsfuse.anatomy.figures import figures_in
 from newsfuse.anatomy.quotes import quotations
+from newsfuse.anatomy.timeline import dated
 from newsfuse.cli import main
 from newsfuse.errors import InputError
-from newsfuse.ingest import MAX_ARTICLE_CHARS, MAX_ARTICLE_LINES, load, valid_unicode
-from newsfuse.model import Sentence
+from newsfuse.ingest import MAX_ARTICLE_CHARS, MAX_ARTICLE_LINES, MAX_ARTICLES, load, valid_unicode
+from newsfuse.model import Article, Sentence
+from newsfuse.segment import MAX_SENTENCE
+from newsfuse.service.app import Limits, check_request
 from tests.conftest import run_cli
 
 STORY = (
@@ -168,3 +174,72 @@ def test_a_story_over_the_word_limit_is_refused_at_once(tmp_path: Path) -> None:
     done = run_cli("analyze", str(tmp_path), timeout=60)
     assert done.returncode == 2 and "words in all: over the limit of 100,000" in one_line_error(done)
     assert time.perf_counter() - started < 10  # refused before any model is loaded or any entity looked for
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_an_implausible_date_is_ignored_not_a_crash(published: str, ner: object) -> None:
+    from newsfuse.anatomy import analyze
+
+    article = {"id": "a", "text": STORY + " Repairs began on Monday.", "published": published}
+    result = analyze([article, {"id": "b", "text": STORY}], ner=ner)
+    assert any("a" in w for w in result.warnings)  # the article is named as undated
+    assert Article(id="a", text="x", published=published).published_on is None
+    assert Article(id="a", text="x", published="2026-11-03").published_on is not None
+
+
+def test_many_near_identical_articles_ingest_in_linear_time(tmp_path: Path) -> None:
+    """10,000 articles that share every LSH bucket: each compares with at most MAX_BUCKET stories per bucket
+    (the in-batch buckets grew without that bound, and this input took 46 s)."""
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps([{"text": f"Report {n}. {STORY}"} for n in range(10_000)]))
+    started = time.perf_counter()
+    done = run_cli("ingest", str(path), "--db", str(tmp_path / "s.db"), timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "10000 articles added" in done.stdout + done.stderr
+    assert time.perf_counter() - started < 30
+
+
+# Fuzzing the API's request checks and the finders: any JSON is a checked request or a 422 naming a field, and
+# any sentence up to the longest the segmenter makes goes through every finder, at any date, in bounded time.
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=10), inner, max_size=5),
+    max_leaves=40,
+)
+FIELDS = st.fixed_dictionaries(
+    {"articles": st.lists(st.dictionaries(st.sampled_from(["id", "text", "title", "published"]), JSON), max_size=4)},
+    optional={"words": JSON, "method": JSON, "include_text": JSON, "strict": JSON},
+)
+PIECES = [*" .,;:!?\"'“”‘’()-–—$%0123456789", "said ", "he ", "Mr. ", "killed ", "million ", "Jan. ", "Tuesday "]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=300).map("".join)
+DATES = st.none() | st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 12, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(payload=JSON | FIELDS)
+def test_fuzz_any_json_is_a_checked_request_or_a_named_422(payload: object) -> None:
+    try:
+        articles, words, method, include_text, strict = check_request(payload, Limits())
+    except InputError as problem:
+        assert problem.origin and problem.reason
+        return
+    assert articles and words >= 1 and isinstance(include_text, bool) and isinstance(strict, bool) and method
+
+
+@settings(max_examples=200, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink))
+@given(text=TEXT, when=DATES)
+def test_fuzz_every_finder_takes_any_sentence(text: str, when: date | None) -> None:
+    started = time.perf_counter()
+    found = sentence(text[:MAX_SENTENCE] or ".")
+    list(figures_in(found))
+    list(dated(found, when))
+    quotations(found.text)
+    assert time.perf_counter() - started < 1
+
+
+def test_more_articles_than_a_story_may_hold_are_refused_before_they_are_checked(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(f'{{"text": "Report {n}."}}\n' for n in range(MAX_ARTICLES + 1)))
+    with pytest.raises(InputError, match=f"{MAX_ARTICLES + 1:,} articles: over the limit of {MAX_ARTICLES:,}"):
+        load([str(path)], strict=True)
+    assert not load([str(path)]).articles  # the whole input is refused, not a first part of it

@@ -49,19 +49,26 @@ def looks_like_html(text: str) -> bool:
     return bool(HTML_TAG.search(text[:SNIFF]))
 
 
-def looks_like_feed(head: str) -> bool:
-    """Whether the text opens with an RSS/Atom root, after XML declarations and comments.
+def past_preamble(content: str) -> str:
+    """The text after its leading XML declarations and comments, where a feed's or a page's first tag is.
 
     Skipped with ``str.find``, not a regex: a page that opens with many comments must not backtrack.
     """
-    rest = head.lstrip()
-    while rest.startswith(("<?", "<!--")):
-        close = "?>" if rest.startswith("<?") else "-->"
-        end = rest.find(close, 2)
+    start, size = len(content) - len(content.lstrip()), len(content)
+    while content.startswith(("<?", "<!--"), start):
+        close = "?>" if content.startswith("<?", start) else "-->"
+        end = content.find(close, start + 2)
         if end < 0:
-            return False
-        rest = rest[end + len(close) :].lstrip()
-    return FEED_ROOT.match(rest) is not None
+            return ""
+        start = end + len(close)
+        while start < size and content[start].isspace():
+            start += 1
+    return content[start : start + SNIFF]
+
+
+def looks_like_feed(head: str) -> bool:
+    """Whether the text (past its preamble) opens with an RSS/Atom root."""
+    return FEED_ROOT.match(head) is not None
 
 
 def detect(name: str, content: str) -> str | None:
@@ -73,9 +80,10 @@ def detect(name: str, content: str) -> str | None:
     if suffix and EXTENSIONS.get(suffix, "text") != "text":
         return EXTENSIONS[suffix]
     head = content.lstrip()[:SNIFF]
-    if looks_like_feed(head):
+    tags = past_preamble(content)
+    if looks_like_feed(tags):
         return "feed"
-    markup = looks_like_html(head)
+    markup = looks_like_html(head) or looks_like_html(tags)
     if not markup and (MULTINEWS_SEPARATOR in content or "NEWLINE_CHAR" in content):
         return "multinews"
     if suffix in EXTENSIONS and suffix != "":

@@ -24,6 +24,7 @@ from newsfuse.text import foreign_language
 MAX_INPUT_BYTES = 256 * 2**20  # one file or stdin
 MAX_ARTICLE_CHARS = 1_000_000  # one article: about 170,000 words
 MAX_ARTICLE_LINES = 50_000  # one article's lines (paragraphs)
+MAX_ARTICLES = 20_000  # articles of one story (summarize, analyze): each costs its own checks and cleaning
 
 
 @dataclass(frozen=True)
@@ -120,22 +121,32 @@ def _articles(partials: list[Partial], origin: str, file_id: str | None, ids: _I
     return articles
 
 
-def read_one(origin: str, data: bytes, fmt: str, ids: _Ids) -> list[Article]:
-    """Parse one input's bytes into articles; raises InputError for the whole input."""
+def read_one(origin: str, data: bytes, fmt: str, ids: _Ids, room: int | None = None) -> list[Article]:
+    """Parse one input's bytes into at most ``room`` articles; raises InputError for the whole input."""
     content = decode(data, origin)
     if not content.strip():
         raise InputError(origin, "empty input (no text)")
     chosen = detect(origin, content) if fmt == "auto" else fmt
     if chosen is None:
         raise InputError(origin, f"unknown format (extension {Path(origin).suffix!r}); pass --format")
+    if room is not None and chosen == "jsonl":  # counted before parsing: a JSON parse per line costs more
+        lines = sum(1 for line in content.splitlines() if line.strip())
+        if lines > room:
+            raise too_many(origin, lines)
     try:
         partials = parse(chosen, content)
     except FormatError as exc:
         raise InputError(origin, str(exc)) from None
     if not partials:
         raise InputError(origin, f"no articles found ({chosen} format)")
+    if room is not None and len(partials) > room:
+        raise too_many(origin, len(partials))
     file_id = Path(origin).stem if origin != "-" and chosen in ("text", "html") else None
     return _articles(partials, origin, file_id, ids)
+
+
+def too_many(origin: str, count: int) -> InputError:
+    return InputError(origin, f"{count:,} articles: over the limit of {MAX_ARTICLES:,} in one story")
 
 
 def read_file(path: Path) -> bytes:
@@ -186,10 +197,16 @@ def read_bytes(origin: str, read: Callable[[], bytes]) -> bytes:
         raise InputError(origin, exc.strerror or str(exc)) from None
 
 
-def read_input(origin: str, read: Callable[[], bytes], fmt: str, ids: _Ids | None = None) -> Loaded:
-    """The checked articles of one input, and its problems (the whole input, or single bad articles in it)."""
+def read_input(
+    origin: str, read: Callable[[], bytes], fmt: str, ids: _Ids | None = None, room: int | None = None
+) -> Loaded:
+    """The checked articles of one input, and its problems (the whole input, or single bad articles in it).
+
+    ``room``: how many more articles the story may hold; an input with more is refused before any of its
+    articles is checked (the checks cost per article). Ingest, a stream into stories, gives no room limit.
+    """
     try:
-        found = read_one(origin, read_bytes(origin, read), fmt, ids or _Ids())
+        found = read_one(origin, read_bytes(origin, read), fmt, ids or _Ids(), room)
     except InputError as problem:
         return Loaded((), (problem,))
     articles, problems = [], []
@@ -211,7 +228,7 @@ def load(paths: Iterable[str], fmt: str = "auto", strict: bool = False, stdin: B
     articles: list[Article] = []
     problems: list[InputError] = []
     for origin, read in inputs(paths, stdin):
-        loaded = read_input(origin, read, fmt, ids)
+        loaded = read_input(origin, read, fmt, ids, room=MAX_ARTICLES - len(articles))
         if strict and loaded.problems:
             raise loaded.problems[0]
         articles.extend(loaded.articles)

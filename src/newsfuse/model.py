@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+PLAUSIBLE_YEARS = (1800, 2200)
+
 
 @dataclass(frozen=True)
 class Article:
@@ -29,20 +31,21 @@ class Article:
 
     @property
     def published_on(self) -> date | None:
-        """The publication date when ``published`` gives one that can be read (ISO or e-mail style)."""
+        """The publication date when ``published`` gives one that can be read (ISO or e-mail style) and that
+        is plausible for news (years 1800-2200: 0001-01-01 or 9999-12-31 would break date arithmetic)."""
         value = (self.published or "").strip()
         if not value:
             return None
         try:
-            return date.fromisoformat(value[:10])
+            found = date.fromisoformat(value[:10])
         except ValueError:
-            pass
-        from email.utils import parsedate_to_datetime  # 30 ms to import: only when a date is not ISO
+            from email.utils import parsedate_to_datetime  # 30 ms to import: only when a date is not ISO
 
-        try:
-            return parsedate_to_datetime(value).date()
-        except (TypeError, ValueError, IndexError):
-            return None
+            try:
+                found = parsedate_to_datetime(value).date()
+            except (TypeError, ValueError, IndexError):
+                return None
+        return found if PLAUSIBLE_YEARS[0] <= found.year <= PLAUSIBLE_YEARS[1] else None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from newsfuse.attribute import attribute
 from newsfuse.clean import clean, clean_text
 from newsfuse.errors import InputError
 from newsfuse.evidence import gather
-from newsfuse.ingest import Loaded, from_records
+from newsfuse.ingest import MAX_ARTICLES, Loaded, from_records, too_many
 from newsfuse.model import Article, Brief, Citation, Story
 from newsfuse.segment import segment
 from newsfuse.select import reading_order
@@ -55,6 +55,8 @@ def usable(
     they hold more than ``max_words`` words together (the bound on one run's work)."""
     cleaned, empty = clean_all(loaded.articles, strict=strict)
     problems = [*loaded.problems, *empty]
+    if len(cleaned) > MAX_ARTICLES:
+        raise too_many(where, len(cleaned))
     if (total := sum(a.words for a in cleaned)) > max_words:
         raise InputError(where, f"{total:,} words in all: over the limit of {max_words:,}; give fewer articles")
     if cleaned:

@@ -137,6 +137,7 @@ def write_batch(store: Store, batch: list[Prepared], tally: Tally) -> None:
                 bucket = members.setdefault(key, [])
                 if story not in bucket:
                     bucket.insert(0, story)
+                    del bucket[MAX_BUCKET:]  # the newest, as the store hands them out: bounded work per article
                     index.append((key, story))
             tally.added += 1
         store.add_buckets((key, stories.live(story)) for key, story in index)

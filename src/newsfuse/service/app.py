@@ -161,13 +161,17 @@ async def drain(receive: Callable[[], Awaitable[dict]], cap: int) -> None:
             return
 
 
-def guard(limits: Limits) -> Callable[[Any], Any]:
-    """ASGI middleware: 415 for a POST that is not JSON, 413 for a body over the limit (counted as it arrives)."""
+def guard(limits: Limits, gate: Gate) -> Callable[[Any], Any]:
+    """ASGI middleware: 503 for a POST when every place is taken (before routing or reading the body: under
+    overload a refusal must cost next to nothing, or refusals eat the capacity they protect), 415 for a POST
+    that is not JSON, 413 for a body over the limit (counted as it arrives)."""
 
     def middleware(app: Any) -> Callable[..., Awaitable[None]]:
         async def checked(scope: dict[str, Any], receive: Callable[[], Awaitable[dict]], send: Any) -> None:
             if scope["type"] != "http" or scope["method"] != "POST":
                 return await app(scope, receive, send)
+            if gate.inside >= gate.capacity:
+                return await busy(f"all {gate.capacity} places are taken: retry in a second")(scope, receive, send)
             headers = dict(scope["headers"])
             kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
             if kind != b"application/json":
@@ -211,13 +215,13 @@ async def answer(
     request: Request, check: Callable[[Any, Limits], tuple[Any, ...]], compute: Callable[..., dict[str, Any]]
 ) -> JSONResponse:
     """Parse and check a JSON request, then compute the answer in the worker pool; 422 names a bad field."""
+    state = request.app.state
     try:
         payload = json.loads(await request.body())
     except RecursionError:
         return error(422, "body", "malformed JSON: nested too deeply")
     except ValueError as exc:  # not JSON, not UTF-8, or a number of more than 4,300 digits
         return error(422, "body", f"malformed JSON: {exc}")
-    state = request.app.state
     try:
         checked = check(payload, state.limits)
     except InputError as problem:
@@ -248,6 +252,7 @@ def busy(message: str) -> JSONResponse:
 def create_app(limits: Limits | None = None, workers: int | None = None, budget: Budget | None = None) -> FastAPI:
     limits, budget = limits or Limits(), budget or Budget()
     workers = workers or os.cpu_count() or 1
+    gate = Gate(workers * budget.per_worker)
     newsfuse = Pipeline().newsfuse
     models = {"scorer": newsfuse.scorer.about, "concepts": newsfuse.concept_model.about}
 
@@ -257,7 +262,7 @@ def create_app(limits: Limits | None = None, workers: int | None = None, budget:
             app.state.pool = pool
             app.state.limits = limits
             app.state.budget = budget
-            app.state.gate = Gate(workers * budget.per_worker)
+            app.state.gate = gate
             yield
 
     app = FastAPI(
@@ -266,7 +271,7 @@ def create_app(limits: Limits | None = None, workers: int | None = None, budget:
         lifespan=lifespan,
         description="Many news reports in, one faithful, attributed brief out.",
     )
-    app.add_middleware(guard(limits))  # type: ignore[arg-type]
+    app.add_middleware(guard(limits, gate))  # type: ignore[arg-type]
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:
