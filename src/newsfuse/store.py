@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -93,7 +94,7 @@ class Store:
             raise InputError("--db", f"{url}: no store there yet (newsfuse ingest creates it)")
         try:
             self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
+            self._write_ahead_log()
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # the LSH index and term counts stay in memory
             self.db.execute("PRAGMA temp_store=MEMORY")
@@ -104,6 +105,19 @@ class Store:
         if not usable:
             self.db.close()
             raise InputError("--db", f"{url}: not a store of this newsfuse version (ingest into a new file)")
+
+    def _write_ahead_log(self) -> None:
+        """Switch to WAL. SQLite answers "database is locked" at once, without waiting as it does for other
+        statements, when two new writers switch a new file at the same moment: so wait here."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
