@@ -243,3 +243,12 @@ def test_more_articles_than_a_story_may_hold_are_refused_before_they_are_checked
     with pytest.raises(InputError, match=f"{MAX_ARTICLES + 1:,} articles: over the limit of {MAX_ARTICLES:,}"):
         load([str(path)], strict=True)
     assert not load([str(path)]).articles  # the whole input is refused, not a first part of it
+
+
+def test_the_python_api_refuses_more_articles_than_a_story_may_hold() -> None:
+    import newsfuse
+
+    started = time.perf_counter()
+    with pytest.raises(InputError, match=f"articles: {MAX_ARTICLES + 1:,} articles: over the limit"):
+        newsfuse.summarize(["The dam failed on Tuesday."] * (MAX_ARTICLES + 1))
+    assert time.perf_counter() - started < 5  # refused before the articles are checked one by one

@@ -10,7 +10,6 @@ import argparse
 import errno
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -326,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except (sqlite3.Error, OSError) as error:  # the store, the disk or the network, not the input
+    except machine_errors() as error:  # the store, the disk or the network, not the input
         print(f"newsfuse: error: {failure(error)}", file=sys.stderr)
         return 1
     except MemoryError:
@@ -334,10 +333,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def machine_errors() -> tuple[type[Exception], ...]:
+    """OSError, and SQLite's errors once a command has imported sqlite3 (only the store commands do: start-up
+    stays without it)."""
+    sqlite = sys.modules.get("sqlite3")
+    return (OSError, sqlite.Error) if sqlite else (OSError,)
+
+
 def failure(error: Exception) -> str:
     """One line for a failure of the machine rather than of the input, with what to do about storage."""
     line = (str(error).splitlines() or [type(error).__name__])[0]
-    storage = isinstance(error, sqlite3.Error) or getattr(error, "errno", None) in STORAGE_ERRNOS
+    storage = not isinstance(error, OSError) or error.errno in STORAGE_ERRNOS
     return STORAGE_ADVICE.format(error=line) if storage else line
 
 

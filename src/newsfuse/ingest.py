@@ -242,7 +242,11 @@ def check_format(fmt: str) -> None:
 
 
 def from_records(records: Iterable[Mapping[str, Any] | Article | str], strict: bool = False) -> Loaded:
-    """Articles for the Python API: ``Article`` objects, dicts with the JSON fields, or plain strings."""
+    """Articles for the Python API: ``Article`` objects, dicts with the JSON fields, or plain strings (at most
+    ``MAX_ARTICLES``, refused before any is checked, as ``load`` refuses an input)."""
+    records = list(records)
+    if len(records) > MAX_ARTICLES:
+        raise too_many("articles", len(records))
     ids = _Ids()
     articles: list[Article] = []
     problems: list[InputError] = []

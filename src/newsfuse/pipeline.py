@@ -18,7 +18,7 @@ from newsfuse.attribute import attribute
 from newsfuse.clean import clean, clean_text
 from newsfuse.errors import InputError
 from newsfuse.evidence import gather
-from newsfuse.ingest import MAX_ARTICLES, Loaded, from_records, too_many
+from newsfuse.ingest import Loaded, from_records
 from newsfuse.model import Article, Brief, Citation, Story
 from newsfuse.segment import segment
 from newsfuse.select import reading_order
@@ -55,8 +55,6 @@ def usable(
     they hold more than ``max_words`` words together (the bound on one run's work)."""
     cleaned, empty = clean_all(loaded.articles, strict=strict)
     problems = [*loaded.problems, *empty]
-    if len(cleaned) > MAX_ARTICLES:
-        raise too_many(where, len(cleaned))
     if (total := sum(a.words for a in cleaned)) > max_words:
         raise InputError(where, f"{total:,} words in all: over the limit of {max_words:,}; give fewer articles")
     if cleaned:
@@ -145,7 +143,7 @@ class Pipeline:
     ) -> Brief:  # fmt: skip
         """Articles (dicts with the JSON fields, ``Article`` objects or plain text) → Brief."""
         check_method(method)
-        cleaned, problems = usable(from_records(list(articles), strict=strict), strict, "articles")
+        cleaned, problems = usable(from_records(articles, strict=strict), strict, "articles")
         result = self.brief(story_of(cleaned), words, method)
         skipped = tuple(f"skipped {p}" for p in problems)
         return replace(result, warnings=skipped + result.warnings)

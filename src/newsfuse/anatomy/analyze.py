@@ -143,7 +143,7 @@ def analyze(articles: Iterable[Mapping[str, Any] | Article | str], strict: bool 
     Loading the NER model takes about a second: pass ``ner=load_ner()`` when analysing many stories.
     Unusable articles are skipped and named in ``warnings`` (raised as ``InputError`` when ``strict``).
     """
-    cleaned, problems = usable(from_records(list(articles), strict=strict), strict, "articles", MAX_ANALYSIS_WORDS)
+    cleaned, problems = usable(from_records(articles, strict=strict), strict, "articles", MAX_ANALYSIS_WORDS)
     result = analyze_story(story_of(cleaned), ner if ner is not None else load_ner())
     skipped = tuple(f"skipped {p}" for p in problems)
     return replace(result, warnings=skipped + result.warnings)

@@ -38,8 +38,12 @@ class Gate:
         self.capacity = capacity
         self.inside = 0
 
+    @property
+    def full(self) -> bool:
+        return self.inside >= self.capacity
+
     def enter(self) -> bool:
-        if self.inside >= self.capacity:
+        if self.full:
             return False
         self.inside += 1
         return True

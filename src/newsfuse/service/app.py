@@ -170,8 +170,8 @@ def guard(limits: Limits, gate: Gate) -> Callable[[Any], Any]:
         async def checked(scope: dict[str, Any], receive: Callable[[], Awaitable[dict]], send: Any) -> None:
             if scope["type"] != "http" or scope["method"] != "POST":
                 return await app(scope, receive, send)
-            if gate.inside >= gate.capacity:
-                return await busy(f"all {gate.capacity} places are taken: retry in a second")(scope, receive, send)
+            if gate.full:
+                return await no_place(gate)(scope, receive, send)
             headers = dict(scope["headers"])
             kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
             if kind != b"application/json":
@@ -226,8 +226,8 @@ async def answer(
         checked = check(payload, state.limits)
     except InputError as problem:
         return error(422, problem.origin, problem.reason)
-    if not state.gate.enter():
-        return busy(f"all {state.gate.capacity} places are taken: retry in a second")
+    if not state.gate.enter():  # filled up while this request's body arrived
+        return no_place(state.gate)
     work = asyncio.get_running_loop().run_in_executor(
         state.pool, run_until, time.time() + state.budget.seconds, compute, *checked
     )
@@ -247,6 +247,10 @@ def busy(message: str) -> JSONResponse:
     response = error(503, "server", message)
     response.headers["Retry-After"] = "1"
     return response
+
+
+def no_place(gate: Gate) -> JSONResponse:
+    return busy(f"all {gate.capacity} places are taken: retry in a second")
 
 
 def create_app(limits: Limits | None = None, workers: int | None = None, budget: Budget | None = None) -> FastAPI:
