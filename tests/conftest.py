@@ -43,6 +43,12 @@ def free_port() -> int:
 
 def serving(*options: str) -> Iterator[str]:
     """``newsfuse serve OPTIONS`` on a free loopback port, for as long as the caller holds it."""
+    for base, _ in serving_process(*options):
+        yield base
+
+
+def serving_process(*options: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """As ``serving``, with the server's process (whose children are its workers)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "newsfuse", "serve", "--port", str(port), *options],
@@ -58,7 +64,7 @@ def serving(*options: str) -> Iterator[str]:
     else:
         process.kill()
         raise RuntimeError(f"server did not start: {process.stderr.read().decode()}")
-    yield base
+    yield base, process
     process.terminate()
     process.wait(timeout=10)
 

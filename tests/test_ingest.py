@@ -7,6 +7,7 @@ import pytest
 from newsfuse.errors import InputError
 from newsfuse.ingest import decode, from_records, load
 from newsfuse.model import Article
+from tests.conftest import run_cli
 
 STORY = "The dam on Marlow Creek failed on Tuesday, and the water reached the town within an hour."
 
@@ -106,7 +107,7 @@ def test_a_bad_article_inside_a_file_is_skipped_alone(tmp_path: Path) -> None:
     ]))  # fmt: skip
     loaded = load([path])
     assert [a.id for a in loaded.articles] == ["a", "c"]
-    assert [p.origin for p in loaded.problems] == [f"{path} (article 2)"]
+    assert [p.origin for p in loaded.problems] == [f"{path}:2"]  # a JSONL record is named by its line
 
 
 def test_an_html_fragment_without_an_article_is_one_bad_article_not_a_bad_file(tmp_path: Path) -> None:
@@ -115,4 +116,47 @@ def test_an_html_fragment_without_an_article_is_one_bad_article_not_a_bad_file(t
     (tmp_path / "mixed.jsonl").write_text(json.dumps(good) + "\n" + json.dumps(fragment) + "\n")
     loaded = load([str(tmp_path / "mixed.jsonl")])
     assert [a.id for a in loaded.articles] == ["good"]
-    assert len(loaded.problems) == 1 and "article 2" in str(loaded.problems[0])
+    assert len(loaded.problems) == 1 and "mixed.jsonl:2:" in str(loaded.problems[0])
+
+
+def test_a_bad_jsonl_line_or_json_item_is_skipped_alone_named_by_its_place(tmp_path: Path) -> None:
+    """A truncated line, a line with bytes that are not UTF-8: each is skipped alone, named file:line. A raw
+    U+2028 inside a JSON string ends no line, and an escaped lone surrogate is replaced."""
+    lines = [
+        json.dumps({"id": "g1", "text": STORY}).encode(),
+        b'{"id": "cut", "text": "The dam on Marlow Cr',
+        json.dumps({"id": "g3", "text": STORY + "\u2028" + STORY}, ensure_ascii=False).encode(),
+        b'{"id": "latin", "text": "Caf\xe9 owners said the dam failed."}',
+        b'{"id": "g5", "title": "\\ud800", "text": "' + STORY.encode() + b'"}',
+    ]
+    path = write(tmp_path / "feed.jsonl", b"\n".join(lines) + b"\n")
+    loaded = load([path])
+    assert [a.id for a in loaded.articles] == ["g1", "g3", "g5"]
+    assert [p.origin for p in loaded.problems] == [f"{path}:2", f"{path}:4"]
+    assert "malformed JSON" in loaded.problems[0].reason and "not UTF-8" in loaded.problems[1].reason
+    with pytest.raises(InputError, match="malformed JSON") as raised:
+        load([path], strict=True)
+    assert raised.value.origin == f"{path}:2"
+    items = write(
+        tmp_path / "items.json", json.dumps([{"id": "a", "text": STORY}, {"text": 5}, {"id": "c", "text": STORY}])
+    )
+    loaded = load([items])
+    assert [a.id for a in loaded.articles] == ["a", "c"]
+    assert [str(p) for p in loaded.problems] == [f"{items} (article 2): field 'text' must be a string"]
+
+
+def test_summarize_and_analyze_skip_a_bad_jsonl_line_with_a_warning(tmp_path: Path) -> None:
+    first = "The dam on Marlow Creek failed on Tuesday, and the water reached the town of Alder Falls within an hour."
+    second = (
+        "Officials in Alder Falls said on Wednesday that about 2,000 residents had left their homes after the flood."
+    )
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": first}) + '\n{"id": "b", "text": "The da\n'
+                    + json.dumps({"id": "c", "text": second}) + "\n")  # fmt: skip
+    for command in ("summarize", "analyze"):
+        done = run_cli(command, str(path))
+        assert done.returncode == 0, done.stderr
+        assert f"newsfuse: warning: skipped {path}:2: malformed JSON" in done.stderr, done.stderr
+    strict = run_cli("summarize", str(path), "--strict")
+    error = strict.stderr.strip().splitlines()
+    assert strict.returncode == 2 and len(error) == 1 and error[0].startswith(f"newsfuse: error: {path}:2: malformed")

@@ -24,6 +24,7 @@ from newsfuse.ingest import MAX_ARTICLE_CHARS, MAX_ARTICLE_LINES, MAX_ARTICLES, 
 from newsfuse.model import Article, Sentence
 from newsfuse.segment import MAX_SENTENCE
 from newsfuse.service.app import Limits, check_request
+from newsfuse.store import Store
 from tests.conftest import run_cli
 
 STORY = (
@@ -123,6 +124,7 @@ def test_a_full_disk_is_one_line_with_what_to_do(
 
     monkeypatch.setattr(newsfuse.stories, "ingest", full)
     (tmp_path / "story.txt").write_text(STORY)
+    Store(str(tmp_path / "s.db")).close()  # an existing store: ingest has nothing to say before the error
     assert main(["ingest", str(tmp_path / "story.txt"), "--db", str(tmp_path / "s.db")]) == 1
     error = capsys.readouterr().err.strip()
     assert error.startswith("newsfuse: error: database or disk is full: free some disk space")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+import newsfuse.stories
+from newsfuse.cluster import text_hash
 from newsfuse.errors import InputError
 from newsfuse.store import Store, sqlite_path
 from newsfuse.stories import ingest, listing, show_story, units
@@ -147,3 +150,47 @@ def test_the_lsh_index_never_points_at_a_merged_story(tmp_path: Path) -> None:
     live = {s for (s,) in store.db.execute("SELECT id FROM stories WHERE merged_into IS NULL")}
     indexed = {s for (s,) in store.db.execute("SELECT DISTINCT story FROM buckets")}
     assert live == indexed == {1}
+
+
+def test_one_bad_line_costs_only_itself_in_a_large_stream_and_reruns_go_on(tmp_path: Path) -> None:
+    """Lines spread over several units (a JSONL file is prepared 1,000 lines at a time): a truncated line and
+    one with bytes that are not UTF-8 are skipped alone, named file:line; an escaped lone surrogate is kept."""
+    path = tmp_path / "s.jsonl"
+    records = write_stream(path, events=1000, copies=3, seed=4)
+    lines = path.read_bytes().split(b"\n")
+    lines[1500] = lines[1500][:40]  # line 1501, in the second unit
+    lines[2499] = lines[2499].replace(b'"title": "', b'"title": "\xff', 1)  # line 2500
+    lines[2699] = lines[2699].replace(b'"title": "', b'"title": "\\udc00', 1)  # line 2700: kept, as U+FFFD
+    path.write_bytes(b"\n".join(lines))
+    store = Store(str(tmp_path / "n.db"))
+    tally = ingest(store, units([str(path)], "auto"))
+    assert [p.origin for p in tally.problems] == [f"{path}:1501", f"{path}:2500"]
+    assert "malformed JSON" in tally.problems[0].reason and "not UTF-8" in tally.problems[1].reason
+    good = {text_hash(r["text"]) for n, r in enumerate(records, 1) if n not in (1501, 2500)}
+    assert tally.added == len(good) == store.article_count()
+    again = ingest(store, units([str(path)], "auto"))
+    assert (again.added, len(again.problems)) == (0, 2)
+
+
+def test_a_failure_on_one_article_skips_it_alone_and_reruns_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever fails on one article (here a stand-in for a bug, met by one text only) skips that article,
+    named: a crash would stop every re-run at the same article, and nothing after it would ever be stored."""
+    real = newsfuse.stories.term_counts
+
+    def fragile(text: str) -> Counter[str]:
+        if "Zorblax" in text:
+            raise RuntimeError("cannot count Zorblax")
+        return real(text)
+
+    monkeypatch.setattr(newsfuse.stories, "term_counts", fragile)
+    texts = [article(1, 0), {**article(2, 0), "text": article(2, 0)["text"] + " Zorblax said so."}, article(3, 0)]
+    path = tmp_path / "s.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in texts))
+    store = Store(str(tmp_path / "n.db"))
+    for added in (2, 0):
+        tally = ingest(store, units([str(path)], "auto"))
+        assert tally.added == added and [str(p) for p in tally.problems] == [
+            f"{path}:2: not stored (RuntimeError: cannot count Zorblax)"
+        ]

@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import newsfuse.threads  # noqa: F401  (first: it must run before NumPy is imported)
 from newsfuse.datasets import read_clusters
 from newsfuse.errors import InputError
+from newsfuse.escape import terminal
 from newsfuse.formats import FORMATS
 from newsfuse.ingest import load
 from newsfuse.model import Story
@@ -51,6 +52,14 @@ def positive(value: str, largest: int = 2**63 - 1) -> int:
     return number
 
 
+def megabytes(value: str) -> int:
+    """A worker memory budget: under 100 MB a worker could not even load, and would be replaced for ever."""
+    number = positive(value, largest=2**40)
+    if number < 100:
+        raise argparse.ArgumentTypeError(f"must be at least 100 MB, got {value[:40]}")
+    return number
+
+
 def seconds(value: str) -> float:
     try:
         number = float(value)
@@ -72,8 +81,15 @@ def iso_date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"expected a date such as 2026-11-03, got {value!r}") from None
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with its errors (which quote what was typed) escaped like every other message."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(terminal(message))
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="newsfuse", description="Many news reports in, one attributed brief out.")
+    top = Parser(prog="newsfuse", description="Many news reports in, one attributed brief out.")
     commands = top.add_subparsers(dest="command", required=True)
     s = commands.add_parser("summarize", help="write one brief of the articles given")
     s.add_argument("paths", nargs="+", metavar="PATH", help="article files, directories, or - for stdin")
@@ -138,18 +154,34 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--workers", type=positive, default=None, help="processes computing briefs (default: all cores)")
     v.add_argument("--deadline", type=seconds, default=5.0, help="seconds a request may take (default 5): then 504")
     v.add_argument("--queue", type=positive, default=4, help="requests admitted per worker (default 4): then 503")
+    v.add_argument(
+        "--worker-memory", type=megabytes, default=2048, metavar="MB",
+        help="resident memory a worker may use (default 2048): past it, it is replaced and its request gets 503",
+    )  # fmt: skip
+    v.add_argument("--header-timeout", type=seconds, default=10.0, help="seconds for request headers (default 10)")
+    v.add_argument("--body-timeout", type=seconds, default=30.0, help="seconds for a request body (default 30)")
     return top
 
 
-def open_store(db: str | None, create: bool = True) -> Any:
-    """The store ``--db`` names (sqlite3 is imported only by the commands that use a store)."""
+def open_store(db: str | None, read_only: bool = False) -> Any:
+    """The store ``--db`` names (sqlite3 is imported only by the commands that use a store); one created now
+    is said on stderr, so that a mistyped name does not pass unnoticed."""
     from newsfuse.store import DEFAULT_DB, Store
 
-    return Store(db or DEFAULT_DB, create=create)
+    store = Store(db or DEFAULT_DB, read_only=read_only)
+    if store.created:
+        say(f"created store {db or DEFAULT_DB}")
+    return store
+
+
+def say(message: str) -> None:
+    """One line on stderr. Every error and warning goes through here: what it quotes from input (file names,
+    titles) is escaped, so it stays one line and cannot drive the terminal."""
+    print(f"newsfuse: {terminal(message)}", file=sys.stderr)
 
 
 def warn(problem: InputError) -> None:
-    print(f"newsfuse: warning: skipped {problem}", file=sys.stderr)
+    say(f"warning: skipped {problem}")
 
 
 def read_story(args: argparse.Namespace, max_words: int = MAX_BRIEF_WORDS) -> tuple[Story, list[InputError]]:
@@ -168,7 +200,7 @@ def summarize_command(args: argparse.Namespace) -> int:
     if not result.sentences:  # never a silent success
         for warning in result.warnings:
             if warning.startswith("empty brief"):
-                print(f"newsfuse: warning: {warning}", file=sys.stderr)
+                say(f"warning: {warning}")
     print(render(result, args.output, args.include_text))
     return 0
 
@@ -206,35 +238,33 @@ def ingest_command(args: argparse.Namespace) -> int:
 def stories_command(args: argparse.Namespace) -> int:
     from newsfuse.stories import listing
 
-    with open_store(args.db, create=False) as store:
+    with open_store(args.db, read_only=True) as store:
         rows = listing(store, args.since, args.limit)
     if args.output == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     if not rows:
         print("no stories" + (f" updated since {args.since}" if args.since else ""))
-    for row in rows:
-        print(f"[{row['id']}] {row['headline']}")
-        print(
-            f"    {row['articles']} articles from {', '.join(row['outlets'])}; "
-            f"{row['first_seen'] or 'undated'} – {row['last_seen'] or 'undated'}"
-        )
-        print(f"    {row['brief']}\n")
+    for row in rows:  # headlines, outlets and briefs come from input: escaped for the terminal
+        outlets = terminal(", ".join(row["outlets"]))
+        dates = terminal(f"{row['first_seen'] or 'undated'} – {row['last_seen'] or 'undated'}")
+        print(f"[{row['id']}] {terminal(row['headline'])}")
+        print(f"    {row['articles']} articles from {outlets}; {dates}")
+        print(f"    {terminal(row['brief'])}\n")
     return 0
 
 
 def story_command(args: argparse.Namespace) -> int:
     from newsfuse.stories import show_story
 
-    with open_store(args.db, create=False) as store:
+    with open_store(args.db, read_only=True) as store:
         result, articles = show_story(store, args.id, args.since, args.words)
     print(render(result, args.output))
     if args.output == "text":
         print("\nArticles:")
         for a in articles:
-            print(
-                f"  {a.id}: {a.title or '(untitled)'} — {a.source or 'unknown outlet'}, {a.published or a.added[:10]}"
-            )
+            line = f"{a.id}: {a.title or '(untitled)'} — {a.source or 'unknown outlet'}, {a.published or a.added[:10]}"
+            print(f"  {terminal(line)}")
     return 0
 
 
@@ -258,7 +288,7 @@ def eval_command(args: argparse.Namespace) -> int:
     kind = "F1" if metric == "f1" else "recall"
     cut = ", first N words" if truncate else ""
     done = f"{report['clusters']} clusters, {args.words} words{cut}, {report['seconds']} s"
-    print(f"ROUGE {kind} (%), {args.data}: {done}")
+    print(f"ROUGE {kind} (%), {terminal(args.data)}: {done}")
     tables = [("Best over references (max)", "max")]
     if any(len(c.references) > 1 for c in clusters):
         tables.insert(0 if args.duc else 1, ("Average over references", "avg"))
@@ -287,18 +317,22 @@ def train_command(args: argparse.Namespace) -> int:
         raise InputError(out, f"cannot write the model ({exc.strerror or exc})") from None
     model = train(args.data, args.limit, out, args.model, args.words, args.jobs or os.cpu_count() or 1)
     about = model["about"]
-    print(f"wrote {out}: {about['model']}; {about['rows']} rows from {about['data']}, {about['seconds']} s")
+    print(terminal(f"wrote {out}: {about['model']}; {about['rows']} rows from {about['data']}, {about['seconds']} s"))
     return 0
 
 
 def serve_command(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from newsfuse.service import create_app
+    from newsfuse.service import Limits, create_app
     from newsfuse.service.admission import Budget
+    from newsfuse.service.connection import timely_headers
 
+    limits = Limits(header_seconds=args.header_timeout, body_seconds=args.body_timeout)
     budget = Budget(args.deadline, args.queue)
-    uvicorn.run(create_app(workers=args.workers, budget=budget), host=args.host, port=args.port, log_level="info")
+    app = create_app(limits, args.workers, budget, worker_memory=args.worker_memory * 2**20)
+    http = timely_headers(args.header_timeout)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", http=http)
     return 0
 
 
@@ -319,17 +353,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except InputError as error:
-        print(f"newsfuse: error: {error}", file=sys.stderr)
+        say(f"error: {error}")
         return USAGE_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
     except machine_errors() as error:  # the store, the disk or the network, not the input
-        print(f"newsfuse: error: {failure(error)}", file=sys.stderr)
+        say(f"error: {failure(error)}")
         return 1
     except MemoryError:
-        print("newsfuse: error: out of memory: give fewer or smaller inputs", file=sys.stderr)
+        say("error: out of memory: give fewer or smaller inputs")
         return 1
 
 

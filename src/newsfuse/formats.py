@@ -9,9 +9,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import PurePath
 from typing import Any
+
+from newsfuse.errors import unexpected
 
 FORMATS = ("auto", "text", "html", "json", "jsonl", "multinews", "feed")
 EXTENSIONS = {
@@ -39,10 +42,16 @@ DATE_SEARCH = {"extensive_search": False, "original_date": True}
 FIELDS = ("id", "title", "text", "source", "url", "published", "author")
 
 Partial = dict[str, Any]
+UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by ``surrogateescape``
 
 
 class FormatError(ValueError):
     """The content does not parse as the format it was taken for."""
+
+
+# One record of a JSON or JSONL input: where it is (" (article 3)", ":12", "" for a lone one), and its article
+# or why it is not one.
+Record = tuple[str, Partial | FormatError]
 
 
 def looks_like_html(text: str) -> bool:
@@ -102,6 +111,17 @@ def detect(name: str, content: str) -> str | None:
 
 def parse(fmt: str, content: str) -> list[Partial]:
     return PARSERS[fmt](content)
+
+
+def records(fmt: str, content: str, first_line: int = 1) -> list[Record]:
+    """An input's records: JSON items and JSONL lines one by one (each may fail alone), others all at once
+    (a FormatError for the whole input)."""
+    if fmt == "jsonl":
+        return list(jsonl_records(content, first_line))
+    if fmt == "json":
+        return json_records(content)
+    partials = parse(fmt, content)
+    return [("" if len(partials) == 1 else f" (article {n})", p) for n, p in enumerate(partials, 1)]
 
 
 def parse_text(content: str) -> list[Partial]:
@@ -166,34 +186,72 @@ def from_object(item: Any, where: str) -> Partial:
     return article
 
 
-def _loads(text: str, where: str) -> Any:
+def _loads(text: str) -> Any:
     """JSON, safely: malformed, too deeply nested or with a number too long to convert is a FormatError."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"malformed JSON{where}: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        at = f"line {exc.lineno}, column {exc.colno}" if "\n" in text else f"column {exc.colno}"
+        raise FormatError(f"malformed JSON: {exc.msg} ({at})") from None
     except RecursionError:
-        raise FormatError(f"JSON{where} is nested too deeply") from None
+        raise FormatError("JSON is nested too deeply") from None
     except ValueError as exc:  # an integer of more than 4,300 digits
-        raise FormatError(f"JSON{where} holds a number too long to read ({str(exc).split(':')[0]})") from None
+        raise FormatError(f"JSON holds a number too long to read ({str(exc).split(':')[0]})") from None
 
 
-def parse_json(content: str) -> list[Partial]:
-    data = _loads(content, "")
+def _record(place: str, read: Callable[[], Any]) -> Record:
+    """One record's article, or why it is not one. Any failure stays the record's own: one bad record must
+    not cost its neighbours, nor stop a stream at the same record on every run."""
+    try:
+        return place, from_object(read(), "record")
+    except FormatError as exc:
+        return place, FormatError(str(exc).removeprefix("record: "))
+    except MemoryError:
+        raise
+    except Exception as exc:  # a parser's bug met by one record: that record is skipped, named
+        return place, FormatError(f"unreadable record ({unexpected(exc)})")
+
+
+def json_records(content: str) -> list[Record]:
+    """The items of a JSON document (an object, a list, or ``{"articles": [...]}``), each an article or why
+    not; a document that does not parse is a FormatError for the whole input."""
+    data = _loads(content)
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     items = data if isinstance(data, list) else [data]
-    return [from_object(item, f"article {n}") for n, item in enumerate(items, 1)]
+    return [_record(f" (article {n})" if len(items) > 1 else "", lambda i=item: i) for n, item in enumerate(items, 1)]
+
+
+def jsonl_records(content: str, first: int = 1) -> Iterator[Record]:
+    """Each non-blank line (numbered from ``first``) as an article or why not: a truncated or undecodable
+    line is skipped alone. Lines end at ``\\n`` only: ``str.splitlines`` would also cut at U+2028, which
+    JSON strings may hold raw. Bytes that were not UTF-8 arrive as ``surrogateescape`` characters."""
+    for number, line in enumerate(content.split("\n"), first):
+        if not line.strip():
+            continue
+        if bad := UNDECODABLE.search(line):
+            offset = len(line[: bad.start()].encode("utf-8", "surrogateescape"))
+            yield f":{number}", FormatError(f"not UTF-8 text (undecodable byte at column {offset + 1})")
+            continue
+        yield _record(f":{number}", partial(_loads, line))
+
+
+def _all_good(records: Iterable[Record], label: str) -> list[Partial]:
+    """The articles of all records, or the first bad record's problem, where it is first ("line 2: ...")."""
+    articles = []
+    for place, found in records:
+        if isinstance(found, FormatError):
+            raise FormatError(f"{label}{place.strip(' :()')}: {found}".removeprefix(": "))
+        articles.append(found)
+    return articles
+
+
+def parse_json(content: str) -> list[Partial]:
+    return _all_good(json_records(content), "")
 
 
 def parse_jsonl(content: str) -> list[Partial]:
-    articles = []
-    for number, line in enumerate(content.splitlines(), 1):
-        if not line.strip():
-            continue
-        item = _loads(line, f" on line {number}")
-        articles.append(from_object(item, f"line {number}"))
-    return articles
+    return _all_good(jsonl_records(content), "line ")
 
 
 def parse_multinews(content: str) -> list[Partial]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from newsfuse.errors import InputError
-from newsfuse.formats import FORMATS, FormatError, Partial, detect, from_object, parse
+from newsfuse.formats import FORMATS, FormatError, Partial, detect, from_object, records
 from newsfuse.model import Article
 from newsfuse.text import foreign_language
 
@@ -33,14 +33,29 @@ class Loaded:
     problems: tuple[InputError, ...]  # inputs that were skipped, each with its reason
 
 
+def is_binary(data: bytes) -> bool:
+    """A NUL byte near the start: an image or an archive, not text (a whole file, never one line of it)."""
+    return b"\x00" in data[:8192]
+
+
 def decode(data: bytes, origin: str) -> str:
     """UTF-8 text, or a clear error for binary and undecodable files."""
-    if b"\x00" in data[:8192]:
+    content, undecodable = _lenient(data, origin)
+    if undecodable:
+        raise undecodable
+    return content
+
+
+def _lenient(data: bytes, origin: str, whole: bool = True) -> tuple[str, InputError | None]:
+    """The text, and why it is not all UTF-8 (then its bad bytes are kept as ``surrogateescape`` characters,
+    so that a JSONL input can skip just the lines that hold one). A binary file (``whole``) is an error."""
+    if whole and is_binary(data):
         raise InputError(origin, "binary file, not a text article")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        raise InputError(origin, f"not UTF-8 text (undecodable byte at offset {exc.start})") from None
+        problem = InputError(origin, f"not UTF-8 text (undecodable byte at offset {exc.start})")
+        return data.decode("utf-8-sig", "surrogateescape"), problem
 
 
 def check(article: Article) -> Article:
@@ -99,13 +114,14 @@ def valid_unicode(text: str) -> str:
         return LONE_SURROGATE.sub("\ufffd", text)
 
 
-def _articles(partials: list[Partial], origin: str, file_id: str | None, ids: _Ids) -> list[Article]:
+def _articles(partials: list[tuple[str, Partial]], origin: str, file_id: str | None, ids: _Ids) -> list[Article]:
+    """Articles of (place in the input, partial article) pairs."""
     single = len(partials) == 1
     articles = []
-    for n, raw in enumerate(partials, 1):
+    for place, raw in partials:
         p = {key: valid_unicode(value) if isinstance(value, str) else value for key, value in raw.items()}
         wanted = p.get("id") or (file_id if single else None)
-        where = origin if single else f"{origin} (article {n})"
+        where = origin + place
         articles.append(
             Article(
                 id=ids.give(wanted),
@@ -121,28 +137,40 @@ def _articles(partials: list[Partial], origin: str, file_id: str | None, ids: _I
     return articles
 
 
-def read_one(origin: str, data: bytes, fmt: str, ids: _Ids, room: int | None = None) -> list[Article]:
-    """Parse one input's bytes into at most ``room`` articles; raises InputError for the whole input."""
-    content = decode(data, origin)
+def read_one(
+    origin: str, data: bytes, fmt: str, ids: _Ids, room: int | None = None, first_line: int | None = None
+) -> tuple[list[Article], list[InputError]]:
+    """Parse one input's bytes into at most ``room`` articles, and the problems of its single records (a JSON
+    item or a JSONL line that is no article is skipped alone, named by its place); raises InputError for the
+    whole input. ``first_line``: the bytes are a JSONL file's lines from that one on, the file checked already.
+    """
+    part = first_line is not None
+    content, undecodable = _lenient(data, origin, whole=not part)
     if not content.strip():
+        if part:
+            return [], []
         raise InputError(origin, "empty input (no text)")
-    chosen = detect(origin, content) if fmt == "auto" else fmt
+    chosen = "jsonl" if part else detect(origin, content) if fmt == "auto" else fmt
     if chosen is None:
         raise InputError(origin, f"unknown format (extension {Path(origin).suffix!r}); pass --format")
+    if undecodable and chosen != "jsonl":
+        raise undecodable
     if room is not None and chosen == "jsonl":  # counted before parsing: a JSON parse per line costs more
-        lines = sum(1 for line in content.splitlines() if line.strip())
+        lines = sum(1 for line in content.split("\n") if line.strip())
         if lines > room:
             raise too_many(origin, lines)
     try:
-        partials = parse(chosen, content)
+        found = records(chosen, content, first_line or 1)
     except FormatError as exc:
         raise InputError(origin, str(exc)) from None
-    if not partials:
+    if not found:
         raise InputError(origin, f"no articles found ({chosen} format)")
-    if room is not None and len(partials) > room:
-        raise too_many(origin, len(partials))
+    good = [(place, item) for place, item in found if not isinstance(item, FormatError)]
+    if room is not None and len(good) > room:
+        raise too_many(origin, len(good))
     file_id = Path(origin).stem if origin != "-" and chosen in ("text", "html") else None
-    return _articles(partials, origin, file_id, ids)
+    bad = [InputError(origin + place, str(item)) for place, item in found if isinstance(item, FormatError)]
+    return _articles(good, origin, file_id, ids), bad
 
 
 def too_many(origin: str, count: int) -> InputError:
@@ -198,18 +226,24 @@ def read_bytes(origin: str, read: Callable[[], bytes]) -> bytes:
 
 
 def read_input(
-    origin: str, read: Callable[[], bytes], fmt: str, ids: _Ids | None = None, room: int | None = None
+    origin: str,
+    read: Callable[[], bytes],
+    fmt: str,
+    ids: _Ids | None = None,
+    room: int | None = None,
+    first_line: int | None = None,
 ) -> Loaded:
     """The checked articles of one input, and its problems (the whole input, or single bad articles in it).
 
     ``room``: how many more articles the story may hold; an input with more is refused before any of its
     articles is checked (the checks cost per article). Ingest, a stream into stories, gives no room limit.
+    ``first_line``: the input is part of a JSONL file (see ``read_one``).
     """
     try:
-        found = read_one(origin, read_bytes(origin, read), fmt, ids or _Ids(), room)
+        found, problems = read_one(origin, read_bytes(origin, read), fmt, ids or _Ids(), room, first_line)
     except InputError as problem:
         return Loaded((), (problem,))
-    articles, problems = [], []
+    articles = []
     for article in found:
         try:
             articles.append(check(article))
@@ -261,7 +295,7 @@ def from_records(records: Iterable[Mapping[str, Any] | Article | str], strict: b
                 partial = from_object(item, where)
             except FormatError as exc:
                 raise InputError(where, str(exc).removeprefix(f"{where}: ")) from None
-            articles.extend(check(a) for a in _articles([partial], where, None, ids))
+            articles.extend(check(a) for a in _articles([("", partial)], where, None, ids))
         except InputError as problem:
             if strict:
                 raise

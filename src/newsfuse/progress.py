@@ -29,7 +29,9 @@ class Bar:
         sys.stderr.flush()
 
     def close(self) -> None:
-        print(file=sys.stderr)
+        """End the bar's line, if it drew one: an error that stops a command before any work stays one line."""
+        if self.shown >= 0:
+            print(file=sys.stderr)
 
 
 def progress(items: Iterable[Any], total: int, label: str = "eval") -> Iterator[Any]:

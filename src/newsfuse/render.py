@@ -1,10 +1,14 @@
-"""Render a Brief for people (text, markdown) and for programs (JSON, schema in the README)."""
+"""Render a Brief for people (text, markdown) and for programs (JSON, schema in the README).
+
+Everything taken from input is escaped for the medium (newsfuse.escape); JSON escapes itself.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from newsfuse.escape import code, link, markdown, terminal
 from newsfuse.model import Article, Brief, Citation
 
 OUTPUTS = ("text", "markdown", "json")
@@ -51,40 +55,41 @@ def brief_json(brief: Brief, include_text: bool = False) -> dict[str, Any]:
 
 
 def as_text(brief: Brief) -> str:
-    notes = "".join(f"\n\nNote: {w}" for w in brief.warnings)
-    return brief.summary + notes
+    notes = "".join(f"\n\nNote: {terminal(w)}" for w in brief.warnings)
+    return terminal(brief.summary) + notes
 
 
 def as_markdown(brief: Brief) -> str:
     number = {a.id: n for n, a in enumerate(brief.articles, 1)}
     lead = brief.sentences[0].sources[0].article if brief.sentences else ""
     title = next((a.title for a in sorted(brief.articles, key=lambda a: a.id != lead) if a.title), "")
-    lines = [f"# {title}" if title else "# Brief", ""]
+    lines = [f"# {markdown(title)}" if title else "# Brief", ""]
     body = []
     for s in brief.sentences:
         marks = "".join(f"[{number[a]}]" for a in s.corroborated_by)
-        body.append(f"{s.text} {marks}")
+        body.append(f"{markdown(s.text)} {marks}")
     lines += [" ".join(body), ""]
     lines += [f"*{brief.words} words, {len(brief.articles)} sources, method `{brief.method}`.*", ""]
-    lines += [f"> Note: {w}" for w in brief.warnings]
+    lines += [f"> Note: {markdown(w)}" for w in brief.warnings]
     if brief.warnings:
         lines.append("")
     lines.append("## Sources")
     lines.append("")
     for article in brief.articles:
-        parts = [f"**{article.title or article.id}**", article.source or article.id]
+        parts = [f"**{markdown(article.title or article.id)}**", markdown(article.source or article.id)]
         if article.author:
-            parts.append(f"by {article.author}")
+            parts.append(f"by {markdown(article.author)}")
         if article.published:
-            parts.append(article.published)
+            parts.append(markdown(article.published))
         if article.url:
-            parts.append(f"<{article.url}>")
-        lines.append(f"{number[article.id]}. " + " — ".join(parts) + f" (`{article.id}`)")
+            parts.append(link(article.url))
+        lines.append(f"{number[article.id]}. " + " — ".join(parts) + f" ({code(article.id)})")
     return "\n".join(lines)
 
 
 def markdown_table(header: list[str], rows: list[list[str]]) -> str:
-    """A Markdown table with aligned columns, for the benchmark and evaluation reports."""
+    """A Markdown table with aligned columns, for the reports; cells from input must come escaped
+    (newsfuse.escape.markdown), or a ``|`` in one would split it."""
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:

@@ -8,6 +8,7 @@ The database URL form (``sqlite:///path``) leaves room for other engines; only S
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from newsfuse.errors import InputError
 
@@ -23,6 +25,7 @@ BUSY_SECONDS = 120.0
 CACHE_KIB = 256 * 1024
 SCHEMA_VERSION = 2  # PRAGMA user_version of the stores this code writes; other stores are refused
 CHUNK = 900  # SQL parameters per statement, well under SQLite's limit
+SQLITE_HEADER = b"SQLite format 3\x00"  # how every SQLite database file starts
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
     id INTEGER PRIMARY KEY,
@@ -32,7 +35,7 @@ CREATE TABLE IF NOT EXISTS stories (
     created TEXT NOT NULL,      -- when newsfuse created and last changed it (UTC, ISO)
     updated TEXT NOT NULL,
     centroid TEXT NOT NULL DEFAULT '{}',  -- JSON {term: weight}: the sum of its articles' vectors
-    brief TEXT,                 -- JSON of the last brief, for ``brief_articles`` articles
+    brief TEXT,                 -- unused (read commands write nothing): kept, so that every store has one layout
     brief_articles INTEGER
 );
 CREATE TABLE IF NOT EXISTS articles (
@@ -68,6 +71,60 @@ def sqlite_path(url: str) -> str:
     return rest[1:] if rest.startswith("/") else rest
 
 
+def _existing(url: str, path: Path, read_only: bool) -> bool:
+    """Whether the file at ``path`` has content (it may then be a store); an InputError, before anything is
+    opened, for a file or folder newsfuse must not or cannot use that way."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError("--db", f"{url}: folder {str(folder)!r} does not exist")
+    if not path.exists():
+        if read_only:
+            raise InputError("--db", f"{url}: no store there yet (newsfuse ingest creates it)")
+        if not _writable(folder):
+            raise InputError("--db", f"{url}: folder {str(folder)!r} is not writable: ingest creates the store there")
+        return False
+    if not path.is_file():
+        raise InputError("--db", f"{url}: not a usable SQLite database: not a regular file")
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise InputError("--db", f"{url}: cannot read it ({exc.strerror or exc})") from None
+    if head and head != SQLITE_HEADER:
+        raise InputError(
+            "--db", f"{url}: not a usable SQLite database: it holds something else, left as it is "
+            "(ingest creates a store only in a new or empty file)",
+        )  # fmt: skip
+    if read_only and not head:
+        raise InputError("--db", f"{url}: empty file, no store there yet (newsfuse ingest creates it)")
+    if not read_only and not _writable(path):
+        raise InputError("--db", f"{url}: read-only file, left as it is: ingest needs to write the store")
+    if not read_only and not _writable(folder):
+        raise InputError("--db", f"{url}: folder {str(folder)!r} is not writable: ingest keeps its journal there")
+    return bool(head)
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write. Reading a WAL store needs its shared-memory file beside it; in a folder
+    this user cannot write, with no write-ahead log there (so no writer either), the file is read as it is."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    db = sqlite3.connect(uri, timeout=BUSY_SECONDS, isolation_level=None, uri=True)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        if os.access(path.parent, os.W_OK) or path.with_name(path.name + "-wal").exists():
+            raise
+        db.close()
+        db = sqlite3.connect(uri + "&immutable=1", timeout=BUSY_SECONDS, isolation_level=None, uri=True)
+    return db
+
+
+def _writable(path: Path) -> bool:
+    """Whether newsfuse may write there. A file or folder without any write permission bit counts as
+    read-only even for root, whom ``os.access`` allows everything: a read-only mark is respected."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
 @dataclass(frozen=True)
 class StoredArticle:
     id: int
@@ -85,26 +142,36 @@ class StoredArticle:
 class Store:
     """One connection to the database, with the queries the stages need."""
 
-    def __init__(self, url: str = DEFAULT_DB, create: bool = True) -> None:
-        """Open (or, when ``create``, create) the store at ``url``."""
+    def __init__(self, url: str = DEFAULT_DB, read_only: bool = False) -> None:
+        """Open the store at ``url``: for reading only (it is never created nor changed then), or for writing,
+        creating a store only in a file that does not exist or is empty (``created`` then says so). Anything
+        else (a foreign file, another program's database, a read-only file) is refused and left as it is."""
         path = sqlite_path(url)
-        if path != ":memory:" and not Path(path).parent.exists():
-            raise InputError("--db", f"{url}: folder {str(Path(path).parent)!r} does not exist")
-        if not create and path != ":memory:" and not Path(path).is_file():
-            raise InputError("--db", f"{url}: no store there yet (newsfuse ingest creates it)")
+        self.created = False
+        has_data = path != ":memory:" and _existing(url, Path(path), read_only)
         try:
-            self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
-            self._write_ahead_log()
-            self.db.execute("PRAGMA synchronous=NORMAL")
+            if read_only:
+                self.db = _read_only(Path(path))
+            else:
+                self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
             self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # the LSH index and term counts stay in memory
             self.db.execute("PRAGMA temp_store=MEMORY")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            usable = self._version() == SCHEMA_VERSION or self._create_schema()
+            usable = self._version() == SCHEMA_VERSION or not (read_only or (has_data and self._holds_anything()))
+            if usable and not read_only:  # only now, once it is known to be ours: WAL changes the file
+                self._write_ahead_log()
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                usable = self._version() == SCHEMA_VERSION or self._create_schema()
         except sqlite3.DatabaseError as exc:
             raise InputError("--db", f"{url}: not a usable SQLite database ({exc})") from None
         if not usable:
             self.db.close()
-            raise InputError("--db", f"{url}: not a store of this newsfuse version (ingest into a new file)")
+            raise InputError(
+                "--db", f"{url}: not a store of this newsfuse version, left as it is (ingest into a new file)"
+            )
+
+    def _holds_anything(self) -> bool:
+        return bool(self._version() or self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
 
     def _write_ahead_log(self) -> None:
         """Switch to WAL. SQLite answers "database is locked" at once, without waiting as it does for other
@@ -128,12 +195,13 @@ class Store:
         with self.transaction():
             if self._version() == SCHEMA_VERSION:
                 return True  # another process created it meanwhile
-            if self._version() or self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            if self._holds_anything():
                 return False
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self.created = True
         return True
 
     def close(self) -> None:
@@ -144,6 +212,16 @@ class Store:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: every query in it sees the store as it was at the first one, whatever a
+        writer commits meanwhile (WAL lets readers and a writer go on together)."""
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("ROLLBACK")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -253,12 +331,3 @@ class Store:
             (story,),
         )
         return [StoredArticle(*row) for row in rows]
-
-    def brief(self, story: int, articles: int) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT brief, brief_articles FROM stories WHERE id = ?", (story,)).fetchone()
-        return json.loads(row[0]) if row and row[0] and row[1] == articles else None
-
-    def save_brief(self, story: int, brief: Mapping[str, Any], articles: int) -> None:
-        self.db.execute(
-            "UPDATE stories SET brief = ?, brief_articles = ? WHERE id = ?", (json.dumps(brief), articles, story)
-        )

@@ -1,9 +1,11 @@
 """Stories: a stream of articles into the store, each assigned to a story; and what is new in a story.
 
 Ingest runs in three steps. Inputs are read and split into units (a JSONL file into chunks of lines); each
-unit is parsed, checked, cleaned and featurised by ``prepare`` (pure, so it runs on Dask workers); then the
-one writer, this process, clusters and stores the prepared articles batch by batch, in input order, each
-batch one transaction. Progress is reported only for committed batches.
+unit is parsed, checked, cleaned and featurised by ``prepare`` (pure, so it runs on Dask workers), one
+article at a time: a bad one is skipped alone, named by its place; then the one writer, this process,
+clusters and stores the prepared articles batch by batch, in input order, each batch one transaction.
+Progress is reported only for committed batches. Reading (listings, a story) takes one snapshot of the
+store and writes nothing.
 """
 
 from __future__ import annotations
@@ -18,11 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.cluster import MAX_BUCKET, Candidate, add, buckets_of, decide, normal_url, term_counts, text_hash, vector
-from newsfuse.errors import InputError
-from newsfuse.ingest import check_format, files_under, inputs, read_bytes, read_input
+from newsfuse.errors import InputError, unexpected
+from newsfuse.ingest import check_format, files_under, inputs, is_binary, read_bytes, read_input
 from newsfuse.model import Article, Brief
 from newsfuse.pipeline import brief, clean_all, default, story_of
-from newsfuse.render import brief_json
 from newsfuse.store import Store, StoredArticle
 
 BATCH = 2000  # articles per transaction: fewer, larger commits write each touched index page once for more rows
@@ -45,10 +46,11 @@ class Unit:
     data: bytes
     fmt: str
     problem: InputError | None = None  # the input could not be read at all
+    first_line: int | None = None  # a part of a JSONL file, from this line on (the file is checked whole)
 
 
 def units(paths: Iterable[str], fmt: str) -> Iterator[Unit]:
-    """Inputs as units of work; a JSONL file is split by lines (blank lines keep error line numbers right)."""
+    """Inputs as units of work; a JSONL file is split by lines, each part knowing where it starts."""
     check_format(fmt)
     for origin, read in inputs(paths):
         try:
@@ -58,22 +60,34 @@ def units(paths: Iterable[str], fmt: str) -> Iterator[Unit]:
             continue
         jsonl = fmt == "jsonl" or (fmt == "auto" and Path(origin).suffix.lower() in {".jsonl", ".ndjson"})
         lines = data.rstrip(b"\n").split(b"\n")
-        if not jsonl or len(lines) <= LINES_PER_UNIT:
-            yield Unit(origin, data, fmt)
+        if not jsonl or len(lines) <= LINES_PER_UNIT or is_binary(data) or not data.strip():
+            yield Unit(origin, data, fmt)  # read whole (a binary or blank file is refused whole)
             continue
         for start in range(0, len(lines), LINES_PER_UNIT):
-            chunk = b"\n" * start + b"\n".join(lines[start : start + LINES_PER_UNIT])
-            yield Unit(origin, chunk, "jsonl")
+            yield Unit(origin, b"\n".join(lines[start : start + LINES_PER_UNIT]), "jsonl", first_line=start + 1)
 
 
 def prepare(unit: Unit) -> tuple[list[Prepared], list[InputError], int]:
-    """Parse, check, clean and featurise one unit: (articles, problems, bytes read). Pure: runs in any process."""
+    """Parse, check, clean and featurise one unit: (articles, problems, bytes read). Pure: runs in any process.
+
+    Each article on its own: whatever fails on one (even a bug) skips that one, named, and not its neighbours;
+    otherwise every re-run would stop at the same article."""
     if unit.problem:
         return [], [unit.problem], 0
-    loaded = read_input(unit.origin, lambda: unit.data, unit.fmt)
-    cleaned, empty = clean_all(loaded.articles, strict=False)
-    prepared = [Prepared(a, normal_url(a.url), text_hash(a.text), dict(term_counts(a.text))) for a in cleaned]
-    return prepared, [*loaded.problems, *empty], len(unit.data)
+    loaded = read_input(unit.origin, lambda: unit.data, unit.fmt, first_line=unit.first_line)
+    prepared, problems = [], list(loaded.problems)
+    for article in loaded.articles:
+        try:
+            [cleaned], _ = clean_all([article])
+            counts = dict(term_counts(cleaned.text))
+            prepared.append(Prepared(cleaned, normal_url(cleaned.url), text_hash(cleaned.text), counts))
+        except InputError as problem:
+            problems.append(problem)
+        except MemoryError:
+            raise
+        except Exception as exc:  # a bug met by one article
+            problems.append(InputError(article.origin or article.id, f"not stored ({unexpected(exc)})"))
+    return prepared, problems, len(unit.data)
 
 
 @dataclass
@@ -331,26 +345,25 @@ def headline(stored: list[StoredArticle]) -> str:
 
 
 def listing(store: Store, since: str | None, limit: int | None) -> list[dict[str, Any]]:
-    """Stories with headline, outlets and a short brief (computed once per article count, then kept)."""
+    """Stories with headline, outlets and a short brief, as of one snapshot of the store: a writer may commit
+    (add, merge) meanwhile. Nothing is written: reading never changes the store."""
     rows = []
-    for row in store.stories(since, limit):
-        stored = store.articles_of(row["id"])
-        kept = store.brief(row["id"], len(stored))
-        if kept is None:
-            kept = brief_json(story_brief(stored))
-            with store.transaction():
-                store.save_brief(row["id"], kept, len(stored))
-        outlets = sorted({s.source for s in stored if s.source}) or ["unknown outlet"]
-        rows.append({**row, "headline": headline(stored), "outlets": outlets, "brief": kept["summary"]})
+    with store.snapshot():
+        for row in store.stories(since, limit):
+            stored = store.articles_of(row["id"])
+            outlets = sorted({s.source for s in stored if s.source}) or ["unknown outlet"]
+            summary = story_brief(stored).summary
+            rows.append({**row, "headline": headline(stored), "outlets": outlets, "brief": summary})
     return rows
 
 
 def show_story(store: Store, story: int, since: str | None, words: int) -> tuple[Brief, list[StoredArticle]]:
-    """A story's brief (or, with ``since``, its update brief) and its articles."""
-    live = store.resolve(story)
+    """A story's brief (or, with ``since``, its update brief) and its articles, as of one snapshot."""
+    with store.snapshot():
+        live = store.resolve(story)
+        stored = store.articles_of(live) if live is not None else []
     if live is None:
         raise InputError(str(story), "no such story in this store")
-    stored = store.articles_of(live)
     result = update_brief(stored, since, words) if since else story_brief(stored, words)
     if live != story:
         result = replace(result, warnings=(*result.warnings, f"story {story} was merged into story {live}"))

@@ -1,4 +1,5 @@
-"""Render an Analysis: JSON for programs (schema in the README) and a Markdown report for people."""
+"""Render an Analysis: JSON for programs (schema in the README) and a Markdown report for people, in which
+everything taken from input is escaped (newsfuse.escape)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsfuse.anatomy.model import Analysis, Figure
+from newsfuse.escape import markdown
 from newsfuse.model import Article
 from newsfuse.render import article_json, citation_json, markdown_table
 
@@ -70,7 +72,7 @@ def analysis_json(analysis: Analysis, include_text: bool = False) -> dict[str, A
 
 
 def _outlet(article: Article) -> str:
-    return article.source or article.id
+    return markdown(article.source or article.id)
 
 
 def _names(ids: Sequence[str], articles: dict[str, Article]) -> str:
@@ -81,56 +83,66 @@ def analysis_markdown(analysis: Analysis) -> str:
     articles = {a.id: a for a in analysis.articles}
     reporting_first = sorted(analysis.articles, key=lambda a: analysis.opinion_share.get(a.id, 0.0))
     title = next((a.title for a in reporting_first if a.title), "") or "the story"
-    out = [f"# Anatomy of {title}", ""]
-    out += [f"> Note: {w}" for w in analysis.warnings] + ([""] if analysis.warnings else [])
+    out = [f"# Anatomy of {markdown(title)}", ""]
+    out += [f"> Note: {markdown(w)}" for w in analysis.warnings] + ([""] if analysis.warnings else [])
     out += ["## Sources", ""]
     rows = [
-        [a.id, _outlet(a), a.published or "–", str(a.words), f"{analysis.opinion_share.get(a.id, 0.0):.0%}"]
+        [
+            markdown(a.id),
+            _outlet(a),
+            markdown(a.published or "–"),
+            str(a.words),
+            f"{analysis.opinion_share.get(a.id, 0.0):.0%}",
+        ]
         for a in analysis.articles
     ]
     out += [markdown_table(["id", "outlet", "published", "words", "opinion"], rows), ""]
     out += ["## Who and where", ""]
     rows = [
         [
-            e.name,
-            e.type,
+            markdown(e.name),
+            markdown(e.type),
             ", ".join(f"{_outlet(articles[a])} {n}" for a, n in e.mentions.items()),
-            ", ".join(v for v in e.variants if v != e.name) or "–",
+            ", ".join(markdown(v) for v in e.variants if v != e.name) or "–",
         ]
         for e in analysis.entities
     ]
     out += [markdown_table(["name", "type", "mentions", "also written"], rows) if rows else "None found.", ""]
     out += ["## Who said what", ""]
     for q in analysis.quotes:
-        speaker = f"**{q.speaker}**" if q.speaker else "*unattributed*"
+        speaker = f"**{markdown(q.speaker)}**" if q.speaker else "*unattributed*"
         also = f"; also in {_names(q.also_in, articles)}" if q.also_in else ""
-        out.append(f"- {speaker}: “{q.text}” ({_outlet(articles[q.where.article])}{also})")
+        out.append(f"- {speaker}: “{markdown(q.text)}” ({_outlet(articles[q.where.article])}{also})")
     out += (["None found."] if not analysis.quotes else []) + ["", "## Timeline", ""]
     for e in analysis.timeline:
-        when = e.start if e.start == e.end else f"{e.start} – {e.end}" if e.start else "undated"
-        out.append(f"- **{when}** ({e.expression}): {e.sentence} — {_names(e.sources, articles)}")
+        when = "undated" if not e.start else e.start if e.start == e.end else f"{e.start} – {e.end}"
+        said = f"({markdown(e.expression)}): {markdown(e.sentence)}"
+        out.append(f"- **{markdown(when)}** {said} — {_names(e.sources, articles)}")
     out += (["None found."] if not analysis.timeline else []) + ["", "## Figures", ""]
     if analysis.conflicts:
         out += ["Outlets disagree on:", ""]
         for c in analysis.conflicts:
-            given = "; ".join(f"{f.text} ({_outlet(articles[f.where.article])})" for f in c.figures)
-            out.append(f"- **{c.quantity}**: {given}")
+            given = "; ".join(f"{markdown(f.text)} ({_outlet(articles[f.where.article])})" for f in c.figures)
+            out.append(f"- **{markdown(c.quantity)}**: {given}")
         out.append("")
-    rows = [[f.text, f.counts, _outlet(articles[f.where.article])] for f in analysis.figures]
+    rows = [[markdown(f.text), markdown(f.counts), _outlet(articles[f.where.article])] for f in analysis.figures]
     out += [markdown_table(["figure", "counts", "outlet"], rows) if rows else "None found.", ""]
     single = [f for f in analysis.facts if f.single_source]
     shared = len(analysis.facts) - len(single)
     out += ["## Corroboration", ""]
     out += [f"{len(analysis.facts)} fact-bearing sentences: {shared} reported by more than one outlet, "]
     out[-1] += f"{len(single)} by one only." + (" Single-source:" if single else "")
-    out += [""] + [f"- {f.text} (only {_outlet(articles[f.where.article])})" for f in single[:MAX_SHOWN_FACTS]]
+    out += [""] + [
+        f"- {markdown(f.text)} (only {_outlet(articles[f.where.article])})" for f in single[:MAX_SHOWN_FACTS]
+    ]
     if len(single) > MAX_SHOWN_FACTS:
         out.append(f"- … and {len(single) - MAX_SHOWN_FACTS} more (JSON output has them all)")
     out += ["", "## Opinion", ""]
     opinion = [j for j in analysis.opinion if j.opinion]
     for j in opinion:
-        text = articles[j.where.article].text[j.where.start : j.where.end]
-        out.append(f"- {text} ({_outlet(articles[j.where.article])}; score {j.score:.2f}: {', '.join(j.cues)})")
+        text = markdown(articles[j.where.article].text[j.where.start : j.where.end])
+        cues = ", ".join(map(markdown, j.cues))
+        out.append(f"- {text} ({_outlet(articles[j.where.article])}; score {j.score:.2f}: {cues})")
     out += ["No sentence reads as opinion."] if not opinion else []
     return "\n".join(out).rstrip() + "\n"
 

@@ -1,10 +1,11 @@
 """The HTTP API and the web page.
 
 ``POST /v1/briefs`` answers with a brief, ``POST /v1/analysis`` with the story's anatomy. Requests are checked
-before any work: content type (415), body size (413), then the fields (422, naming
-the field). Briefs are computed in a process pool so that a slow brief never stalls the event loop, behind a
-bounded queue (503 when it is full) and a deadline per request (504), see ``admission``; the service never
-fetches anything: URLs in articles are metadata only.
+before any work: headers and body size in the ``guard`` (400, 408, 413, 415, 503 when full), then the fields
+(422, naming the field). The work runs in a supervised pool of worker processes (``pool``), so that a slow
+brief never stalls the event loop and a dead worker never breaks the service, behind a bounded queue and a
+deadline per request (504), see ``admission``. The service never fetches anything: URLs in articles are
+metadata only.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ import asyncio
 import json
 import os
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -26,16 +26,17 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from newsfuse import __version__
-from newsfuse.anatomy import analyze, load_ner
-from newsfuse.anatomy.report import analysis_json
 from newsfuse.errors import InputError
 from newsfuse.pipeline import DEFAULT_WORDS, Pipeline
-from newsfuse.render import brief_json
-from newsfuse.service.admission import Budget, Expired, Gate, run_until
+from newsfuse.service.admission import Budget, Expired, Gate
+from newsfuse.service.connection import HEADER_SECONDS
+from newsfuse.service.guard import BODY_SECONDS, busy, error, guard, no_place
+from newsfuse.service.pool import Pool, WorkerLost
 from newsfuse.summarizers import METHODS, check_method
 
 STATIC = resources.files("newsfuse") / "service" / "static"
 MAX_WORDS = 5000
+WORKER_MEMORY = 2 * 2**30  # bytes resident per worker before it is replaced
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class Limits:
     body_bytes: int = 5 * 1024 * 1024
     articles: int = 50
     article_chars: int = 1_000_000
+    header_seconds: float = HEADER_SECONDS  # for a request's headers to arrive, then 408 (see ``connection``)
+    body_seconds: float = BODY_SECONDS  # for its body to arrive, then 408 (see ``guard``)
 
 
 class ArticleIn(BaseModel):
@@ -77,10 +80,6 @@ def inlined_schema(model: type[BaseModel]) -> dict[str, Any]:
     definitions = schema.pop("$defs")
     schema["properties"]["articles"]["items"] = definitions["ArticleIn"]
     return schema
-
-
-def error(status: int, field: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"field": field, "message": message}}, status_code=status)
 
 
 def check_flags(payload: dict[str, Any]) -> tuple[bool, bool]:
@@ -126,95 +125,23 @@ def check_analysis_request(payload: Any, limits: Limits) -> tuple[list[dict[str,
     return check_articles(payload, limits), *check_flags(payload)
 
 
-_WORKER: dict[str, Any] = {}  # what a worker process loads once: the pipeline when it starts, NER when first asked
-
-
-def start_worker() -> None:
-    _WORKER["pipeline"] = Pipeline()
-
-
-def compute_brief(
-    articles: list[dict[str, Any]], words: int, method: str, include_text: bool, strict: bool
-) -> dict[str, Any]:
-    """Runs in a worker process. As in the CLI, an unusable article is skipped with a warning unless strict."""
-    return brief_json(_WORKER["pipeline"].summarize(articles, words, method, strict=strict), include_text)
-
-
-def compute_analysis(articles: list[dict[str, Any]], include_text: bool, strict: bool) -> dict[str, Any]:
-    """Runs in a worker process; the NER model loads on the worker's first analysis and stays."""
-    if "ner" not in _WORKER:
-        _WORKER["ner"] = load_ner()
-    return analysis_json(analyze(articles, strict=strict, ner=_WORKER["ner"]), include_text)
-
-
-class _TooLarge(Exception):
-    pass
-
-
-async def drain(receive: Callable[[], Awaitable[dict]], cap: int) -> None:
-    """Read and drop a refused body (up to ``cap`` bytes) so that the client sees the 413, not a reset."""
-    seen = 0
-    while seen <= cap:
-        message = await receive()
-        seen += len(message.get("body", b""))
-        if not message.get("more_body"):
-            return
-
-
-def guard(limits: Limits, gate: Gate) -> Callable[[Any], Any]:
-    """ASGI middleware: 503 for a POST when every place is taken (before routing or reading the body: under
-    overload a refusal must cost next to nothing, or refusals eat the capacity they protect), 415 for a POST
-    that is not JSON, 413 for a body over the limit (counted as it arrives)."""
-
-    def middleware(app: Any) -> Callable[..., Awaitable[None]]:
-        async def checked(scope: dict[str, Any], receive: Callable[[], Awaitable[dict]], send: Any) -> None:
-            if scope["type"] != "http" or scope["method"] != "POST":
-                return await app(scope, receive, send)
-            if gate.full:
-                return await no_place(gate)(scope, receive, send)
-            headers = dict(scope["headers"])
-            kind = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
-            if kind != b"application/json":
-                shown = kind.decode("latin-1") or "none"
-                return await error(415, "content-type", f"expected application/json, got {shown}")(scope, receive, send)
-            declared = headers.get(b"content-length", b"0")
-            if declared.isdigit() and int(declared) > limits.body_bytes:
-                await drain(receive, 4 * limits.body_bytes)
-                return await error(413, "body", f"over {limits.body_bytes} bytes")(scope, receive, send)
-            received = 0
-
-            async def counted() -> dict:
-                nonlocal received
-                message = await receive()
-                received += len(message.get("body", b""))
-                if received > limits.body_bytes:
-                    raise _TooLarge
-                return message
-
-            try:
-                await app(scope, counted, send)
-            except _TooLarge:
-                await drain(receive, 3 * limits.body_bytes)
-                await error(413, "body", f"over {limits.body_bytes} bytes")(scope, receive, send)
-
-        return checked
-
-    return middleware
-
-
 REFUSALS: dict[int | str, dict[str, Any]] = {
     413: {"description": "body too large"},
     415: {"description": "not JSON"},
+    400: {"description": "both Content-Length and Transfer-Encoding"},
+    408: {"description": "the body did not arrive in time"},
     422: {"description": "a field is missing or invalid; the error names it"},
-    503: {"description": "busy: every place in the queue is taken; retry after the Retry-After seconds"},
+    503: {
+        "description": "busy: every place in the queue is taken, retry after the Retry-After seconds; or the "
+        "worker computing the request stopped (killed, or over its memory budget)"
+    },
     504: {"description": "the work did not finish within the deadline (newsfuse serve --deadline)"},
 }
 
 
-async def answer(
-    request: Request, check: Callable[[Any, Limits], tuple[Any, ...]], compute: Callable[..., dict[str, Any]]
-) -> JSONResponse:
-    """Parse and check a JSON request, then compute the answer in the worker pool; 422 names a bad field."""
+async def answer(request: Request, check: Callable[[Any, Limits], tuple[Any, ...]], task: str) -> JSONResponse:
+    """Parse and check a JSON request, then compute the answer in a worker; 422 names a bad field. The work is
+    cancelled if the client leaves before it is done: nobody would read the answer."""
     state = request.app.state
     try:
         payload = json.loads(await request.body())
@@ -228,32 +155,40 @@ async def answer(
         return error(422, problem.origin, problem.reason)
     if not state.gate.enter():  # filled up while this request's body arrived
         return no_place(state.gate)
-    work = asyncio.get_running_loop().run_in_executor(
-        state.pool, run_until, time.time() + state.budget.seconds, compute, *checked
-    )
+    work = asyncio.ensure_future(state.pool.run(task, checked, time.time() + state.budget.seconds))
     work.add_done_callback(state.gate.leave)  # the place is free when the worker is, not when the client leaves
+    gone = asyncio.ensure_future(disconnected(request))
+    await asyncio.wait({work, gone}, return_when=asyncio.FIRST_COMPLETED)
+    gone.cancel()
+    if not work.done():
+        work.cancel()
+        return error(499, "client", "the client left before the answer was ready")  # read by nobody
     try:
-        result = await asyncio.wait_for(asyncio.shield(work), state.budget.seconds + 1)
+        return JSONResponse(work.result())
     except InputError as problem:
         return error(422, problem.origin, problem.reason)
-    except (Expired, TimeoutError) as late:  # TimeoutError: a worker that did not stop at its own deadline
-        if isinstance(late, Expired) and late.waited:
+    except Expired as late:
+        if late.waited:
             return busy(f"waited past the {state.budget.seconds:g} s deadline: retry in a second")
         return error(504, "deadline", f"not done within {state.budget.seconds:g} s: send fewer or shorter articles")
-    return JSONResponse(result)
+    except WorkerLost as lost:
+        return error(503, "server", f"the request was not computed: {lost}")
 
 
-def busy(message: str) -> JSONResponse:
-    response = error(503, "server", message)
-    response.headers["Retry-After"] = "1"
-    return response
+async def disconnected(request: Request) -> None:
+    """Returns when the client has gone away (uvicorn says so through ``receive`` once the body is read)."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
 
 
-def no_place(gate: Gate) -> JSONResponse:
-    return busy(f"all {gate.capacity} places are taken: retry in a second")
-
-
-def create_app(limits: Limits | None = None, workers: int | None = None, budget: Budget | None = None) -> FastAPI:
+def create_app(
+    limits: Limits | None = None,
+    workers: int | None = None,
+    budget: Budget | None = None,
+    worker_memory: int | None = WORKER_MEMORY,
+) -> FastAPI:
+    """The service: ``workers`` processes (default: all cores), each killed and replaced when its resident
+    memory passes ``worker_memory`` bytes (None: no budget)."""
     limits, budget = limits or Limits(), budget or Budget()
     workers = workers or os.cpu_count() or 1
     gate = Gate(workers * budget.per_worker)
@@ -262,24 +197,31 @@ def create_app(limits: Limits | None = None, workers: int | None = None, budget:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        with ProcessPoolExecutor(workers, initializer=start_worker) as pool:
-            app.state.pool = pool
-            app.state.limits = limits
-            app.state.budget = budget
-            app.state.gate = gate
+        pool = Pool(workers, worker_memory)
+        await pool.start()
+        app.state.pool, app.state.limits, app.state.budget, app.state.gate = pool, limits, budget, gate
+        try:
             yield
+        finally:
+            await pool.close()
 
     app = FastAPI(
         title="newsfuse",
         version=__version__,
         lifespan=lifespan,
         description="Many news reports in, one faithful, attributed brief out.",
+        docs_url=None,  # FastAPI's pages load their scripts from a CDN: newsfuse serves its own
+        redoc_url=None,
     )
-    app.add_middleware(guard(limits, gate))  # type: ignore[arg-type]
+    app.add_middleware(guard(limits.body_bytes, gate, limits.body_seconds))  # type: ignore[arg-type]
 
-    @app.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    @app.get("/healthz", responses={503: {"description": "no worker can serve a request now"}})
+    async def healthz() -> JSONResponse:
+        """200 while at least one worker can take a request, else 503; with the workers' numbers."""
+        pool = app.state.pool
+        ready = pool.ready
+        workers = {"ready": ready, "size": pool.size, "replaced": pool.replaced, "requests": gate.inside}
+        return JSONResponse({"status": "ok" if ready else "unavailable", "workers": workers}, 200 if ready else 503)
 
     @app.get("/v1/version")
     async def version() -> dict[str, Any]:
@@ -294,7 +236,7 @@ def create_app(limits: Limits | None = None, workers: int | None = None, budget:
     )
     async def briefs(request: Request) -> JSONResponse:
         """The same JSON as ``newsfuse summarize --output json`` (plus article text when ``include_text``)."""
-        return await answer(request, check_request, compute_brief)
+        return await answer(request, check_request, "brief")
 
     @app.post(
         "/v1/analysis",
@@ -308,11 +250,15 @@ def create_app(limits: Limits | None = None, workers: int | None = None, budget:
     )
     async def analysis(request: Request) -> JSONResponse:
         """The same JSON as ``newsfuse analyze --output json``: entities, quotes, timeline, figures, opinion."""
-        return await answer(request, check_analysis_request, compute_analysis)
+        return await answer(request, check_analysis_request, "analysis")
 
     @app.get("/", include_in_schema=False)
     async def page() -> FileResponse:
         return FileResponse(str(STATIC / "index.html"))
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> FileResponse:
+        return FileResponse(str(STATIC / "docs.html"))
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
