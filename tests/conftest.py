@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -86,3 +86,26 @@ def ner() -> object:
     from newsfuse.anatomy import load_ner
 
     return load_ner()
+
+
+StoreUrl = Callable[[str], str]
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[str]:
+    """A PostgreSQL server for the whole session: its admin URL."""
+    from tests.postgres import postgres_server
+
+    with postgres_server() as admin:
+        yield admin
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> StoreUrl:
+    """Where a test's stores go, on each back end in turn: ``store_url(name)`` is a new, empty store's URL."""
+    if request.param == "sqlite":
+        return lambda name: str(tmp_path / f"{name}.db")
+    from tests.postgres import new_database
+
+    admin = request.getfixturevalue("postgres")
+    return lambda name: new_database(admin)

@@ -1,4 +1,5 @@
-"""The store and the story stage through the Python functions: real SQLite files in a temporary folder."""
+"""The store and the story stage through the Python functions, on both back ends: real SQLite files in a
+temporary folder and a real PostgreSQL server (each test that stores runs on both)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ import pytest
 import newsfuse.stories
 from newsfuse.cluster import text_hash
 from newsfuse.errors import InputError
-from newsfuse.store import Store, sqlite_path
+from newsfuse.sqlite_db import sqlite_path
+from newsfuse.store import Store
 from newsfuse.stories import ingest, listing, show_story, units
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, StoreUrl
 from tests.stream import article, write_stream
 
 
@@ -29,12 +31,12 @@ def test_database_urls() -> None:
     assert sqlite_path("sqlite:///tmp/news.db") == "tmp/news.db"
     assert sqlite_path("sqlite:////tmp/news.db") == "/tmp/news.db"
     assert sqlite_path("news.db") == "news.db"
-    with pytest.raises(InputError, match="unsupported database 'postgresql'"):
-        sqlite_path("postgresql://localhost/news")
+    with pytest.raises(InputError, match="unsupported database 'mysql'"):
+        sqlite_path("mysql://localhost/news")
 
 
-def test_the_example_is_one_story_and_reingesting_changes_nothing(tmp_path: Path) -> None:
-    store = Store(str(tmp_path / "news.db"))
+def test_the_example_is_one_story_and_reingesting_changes_nothing(tmp_path: Path, store_url: StoreUrl) -> None:
+    store = Store(store_url("news"))
     first = ingest(store, units([str(EXAMPLE)], "auto"))
     assert (first.added, len(first.created)) == (3, 1)
     again = ingest(store, units([str(EXAMPLE)], "auto"))
@@ -44,8 +46,8 @@ def test_the_example_is_one_story_and_reingesting_changes_nothing(tmp_path: Path
     assert row["first_seen"] == "2026-11-03" and row["last_seen"] == "2026-11-04"
 
 
-def test_same_text_under_another_url_or_id_is_a_duplicate(tmp_path: Path) -> None:
-    store = Store(str(tmp_path / "news.db"))
+def test_same_text_under_another_url_or_id_is_a_duplicate(tmp_path: Path, store_url: StoreUrl) -> None:
+    store = Store(store_url("news"))
     record = article(1, 0)
     (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n")
     copy = {**record, "id": "other", "url": "https://elsewhere.example/x", "text": record["text"].upper()}
@@ -56,44 +58,46 @@ def test_same_text_under_another_url_or_id_is_a_duplicate(tmp_path: Path) -> Non
     assert (tally.added, tally.duplicates) == (0, 2)
 
 
-def test_stories_are_found_and_do_not_depend_on_the_order(tmp_path: Path) -> None:
+def test_stories_are_found_and_do_not_depend_on_the_order(tmp_path: Path, store_url: StoreUrl) -> None:
     found = []
     for seed in (1, 2):
         write_stream(tmp_path / f"stream{seed}.jsonl", events=12, copies=3, seed=seed)
-        store = Store(str(tmp_path / f"news{seed}.db"))
+        store = Store(store_url(f"news{seed}"))
         ingest(store, units([str(tmp_path / f"stream{seed}.jsonl")], "auto"))
         found.append(partition(store))
     truth = {frozenset(f"e{e}-{c}" for c in range(3)) for e in range(12)}
     assert found[0] == found[1] == truth
 
 
-def test_same_input_order_gives_the_same_story_ids(tmp_path: Path) -> None:
+def test_same_input_order_gives_the_same_story_ids(tmp_path: Path, store_url: StoreUrl) -> None:
     write_stream(tmp_path / "s.jsonl", events=6, seed=3)
     ids = []
     for run in range(2):
-        store = Store(str(tmp_path / f"n{run}.db"))
+        store = Store(store_url(f"n{run}"))
         ingest(store, units([str(tmp_path / "s.jsonl")], "auto"))
         ids.append(sorted(store.db.execute("SELECT external_id, story FROM articles")))
     assert ids[0] == ids[1]
 
 
-def test_an_old_story_does_not_swallow_a_new_event_with_the_same_words(tmp_path: Path) -> None:
+def test_an_old_story_does_not_swallow_a_new_event_with_the_same_words(tmp_path: Path, store_url: StoreUrl) -> None:
     old = [article(5, c, "2026-01-10") for c in range(2)]
     new = [{**article(5, 2, "2026-06-01"), "id": "later"}]
     (tmp_path / "s.jsonl").write_text("".join(json.dumps(r) + "\n" for r in old + new))
-    store = Store(str(tmp_path / "n.db"))
+    store = Store(store_url("n"))
     tally = ingest(store, units([str(tmp_path / "s.jsonl")], "auto"))
     assert len(tally.created) == 2 and frozenset({"later"}) in partition(store)
 
 
-def test_a_bridging_article_merges_two_stories_and_old_ids_lead_to_the_survivor(tmp_path: Path) -> None:
+def test_a_bridging_article_merges_two_stories_and_old_ids_lead_to_the_survivor(
+    tmp_path: Path, store_url: StoreUrl
+) -> None:
     left, right = article(9, 0), article(9, 1)
     facts_a = left["text"].split(". ")
     facts_b = right["text"].split(". ")
     first = {**left, "text": ". ".join(facts_a[:2]) + "."}
     second = {**right, "text": ". ".join(facts_b[2:]), "id": "second"}
     bridge = {**article(9, 2), "id": "bridge"}
-    store = Store(str(tmp_path / "n.db"))
+    store = Store(store_url("n"))
     for n, record in enumerate((first, second, bridge)):
         (tmp_path / f"{n}.jsonl").write_text(json.dumps(record) + "\n")
         ingest(store, units([str(tmp_path / f"{n}.jsonl")], "auto"))
@@ -106,8 +110,8 @@ def test_a_bridging_article_merges_two_stories_and_old_ids_lead_to_the_survivor(
         assert any("merged into" in w for w in result.warnings)
 
 
-def test_update_brief_tells_only_what_is_new(tmp_path: Path) -> None:
-    store = Store(str(tmp_path / "n.db"))
+def test_update_brief_tells_only_what_is_new(tmp_path: Path, store_url: StoreUrl) -> None:
+    store = Store(store_url("n"))
     early = {**article(4, 0, "2026-03-01")}
     later = {**article(4, 1, "2026-03-02")}
     later["text"] += " The Authority said on Thursday that a second inspection had found cracks in the foundations."
@@ -124,15 +128,15 @@ def test_update_brief_tells_only_what_is_new(tmp_path: Path) -> None:
         show_story(store, 999, None, 100)
 
 
-def test_a_failed_batch_leaves_nothing_behind(tmp_path: Path) -> None:
-    store = Store(str(tmp_path / "n.db"))
+def test_a_failed_batch_leaves_nothing_behind(tmp_path: Path, store_url: StoreUrl) -> None:
+    store = Store(store_url("n"))
     with pytest.raises(RuntimeError), store.transaction():
         store.new_story("2026-01-01T00:00:00")
         raise RuntimeError("killed")
     assert store.db.execute("SELECT count(*) FROM stories").fetchone()[0] == 0
 
 
-def test_the_lsh_index_never_points_at_a_merged_story(tmp_path: Path) -> None:
+def test_the_lsh_index_never_points_at_a_merged_story(tmp_path: Path, store_url: StoreUrl) -> None:
     texts = [
         "Engineers closed the Varnholt footbridge over the Quessel canal on Monday after finding rust in its "
         "cables. The Varnholt footbridge carried cyclists across the Quessel canal every morning.",
@@ -145,14 +149,14 @@ def test_the_lsh_index_never_points_at_a_merged_story(tmp_path: Path) -> None:
     (tmp_path / "s.jsonl").write_text(
         "".join(json.dumps({"id": f"t{n}", "text": t}) + "\n" for n, t in enumerate(texts))
     )
-    store = Store(str(tmp_path / "n.db"))
+    store = Store(store_url("n"))
     assert ingest(store, units([str(tmp_path / "s.jsonl")], "auto")).merged == 1  # one batch: two stories, then one
     live = {s for (s,) in store.db.execute("SELECT id FROM stories WHERE merged_into IS NULL")}
     indexed = {s for (s,) in store.db.execute("SELECT DISTINCT story FROM buckets")}
     assert live == indexed == {1}
 
 
-def test_one_bad_line_costs_only_itself_in_a_large_stream_and_reruns_go_on(tmp_path: Path) -> None:
+def test_one_bad_line_costs_only_itself_in_a_large_stream_and_reruns_go_on(tmp_path: Path, store_url: StoreUrl) -> None:
     """Lines spread over several units (a JSONL file is prepared 1,000 lines at a time): a truncated line and
     one with bytes that are not UTF-8 are skipped alone, named file:line; an escaped lone surrogate is kept."""
     path = tmp_path / "s.jsonl"
@@ -162,7 +166,7 @@ def test_one_bad_line_costs_only_itself_in_a_large_stream_and_reruns_go_on(tmp_p
     lines[2499] = lines[2499].replace(b'"title": "', b'"title": "\xff', 1)  # line 2500
     lines[2699] = lines[2699].replace(b'"title": "', b'"title": "\\udc00', 1)  # line 2700: kept, as U+FFFD
     path.write_bytes(b"\n".join(lines))
-    store = Store(str(tmp_path / "n.db"))
+    store = Store(store_url("n"))
     tally = ingest(store, units([str(path)], "auto"))
     assert [p.origin for p in tally.problems] == [f"{path}:1501", f"{path}:2500"]
     assert "malformed JSON" in tally.problems[0].reason and "not UTF-8" in tally.problems[1].reason
@@ -173,7 +177,7 @@ def test_one_bad_line_costs_only_itself_in_a_large_stream_and_reruns_go_on(tmp_p
 
 
 def test_a_failure_on_one_article_skips_it_alone_and_reruns_go_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store_url: StoreUrl
 ) -> None:
     """Whatever fails on one article (here a stand-in for a bug, met by one text only) skips that article,
     named: a crash would stop every re-run at the same article, and nothing after it would ever be stored."""
@@ -188,7 +192,7 @@ def test_a_failure_on_one_article_skips_it_alone_and_reruns_go_on(
     texts = [article(1, 0), {**article(2, 0), "text": article(2, 0)["text"] + " Zorblax said so."}, article(3, 0)]
     path = tmp_path / "s.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in texts))
-    store = Store(str(tmp_path / "n.db"))
+    store = Store(store_url("n"))
     for added in (2, 0):
         tally = ingest(store, units([str(path)], "auto"))
         assert tally.added == added and [str(p) for p in tally.problems] == [

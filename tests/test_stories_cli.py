@@ -93,7 +93,8 @@ def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
     for args, reason in (
         (["ingest", str(EXAMPLE), "--db", str(tmp_path / "other.db")], "not a store of this newsfuse version"),
         (["stories", "--db", str(tmp_path / "notes.db")], "not a usable SQLite database"),
-        (["ingest", str(EXAMPLE), "--db", "postgresql://db/news"], "unsupported database 'postgresql'"),
+        (["ingest", str(EXAMPLE), "--db", "mysql://db/news"], "unsupported database 'mysql'"),
+        (["ingest", str(EXAMPLE), "--db", "postgresql://nowhere.invalid/news"], "cannot connect to PostgreSQL"),
         (["ingest", str(EXAMPLE), "--db", str(tmp_path / "no" / "such" / "x.db")], "does not exist"),
         (["story", "999", "--db", str(db)], "no such story"),
         (["ingest", str(tmp_path / "nothing"), "--db", str(db)], "directory contains no articles"),

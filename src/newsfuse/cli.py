@@ -37,6 +37,10 @@ STORAGE_ADVICE = (
     "{error}: free some disk space, or check that the database and its folder are writable and not locked by "
     "another program, then run the command again (what was reported done is stored)"
 )
+SERVER_ADVICE = (
+    "{error}: check that the database server is running and reachable, then run the command again (what was "
+    "reported done is stored)"
+)
 STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES}
 DB_HELP = "database URL or SQLite file (default: newsfuse.db in the current folder)"
 
@@ -368,15 +372,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def machine_errors() -> tuple[type[Exception], ...]:
-    """OSError, and SQLite's errors once a command has imported sqlite3 (only the store commands do: start-up
-    stays without it)."""
-    sqlite = sys.modules.get("sqlite3")
-    return (OSError, sqlite.Error) if sqlite else (OSError,)
+    """OSError, and the databases' errors once a command has imported their drivers (only the store commands
+    do: start-up stays without them)."""
+    drivers = (sys.modules.get(name) for name in ("sqlite3", "psycopg"))
+    return (OSError, *(driver.Error for driver in drivers if driver is not None))
 
 
 def failure(error: Exception) -> str:
     """One line for a failure of the machine rather than of the input, with what to do about storage."""
     line = (str(error).splitlines() or [type(error).__name__])[0]
+    if type(error).__module__.startswith("psycopg") and type(error).__name__ == "OperationalError":
+        return SERVER_ADVICE.format(error=line)  # the connection, not the disk
     storage = not isinstance(error, OSError) or error.errno in STORAGE_ERRNOS
     return STORAGE_ADVICE.format(error=line) if storage else line
 
