@@ -42,11 +42,11 @@ def payloads(data: str | None, articles: int | None = None, limit: int = 200) ->
     return found
 
 
-def start_server(workers: int) -> tuple[subprocess.Popen, int]:
+def start_server(workers: int, *options: str) -> tuple[subprocess.Popen, int]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    command = [sys.executable, "-m", "newsfuse", "serve", "--port", str(port), "--workers", str(workers)]
+    command = [sys.executable, "-m", "newsfuse", "serve", "--port", str(port), "--workers", str(workers), *options]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(200):
         try:

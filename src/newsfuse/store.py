@@ -18,6 +18,9 @@ from newsfuse.postgres_db import PostgresDatabase, is_postgres
 from newsfuse.sqlite_db import SqliteDatabase
 
 DEFAULT_DB = "newsfuse.db"
+FEEDS_TABLE = (  # as in both back ends' schemas: the validators of each feed ``watch`` polls
+    "CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked TEXT NOT NULL)"
+)
 CHUNK = 900  # SQL parameters per statement, well under SQLite's limit
 
 
@@ -148,6 +151,26 @@ class Store:
         self.db.execute("DELETE FROM buckets WHERE story = ?", (other,))
         self.db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?", (into, other, other))
 
+    # --- feeds (newsfuse watch) ------------------------------------------------------------------
+    def watching(self) -> None:
+        """Make sure the feeds table is there: stores made before ``watch`` existed lack it (under the writers'
+        lock, as two watchers may open one store at once)."""
+        with self.transaction():
+            self.db.execute(FEEDS_TABLE)
+
+    def feed_validators(self, feed: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified of a feed's last response whose entries were all handled."""
+        row = self.db.execute("SELECT etag, last_modified FROM feeds WHERE url = ?", (feed,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def save_feed_validators(self, feed: str, etag: str | None, last_modified: str | None, now: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO feeds(url, etag, last_modified, checked) VALUES (?, ?, ?, ?) ON CONFLICT(url) DO UPDATE"
+                " SET etag = excluded.etag, last_modified = excluded.last_modified, checked = excluded.checked",
+                (feed, etag, last_modified, now),
+            )
+
     # --- reading --------------------------------------------------------------------------------
     def resolve(self, story: int) -> int | None:
         """The story an id now stands for (following merges); None when there is no such story."""
@@ -156,17 +179,37 @@ class Store:
             return None
         return row[1] if row[1] is not None else row[0]
 
-    def stories(self, since: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Live stories, most recently updated first, with their article counts."""
+    def stories(
+        self, since: str | None = None, limit: int | None = None, offset: int = 0, text: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Live stories, most recently updated first, with their article counts; ``text``: only those with an
+        article whose title contains it (any case)."""
+        where, values = self._live(since, text)
         rows = self.db.execute(
-            "SELECT s.id, s.first_seen, s.last_seen, s.created, s.updated, count(a.id) FROM stories s"
-            " JOIN articles a ON a.story = s.id"
-            " WHERE s.merged_into IS NULL AND (CAST(? AS TEXT) IS NULL OR s.updated >= ?)"
-            " GROUP BY s.id ORDER BY s.updated DESC, s.id DESC LIMIT ?",
-            (since, since, 2**62 if limit is None else limit),
+            f"SELECT s.id, s.first_seen, s.last_seen, s.created, s.updated FROM stories s WHERE {where}"
+            " ORDER BY s.updated DESC, s.id DESC LIMIT ? OFFSET ?",
+            (*values, 2**62 if limit is None else limit, offset),
+        ).fetchall()  # the page first, then its article counts: no join over the whole store
+        counts = dict(
+            self._in("SELECT story, count(*) FROM articles WHERE story IN ({}) GROUP BY story", [r[0] for r in rows])
         )
         keys = ("id", "first_seen", "last_seen", "created", "updated", "articles")
-        return [dict(zip(keys, row, strict=True)) for row in rows]
+        return [dict(zip(keys, (*row, counts.get(row[0], 0)), strict=True)) for row in rows if row[0] in counts]
+
+    def story_count(self, since: str | None = None, text: str | None = None) -> int:
+        where, values = self._live(since, text)
+        return int(self.db.execute(f"SELECT count(*) FROM stories s WHERE {where}", values).fetchone()[0])
+
+    @staticmethod
+    def _live(since: str | None, text: str | None) -> tuple[str, tuple[Any, ...]]:
+        """The WHERE clause of live stories updated since ``since`` with ``text`` in a title."""
+        escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") if text else None
+        pattern = f"%{escaped}%" if escaped else None
+        where = (
+            "s.merged_into IS NULL AND (CAST(? AS TEXT) IS NULL OR s.updated >= ?) AND (CAST(? AS TEXT) IS NULL"
+            " OR EXISTS (SELECT 1 FROM articles t WHERE t.story = s.id AND lower(t.title) LIKE ? ESCAPE '\\'))"
+        )
+        return where, (since, since, pattern, pattern)
 
     def articles_of(self, story: int) -> list[StoredArticle]:
         rows = self.db.execute(

@@ -28,6 +28,7 @@ from newsfuse.store import Store, StoredArticle
 
 BATCH = 2000  # articles per transaction: fewer, larger commits write each touched index page once for more rows
 LINES_PER_UNIT = 1000  # a JSONL file is prepared in chunks of this many lines
+LISTING_ARTICLES = 10  # the first articles of a story, for the listing's short brief
 LISTING_WORDS = 60
 MAX_CANDIDATES = 20  # stories compared per incoming article, those sharing the most LSH buckets with it
 
@@ -344,27 +345,37 @@ def headline(stored: list[StoredArticle]) -> str:
     return first if len(first) <= 100 else first[:97].rsplit(" ", 1)[0] + "…"
 
 
-def listing(store: Store, since: str | None, limit: int | None) -> list[dict[str, Any]]:
-    """Stories with headline, outlets and a short brief, as of one snapshot of the store: a writer may commit
-    (add, merge) meanwhile. Nothing is written: reading never changes the store."""
+def listing(
+    store: Store, since: str | None, limit: int | None, offset: int = 0, text: str | None = None
+) -> list[dict[str, Any]]:
+    """Stories with headline, outlets, a short brief and their articles per day, as of one snapshot of the
+    store: a writer may commit (add, merge) meanwhile. Nothing is written: reading never changes the store."""
     rows = []
     with store.snapshot():
-        for row in store.stories(since, limit):
+        for row in store.stories(since, limit, offset, text):
             stored = store.articles_of(row["id"])
             outlets = sorted({s.source for s in stored if s.source}) or ["unknown outlet"]
-            summary = story_brief(stored).summary
-            rows.append({**row, "headline": headline(stored), "outlets": outlets, "brief": summary})
+            days = Counter((s.published or s.added)[:10] for s in stored)
+            summary = story_brief(stored[:LISTING_ARTICLES]).summary  # a preview: bounded work per row
+            rows.append({**row, "headline": headline(stored), "outlets": outlets, "brief": summary,
+                         "days": sorted(days.items())})  # fmt: skip
     return rows
 
 
 def show_story(store: Store, story: int, since: str | None, words: int) -> tuple[Brief, list[StoredArticle]]:
     """A story's brief (or, with ``since``, its update brief) and its articles, as of one snapshot."""
+    live, stored = story_articles(store, story)
+    result = update_brief(stored, since, words) if since else story_brief(stored, words)
+    if live != story:
+        result = replace(result, warnings=(*result.warnings, f"story {story} was merged into story {live}"))
+    return result, stored
+
+
+def story_articles(store: Store, story: int) -> tuple[int, list[StoredArticle]]:
+    """The id a story now goes by (after merges) and its articles, as of one snapshot."""
     with store.snapshot():
         live = store.resolve(story)
         stored = store.articles_of(live) if live is not None else []
     if live is None:
         raise InputError(str(story), "no such story in this store")
-    result = update_brief(stored, since, words) if since else story_brief(stored, words)
-    if live != story:
-        result = replace(result, warnings=(*result.warnings, f"story {story} was merged into story {live}"))
-    return result, stored
+    return live, stored

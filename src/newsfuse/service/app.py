@@ -32,6 +32,7 @@ from newsfuse.service.admission import Budget, Expired, Gate
 from newsfuse.service.connection import HEADER_SECONDS
 from newsfuse.service.guard import BODY_SECONDS, busy, error, guard, no_place
 from newsfuse.service.pool import Pool, WorkerLost
+from newsfuse.service.workspace import add_story_routes
 from newsfuse.summarizers import METHODS, check_method
 
 STATIC = resources.files("newsfuse") / "service" / "static"
@@ -140,8 +141,7 @@ REFUSALS: dict[int | str, dict[str, Any]] = {
 
 
 async def answer(request: Request, check: Callable[[Any, Limits], tuple[Any, ...]], task: str) -> JSONResponse:
-    """Parse and check a JSON request, then compute the answer in a worker; 422 names a bad field. The work is
-    cancelled if the client leaves before it is done: nobody would read the answer."""
+    """Parse and check a JSON request, then compute the answer in a worker; 422 names a bad field."""
     state = request.app.state
     try:
         payload = json.loads(await request.body())
@@ -153,9 +153,16 @@ async def answer(request: Request, check: Callable[[Any, Limits], tuple[Any, ...
         checked = check(payload, state.limits)
     except InputError as problem:
         return error(422, problem.origin, problem.reason)
+    return await compute(request, task, checked)
+
+
+async def compute(request: Request, task: str, arguments: tuple[Any, ...]) -> JSONResponse:
+    """Run ``task`` in a worker behind the gate and the deadline. The work is cancelled if the client leaves
+    before it is done: nobody would read the answer."""
+    state = request.app.state
     if not state.gate.enter():  # filled up while this request's body arrived
         return no_place(state.gate)
-    work = asyncio.ensure_future(state.pool.run(task, checked, time.time() + state.budget.seconds))
+    work = asyncio.ensure_future(state.pool.run(task, arguments, time.time() + state.budget.seconds))
     work.add_done_callback(state.gate.leave)  # the place is free when the worker is, not when the client leaves
     gone = asyncio.ensure_future(disconnected(request))
     await asyncio.wait({work, gone}, return_when=asyncio.FIRST_COMPLETED)
@@ -166,7 +173,8 @@ async def answer(request: Request, check: Callable[[Any, Limits], tuple[Any, ...
     try:
         return JSONResponse(work.result())
     except InputError as problem:
-        return error(422, problem.origin, problem.reason)
+        status = 404 if problem.reason == "no such story in this store" else 422
+        return error(status, problem.origin, problem.reason)
     except Expired as late:
         if late.waited:
             return busy(f"waited past the {state.budget.seconds:g} s deadline: retry in a second")
@@ -186,9 +194,11 @@ def create_app(
     workers: int | None = None,
     budget: Budget | None = None,
     worker_memory: int | None = WORKER_MEMORY,
+    store: str | None = None,
 ) -> FastAPI:
     """The service: ``workers`` processes (default: all cores), each killed and replaced when its resident
-    memory passes ``worker_memory`` bytes (None: no budget)."""
+    memory passes ``worker_memory`` bytes (None: no budget); with ``store`` (a ``--db`` URL), the workspace
+    API over its stories too."""
     limits, budget = limits or Limits(), budget or Budget()
     workers = workers or os.cpu_count() or 1
     gate = Gate(workers * budget.per_worker)
@@ -225,7 +235,7 @@ def create_app(
 
     @app.get("/v1/version")
     async def version() -> dict[str, Any]:
-        return {"version": __version__, "methods": list(METHODS), "models": models}
+        return {"version": __version__, "methods": list(METHODS), "models": models, "store": store is not None}
 
     @app.post(
         "/v1/briefs",
@@ -251,6 +261,9 @@ def create_app(
     async def analysis(request: Request) -> JSONResponse:
         """The same JSON as ``newsfuse analyze --output json``: entities, quotes, timeline, figures, opinion."""
         return await answer(request, check_analysis_request, "analysis")
+
+    if store is not None:
+        add_story_routes(app, store)
 
     @app.get("/", include_in_schema=False)
     async def page() -> FileResponse:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -34,10 +34,24 @@ class Cancelled(BaseException):
 
 @dataclass
 class Resources:
-    """What one worker loads: the pipeline at start, the NER model at its first analysis."""
+    """What one worker loads: the pipeline at start, the NER model at its first analysis, the store (read-only)
+    at its first question about stories."""
 
     pipeline: Pipeline
     ner: Any = None
+    stores: dict[str, Any] = field(default_factory=dict)
+
+    def store(self, url: str) -> Any:
+        if url not in self.stores:
+            from newsfuse.store import Store
+
+            self.stores[url] = Store(url, read_only=True)
+        return self.stores[url]
+
+    def load_ner(self) -> Any:
+        if self.ner is None:
+            self.ner = load_ner()
+        return self.ner
 
 
 def brief(
@@ -48,12 +62,42 @@ def brief(
 
 
 def analysis(resources: Resources, articles: list[dict[str, Any]], include_text: bool, strict: bool) -> dict[str, Any]:
-    if resources.ner is None:
-        resources.ner = load_ner()
-    return analysis_json(analyze(articles, strict=strict, ner=resources.ner), include_text)
+    return analysis_json(analyze(articles, strict=strict, ner=resources.load_ner()), include_text)
 
 
-TASKS: dict[str, Callable[..., dict[str, Any]]] = {"brief": brief, "analysis": analysis}
+def stories(
+    resources: Resources, url: str, since: str | None, text: str | None, limit: int, offset: int
+) -> dict[str, Any]:
+    """A page of the store's stories, newest activity first, and how many there are in all."""
+    from newsfuse.stories import listing
+
+    store = resources.store(url)
+    with store.snapshot():
+        total = store.story_count(since, text)
+    return {"stories": listing(store, since, limit, offset, text), "total": total, "limit": limit, "offset": offset}
+
+
+def story(resources: Resources, url: str, number: int, since: str | None, words: int) -> dict[str, Any]:
+    """A story's brief (with ``since``, its update brief) with its articles' text, for showing citations."""
+    from newsfuse.stories import headline, show_story
+
+    result, stored = show_story(resources.store(url), number, since, words)
+    about = {"id": number, "live": stored[0].story if stored else number, "headline": headline(stored)}
+    return {"story": about, **brief_json(result, include_text=True)}
+
+
+def story_analysis(resources: Resources, url: str, number: int) -> dict[str, Any]:
+    from newsfuse.anatomy import analyze_story
+    from newsfuse.pipeline import story_of
+    from newsfuse.stories import as_articles, story_articles
+
+    _, stored = story_articles(resources.store(url), number)
+    return analysis_json(analyze_story(story_of(as_articles(stored)), resources.load_ner()), include_text=True)
+
+
+TASKS: dict[str, Callable[..., dict[str, Any]]] = {
+    "brief": brief, "analysis": analysis, "stories": stories, "story": story, "story_analysis": story_analysis,
+}  # fmt: skip
 
 
 def _cancel(*_: Any) -> None:

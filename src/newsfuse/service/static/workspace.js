@@ -1,0 +1,208 @@
+// The workspace: a store's stories, a story's brief, anatomy, timeline and coverage, and what is new since a
+// date. Shown when the server has a store (newsfuse serve --db URL). Text from articles is only ever placed
+// with textContent (or as SVG text nodes), so markup inside an article stays inert. Charts are drawn here, in
+// SVG: no library, nothing from another server.
+"use strict";
+
+const SVG = "http://www.w3.org/2000/svg";
+const PAGE = 20;
+const VISIT_KEY = "newsfuse.lastVisit";
+const previousVisit = localStorage.getItem(VISIT_KEY); // stories updated after it are marked new
+localStorage.setItem(VISIT_KEY, new Date().toISOString());
+let listed = 0;
+let openStoryId = null;
+
+function node(tag, text, className) {
+  const element = document.createElement(tag);
+  if (text !== undefined && text !== null) element.textContent = text;
+  if (className) element.className = className;
+  return element;
+}
+
+function shape(tag, attributes, text) {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+async function getJSON(url) {
+  const response = await fetch(url);
+  const data = await response.json();
+  if (!response.ok) throw new Error(`${data.error.field}: ${data.error.message}`);
+  return data;
+}
+
+function view(name) {
+  const stories = name === "stories" || name === "story";
+  $("workspace").hidden = name !== "stories";
+  $("story").hidden = name !== "story";
+  $("anatomy").hidden = name !== "story";
+  $("input").hidden = stories;
+  $("result").hidden = name === "stories" || (name === "paste" && !lastBrief);
+  $("source").hidden = true;
+  $("tab-stories").setAttribute("aria-pressed", String(stories));
+  $("tab-paste").setAttribute("aria-pressed", String(!stories));
+}
+
+function sparkline(days) {
+  const width = 90, height = 24;
+  const picture = shape("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img" });
+  picture.append(shape("title", {}, days.map(([day, n]) => `${day}: ${n}`).join("\n")));
+  const most = Math.max(1, ...days.map(([, n]) => n));
+  const step = width / Math.max(days.length, 1);
+  days.forEach(([, n], k) => {
+    const tall = Math.max(2, (n / most) * (height - 2));
+    picture.append(shape("rect", { x: k * step + 1, y: height - tall, width: Math.max(1, step - 2), height: tall,
+                                   fill: "#0b57d0" }));
+  });
+  return picture;
+}
+
+async function loadStories(reset) {
+  if (reset) {
+    listed = 0;
+    $("stories").replaceChildren();
+  }
+  const query = new URLSearchParams({ limit: PAGE, offset: listed });
+  if ($("q").value.trim()) query.set("q", $("q").value.trim());
+  if ($("since").value) query.set("since", $("since").value);
+  $("list-status").textContent = "Loading…";
+  try {
+    const page = await getJSON(`/v1/stories?${query}`);
+    for (const story of page.stories) {
+      const item = node("li");
+      item.dataset.id = story.id;
+      const open = node("button", story.headline, "open");
+      open.type = "button";
+      open.addEventListener("click", () => openStory(story.id));
+      const title = node("div");
+      title.append(open);
+      if (previousVisit && story.updated > previousVisit) title.append(node("span", "new", "new"));
+      const seen = `${story.first_seen || "undated"} – ${story.last_seen || "undated"}`;
+      const meta = node("div", `${story.articles} articles · ${story.outlets.join(", ")} · ${seen}`, "meta");
+      item.append(title, sparkline(story.days), meta);
+      $("stories").append(item);
+    }
+    listed += page.stories.length;
+    $("more").hidden = listed >= page.total;
+    $("list-status").textContent = page.total ? `${page.total} stories; showing ${listed}.` : "No stories match.";
+  } catch (failure) {
+    $("list-status").textContent = String(failure);
+  }
+}
+
+async function openStory(id, since) {
+  openStoryId = id;
+  view("story");
+  $("story-title").textContent = "Loading…";
+  const briefUrl = since ? `/v1/stories/${id}/brief?since=${encodeURIComponent(since)}` : `/v1/stories/${id}`;
+  try {
+    const [brief, anatomy] = await Promise.all([getJSON(briefUrl), getJSON(`/v1/stories/${id}/analysis`)]);
+    $("story-title").textContent = brief.story.headline;
+    const outlets = [...new Set(brief.articles.map((a) => a.source || "unknown outlet"))];
+    $("story-meta").textContent = `${brief.articles.length} articles from ${outlets.join(", ")}` +
+      (since ? `; what is new since ${since}` : "");
+    lastBrief = brief;
+    showBrief(brief);
+    drawAnatomy(anatomy, brief);
+  } catch (failure) {
+    $("story-title").textContent = String(failure);
+  }
+}
+
+function outletOf(brief, articleId) {
+  const article = brief.articles.find((a) => a.id === articleId);
+  return article ? article.source || article.title || article.id : articleId;
+}
+
+function drawTimeline(events, brief) {
+  const dated = events.filter((e) => e.start);
+  const box = $("timeline-chart");
+  box.replaceChildren();
+  if (!dated.length) return box.append(node("p", "No dated events.", "legend"));
+  const times = dated.map((e) => Date.parse(e.start));
+  const first = Math.min(...times), last = Math.max(...times), span = Math.max(last - first, 86400000);
+  const width = 800, height = 60 + 14 * Math.min(dated.length, 20);
+  const picture = shape("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "timeline" });
+  picture.append(shape("line", { x1: 20, y1: 30, x2: width - 20, y2: 30, stroke: "#888" }));
+  picture.append(shape("text", { x: 20, y: 18, "font-size": 12 }, dated[0].start.slice(0, 10)));
+  picture.append(shape("text", { x: width - 20, y: 18, "font-size": 12, "text-anchor": "end" },
+                       new Date(last).toISOString().slice(0, 10)));
+  dated.forEach((event, k) => {
+    const x = 20 + ((Date.parse(event.start) - first) / span) * (width - 40);
+    const dot = shape("circle", { cx: x, cy: 30, r: 6, fill: "#b3261e", class: "event" });
+    dot.append(shape("title", {}, `${event.start.slice(0, 10)}: ${event.sentence}`));
+    dot.addEventListener("click", () => showSource(event.where));
+    picture.append(dot);
+    if (k < 20) {
+      const label = `${event.start.slice(0, 10)} ${event.expression} (${outletOf(brief, event.where.article)})`;
+      picture.append(shape("text", { x: Math.min(x, width - 300), y: 56 + 14 * k, "font-size": 11 }, label));
+    }
+  });
+  box.append(picture);
+}
+
+function drawCoverage(brief) {
+  const box = $("coverage-chart");
+  box.replaceChildren();
+  const dated = brief.articles.filter((a) => a.published);
+  if (!dated.length) return box.append(node("p", "No publication dates.", "legend"));
+  const outlets = [...new Set(dated.map((a) => a.source || "unknown outlet"))];
+  const times = dated.map((a) => Date.parse(a.published));
+  const first = Math.min(...times), span = Math.max(Math.max(...times) - first, 86400000);
+  const width = 800, height = 30 + 24 * outlets.length;
+  const picture = shape("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "coverage" });
+  outlets.forEach((outlet, row) => {
+    picture.append(shape("text", { x: 4, y: 24 + 24 * row, "font-size": 12 }, outlet));
+  });
+  for (const article of dated) {
+    const row = outlets.indexOf(article.source || "unknown outlet");
+    const x = 200 + ((Date.parse(article.published) - first) / span) * (width - 220);
+    const dot = shape("circle", { cx: x, cy: 20 + 24 * row, r: 5, fill: "#0b57d0" });
+    dot.append(shape("title", {}, `${article.published}: ${article.title || article.id}`));
+    picture.append(dot);
+  }
+  box.append(picture);
+}
+
+function fill(list, items, text) {
+  $(list).replaceChildren(...(items.length ? items.map((item) => node("li", text(item))) : [node("li", "None.")]));
+}
+
+function drawAnatomy(anatomy, brief) {
+  drawTimeline(anatomy.timeline, brief);
+  drawCoverage(brief);
+  fill("quotes", anatomy.quotes.slice(0, 30), (q) => `${q.speaker || "unattributed"}: “${q.text}”`);
+  const conflicts = anatomy.conflicts.map((c) => `${c.quantity}: ` +
+    c.figures.map((f) => `${f.text} (${outletOf(brief, f.where.article)})`).join(" vs "));
+  fill("conflicts", conflicts.length ? conflicts : anatomy.figures.slice(0, 15).map((f) => `${f.text} — ${f.counts}`),
+       (line) => line);
+  fill("single", anatomy.facts.filter((f) => f.single_source).slice(0, 20),
+       (f) => `${f.text} (only ${outletOf(brief, f.where.article)})`);
+  fill("opinion-share", anatomy.articles, (a) => `${a.source || a.id}: ${Math.round(100 * a.opinion_share)}% opinion`);
+  const entities = [...anatomy.entities]
+    .sort((a, b) => Object.values(b.mentions).reduce((s, n) => s + n, 0) - Object.values(a.mentions).reduce((s, n) => s + n, 0))
+    .slice(0, 30);
+  fill("entities", entities, (e) => `${e.name} (${e.type})`);
+}
+
+async function start() {
+  const version = await getJSON("/v1/version");
+  if (!version.store) return;
+  $("tabs").hidden = false;
+  $("tab-stories").addEventListener("click", () => { view("stories"); });
+  $("tab-paste").addEventListener("click", () => { view("paste"); });
+  $("back").addEventListener("click", () => view("stories"));
+  $("filter").addEventListener("submit", (event) => { event.preventDefault(); loadStories(true); });
+  $("more").addEventListener("click", () => loadStories(false));
+  $("update-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    openStory(openStoryId, $("update-since").value);
+  });
+  $("full-brief").addEventListener("click", () => openStory(openStoryId));
+  view("stories");
+  await loadStories(true);
+}
+
+start().catch((failure) => setStatus(String(failure), true));

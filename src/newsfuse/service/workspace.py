@@ -1,0 +1,111 @@
+"""The workspace API: the stories of a store (``newsfuse serve --db URL``), read-only, for the workspace page.
+
+``GET /v1/stories`` (a page of stories, newest activity first, filtered by date and title text),
+``GET /v1/stories/{id}`` (its brief with its articles' text, for citations), ``GET /v1/stories/{id}/brief``
+(``?since=DATE``: the update brief) and ``GET /v1/stories/{id}/analysis`` (its anatomy). Workers open the store
+read-only, once each; every answer is one snapshot of it. Query parameters are checked here, with the same
+one-line 422 as the POST endpoints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from newsfuse.errors import InputError
+from newsfuse.pipeline import DEFAULT_WORDS
+from newsfuse.service.guard import error
+
+MAX_PAGE = 100
+MAX_OFFSET = 10**9
+MAX_SEARCH = 200
+MAX_WORDS = 5000
+MAX_ID = 2**63 - 1
+ABOUT = {
+    404: {"description": "no such story in this store"},
+    422: {"description": "a query parameter is invalid; the error names it"},
+    503: {"description": "busy; retry after the Retry-After seconds"},
+}
+
+
+def whole(query: Mapping[str, str], name: str, default: int, lowest: int, highest: int) -> int:
+    value = query.get(name)
+    if value is None:
+        return default
+    if not value.isdigit() or not lowest <= int(value[:20]) <= highest:
+        raise InputError(name, f"expected a whole number from {lowest} to {highest}")
+    return int(value)
+
+
+def day(query: Mapping[str, str], name: str) -> str | None:
+    value = query.get(name)
+    if value is None or value == "":
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+        return datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InputError(name, "expected a date such as 2026-11-03") from None
+
+
+def story_id(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value[:20]) <= MAX_ID:
+        raise InputError("id", "expected a story id (a whole number)")
+    return int(value)
+
+
+def add_story_routes(app: FastAPI, store: str) -> None:
+    """The workspace endpoints, reading the store at ``store``."""
+    from newsfuse.service.app import compute
+
+    async def checked(request: Request, task: str, arguments: Any) -> JSONResponse:
+        try:
+            values = arguments(request.query_params)
+        except InputError as problem:
+            return error(422, problem.origin, problem.reason)
+        return await compute(request, task, (store, *values))
+
+    @app.get("/v1/stories", responses=ABOUT)
+    async def stories(request: Request) -> JSONResponse:
+        """A page of stories, newest activity first: ``since`` (updated since that date), ``q`` (text in a
+        title), ``limit`` (1-100, default 20), ``offset``. Each with headline, outlets, article count,
+        first/last seen, a 60-word brief and its articles per day; ``total`` counts all that match."""
+
+        def arguments(query: Mapping[str, str]) -> tuple[Any, ...]:
+            text = query.get("q") or None
+            if text is not None and len(text) > MAX_SEARCH:
+                raise InputError("q", f"at most {MAX_SEARCH} characters")
+            limit = whole(query, "limit", 20, 1, MAX_PAGE)
+            return day(query, "since"), text, limit, whole(query, "offset", 0, 0, MAX_OFFSET)
+
+        return await checked(request, "stories", arguments)
+
+    @app.get("/v1/stories/{number}", responses=ABOUT)
+    async def story(request: Request, number: str) -> JSONResponse:
+        """A story's brief (``words``, default 250) with its articles and their text, as ``POST /v1/briefs``
+        with ``include_text``, and ``story``: its id, the id it now goes by (after merges) and headline."""
+        return await checked(
+            request, "story", lambda q: (story_id(number), None, whole(q, "words", DEFAULT_WORDS, 1, MAX_WORDS))
+        )
+
+    @app.get("/v1/stories/{number}/brief", responses=ABOUT)
+    async def update(request: Request, number: str) -> JSONResponse:
+        """What is new since ``since`` (a date; required): the update brief, chosen from later articles only."""
+
+        def arguments(query: Mapping[str, str]) -> tuple[Any, ...]:
+            since = day(query, "since")
+            if since is None:
+                raise InputError("since", "expected a date such as 2026-11-03")
+            return story_id(number), since, whole(query, "words", DEFAULT_WORDS, 1, MAX_WORDS)
+
+        return await checked(request, "story", arguments)
+
+    @app.get("/v1/stories/{number}/analysis", responses=ABOUT)
+    async def analysis(request: Request, number: str) -> JSONResponse:
+        """The story's anatomy, as ``POST /v1/analysis`` with ``include_text``."""
+        return await checked(request, "story_analysis", lambda _: (story_id(number),))

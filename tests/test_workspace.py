@@ -1,0 +1,138 @@
+"""The workspace: the story API of ``newsfuse serve --db`` and the page in real headless Chromium, against a
+real server over a store of 210 stories (fictional articles written by tests/stream.py, three outlets each,
+published over three days)."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import run_cli, serving_process
+from tests.stream import article
+from tests.test_page import ARTIFACTS, browser  # noqa: F401  (the Chromium fixture)
+
+HOSTILE = 'Dam <img src=x onerror="window.__xss = 1"> report <script>window.__xss = 2</script>'
+
+
+def get(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as failure:
+        return failure.code, json.loads(failure.read())
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("workspace")
+    records = [article(e, c, f"2026-11-{3 + c:02d}") for e in range(210) for c in range(3)]
+    records[0]["title"] = HOSTILE
+    (folder / "stream.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    done = run_cli("ingest", str(folder / "stream.jsonl"), "--db", str(folder / "news.db"))
+    assert done.returncode == 0, done.stderr
+    for base, _ in serving_process("--workers", "2", "--db", str(folder / "news.db")):
+        yield base
+
+
+def test_stories_are_paged_filtered_and_counted(workspace: str) -> None:
+    status, first = get(f"{workspace}/v1/stories?limit=20")
+    assert status == 200 and len(first["stories"]) == 20 and first["total"] >= 200
+    _, second = get(f"{workspace}/v1/stories?limit=20&offset=20")
+    assert {s["id"] for s in first["stories"]}.isdisjoint(s["id"] for s in second["stories"])
+    row = first["stories"][0]
+    assert row["articles"] == 3 and len(row["outlets"]) == 3 and row["days"] and row["brief"]
+    word = row["headline"].split()[0].lower()
+    _, found = get(f"{workspace}/v1/stories?q={word}")
+    assert 1 <= found["total"] < first["total"] and all(word in s["headline"].lower() for s in found["stories"])
+    _, later = get(f"{workspace}/v1/stories?since=2999-01-01")
+    assert later == {"stories": [], "total": 0, "limit": 20, "offset": 0}
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "field"),
+    [
+        ("/v1/stories?limit=0", 422, "limit"),
+        ("/v1/stories?limit=101", 422, "limit"),
+        ("/v1/stories?offset=-1", 422, "offset"),
+        ("/v1/stories?since=yesterday", 422, "since"),
+        ("/v1/stories?q=" + "x" * 201, 422, "q"),
+        ("/v1/stories/abc", 422, "id"),
+        ("/v1/stories/" + "9" * 40, 422, "id"),
+        ("/v1/stories/999999", 404, "999999"),
+        ("/v1/stories/1/brief", 422, "since"),
+    ],
+)
+def test_bad_queries_are_422_or_404_naming_the_field(workspace: str, path: str, status: int, field: str) -> None:
+    got, answer = get(f"{workspace}{path}")
+    assert got == status and answer["error"]["field"] == field
+
+
+def test_a_story_its_update_and_its_anatomy(workspace: str) -> None:
+    _, page = get(f"{workspace}/v1/stories?limit=1")
+    number = page["stories"][0]["id"]
+    status, story = get(f"{workspace}/v1/stories/{number}")
+    assert status == 200 and story["story"]["id"] == number and story["sentences"]
+    assert all("text" in a for a in story["articles"])  # for showing citations
+    _, update = get(f"{workspace}/v1/stories/{number}/brief?since=2026-11-05")
+    cited = {c["article"] for s in update["sentences"] for c in s["sources"]}
+    late = {a["id"] for a in update["articles"] if a["published"] >= "2026-11-05"}
+    assert cited <= late and any("new since 2026-11-05" in w for w in update["warnings"])
+    status, anatomy = get(f"{workspace}/v1/stories/{number}/analysis")
+    assert status == 200 and anatomy["entities"] and any(e["start"] for e in anatomy["timeline"])
+
+
+def test_the_workspace_page_in_chromium(workspace: str, browser: object) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 1200, "height": 1600})
+    page.goto(workspace)
+    page.wait_for_selector("#stories li")
+    assert page.locator("#stories li").count() == 20 and page.locator("#stories li svg").count() == 20
+    assert "210 stories" in page.locator("#list-status").inner_text()
+    page.click("#more")
+    expect(page.locator("#stories li")).to_have_count(40)
+    headline = page.locator("#stories .open").first.inner_text()
+    page.fill("#q", headline.split()[0])
+    page.click("#filter button")
+    expect(page.locator("#list-status")).to_have_text(re.compile(r"^(?!210 )\d+ stories; showing"))
+    assert 1 <= page.locator("#stories li").count() < 40
+    page.locator("#stories .open").first.click()
+    page.wait_for_selector("#brief .sentence")
+    assert page.locator("#story-title").inner_text() and page.locator("#brief .cite").count() >= 1
+    page.wait_for_selector("#timeline-chart circle")
+    assert page.locator("#coverage-chart circle").count() == 3
+    page.locator("#timeline-chart circle").first.click()  # a dated event leads to its sentence
+    page.wait_for_selector("#source-text mark")
+    assert page.locator("#source-text mark").inner_text()
+    page.locator("#brief .cite").first.click()
+    page.fill("#update-since", "2026-11-05")
+    page.click("#update-form button[type=submit]")
+    expect(page.locator("#story-meta")).to_contain_text("new since 2026-11-05")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "workspace-story.png"), full_page=True)
+    page.click("#tab-paste")
+    assert page.locator("#summarize").is_visible() and not page.locator("#workspace").is_visible()
+    page.close()
+
+
+def test_new_marks_hostile_titles_and_a_phone_width(workspace: str, browser: object) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    page.goto(workspace)
+    page.evaluate("localStorage.setItem('newsfuse.lastVisit', '2000-01-01T00:00:00')")
+    page.reload()
+    page.wait_for_selector("#stories li")
+    assert page.locator("#stories .new").count() == 20  # every story was updated after that visit
+    page.fill("#q", "Dam <img")
+    page.click("#filter button")
+    expect(page.locator("#stories li")).to_have_count(1)
+    assert page.locator("#stories .open").first.inner_text() == HOSTILE  # shown as text, never run
+    assert page.evaluate("window.__xss") is None
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 400  # nothing wider than the phone
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "workspace-phone.png"), full_page=True)
+    page.close()
