@@ -11,12 +11,13 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import psycopg
 
 from newsfuse.cluster import text_hash
-from tests.conftest import EXAMPLE, ROOT, run_cli
+from tests.conftest import EXAMPLE, ROOT, run_cli, serving_process
 from tests.postgres import new_database, postgres_server
 from tests.stream import article, write_stream
 
@@ -160,3 +161,14 @@ def test_a_server_that_goes_away_mid_ingest_is_one_line_exit_1(tmp_path: Path) -
     lines = [line for line in (seen + rest).decode().replace("\r", "\n").splitlines() if "error" in line]
     assert process.returncode == 1 and "Traceback" not in rest.decode()
     assert len(lines) == 1 and "newsfuse: error:" in lines[0] and "database server is running" in lines[0]
+
+
+def test_serve_reads_the_workspace_from_postgresql(postgres: str) -> None:
+    url = new_database(postgres)
+    assert run_cli("ingest", str(EXAMPLE), "--db", url).returncode == 0
+    for base, _ in serving_process("--workers", "1", "--db", url):
+        with urllib.request.urlopen(f"{base}/v1/stories", timeout=60) as response:
+            listed = json.loads(response.read())
+        assert listed["total"] == 1 and listed["stories"][0]["articles"] == 3
+        with urllib.request.urlopen(f"{base}/v1/stories/1", timeout=60) as response:
+            assert json.loads(response.read())["sentences"]

@@ -1,5 +1,5 @@
 """Command line: ``newsfuse summarize|analyze|ingest PATH...``, ``stories``, ``story ID``, ``eval DATA``,
-``train DATA`` and ``serve``.
+``train DATA``, ``watch FEED...`` and ``serve``.
 
 User errors print one line naming the input and the reason and exit with status 2; never a traceback.
 """
@@ -120,6 +120,16 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--workers", type=positive, default=None, help="--batch: worker processes (default: cores - 1)")
     i.add_argument("--scheduler", default=None, help="prepare on this Dask cluster (e.g. tcp://10.0.0.5:8786)")
 
+    w = commands.add_parser("watch", help="poll RSS/Atom feeds, fetch each new entry's page once, ingest it")
+    w.add_argument("feeds", nargs="+", metavar="FEED_URL_OR_FILE", help="feed URLs, or files listing them (or OPML)")
+    w.add_argument("--db", default=None, help=DB_HELP)
+    w.add_argument("--every", default="10m", help="time between polls: 30s, 10m, 1h (default 10m, at least 10s)")
+    w.add_argument("--once", action="store_true", help="poll once and exit (for cron)")
+    w.add_argument("--delay", type=seconds, default=1.0, help="seconds between two requests to one host (default 1)")
+    w.add_argument("--timeout", type=seconds, default=10.0, help="seconds to connect and for data (default 10)")
+    w.add_argument("--max-page", default="5MB", help="largest page or feed downloaded (default 5MB)")
+    w.add_argument("--retries", type=int, default=2, help="tries again after a 5xx or timeout, 0-5 (default 2)")
+
     ls = commands.add_parser("stories", help="list the stories in the store")
     ls.add_argument("--db", default=None, help=DB_HELP)
     ls.add_argument("--since", type=iso_date, default=None, help="only stories updated since DATE (YYYY-MM-DD)")
@@ -162,6 +172,7 @@ def parser() -> argparse.ArgumentParser:
         "--worker-memory", type=megabytes, default=2048, metavar="MB",
         help="resident memory a worker may use (default 2048): past it, it is replaced and its request gets 503",
     )  # fmt: skip
+    v.add_argument("--db", default=None, help="a store to serve the workspace from (stories, briefs, anatomy)")
     v.add_argument("--header-timeout", type=seconds, default=10.0, help="seconds for request headers (default 10)")
     v.add_argument("--body-timeout", type=seconds, default=30.0, help="seconds for a request body (default 30)")
     return top
@@ -237,6 +248,15 @@ def ingest_command(args: argparse.Namespace) -> int:
     if not tally.added and not tally.duplicates and tally.problems:
         return USAGE_ERROR
     return 0
+
+
+def watch_command(args: argparse.Namespace) -> int:
+    from newsfuse.watch import feed_urls, settings, watch
+
+    chosen = settings(args.every, args.once, args.delay, args.timeout, args.max_page, args.retries)
+    feeds = feed_urls(args.feeds)  # both checked before a store is opened (or created)
+    with open_store(args.db) as store:
+        return watch(store, feeds, chosen, say)
 
 
 def stories_command(args: argparse.Namespace) -> int:
@@ -334,7 +354,9 @@ def serve_command(args: argparse.Namespace) -> int:
 
     limits = Limits(header_seconds=args.header_timeout, body_seconds=args.body_timeout)
     budget = Budget(args.deadline, args.queue)
-    app = create_app(limits, args.workers, budget, worker_memory=args.worker_memory * 2**20)
+    if args.db:  # a missing or foreign store is one line now, not an error in every request
+        open_store(args.db, read_only=True).close()
+    app = create_app(limits, args.workers, budget, worker_memory=args.worker_memory * 2**20, store=args.db)
     http = timely_headers(args.header_timeout)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info", http=http)
     return 0
@@ -344,6 +366,7 @@ COMMANDS = {
     "summarize": summarize_command,
     "analyze": analyze_command,
     "ingest": ingest_command,
+    "watch": watch_command,
     "stories": stories_command,
     "story": story_command,
     "eval": eval_command,

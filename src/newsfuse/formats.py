@@ -7,6 +7,7 @@ ingest stage gives them ids and checks them.
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -265,11 +266,14 @@ def _plain(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", text))
 
 
-def parse_feed(content: str) -> list[Partial]:
-    """RSS and Atom entries (feedparser): title, link, date, author, and the fullest text the entry has."""
+def parse_feed(content: str | bytes, headers: Mapping[str, str] | None = None) -> list[Partial]:
+    """RSS and Atom entries (feedparser): title, link, date, author, and the fullest text the entry has.
+
+    Bytes (a fetched feed, with its response ``headers`` for the encoding and the base of relative links) are
+    handed over as a stream: given a string that looks like a URL or a file name, feedparser would open it."""
     import feedparser
 
-    feed = feedparser.parse(content)
+    feed = feedparser.parse(io.BytesIO(content) if isinstance(content, bytes) else content, response_headers=headers)
     if not feed.entries and feed.bozo:
         raise FormatError(f"not a valid RSS/Atom feed ({feed.bozo_exception})")
     site = feed.feed.get("title", "")

@@ -36,9 +36,11 @@ CREATE INDEX articles_story ON articles(story);
 CREATE TABLE buckets (bucket BIGINT NOT NULL, story BIGINT NOT NULL, PRIMARY KEY (bucket, story));
 CREATE INDEX buckets_story ON buckets(story);
 CREATE TABLE terms (term TEXT PRIMARY KEY, df BIGINT NOT NULL);
+CREATE TABLE feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked TEXT NOT NULL);
+CREATE TABLE pages (url TEXT PRIMARY KEY, outcome TEXT NOT NULL, checked TEXT NOT NULL);
 CREATE TABLE newsfuse_meta (version INTEGER NOT NULL)
 """
-TABLES = ("stories", "articles", "buckets", "terms", "newsfuse_meta")
+TABLES = ("stories", "articles", "buckets", "terms", "feeds", "pages", "newsfuse_meta")
 NAMED = re.compile(r"(?<!:):([a-z_]+)")
 
 

@@ -54,6 +54,12 @@ CREATE TABLE IF NOT EXISTS buckets (       -- the LSH index: which stories have 
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS buckets_story ON buckets(story);
 CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS feeds (         -- newsfuse watch: each feed's validators for conditional GETs
+    url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pages (         -- newsfuse watch: pages fetched (or given up) that are no article
+    url TEXT PRIMARY KEY, outcome TEXT NOT NULL, checked TEXT NOT NULL
+);
 """
 
 

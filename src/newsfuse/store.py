@@ -18,8 +18,9 @@ from newsfuse.postgres_db import PostgresDatabase, is_postgres
 from newsfuse.sqlite_db import SqliteDatabase
 
 DEFAULT_DB = "newsfuse.db"
-FEEDS_TABLE = (  # as in both back ends' schemas: the validators of each feed ``watch`` polls
-    "CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked TEXT NOT NULL)"
+WATCH_TABLES = (  # as in both back ends' schemas: what ``watch`` keeps besides articles
+    "CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, outcome TEXT NOT NULL, checked TEXT NOT NULL)",
 )
 CHUNK = 900  # SQL parameters per statement, well under SQLite's limit
 
@@ -153,10 +154,11 @@ class Store:
 
     # --- feeds (newsfuse watch) ------------------------------------------------------------------
     def watching(self) -> None:
-        """Make sure the feeds table is there: stores made before ``watch`` existed lack it (under the writers'
+        """Make sure ``watch``'s tables are there: stores made before it existed lack them (under the writers'
         lock, as two watchers may open one store at once)."""
         with self.transaction():
-            self.db.execute(FEEDS_TABLE)
+            for statement in WATCH_TABLES:
+                self.db.execute(statement)
 
     def feed_validators(self, feed: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified of a feed's last response whose entries were all handled."""
@@ -169,6 +171,18 @@ class Store:
                 "INSERT INTO feeds(url, etag, last_modified, checked) VALUES (?, ?, ?, ?) ON CONFLICT(url) DO UPDATE"
                 " SET etag = excluded.etag, last_modified = excluded.last_modified, checked = excluded.checked",
                 (feed, etag, last_modified, now),
+            )
+
+    def skipped_pages(self, urls: Sequence[str]) -> set[str]:
+        """Which of these pages were fetched (or given up for good) without becoming an article."""
+        return {row[0] for row in self._in("SELECT url FROM pages WHERE url IN ({})", list(urls))}
+
+    def skip_pages(self, rows: Iterable[tuple[str, str]], now: str) -> None:
+        """(page URL, why it is no article): a duplicate, an article refused, a page that cannot be had."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT INTO pages(url, outcome, checked) VALUES (?, ?, ?) ON CONFLICT(url) DO NOTHING",
+                [(url, outcome, now) for url, outcome in rows],
             )
 
     # --- reading --------------------------------------------------------------------------------
