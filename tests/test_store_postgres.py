@@ -17,6 +17,7 @@ from pathlib import Path
 import psycopg
 
 from newsfuse.cluster import text_hash
+from newsfuse.postgres_db import masked
 from tests.conftest import EXAMPLE, ROOT, run_cli, serving_process
 from tests.postgres import new_database, postgres_server
 from tests.stream import article, write_stream
@@ -172,3 +173,9 @@ def test_serve_reads_the_workspace_from_postgresql(postgres: str) -> None:
         assert listed["total"] == 1 and listed["stories"][0]["articles"] == 3
         with urllib.request.urlopen(f"{base}/v1/stories/1", timeout=60) as response:
             assert json.loads(response.read())["sentences"]
+
+
+def test_a_password_is_never_shown() -> None:
+    assert masked("postgresql://alice:p@ss@db:5432/news?password=x&sslmode=require") == (
+        "postgresql://alice@db:5432/news?sslmode=require"
+    )

@@ -198,3 +198,20 @@ def test_a_failure_on_one_article_skips_it_alone_and_reruns_go_on(
         assert tally.added == added and [str(p) for p in tally.problems] == [
             f"{path}:2: not stored (RuntimeError: cannot count Zorblax)"
         ]
+
+
+def test_title_search_folds_case_beyond_ascii_on_both_back_ends(tmp_path: Path, store_url: StoreUrl) -> None:
+    store = Store(store_url("search"))
+    records = [
+        {"id": "a", "title": "ÉLECTION à Lyon: the count", "text": "Voters in Lyon chose a new mayor on Sunday after a "
+         "long campaign about trams, rents and the river banks, officials said."},
+        {"id": "b", "title": "100% of_it", "text": "A freighter ran aground off the northern cape overnight, and "
+         "the coast guard said its crew of twelve had been lifted to safety by helicopter."},
+    ]  # fmt: skip
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    ingest(store, units([str(tmp_path / "a.jsonl")], "auto"))
+    with store.snapshot():
+        assert store.story_count() == 2 and [s["articles"] for s in store.stories(text="élection")] == [1]
+        assert store.story_count(text="Élection") == 1
+        assert store.story_count(text="%") == 1 and store.story_count(text="f_i") == 1  # wildcards are literal
+        assert store.story_count(text="o_i") == 0

@@ -59,6 +59,9 @@ def test_stories_are_paged_filtered_and_counted(workspace: str) -> None:
     [
         ("/v1/stories?limit=0", 422, "limit"),
         ("/v1/stories?limit=101", 422, "limit"),
+        ("/v1/stories?limit=00000000000000000001000000", 422, "limit"),
+        ("/v1/stories?limit=%C2%B2", 422, "limit"),
+        ("/v1/stories?offset=" + "9" * 30, 422, "offset"),
         ("/v1/stories?offset=-1", 422, "offset"),
         ("/v1/stories?since=yesterday", 422, "since"),
         ("/v1/stories?q=" + "x" * 201, 422, "q"),

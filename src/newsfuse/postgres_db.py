@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from newsfuse.errors import InputError
 
@@ -48,6 +49,16 @@ def is_postgres(url: str) -> bool:
     return url.lower().startswith(("postgresql://", "postgres://"))
 
 
+def masked(url: str) -> str:
+    """The URL as it may be shown: without a password, whether in the user part or as a query parameter."""
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    user = parts.netloc.rpartition("@")[0].partition(":")[0]
+    netloc = f"{user}@{host}" if user else host
+    query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith("password="))
+    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+
+
 def translate(sql: str) -> str:
     """``?`` and ``:name`` placeholders (SQLite's) as psycopg's ``%s`` and ``%(name)s``."""
     return NAMED.sub(r"%(\1)s", sql.replace("%", "%%").replace("?", "%s"))
@@ -61,7 +72,7 @@ class PostgresDatabase:
 
         self.errors: tuple[type[Exception], ...] = (psycopg.Error,)
         self.created = False
-        shown = re.sub(r"(//[^:/@]*):[^@/]*@", r"\1:…@", url)  # never print a password
+        shown = masked(url)
         try:
             self.connection = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:

@@ -127,6 +127,10 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
 
 
+def _lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
+
+
 class SqliteDatabase:
     """One connection to a store file; ``created`` when this connection made the store."""
 
@@ -143,6 +147,9 @@ class SqliteDatabase:
                 self.connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
             self.connection.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # the LSH index and term counts stay in memory
             self.connection.execute("PRAGMA temp_store=MEMORY")
+            # lower() as Python's (SQLite's folds ASCII only), so that a title search finds "Élection" as
+            # PostgreSQL does
+            self.connection.create_function("lower", 1, _lower, deterministic=True)
             usable = self._version() == SCHEMA_VERSION or not (read_only or (has_data and self._holds_anything()))
             if usable and not read_only:  # only now, once it is known to be ours: WAL changes the file
                 self._write_ahead_log()

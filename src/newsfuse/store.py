@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,7 +67,8 @@ class Store:
         try:
             yield
         finally:
-            self.db.execute("ROLLBACK")
+            with suppress(*self.errors):  # a connection cut mid-statement: what stopped it is the news
+                self.db.execute("ROLLBACK")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -32,6 +32,7 @@ from newsfuse.service.admission import Budget, Expired, Gate
 from newsfuse.service.connection import HEADER_SECONDS
 from newsfuse.service.guard import BODY_SECONDS, busy, error, guard, no_place
 from newsfuse.service.pool import Pool, WorkerLost
+from newsfuse.service.work import Unavailable
 from newsfuse.service.workspace import add_story_routes
 from newsfuse.summarizers import METHODS, check_method
 
@@ -181,6 +182,8 @@ async def compute(request: Request, task: str, arguments: tuple[Any, ...]) -> JS
         return error(504, "deadline", f"not done within {state.budget.seconds:g} s: send fewer or shorter articles")
     except WorkerLost as lost:
         return error(503, "server", f"the request was not computed: {lost}")
+    except Unavailable as outage:
+        return busy(str(outage))
 
 
 async def disconnected(request: Request) -> None:

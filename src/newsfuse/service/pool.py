@@ -23,9 +23,10 @@ import itertools
 import multiprocessing
 import os
 import queue
+import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -69,7 +70,9 @@ class Job:
     finished: asyncio.Future[None]
     lock: threading.Lock = field(default_factory=threading.Lock)
     cancelled: bool = False
-    worker: Worker | None = None  # the worker computing it, while one is
+    stop_with: int = 0  # the signal that cancelled it
+    sent: bool = False  # handed to a worker (which may not have read it yet)
+    worker: Worker | None = None  # the worker computing it, from when it said it took the job until it answered
     tries: int = 0
 
     def resolve(self, value: Any = None, error: BaseException | None = None) -> None:
@@ -167,14 +170,17 @@ class Pool:
             raise Expired(waited=not started) from None
 
     def _stop(self, job: Job, signal_number: int) -> bool:
-        """Mark a job cancelled and signal its worker, if one is computing it: whether one was."""
+        """Mark a job cancelled and signal its worker, if one is computing it: whether one was. A job no worker
+        has taken yet lets go of its articles now (it stays queued, to be skipped)."""
         with job.lock:
             job.cancelled = True
+            job.stop_with = signal_number
             worker = job.worker
             if worker is not None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(worker.process.pid or 0, signal_number)
-        return worker is not None
+                _signal(worker, signal_number)
+            elif not job.sent:
+                job.arguments = ()
+        return worker is not None or job.sent
 
     def _slot(self, n: int) -> None:
         """Slot ``n``'s thread: feed jobs to its worker, replace the worker when it dies, until told to stop."""
@@ -186,7 +192,11 @@ class Pool:
                     self._retire(n, worker)
                 if failed_starts:  # a crash loop must not spin
                     time.sleep(min(0.1 * 2**failed_starts, 10.0))
-                self._workers[n] = _launch()
+                try:
+                    self._workers[n] = _launch()
+                except Exception as failure:  # out of file descriptors or memory: try again, later
+                    print(f"newsfuse: worker slot {n}: cannot start a worker: {failure}", file=sys.stderr)
+                    self._workers[n] = None
                 failed_starts = 0 if self._workers[n] else failed_starts + 1
                 continue
             try:
@@ -195,15 +205,28 @@ class Pool:
                 continue  # time to check that the idle worker is still alive
             if job is None:
                 return
-            self._compute(n, worker, job)
+            try:
+                self._compute(n, worker, job)
+            except Exception as failure:  # e.g. an answer that cannot be unpickled: the slot must live on
+                print(f"newsfuse: worker slot {n}: {type(failure).__name__}: {failure}", file=sys.stderr)
+                self._retire(n, worker)
+                job.resolve(error=WorkerLost("the worker computing it failed"))
+                time.sleep(CHECK_SECONDS)
 
     def _compute(self, n: int, worker: Worker, job: Job) -> None:
         with job.lock:
             if job.cancelled:
                 job.resolve()
                 return
-            job.worker = worker
-        kind, value, took = _exchange(worker.connection, (job.number, job.task, job.arguments, job.deadline))
+            job.sent = True
+
+        def taken() -> None:  # the worker has read the job: a cancel from now on reaches it
+            with job.lock:
+                job.worker = worker
+                if job.cancelled:
+                    _signal(worker, job.stop_with)
+
+        kind, value, took = _exchange(worker.connection, (job.number, job.task, job.arguments, job.deadline), taken)
         with job.lock:
             job.worker = None
         if kind != "died":
@@ -243,9 +266,14 @@ def _kill(worker: Worker) -> None:
     worker.process.join(1)
 
 
-def _exchange(connection: Connection, job: tuple[Any, ...]) -> tuple[str, Any, bool]:
-    """Send a job and wait for its answer: ("ok"|"error", value, True), or ("died", None, whether it had read
-    the job) when the worker went away."""
+def _signal(worker: Worker, number: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(worker.process.pid or 0, number)
+
+
+def _exchange(connection: Connection, job: tuple[Any, ...], taken: Callable[[], None]) -> tuple[str, Any, bool]:
+    """Send a job and wait for its answer (``taken()`` when the worker says it has read it): ("ok"|"error",
+    value, True), or ("died", None, whether it had read the job) when the worker went away."""
     took = False
     try:
         connection.send(job)
@@ -254,6 +282,7 @@ def _exchange(connection: Connection, job: tuple[Any, ...]) -> tuple[str, Any, b
             if kind != "took":
                 return kind, value, True
             took = True
+            taken()
     except (EOFError, OSError):
         return "died", None, took
 

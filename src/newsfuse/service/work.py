@@ -10,6 +10,7 @@ cancel that arrives after the job is done is dropped, never carried into the nex
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 from collections.abc import Callable
@@ -45,8 +46,18 @@ class Resources:
         if url not in self.stores:
             from newsfuse.store import Store
 
-            self.stores[url] = Store(url, read_only=True)
+            try:
+                self.stores[url] = Store(url, read_only=True)
+            except InputError:  # it was readable when the server started: an outage, not the client's input
+                raise Unavailable("the store cannot be read now") from None
         return self.stores[url]
+
+    def close_stores(self) -> None:
+        """Forget the open stores (they reopen on the next question): after a job was cut short."""
+        for store in self.stores.values():
+            with contextlib.suppress(Exception):
+                store.close()
+        self.stores.clear()
 
     def load_ner(self) -> Any:
         if self.ner is None:
@@ -69,12 +80,10 @@ def stories(
     resources: Resources, url: str, since: str | None, text: str | None, limit: int, offset: int
 ) -> dict[str, Any]:
     """A page of the store's stories, newest activity first, and how many there are in all."""
-    from newsfuse.stories import listing
+    from newsfuse.stories import listing_page
 
-    store = resources.store(url)
-    with store.snapshot():
-        total = store.story_count(since, text)
-    return {"stories": listing(store, since, limit, offset, text), "total": total, "limit": limit, "offset": offset}
+    rows, total = listing_page(resources.store(url), since, limit, offset, text)
+    return {"stories": rows, "total": total, "limit": limit, "offset": offset}
 
 
 def story(resources: Resources, url: str, number: int, since: str | None, words: int) -> dict[str, Any]:
@@ -104,16 +113,24 @@ def _cancel(*_: Any) -> None:
     raise Cancelled
 
 
-def _drop_stale_cancel() -> None:
-    """A cancel sent while the job was finishing arrives with the mask set; it must not stop the next job."""
-    if CANCEL in signal.sigpending():
-        signal.sigwait({CANCEL})
+STOPS = {CANCEL, signal.SIGALRM}  # the signals that stop a job: unblocked only while one runs
+
+
+class Unavailable(Exception):
+    """The store cannot be read now (the parent answers 503, without saying where the store is)."""
+
+
+def _drop_stale_stops() -> None:
+    """A cancel sent while the previous job was finishing, or its deadline's timer firing as it ended, arrives
+    while the signals are blocked; it must not stop the next job."""
+    for pending in STOPS & signal.sigpending():
+        signal.sigwait({pending})
 
 
 def serve(connection: Connection) -> None:
     """The worker's whole life: load, say ready, then answer jobs until the parent sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group; the parent stops us
-    signal.pthread_sigmask(signal.SIG_BLOCK, {CANCEL})
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
     signal.signal(CANCEL, _cancel)
     resources = Resources(Pipeline())
     resources.pipeline.summarize(WARM_UP, 20)
@@ -126,17 +143,22 @@ def serve(connection: Connection) -> None:
         if message is None:
             return
         job, task, arguments, deadline = message
+        _drop_stale_stops()  # before "took": a cancel the parent sends after it is this job's
         connection.send((job, "took", None))  # from here on, a death is this job's: it is retried only once
-        _drop_stale_cancel()
         try:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {CANCEL})
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
             try:
                 value = run_until(deadline, TASKS[task], resources, *arguments)
             finally:
-                signal.pthread_sigmask(signal.SIG_BLOCK, {CANCEL})
+                signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+                signal.setitimer(signal.ITIMER_REAL, 0)  # if a cancel cut run_until short of disarming it
             answer: tuple[int, str, Any] = (job, "ok", value)
-        except (InputError, Expired, Cancelled) as stopped:
+        except InputError as refused:
+            answer = (job, "error", refused)
+        except (Expired, Cancelled, Unavailable) as stopped:
+            resources.close_stores()  # a query cut short may leave a connection mid-statement
             answer = (job, "error", stopped)
         except Exception as failure:  # a bug: the parent answers 500 and logs it; the worker stays usable
+            resources.close_stores()
             answer = (job, "error", RuntimeError(f"{type(failure).__name__}: {failure}"))
         connection.send(answer)

@@ -32,13 +32,23 @@ ABOUT = {
 }
 
 
+def number(value: str, lowest: int, highest: int) -> int | None:
+    """``value`` as a whole number within bounds, or None: ASCII digits only ("²" is a digit to Python), and
+    never longer than the bound's own digits (leading zeros included), so nothing huge is ever parsed."""
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(highest)):
+        return None
+    parsed = int(value)
+    return parsed if lowest <= parsed <= highest else None
+
+
 def whole(query: Mapping[str, str], name: str, default: int, lowest: int, highest: int) -> int:
     value = query.get(name)
     if value is None:
         return default
-    if not value.isdigit() or not lowest <= int(value[:20]) <= highest:
+    parsed = number(value, lowest, highest)
+    if parsed is None:
         raise InputError(name, f"expected a whole number from {lowest} to {highest}")
-    return int(value)
+    return parsed
 
 
 def day(query: Mapping[str, str], name: str) -> str | None:
@@ -54,9 +64,10 @@ def day(query: Mapping[str, str], name: str) -> str | None:
 
 
 def story_id(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value[:20]) <= MAX_ID:
+    parsed = number(value, 1, MAX_ID)
+    if parsed is None:
         raise InputError("id", "expected a story id (a whole number)")
-    return int(value)
+    return parsed
 
 
 def add_story_routes(app: FastAPI, store: str) -> None:
