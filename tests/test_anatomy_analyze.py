@@ -73,3 +73,25 @@ def test_api_with_plain_text_skips_bad_articles_and_warns(ner: object) -> None:
         newsfuse.analyze([story, "   "], strict=True, ner=ner)
     with pytest.raises(newsfuse.InputError):
         newsfuse.analyze([], ner=ner)
+
+
+def test_real_text_errors_on_a_fictional_story(ner: object) -> None:
+    """The four errors issue 13 found on a real pair of articles, on text of our own."""
+    text = (
+        "The premier of Vellmar asked the U.S. for drones and advisers on Wednesday. The premier will press the "
+        "request at his meeting Friday with the president. The US withdrew its last troops from Vellmar in 2011.\n"
+        "“The militias have regrouped faster than anyone expected,” said Dr. Mara Lindqvist, who leads the "
+        "Harbor Policy Institute. Jonas Pell of the U.S. Institute of Peace said the U.S. had few options left.\n"
+        "Senators Ruth Calder and Tom Baines urged the president to press the premier on the militias.\n"
+        "“The premier must show that he governs for every citizen of his country,” they wrote in a letter."
+    )
+    analysis = newsfuse.analyze([{"id": "a", "text": text, "published": "2013-08-15"}], ner=ner)
+    quotes = analysis_json(analysis)["quotes"]
+    assert [(q["speaker"], q["speaker_is_entity"], q["group"]) for q in quotes] == [
+        ("Mara Lindqvist", True, []),
+        ("Ruth Calder and Tom Baines", False, ["Ruth Calder", "Tom Baines"]),
+    ]
+    institute = next(e for e in analysis.entities if e.name == "U.S. Institute of Peace")
+    assert institute.mentions == {"a": 1}
+    meeting = next(e for e in analysis.timeline if "his meeting Friday" in e.sentence)
+    assert meeting.start == "2013-08-16"

@@ -73,3 +73,32 @@ def test_real_model_finds_and_places_mentions(ner: object) -> None:
     found = {(m.text, m.type) for m in mentions}
     assert ("Nouri al-Maliki", "person") in found and ("Baghdad", "place") in found
     assert all(text[m.where.start : m.where.end] == m.text for m in mentions)
+
+
+def test_a_country_never_merges_into_an_organisation_that_contains_its_name() -> None:
+    country = [mention("U.S", "place"), mention("U.S", "place"), mention("US", "place", "b")]
+    country.append(mention("United States", "place"))
+    for firm in ("U.S. Institute of Peace", "US Steel"):
+        entities, canonical = merge([*country, mention(firm, "organisation"), mention(firm, "organisation", "b")])
+        by_name = {e.name: e for e in entities}
+        assert set(by_name) == {"United States", firm}
+        assert by_name["United States"].type == "place" and by_name["United States"].mentions == {"a": 3, "b": 1}
+        assert by_name[firm].variants == (firm,) and by_name[firm].mentions == {"a": 1, "b": 1}
+        assert canonical["U.S"] == canonical["US"] == "United States"
+    city = [mention("New York City", "place"), mention("Bar Association of New York City", "organisation")]
+    assert len(merge(city)[0]) == 2
+    country = [mention("Vellmar", "place"), mention("Vellmar", "place"), mention("Vellmar", "organisation")]
+    assert len(merge([*country, mention("post-war Vellmar", "organisation")])[0]) == 2
+
+
+def test_real_model_keeps_the_country_apart_from_the_institute(ner: object) -> None:
+    story = story_from(
+        [
+            "The U.S. pulled its last troops out of Vellmar in 2011. The US has no troops there now.\n"
+            "Mara Lindqvist of the U.S. Institute of Peace said the United States should send advisers."
+        ]
+    )
+    entities, _ = merge(find_mentions(story, ner))
+    institute = next(e for e in entities if e.name == "U.S. Institute of Peace")
+    assert institute.variants == ("U.S. Institute of Peace",) and institute.type == "organisation"
+    assert any(e.type == "place" and {"U.S", "US"} <= set(e.variants) for e in entities)

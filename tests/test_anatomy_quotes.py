@@ -63,3 +63,47 @@ def test_scare_quotes_are_not_quotations_and_shared_quotes_are_linked(ner: objec
     mentions = find_mentions(story, ner)
     found = find_quotes(story, mentions, merge(mentions)[1])
     assert [q.also_in for q in found] == [("doc-2",), ("doc-1",)]
+
+
+def speakers(ner: object, text: str) -> list[tuple[str | None, str, tuple[str, ...]]]:
+    story = story_from([text])
+    mentions = find_mentions(story, ner)
+    return [(q.speaker, q.how, q.group) for q in find_quotes(story, mentions, merge(mentions)[1])]
+
+
+def test_a_person_described_by_their_organisation_is_the_speaker_not_the_organisation(ner: object) -> None:
+    quote = "“The convoy cannot wait for the roads to clear.”"
+    assert speakers(ner, f"Dr. Mara Lindqvist, who leads the Harbor Policy Institute, said: {quote}") == [
+        ("Mara Lindqvist", "named", ())
+    ]
+    assert speakers(ner, f"Dr. Mara Lindqvist, who advised Senator Tom Baines last year, said: {quote}") == [
+        ("Mara Lindqvist", "named", ())
+    ]
+    after = "“The convoy cannot wait for spring,” said the head of the Harbor Policy Institute, Mara Lindqvist."
+    assert speakers(ner, after) == [("Mara Lindqvist", "named", ())]
+    titled = "“The convoy cannot wait for spring,” said Dr. Mara Lindqvist, who leads the Harbor Policy Institute."
+    assert speakers(ner, titled) == [("Mara Lindqvist", "named", ())]
+    # with no person named, the organisation still speaks
+    alone = "“The convoy cannot wait for spring,” the Harbor Policy Institute said in a statement."
+    assert speakers(ner, alone) == [("Harbor Policy Institute", "named", ())]
+
+
+def test_they_and_the_senators_are_the_group_named_before_never_one_person(ner: object) -> None:
+    letter = (
+        "“We need advisers, not armies,” said Mara Lindqvist, who leads the Harbor Policy Institute.\n"
+        "Senators Ruth Calder and Tom Baines urged the president to press the premier on the militias.\n"
+        "“The premier must show that he governs for every citizen,” they wrote in a letter."
+    )
+    senators = ("Ruth Calder", "Tom Baines")
+    assert speakers(ner, letter) == [
+        ("Mara Lindqvist", "named", ()),
+        ("Ruth Calder and Tom Baines", "pronoun", senators),
+    ]
+    described = (
+        "“We have a framework for the first time,” Anton Vesely said.\n"
+        "Two senators, Ruth Calder and Tom Baines, sent a letter to the envoy on Tuesday.\n"
+        "“Any framework must include the northern provinces,” the senators said."
+    )
+    assert speakers(ner, described)[1] == ("Ruth Calder and Tom Baines", "named", senators)
+    nobody = "Mara Lindqvist spoke first. “The convoy cannot wait,” she said. “The roads will not clear,” they said."
+    assert speakers(ner, nobody) == [("Mara Lindqvist", "pronoun", ()), (None, "", ())]

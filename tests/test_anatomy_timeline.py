@@ -51,3 +51,31 @@ def test_without_a_publication_date_only_absolute_dates_are_dated() -> None:
 )  # fmt: skip
 def test_publication_dates_are_read_from_common_formats(published: str | None, expected: date | None) -> None:
     assert Article("a", "text", published=published).published_on == expected
+
+
+def test_a_bare_weekday_is_ahead_in_a_sentence_about_the_future_and_behind_otherwise() -> None:
+    thursday = date(2013, 8, 15)
+    cases = {
+        "The minister will meet the envoy Friday.": "2013-08-16",
+        "The minister met the envoy Friday.": "2013-08-09",
+        "The premier expects to sign the accord at his meeting Friday with the envoy.": "2013-08-16",
+        "The premier will ask for drones when he sits down with the president at his meeting Friday.": "2013-08-16",
+        "On Friday, the minister will meet the envoy.": "2013-08-16",
+        "The trial begins Monday.": "2013-08-19",
+        "The minister is scheduled to arrive Sunday.": "2013-08-18",
+        "The minister will meet the envoy, officials said Friday.": "2013-08-09",
+        "The city will hold a recount after the final tally on Tuesday showed a tie.": "2013-08-13",
+        "The east road will stay closed until Tuesday, police said.": "2013-08-20",
+        "Nobody likes losing a library, and Monday's vote will hurt.": "2013-08-12",
+        "The premier was in the capital for his meeting Friday.": "2013-08-09",
+        "No talks were scheduled as of Thursday evening.": "2013-08-15",
+        "Writing in the Courier Monday when the summit begins, the envoy urged calm.": "2013-08-12",
+        "The raises, which are retroactive to July 1, will go to every clerk.": "2013-07-01",
+    }
+    assert {text: dates(text, thursday)[0][1] for text in cases} == cases
+
+
+def test_a_weekday_with_its_date_fixes_the_year_and_a_coming_month_includes_this_one() -> None:
+    before_the_recount = date(2026, 10, 7)
+    assert dates("The recount starts Monday, October 12.", before_the_recount)[0][1] == "2026-10-12"
+    assert dates("The result is expected by the end of October.", before_the_recount)[0][1] == "2026-10-01"

@@ -50,6 +50,7 @@ ROLE_BEFORE = re.compile(
     r"secretary|chief|commander|driver|resident|teacher|doctor|nurse|official|analyst|professor|senator|judge|"
     r"sheriff|coroner|ranger|captain|inspector|engineer|worker|owner|mother|father|wife|husband|son|daughter)\s+$"
 )
+ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")  # "US", "U.S" (the final dot is cut), "ISW"
 PERSON_AFTER = re.compile(r"^(?:,\s*\d{1,3},|,\s*who\b|,\s*whose\b)")
 ORGANISATION_WORD = re.compile(
     r"\b(?:Authority|Agency|Union|Company|Co|Inc|Corp|Corporation|Ltd|LLC|Group|Service|Services|Hospital|"
@@ -169,12 +170,31 @@ def _kind(names: list[str], mentions: list[Mention]) -> str:
     return kind
 
 
+def _initials(counts: Counter[str], model_type: dict[str, str]) -> dict[str, str]:
+    """Acronyms and the one name of the same type they abbreviate: U.S. / United States, ISW / Institute for the
+    Study of War. A place never joins an organisation here, so the country stays apart from US Steel."""
+    full: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in counts:
+        words = name.split()
+        capitals = [w for w in words if w[:1].isupper()]
+        if len(words) > 1 and len(capitals) > 1 and not any(ACRONYM.fullmatch(w) for w in words):
+            full["".join(w[0] for w in capitals), model_type[name]].append(name)
+    found = {}
+    for name in counts:
+        if ACRONYM.fullmatch(name) and model_type[name] in {"place", "organisation"}:
+            candidates = full.get((name.replace(".", ""), model_type[name]), [])
+            if len(candidates) == 1:
+                found[name] = candidates[0]
+    return found
+
+
 def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
     """Entities by mentions (most first) and the canonical name of every surface form."""
     counts = Counter(m.text for m in mentions)
     types: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         types[m.text][m.type] += 1
+    model_type = {n: types[n].most_common(1)[0][0] for n in counts}
     groups = _Groups(counts)
     by_key: dict[str, str] = {}
     by_skeleton: dict[str, str] = {}
@@ -195,9 +215,14 @@ def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
     for suffix, longer in endings.items():
         k = len(suffix.split())
         organisation = types[suffix]["organisation"] > 0 and all(types[n]["organisation"] for n in longer)
-        if suffix in counts and (k >= 3 or ORGANISATION_WORD.search(suffix) or organisation) and len(longer) == 1:
-            groups.join(suffix, next(iter(longer)))
-    model_type = {n: types[n].most_common(1)[0][0] for n in counts}
+        if suffix not in counts or len(longer) != 1:
+            continue
+        full = next(iter(longer))
+        named_like = all(w[:1].isupper() for w in full.split()) and not ORGANISATION_WORD.search(full)
+        if model_type[suffix] == "place" and not ORGANISATION_WORD.search(suffix) and not named_like:
+            continue  # a place is not "post-Communist Croatia" nor "University of Dayton"; "Pippig" is "Uta Pippig"
+        if k >= 3 or ORGANISATION_WORD.search(suffix) or organisation:
+            groups.join(suffix, full)
     places = Counter(m.text for m in mentions if m.context == "place")
     people_context = {m.text for m in mentions if m.context == "person"}
     full_people: dict[str, list[str]] = defaultdict(list)
@@ -213,8 +238,10 @@ def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
         people, firms = full_people.get(_surname(name)), organisations.get(_key(name), [])
         if people:  # "Maliki" is "Nouri al-Maliki", whatever type the model gave the short form
             groups.join(name, max(people, key=lambda n: (counts[n], len(n))))
-        elif len(firms) == 1 and not places[name]:  # "Healvia" is "Healvia Pharmaceuticals"; "in Calderon" is not
-            groups.join(name, firms[0])
+        elif len(firms) == 1 and not places[name] and model_type[name] != "place":
+            groups.join(name, firms[0])  # "Healvia" is "Healvia Pharmaceuticals"; "in Calderon", "the U.S." are not
+    for name, full in _initials(counts, model_type).items():
+        groups.join(name, full)
     members: dict[str, list[str]] = defaultdict(list)
     for name in counts:
         members[groups.find(name)].append(name)

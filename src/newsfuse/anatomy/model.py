@@ -24,11 +24,13 @@ class Entity:
 @dataclass(frozen=True)
 class Quote:
     text: str  # the words inside the quotation marks
-    speaker: str | None  # canonical entity name, or the speaker as the text describes them ("state officials")
-    speaker_is_entity: bool
+    speaker: str | None  # canonical entity name, a group's members joined ("Ruth Calder and Tom Baines"), or the
+    # speaker as the text describes them ("state officials")
+    speaker_is_entity: bool  # one entity's canonical name; false for a description or a group
     how: str  # "named", "pronoun", "continued" or "" when no speaker was found
     where: Citation  # offsets of the quotation itself
     also_in: tuple[str, ...]  # other articles that carry the same quotation
+    group: tuple[str, ...] = ()  # a group speaker's members ("they wrote", "the senators said"), canonical names
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,12 @@
 
 Attribution follows the patterns of news copy: ``"…," said Sheriff Dana Whitfield``, ``"…," she said``,
 ``Whitfield told reporters: "…"``, ``Reyes, her lawyer, said she had "…"``, ``"…," according to the district``.
-A pronoun goes to the last-named speaker: the last person quoted, named as the subject of "said" (or
-another speech verb), or named as the subject of a sentence, before the quotation. A quotation with no
+A description in apposition ("Mara Lindqvist, who leads the Harbor Policy Institute, said") is the name it
+describes, not the organisation named inside it. "He" or "she" goes to the last-named speaker: the last person
+quoted, named as the subject of "said" (or another speech verb), or named as the subject of a sentence, before
+the quotation. "They" never means one person: it goes to the last group named before ("Senators Ruth Calder and
+Tom Baines", "officials said"), and "the senators" to the last group of senators named; a named group speaks as
+its members' names joined ("Ruth Calder and Tom Baines") with the members in ``group``. A quotation with no
 attribution continues the previous one, or belongs to the speaker the previous sentence introduced.
 Quoted phrases of one or two words are scare quotes.
 """
@@ -14,7 +18,8 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
-from newsfuse.anatomy.entities import Mention
+from newsfuse.anatomy.entities import TITLE, Mention
+from newsfuse.anatomy.groups import Group, described, named_groups, plural
 from newsfuse.anatomy.model import Quote
 from newsfuse.model import Citation, Sentence, Story
 from newsfuse.text import words
@@ -35,15 +40,23 @@ VERB = (
 MARKS = r"^[\s,.!?—–\-\"”'’`]*"  # what lies between the quoted words and the attribution: marks, commas
 SPEAKER = r"(?P<speaker>[^,;:\"“”]{1,80}?)"
 AFTER = (
-    re.compile(rf"{MARKS}{VERB}\s+{SPEAKER}\s*(?:[,;.!?]|$|\s(?:who|whose|in|on|at|after|before|during)\b)"),
+    # a full stop inside the sentence is an abbreviation's: "said Dr. Mara Lindqvist", "said U.S. envoy Lee"
+    re.compile(
+        rf"{MARKS}{VERB}\s+{SPEAKER}\s*(?:[,;!?]|\.(?!\s*[A-Z])|$|\s(?:who|whose|in|on|at|after|before|during)\b)"
+    ),
     re.compile(rf"{MARKS}{SPEAKER}\s+(?:also\s+|later\s+|then\s+)?{VERB}\b"),
     re.compile(rf"{MARKS}according\s+to\s+{SPEAKER}\s*(?:[,;.!?]|$)"),
 )
 BEFORE = re.compile(rf"{SPEAKER},?\s+(?:also\s+|later\s+|then\s+)?{VERB}(?:\s+[\w.]+){{0,3}}\s*[:,]?\s*$")
 SPEECH = re.compile(rf"\b{VERB}\b")
 NAME_WORD = re.compile(r"[A-Z][\w'’-]+")
-PRONOUN = re.compile(r"^(?:he|she|they|him|her)$", re.IGNORECASE)
-LEADING = re.compile(r"^(?:and|but|as|so|then|while)\s+", re.IGNORECASE)
+PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
+PLURAL_PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
+RELATIVE = re.compile(r"^(?:who|whose|which)\b")
+SUBJECT_START = re.compile(r"[,;:“”\"]\s*")  # where the subject of a speech verb may begin in its sentence
+MAX_APPOSITIVES = 4  # "Kagan, the head of the institute, a think tank in Washington, said": parts walked back
+LEADING = re.compile(r"^(?:and|but|as|so|then|while)(?:\s+|$)", re.IGNORECASE)
+SAID = re.compile(rf"{MARKS}{VERB}\s+")
 MAX_DESCRIPTION_WORDS = 8
 SUBJECT_WORDS = 3  # a person named within a sentence's first words is its subject
 
@@ -60,8 +73,14 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-Speaker = tuple[str | None, bool, str]  # (name, is an entity, how it was found)
-NOBODY: Speaker = (None, False, "")
+Speaker = tuple[str | None, bool, str, Group | None]  # (name, is an entity, how it was found, group)
+NOBODY: Speaker = (None, False, "", None)
+UNKNOWN: Speaker = (None, False, "unknown", None)  # attributed, but to no one we can name: never "continued"
+
+
+def _titles(text: str) -> bool:
+    """Whether ``text`` holds nothing but titles ("Dr.", "state Sen.", "the")."""
+    return not text.strip() or bool(TITLE.fullmatch(text.strip() + " "))
 
 
 def _by_surname(phrase: str, canonical: dict[str, str]) -> str | None:
@@ -86,6 +105,7 @@ class _Article:
         self.mentions = sorted(mentions, key=lambda m: m.where.start)
         self.mention_starts = [m.where.start for m in self.mentions]
         self.speakers = sorted(self._speech_subjects())  # (offset, name), quoted speakers added as found
+        self.groups = sorted(self._groups(), key=lambda pair: pair[0])  # (offset, group), as speakers are
 
     def sentence_at(self, offset: int) -> Sentence:
         return self.sentences[max(0, bisect.bisect_right(self.starts, offset) - 1)]
@@ -125,12 +145,82 @@ class _Article:
             if name:
                 yield verb.start(), name
 
+    def _groups(self) -> Iterator[tuple[int, Group]]:
+        """Groups named outside quotations (people joined by "and"), and plural subjects of speech verbs."""
+        for sentence in self.sentences:
+            yield from named_groups(
+                self.text, sentence.start, self.people_in(sentence.start, sentence.end), self.name_of
+            )
+        for verb in SPEECH.finditer(self.text):
+            sentence = self.sentence_at(verb.start())
+            starts = [m.end() for m in SUBJECT_START.finditer(self.text, sentence.start, verb.start())]
+            begin = starts[-1] if starts else sentence.start
+            subject = LEADING.sub("", self.text[begin : verb.start()].strip())
+            group = None if self.quoted(verb.start()) or self.people_in(begin, verb.start()) else described(subject)
+            if group:
+                yield verb.start(), group
+
+    def last_group_before(self, offset: int, label: str = "") -> Group | None:
+        """The last group named before ``offset``; with ``label``, the last one of that label that has names."""
+        found = [g for at, g in self.groups if at < offset and (not label or (g.label == label and g.members))]
+        return found[-1] if found else None
+
+    def group_in(self, start: int, end: int) -> Group | None:
+        """A named group that ends inside ``text[start:end]`` ("Senators Ruth Calder and Tom Baines wrote: …")."""
+        found = [g for at, g in self.groups if start < at <= end and g.members]
+        return found[-1] if found else None
+
+    def heard_group(self, offset: int, group: Group) -> None:
+        bisect.insort(self.groups, (offset, group), key=lambda pair: pair[0])
+
+    def described(self, start: int) -> str | None:
+        """The person or organisation that the description starting at ``start`` stands in apposition to: walks
+        back over ", the head of X, a think tank in Y," to the name before it, within the sentence."""
+        sentence = self.sentence_at(start)
+        parts = self.text[sentence.start : start].split(",")
+        if len(parts) < 2 or parts[-1].strip():
+            return None
+        end = start - len(parts[-1]) - 1  # the comma just before the description
+        for part in reversed(parts[-1 - MAX_APPOSITIVES : -1]):
+            begin = end - len(part)
+            phrase = part.strip()
+            if not phrase or self.quoted(begin) or any(mark in part for mark in '"“”'):
+                return None
+            if phrase[:1].islower() or phrase[:1].isdigit():  # another description: ", 52,", ", a think tank,"
+                end = begin - 1
+                continue
+            named = [m for m in self.mentions_in(begin, end) if m.type != "place"]
+            if named and not self.text[named[-1].where.end : end].strip():
+                return self.name_of(named[-1])
+            return self.known(TITLE.sub("", phrase))
+        return None
+
     def last_speaker_before(self, offset: int, since: int = 0) -> str | None:
         earlier = [name for at, name in self.speakers if since <= at < offset]
         return earlier[-1] if earlier else None
 
     def heard(self, offset: int, name: str) -> None:
         bisect.insort(self.speakers, (offset, name))
+
+
+def _group(group: Group, how: str) -> Speaker:
+    return group.name, False, how, group
+
+
+def _described(article: _Article, phrase: str, start: int, end: int, named: list[Mention]) -> Speaker | None:
+    """The speaker of a description ("who leads the institute", "the head of the institute"): the name it stands
+    in apposition to, before it or just after it, never an organisation or person named inside it."""
+    head = article.described(start)
+    relative = RELATIVE.match(phrase)
+    if head and (relative or not any(m.type == "person" for m in named)):
+        return head, True, "named", None
+    if relative:
+        return UNKNOWN
+    after = article.people_in(end, end + 60)  # "said the head of the institute, Mara Lindqvist."
+    apposed = after and re.fullmatch(r",\s*", article.text[end : after[0].where.start])
+    if apposed and not any(m.type == "person" for m in named):
+        return article.name_of(after[0]), True, "named", None
+    return None
 
 
 def _speaker(article: _Article, start: int, end: int) -> Speaker:
@@ -140,21 +230,30 @@ def _speaker(article: _Article, start: int, end: int) -> Speaker:
         name = article.last_speaker_before(start)
         if name is None and (people := article.people_in(0, start)):
             name = article.name_of(people[-1])
-        return (name, True, "pronoun") if name else NOBODY
+        return (name, True, "pronoun", None) if name else NOBODY
+    if PLURAL_PRONOUN.match(phrase):  # never one person: the senators who "wrote", not the last one quoted
+        group = article.last_group_before(start)
+        return _group(group, "pronoun") if group else UNKNOWN
     named = article.mentions_in(start, end)
+    if phrase[:1].islower() or phrase[:1].isdigit():
+        described = _described(article, phrase, start, end, named)
+        if described:
+            return described
+    if group := article.group_in(start, end):  # "Senators Ruth Calder and Tom Baines wrote: …"
+        return _group(group, "named")
     if named:
         best = max(named, key=lambda m: (m.type == "person", m.type == "organisation", m.where.start))
-        return article.name_of(best), True, "named"
+        return article.name_of(best), True, "named", None
     phrase = phrase.rstrip(".")
     known = article.known(phrase)
     if known:
-        return known, True, "named"
-    appositive = article.people_in(max(0, start - 60), start)  # "Miriam Kowalczyk, the district attorney, said"
-    if phrase[:1].islower() and appositive and start - appositive[-1].where.end <= 3:
-        return article.name_of(appositive[-1]), True, "named"
+        return known, True, "named", None
+    label = plural(phrase)
+    if label and (group := article.last_group_before(start, label)):  # "the senators", named before
+        return _group(group, "named")
     if not phrase or len(phrase.split()) > MAX_DESCRIPTION_WORDS or phrase.lower() in {"it", "this", "that"}:
         return NOBODY
-    return phrase, False, "named"
+    return phrase, False, "named", Group(label, text=phrase) if label else None
 
 
 def _attribution(article: _Article, start: int, end: int) -> Speaker:
@@ -166,8 +265,12 @@ def _attribution(article: _Article, start: int, end: int) -> Speaker:
     after = article.text[end:stop]
     for pattern in AFTER:
         match = pattern.match(after)
-        if match and match.group("speaker").strip():
+        if match and any(c.isalpha() for c in match.group("speaker")):
             return _speaker(article, end + match.start("speaker"), end + match.end("speaker"))
+    said = SAID.match(after)  # "…,'' said Dr. Mark Juhn of the University of …" (longer than a speaker phrase)
+    people = article.people_in(end + said.end(), end + said.end() + 60) if said else []
+    if said and people and _titles(article.text[end + said.end() : people[0].where.start]):
+        return article.name_of(people[0]), True, "named", None
     preceding = [s for s in article.spans if s[1] < start]
     begin = max(sentence.start, preceding[-1][1] + 1) if preceding else sentence.start
     before = article.text[begin:start].rstrip("\"“'`‘ ")
@@ -175,7 +278,7 @@ def _attribution(article: _Article, start: int, end: int) -> Speaker:
     if match:
         return _speaker(article, begin + match.start("speaker"), begin + match.end("speaker"))
     if before.endswith(":") and (people := article.people_in(begin, start)):  # "Delgado put it plainly: “…”"
-        return article.name_of(people[-1]), True, "named"
+        return article.name_of(people[-1]), True, "named", None
     return NOBODY
 
 
@@ -186,22 +289,27 @@ def find_quotes(story: Story, mentions: Sequence[Mention], canonical: dict[str, 
     for source in story.articles:
         own = [m for m in mentions if m.where.article == source.id]
         article = _Article(by_article[source.id], source.text, own, canonical)
-        previous: tuple[Quote | None, int] = (None, -2)
+        previous: tuple[Quote | None, int, Group | None] = (None, -2, None)
         for start, end in article.spans:
             sentence = article.sentence_at(start)
-            speaker, entity, how = _attribution(article, start, end)
-            last, last_index = previous
-            if speaker is None and last is not None and last.speaker and sentence.index - last_index <= 1:
-                speaker, entity, how = last.speaker, last.speaker_is_entity, "continued"
+            speaker, entity, how, group = _attribution(article, start, end)
+            last, last_index, last_group = previous
+            if how == UNKNOWN[2]:
+                how = ""
+            elif speaker is None and last is not None and last.speaker and sentence.index - last_index <= 1:
+                speaker, entity, how, group = last.speaker, last.speaker_is_entity, "continued", last_group
             elif speaker is None and sentence.index > 0:
                 introduced = article.last_speaker_before(start, article.sentences[sentence.index - 1].start)
-                speaker, entity, how = (introduced, True, "continued") if introduced else NOBODY
+                speaker, entity, how, group = (introduced, True, "continued", None) if introduced else NOBODY
             if speaker and entity:
                 article.heard(start, speaker)
+            if group:  # a later "they" means this group
+                article.heard_group(start, group)
             text = source.text[start:end]
             key = " ".join(words(text))
             also = tuple(a.id for a in story.articles if a.id != source.id and key and key in keys[a.id])
-            quote = Quote(text, speaker, entity, how, Citation(source.id, sentence.index, start, end), also)
+            where = Citation(source.id, sentence.index, start, end)
+            quote = Quote(text, speaker, entity, how, where, also, group.members if group else ())
             found.append(quote)
-            previous = (quote, article.sentence_at(end).index)
+            previous = (quote, article.sentence_at(end).index, group)
     return tuple(found)

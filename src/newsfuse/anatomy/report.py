@@ -34,6 +34,7 @@ def analysis_json(analysis: Analysis, include_text: bool = False) -> dict[str, A
                 "text": q.text,
                 "speaker": q.speaker,
                 "speaker_is_entity": q.speaker_is_entity,
+                "group": list(q.group),
                 "how": q.how,
                 "where": citation_json(q.where),
                 "also_in": list(q.also_in),

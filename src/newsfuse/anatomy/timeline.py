@@ -1,9 +1,10 @@
 """Timeline: dated mentions ("in December 2011", "on September 1", "this summer", "Friday") as periods.
 
 Relative expressions are resolved against the article's publication date: a weekday, month or day without
-a year is the last one on or before it (news reports what happened), or the next one when the words just
-before it speak of the future ("will", "would", "is expected to", "next"). Without a publication date only
-expressions that carry their own year get dates.
+a year is the next one on or after it when its sentence speaks of it in the future ("will", "expects to",
+"is scheduled to", "ahead of", "begins": see ``tense``), and the last one on or before it otherwise (news
+reports what happened). A weekday given with its date ("Monday, October 12") fixes the year. Without a
+publication date only expressions that carry their own year get dates.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from newsfuse.anatomy import tense
 from newsfuse.model import Sentence
 
 MONTHS = {
@@ -30,7 +32,7 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 MONTH = "(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")(?![a-z])"
 MONTH_NAMES = "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
-WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = "(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)\b"
 SHIFT = r"(?P<shift>last|this|next|past|earlier this|later this)"
@@ -61,12 +63,6 @@ MAY_DATE = re.compile(
     r"fall|autumn|winter",
     re.IGNORECASE,
 )  # a cheap test before the full patterns: most sentences have no date
-FUTURE_WORDS = 6  # words before a date in which a future cue makes it the coming one
-FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|would|next|upcoming|forecast for|(?:is|are|was|were) (?:due|expected|scheduled|set|going) "
-    r"to|plans? to|planned to)\b",
-    re.IGNORECASE,
-)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -85,6 +81,10 @@ def _safe(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, _month_end(year, month).day))
 
 
+def _weekday_of(year: int, month: int, day: int) -> str | None:
+    return WEEKDAYS[date(year, month, day).weekday()] if day <= _month_end(year, month).day else None
+
+
 def resolve(kind: str, match: re.Match[str], when: date | None, future: bool) -> tuple[date, date, str] | None:
     """(start, end, granularity) of one matched expression; None when it cannot be dated."""
     parts = match.groupdict()
@@ -97,6 +97,9 @@ def resolve(kind: str, match: re.Match[str], when: date | None, future: bool) ->
             if when is None:
                 return None
             year = _year_of(month, day, when, future)
+            if parts.get("weekday"):  # "Monday, October 12": the year near publication in which it is a Monday
+                fits = [y for y in (year, year - 1, year + 1) if _weekday_of(y, month, day) == parts["weekday"]]
+                year = fits[0] if fits else year
         day_date = _safe(year, month, day)
         return day_date, day_date, "day"
     if kind == "month":
@@ -108,7 +111,8 @@ def resolve(kind: str, match: re.Match[str], when: date | None, future: bool) ->
             if shift in {"this", "last", "next"} and parts.get("of_year"):  # "in March of last year"
                 year = when.year + {"last": -1, "next": 1}.get(shift, 0)
             else:
-                year = _year_of(month, 1, when, future or shift == "next")
+                day = 1 if shift == "next" or not future else 31  # "by the end of October", in October
+                year = _year_of(month, day, when, future or shift == "next")
                 year -= 1 if shift == "last" and date(year, month, 1) > when else 0
         first = MONTHS[parts["first"]] if parts.get("first") else month  # "between January and April 2026"
         return date(year, first, 1), _month_end(year, month), "month"
@@ -168,8 +172,6 @@ def dated(sentence: Sentence, when: date | None) -> Iterator[tuple[str, date | N
     if not MAY_DATE.search(sentence.text):
         return
     for kind, match in expressions(sentence.text):
-        clause = re.split(r"[,;:]|\band\b|\bbut\b", sentence.text[: match.start()])[-1]
-        near = " ".join(clause.split()[-FUTURE_WORDS:])
-        resolved = resolve(kind, match, when, bool(FUTURE.search(near)))
+        resolved = resolve(kind, match, when, tense.future(sentence.text, match.start(), match.end()))
         start, end, granularity = resolved if resolved else (None, None, kind)
         yield match.group(0), start, end, granularity
