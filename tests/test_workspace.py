@@ -32,7 +32,14 @@ def get(url: str) -> tuple[int, dict]:
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("workspace")
     records = [article(e, c, f"2026-11-{3 + c:02d}") for e in range(210) for c in range(3)]
-    records[0]["title"] = HOSTILE
+    records[0]["title"] = HOSTILE  # event 0's first article
+    records[:0] = [  # one story on which two outlets disagree about a figure (ingested first: listed last)
+        {"id": f"quake-{n}", "title": "Earthquake shakes Tarvo Bay", "source": outlet, "published": "2026-11-06",
+         "text": f"An earthquake shook Tarvo Bay on Friday, and {dead} people were killed when the old harbour "
+         f"wall collapsed, the Tarvo Bay coast guard said. Rescuers from Morrow Point searched the harbour wall "
+         f"rubble on Friday night."}
+        for n, (outlet, dead) in enumerate((("Bay Herald", 14), ("Coast Wire", 41)))
+    ]  # fmt: skip
     (folder / "stream.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
     done = run_cli("ingest", str(folder / "stream.jsonl"), "--db", str(folder / "news.db"))
     assert done.returncode == 0, done.stderr
@@ -95,13 +102,13 @@ def test_the_workspace_page_in_chromium(workspace: str, browser: object) -> None
     page.goto(workspace)
     page.wait_for_selector("#stories li")
     assert page.locator("#stories li").count() == 20 and page.locator("#stories li svg").count() == 20
-    assert "210 stories" in page.locator("#list-status").inner_text()
+    assert "211 stories" in page.locator("#list-status").inner_text()
     page.click("#more")
     expect(page.locator("#stories li")).to_have_count(40)
     headline = page.locator("#stories .open").first.inner_text()
     page.fill("#q", headline.split()[0])
     page.click("#filter button")
-    expect(page.locator("#list-status")).to_have_text(re.compile(r"^(?!210 )\d+ stories; showing"))
+    expect(page.locator("#list-status")).to_have_text(re.compile(r"^(?!211 )\d+ stories; showing"))
     assert 1 <= page.locator("#stories li").count() < 40
     page.locator("#stories .open").first.click()
     page.wait_for_selector("#brief .sentence")
@@ -111,7 +118,11 @@ def test_the_workspace_page_in_chromium(workspace: str, browser: object) -> None
     page.locator("#timeline-chart circle").first.click()  # a dated event leads to its sentence
     page.wait_for_selector("#source-text mark")
     assert page.locator("#source-text mark").inner_text()
-    page.locator("#brief .cite").first.click()
+    page.click("#source-title")  # out of the chart
+    page.locator("#brief .cite").first.click()  # a citation opens its sentence in its article
+    expect(page.locator("#source-text mark")).to_have_text(
+        page.locator("#brief .sentence").first.evaluate("node => node.firstChild.textContent")
+    )
     page.fill("#update-since", "2026-11-05")
     page.click("#update-form button[type=submit]")
     expect(page.locator("#story-meta")).to_contain_text("new since 2026-11-05")
@@ -138,4 +149,17 @@ def test_new_marks_hostile_titles_and_a_phone_width(workspace: str, browser: obj
     assert width <= 400  # nothing wider than the phone
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "workspace-phone.png"), full_page=True)
+    page.close()
+
+
+def test_the_conflict_between_outlets_is_shown(workspace: str, browser: object) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 1200, "height": 1400})
+    page.goto(workspace)
+    page.fill("#q", "earthquake")
+    page.click("#filter button")
+    expect(page.locator("#stories li")).to_have_count(1)
+    page.locator("#stories .open").first.click()
+    expect(page.locator("#conflicts li").first).to_contain_text("14")
+    conflict = page.locator("#conflicts li").first.inner_text()
+    assert "41" in conflict and "Bay Herald" in conflict and "Coast Wire" in conflict
     page.close()
