@@ -31,33 +31,11 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 from typing import Any
 
 from load import payloads, run, start_server  # bench/load.py, beside this script
 from newsfuse.render import markdown_table
-
-
-def children(pid: int) -> list[int]:
-    found: list[int] = []
-    try:
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            found += [int(child) for child in (task / "children").read_text().split()]
-    except OSError:
-        pass
-    return found
-
-
-def workers(server_pid: int) -> list[int]:
-    """The server's worker processes: the children of its multiprocessing fork server."""
-    found: list[int] = []
-    for child in children(server_pid):
-        try:
-            if b"forkserver" in Path(f"/proc/{child}/cmdline").read_bytes():
-                found += children(child)
-        except OSError:
-            pass
-    return found
+from newsfuse.service.pool import server_workers
 
 
 def capacity(port: int, bodies: list[bytes], seconds: float) -> float:
@@ -88,7 +66,7 @@ def kills(server_pid: int, port: int, bodies: list[bytes], rate: float, seconds:
 
     def kill() -> None:
         while not stop.wait(every):
-            alive = workers(server_pid)
+            alive = server_workers(server_pid)
             if alive:
                 victim = random.choice(alive)
                 os.kill(victim, signal.SIGKILL)

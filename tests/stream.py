@@ -7,7 +7,13 @@ distinctive words and articles of different events do not; the wording varies be
 from __future__ import annotations
 
 import json
+import os
 import random
+import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 SYLLABLES = "ka lo ve ri san tor mel quin dra bo fen gal hu ix jor nat pel ros tiv ul war yen zo bar cud".split()
@@ -71,3 +77,24 @@ def write_stream(path: Path, events: int, copies: int = 3, seed: int = 0, first:
     random.Random(seed).shuffle(records)
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return records
+
+
+def ingest_killed_after(stream: Path, db: str, reported: int) -> tuple[int, bytes]:
+    """``newsfuse ingest STREAM --db DB`` killed with SIGKILL once its progress bar has reported ``reported``
+    articles done: how many it had reported, and what it printed on stderr."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsfuse", "ingest", str(stream), "--db", db],
+        cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    done, seen = 0, b""
+    deadline = time.monotonic() + 300
+    while done < reported and time.monotonic() < deadline:
+        chunk = os.read(process.stderr.fileno(), 4096)  # type: ignore[union-attr]
+        if not chunk:
+            break
+        seen += chunk
+        counts = re.findall(rb"(\d+) articles done", seen)
+        done = int(counts[-1]) if counts else 0
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    return done, seen

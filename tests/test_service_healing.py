@@ -19,10 +19,10 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from newsfuse.service.pool import server_workers
 from tests.conftest import ROOT, serving_process
 
 STORY = {"articles": [{"text": "The dam on Marlow Creek failed on Tuesday, and three people died in the flood."}]}
@@ -47,28 +47,6 @@ def slow_request(words: int) -> dict:
             {"text": "".join(SENTENCE.format(n) for n in range(s, s + step))} for s in range(0, words // 15, step)
         ]
     }
-
-
-def children(pid: int) -> list[int]:
-    found: list[int] = []
-    try:
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            found += [int(child) for child in (task / "children").read_text().split()]
-    except OSError:
-        pass
-    return found
-
-
-def workers(server_pid: int) -> list[int]:
-    """The server's worker processes: the children of its multiprocessing fork server."""
-    found: list[int] = []
-    for child in children(server_pid):
-        try:
-            if b"forkserver" in Path(f"/proc/{child}/cmdline").read_bytes():
-                found += children(child)
-        except OSError:
-            pass
-    return found
 
 
 def in_background(url: str, payload: object) -> tuple[threading.Thread, list[tuple[int, dict]]]:
@@ -102,7 +80,7 @@ def test_a_killed_worker_is_replaced_and_the_service_keeps_answering(healing: tu
     base, server = healing
     for _ in range(3):  # a ProcessPoolExecutor answers 500 to everything after the first kill
         before = healthz(base)[1]["workers"]["replaced"]
-        os.kill(workers(server.pid)[0], signal.SIGKILL)
+        os.kill(server_workers(server.pid)[0], signal.SIGKILL)
         assert call(f"{base}/v1/briefs", STORY)[0] == 200
         health = wait_healthy(base, 2)
         assert health["workers"]["replaced"] == before + 1
@@ -112,7 +90,7 @@ def test_the_request_a_killed_worker_held_is_retried_and_healthz_is_honest(heali
     base, server = healing
     client, outcome = in_background(f"{base}/v1/briefs", slow_request(200_000))
     time.sleep(0.5)  # the request is in a worker now
-    for pid in workers(server.pid):
+    for pid in server_workers(server.pid):
         os.kill(pid, signal.SIGKILL)
     seen = []  # until replacements are up (a spawned process takes a few tenths of a second to load)
     while len(seen) < 100 and 503 not in seen:
@@ -250,7 +228,7 @@ def test_a_worker_deaf_to_its_deadline_is_killed_and_replaced() -> None:
     for base, server in serving_process("--workers", "1", "--deadline", "1"):
         client, outcome = in_background(f"{base}/v1/briefs", slow_request(100_000))
         time.sleep(0.4)
-        os.kill(workers(server.pid)[0], signal.SIGSTOP)  # stopped: not even the deadline's signal reaches it
+        os.kill(server_workers(server.pid)[0], signal.SIGSTOP)  # stopped: not even the deadline's signal reaches it
         client.join()
         assert outcome[0][0] == 504
         assert call(f"{base}/v1/briefs", STORY, timeout=5)[0] == 200  # served by its replacement

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import signal
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -20,7 +17,7 @@ from newsfuse.cluster import text_hash
 from newsfuse.postgres_db import masked
 from tests.conftest import EXAMPLE, ROOT, run_cli, serving_process
 from tests.postgres import new_database, postgres_server
-from tests.stream import article, write_stream
+from tests.stream import article, ingest_killed_after, write_stream
 
 
 def count(url: str, sql: str) -> int:
@@ -76,21 +73,7 @@ def test_an_unreachable_server_is_one_line_without_the_password() -> None:
 def test_sigkill_loses_nothing_reported_done_and_a_rerun_completes(postgres: str, tmp_path: Path) -> None:
     url, stream = new_database(postgres), tmp_path / "big.jsonl"
     records = write_stream(stream, events=1500, copies=3, seed=5)  # 4,500 articles, 3 transactions
-    process = subprocess.Popen(
-        [sys.executable, "-m", "newsfuse", "ingest", str(stream), "--db", url],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    reported, seen = 0, b""
-    deadline = time.monotonic() + 300
-    while reported < 1000 and time.monotonic() < deadline:
-        chunk = os.read(process.stderr.fileno(), 4096)
-        if not chunk:
-            break
-        seen += chunk
-        counts = re.findall(rb"(\d+) articles done", seen)
-        reported = int(counts[-1]) if counts else 0
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
+    reported, seen = ingest_killed_after(stream, url, 1000)
     assert 1000 <= reported < len(records), seen[-300:]
     with psycopg.connect(url) as connection:
         hashes = {h for (h,) in connection.execute("SELECT text_hash FROM articles")}

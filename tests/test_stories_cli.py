@@ -4,18 +4,14 @@ a SIGKILL in the middle of a large ingest, two writers at once, and a Dask sched
 from __future__ import annotations
 
 import json
-import os
-import re
-import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from newsfuse.cluster import text_hash
 from tests.conftest import EXAMPLE, ROOT, free_port, run_cli
-from tests.stream import write_stream
+from tests.stream import ingest_killed_after, write_stream
 
 RSS = """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Harlan Feed</title>
@@ -110,21 +106,7 @@ def test_sigkill_loses_nothing_reported_done_and_a_rerun_completes(tmp_path: Pat
     stream = tmp_path / "big.jsonl"
     records = write_stream(stream, events=1500, copies=3, seed=5)  # 4,500 articles, 3 transactions
     db = tmp_path / "news.db"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "newsfuse", "ingest", str(stream), "--db", str(db)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    reported, seen = 0, b""
-    deadline = time.monotonic() + 300
-    while reported < 1000 and time.monotonic() < deadline:
-        chunk = os.read(process.stderr.fileno(), 4096)
-        if not chunk:
-            break
-        seen += chunk
-        counts = re.findall(rb"(\d+) articles done", seen)
-        reported = int(counts[-1]) if counts else 0
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
+    reported, seen = ingest_killed_after(stream, str(db), 1000)
     assert 1000 <= reported < len(records), seen[-300:]
     stored = db_count(db, "SELECT count(*) FROM articles")
     with sqlite3.connect(db) as connection:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import Any
 
 from newsfuse.service import work
@@ -88,6 +89,25 @@ class Job:
                 self.finished.set_result(None)
 
         self.loop.call_soon_threadsafe(settle)
+
+
+def server_workers(server_pid: int) -> list[int]:
+    """The worker processes of the newsfuse server ``server_pid`` (children of its fork server; Linux
+    ``/proc``): for an operator watching them, and for tests and benchmarks that kill them."""
+    found: list[int] = []
+    for child in _children(server_pid):
+        with contextlib.suppress(OSError):
+            if b"forkserver" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found += _children(child)
+    return found
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    with contextlib.suppress(OSError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            found += [int(child) for child in (task / "children").read_text().split()]
+    return found
 
 
 def resident_bytes(pid: int) -> int:
