@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import json
 import signal
 import sqlite3
 import subprocess
@@ -294,3 +295,18 @@ def test_the_pure_parts() -> None:
     assert http_url("https://example.com/feed") is None
     assert "not a valid URL" in (http_url("http://example.com:port/") or "")
     assert "not javascript" in (http_url("javascript:alert(1)") or "")
+
+
+def test_watch_on_a_postgresql_store_fetches_each_page_once(site: Site, postgres: str) -> None:
+    from tests.postgres import new_database
+
+    one, two = site.page("/p/1", 1), site.page("/p/2", 2)
+    feed = site.feed("/pg.rss", [("One", one, ""), ("Two", two, "")], etag='"p1"')
+    url = new_database(postgres)
+    first = run_cli("watch", feed, "--db", url, "--once", "--delay", "0.01")
+    assert first.returncode == 0 and "2 articles added" in first.stdout, first.stderr
+    again = run_cli("watch", feed, "--db", url, "--once", "--delay", "0.01")  # the feed's validators were kept
+    assert again.returncode == 0, again.stderr
+    assert [site.hits("/p/1"), site.hits("/p/2")] == [1, 1] and site.statuses[-1] == ("/pg.rss", 304)
+    listed = run_cli("stories", "--db", url, "--output", "json")
+    assert sum(s["articles"] for s in json.loads(listed.stdout)) == 2
