@@ -59,17 +59,21 @@ function sparkline(days) {
   return picture;
 }
 
+let loads = 0; // the newest list request: an older one answering late must not add its stories
+
 async function loadStories(reset) {
-  if (reset) {
-    listed = 0;
-    $("stories").replaceChildren();
-  }
-  const query = new URLSearchParams({ limit: PAGE, offset: listed });
+  const mine = ++loads;
+  const query = new URLSearchParams({ limit: PAGE, offset: reset ? 0 : listed });
   if ($("q").value.trim()) query.set("q", $("q").value.trim());
   if ($("since").value) query.set("since", $("since").value);
   $("list-status").textContent = "Loading…";
   try {
     const page = await getJSON(`/v1/stories?${query}`);
+    if (mine !== loads) return;
+    if (reset) {
+      listed = 0;
+      $("stories").replaceChildren();
+    }
     for (const story of page.stories) {
       const item = node("li");
       item.dataset.id = story.id;
