@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -33,6 +35,17 @@ def run_cli(*args: str, stdin: bytes | None = None, timeout: float = 300) -> sub
 @pytest.fixture
 def example() -> Path:
     return EXAMPLE
+
+
+def request_json(url: str, payload: object | None = None, timeout: float = 60) -> tuple[int, dict]:
+    """GET ``url``, or POST ``payload`` to it as JSON: the status and the JSON answer, errors included."""
+    body = json.dumps(payload).encode() if payload is not None else None
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"} if body else {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as failure:
+        return failure.code, json.loads(failure.read())
 
 
 def free_port() -> int:

@@ -23,20 +23,10 @@ from collections.abc import Iterator
 import pytest
 
 from newsfuse.service.pool import server_workers
-from tests.conftest import ROOT, serving_process
+from tests.conftest import ROOT, request_json, serving_process
 
 STORY = {"articles": [{"text": "The dam on Marlow Creek failed on Tuesday, and three people died in the flood."}]}
 SENTENCE = "Engineers said the spillway near mill {} held back the water of the creek on Tuesday. "
-
-
-def call(url: str, payload: object | None = None, timeout: float = 60) -> tuple[int, dict]:
-    body = json.dumps(payload).encode() if payload is not None else None
-    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"} if body else {})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as failure:
-        return failure.code, json.loads(failure.read())
 
 
 def slow_request(words: int) -> dict:
@@ -52,13 +42,13 @@ def slow_request(words: int) -> dict:
 def in_background(url: str, payload: object) -> tuple[threading.Thread, list[tuple[int, dict]]]:
     """POST ``payload`` to ``url`` in a thread: the thread, and the list its (status, answer) will be put in."""
     outcome: list[tuple[int, dict]] = []
-    client = threading.Thread(target=lambda: outcome.append(call(url, payload)))
+    client = threading.Thread(target=lambda: outcome.append(request_json(url, payload)))
     client.start()
     return client, outcome
 
 
 def healthz(base: str) -> tuple[int, dict]:
-    return call(f"{base}/healthz", timeout=5)
+    return request_json(f"{base}/healthz", timeout=5)
 
 
 def wait_healthy(base: str, size: int) -> dict:
@@ -81,7 +71,7 @@ def test_a_killed_worker_is_replaced_and_the_service_keeps_answering(healing: tu
     for _ in range(3):  # a ProcessPoolExecutor answers 500 to everything after the first kill
         before = healthz(base)[1]["workers"]["replaced"]
         os.kill(server_workers(server.pid)[0], signal.SIGKILL)
-        assert call(f"{base}/v1/briefs", STORY)[0] == 200
+        assert request_json(f"{base}/v1/briefs", STORY)[0] == 200
         health = wait_healthy(base, 2)
         assert health["workers"]["replaced"] == before + 1
 
@@ -107,9 +97,9 @@ def test_a_worker_over_its_memory_budget_is_replaced_and_its_request_gets_503(he
     rng = random.Random(7)  # 47 articles of ~90,000 characters in short lines: over 200 MB to summarize
     words = "the mayor said council water dam river town report fire police school".split()
     articles = [{"text": "\n".join(" ".join(rng.choices(words, k=3)) for _ in range(5500))} for _ in range(47)]
-    status, answer = call(f"{base}/v1/briefs", {"articles": articles})
+    status, answer = request_json(f"{base}/v1/briefs", {"articles": articles})
     assert status == 503 and "memory budget of 150 MB" in answer["error"]["message"]
-    assert call(f"{base}/v1/briefs", STORY)[0] == 200
+    assert request_json(f"{base}/v1/briefs", STORY)[0] == 200
     wait_healthy(base, 2)
 
 
@@ -117,8 +107,8 @@ def test_work_for_a_client_that_left_is_cancelled() -> None:
     for base, _ in serving_process("--workers", "1", "--deadline", "60"):
         started = time.perf_counter()
         with pytest.raises(TimeoutError):
-            call(f"{base}/v1/briefs", slow_request(300_000), timeout=0.5)  # seconds of work; the client leaves
-        status, _ = call(f"{base}/v1/briefs", STORY)
+            request_json(f"{base}/v1/briefs", slow_request(300_000), timeout=0.5)  # seconds of work; the client leaves
+        status, _ = request_json(f"{base}/v1/briefs", STORY)
         assert status == 200 and time.perf_counter() - started < 2  # the one worker dropped the abandoned work
 
 
@@ -177,7 +167,7 @@ def test_slow_clients_do_not_stop_others_being_served(impatient: str) -> None:
     ]
     for crawler in crawlers:
         crawler.start()
-    assert call(f"{impatient}/v1/briefs", STORY, timeout=5)[0] == 200
+    assert request_json(f"{impatient}/v1/briefs", STORY, timeout=5)[0] == 200
     for crawler in crawlers:
         crawler.join()
 
@@ -220,7 +210,7 @@ def test_workers_load_no_ner_model_for_briefs() -> None:
 def test_the_first_request_after_start_is_as_fast_as_any() -> None:
     for base, _ in serving_process("--workers", "2"):  # the fixture returns once /healthz answers
         started = time.perf_counter()
-        assert call(f"{base}/v1/briefs", STORY)[0] == 200
+        assert request_json(f"{base}/v1/briefs", STORY)[0] == 200
         assert time.perf_counter() - started < 1.0
 
 
@@ -231,4 +221,4 @@ def test_a_worker_deaf_to_its_deadline_is_killed_and_replaced() -> None:
         os.kill(server_workers(server.pid)[0], signal.SIGSTOP)  # stopped: not even the deadline's signal reaches it
         client.join()
         assert outcome[0][0] == 504
-        assert call(f"{base}/v1/briefs", STORY, timeout=5)[0] == 200  # served by its replacement
+        assert request_json(f"{base}/v1/briefs", STORY, timeout=5)[0] == 200  # served by its replacement

@@ -6,26 +6,16 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import run_cli, serving_process
+from tests.conftest import request_json, run_cli, serving_process
 from tests.stream import article
 from tests.test_page import ARTIFACTS, browser  # noqa: F401  (the Chromium fixture)
 
 HOSTILE = 'Dam <img src=x onerror="window.__xss = 1"> report <script>window.__xss = 2</script>'
-
-
-def get(url: str) -> tuple[int, dict]:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as failure:
-        return failure.code, json.loads(failure.read())
 
 
 @pytest.fixture(scope="module")
@@ -48,16 +38,16 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_stories_are_paged_filtered_and_counted(workspace: str) -> None:
-    status, first = get(f"{workspace}/v1/stories?limit=20")
+    status, first = request_json(f"{workspace}/v1/stories?limit=20")
     assert status == 200 and len(first["stories"]) == 20 and first["total"] >= 200
-    _, second = get(f"{workspace}/v1/stories?limit=20&offset=20")
+    _, second = request_json(f"{workspace}/v1/stories?limit=20&offset=20")
     assert {s["id"] for s in first["stories"]}.isdisjoint(s["id"] for s in second["stories"])
     row = first["stories"][0]
     assert row["articles"] == 3 and len(row["outlets"]) == 3 and row["days"] and row["brief"]
     word = row["headline"].split()[0].lower()
-    _, found = get(f"{workspace}/v1/stories?q={word}")
+    _, found = request_json(f"{workspace}/v1/stories?q={word}")
     assert 1 <= found["total"] < first["total"] and all(word in s["headline"].lower() for s in found["stories"])
-    _, later = get(f"{workspace}/v1/stories?since=2999-01-01")
+    _, later = request_json(f"{workspace}/v1/stories?since=2999-01-01")
     assert later == {"stories": [], "total": 0, "limit": 20, "offset": 0}
 
 
@@ -79,21 +69,21 @@ def test_stories_are_paged_filtered_and_counted(workspace: str) -> None:
     ],
 )
 def test_bad_queries_are_422_or_404_naming_the_field(workspace: str, path: str, status: int, field: str) -> None:
-    got, answer = get(f"{workspace}{path}")
+    got, answer = request_json(f"{workspace}{path}")
     assert got == status and answer["error"]["field"] == field
 
 
 def test_a_story_its_update_and_its_anatomy(workspace: str) -> None:
-    _, page = get(f"{workspace}/v1/stories?limit=1")
+    _, page = request_json(f"{workspace}/v1/stories?limit=1")
     number = page["stories"][0]["id"]
-    status, story = get(f"{workspace}/v1/stories/{number}")
+    status, story = request_json(f"{workspace}/v1/stories/{number}")
     assert status == 200 and story["story"]["id"] == number and story["sentences"]
     assert all("text" in a for a in story["articles"])  # for showing citations
-    _, update = get(f"{workspace}/v1/stories/{number}/brief?since=2026-11-05")
+    _, update = request_json(f"{workspace}/v1/stories/{number}/brief?since=2026-11-05")
     cited = {c["article"] for s in update["sentences"] for c in s["sources"]}
     late = {a["id"] for a in update["articles"] if a["published"] >= "2026-11-05"}
     assert cited <= late and any("new since 2026-11-05" in w for w in update["warnings"])
-    status, anatomy = get(f"{workspace}/v1/stories/{number}/analysis")
+    status, anatomy = request_json(f"{workspace}/v1/stories/{number}/analysis")
     assert status == 200 and anatomy["entities"] and any(e["start"] for e in anatomy["timeline"])
 
 

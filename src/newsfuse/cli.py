@@ -13,11 +13,11 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
 import newsfuse.threads  # noqa: F401  (first: it must run before NumPy is imported)
+from newsfuse import model
 from newsfuse.datasets import read_clusters
 from newsfuse.errors import InputError
 from newsfuse.escape import terminal
@@ -80,7 +80,7 @@ def port(value: str) -> int:
 
 def iso_date(value: str) -> str:
     try:
-        return date.fromisoformat(value).isoformat() if len(value) == 10 else datetime.fromisoformat(value).isoformat()
+        return model.iso_date(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date such as 2026-11-03, got {value!r}") from None
 
@@ -357,7 +357,7 @@ def serve_command(args: argparse.Namespace) -> int:
     if args.db:  # a missing or foreign store is one line now, not an error in every request
         open_store(args.db, read_only=True).close()
     app = create_app(limits, args.workers, budget, worker_memory=args.worker_memory * 2**20, store=args.db)
-    http = timely_headers(args.header_timeout)
+    http = timely_headers(limits.header_seconds)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info", http=http)
     return 0
 

@@ -7,9 +7,15 @@ brief back to the exact characters of the article it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 PLAUSIBLE_YEARS = (1800, 2200)
+
+
+def iso_date(value: str) -> str:
+    """A date (2026-11-03) or date-time as a user wrote it (``--since``, ``?since=``), in ISO form; ValueError
+    when it is neither."""
+    return date.fromisoformat(value).isoformat() if len(value) == 10 else datetime.fromisoformat(value).isoformat()
 
 
 @dataclass(frozen=True)

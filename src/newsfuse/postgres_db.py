@@ -16,8 +16,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from newsfuse.errors import InputError
+from newsfuse.sqlite_db import SCHEMA_VERSION  # one version for both back ends: the same tables
 
-SCHEMA_VERSION = 2  # as the SQLite store's: the same tables
 WRITER_LOCK = 0x6E657773  # the advisory lock every newsfuse writer takes ("news")
 SCHEMA = """
 CREATE TABLE stories (

@@ -350,24 +350,28 @@ def listing(
 ) -> list[dict[str, Any]]:
     """Stories with headline, outlets, a short brief and their articles per day, as of one snapshot of the
     store: a writer may commit (add, merge) meanwhile. Nothing is written: reading never changes the store."""
-    return listing_page(store, since, limit, offset, text)[0]
+    with store.snapshot():
+        return _rows(store, since, limit, offset, text)
 
 
 def listing_page(
     store: Store, since: str | None, limit: int | None, offset: int = 0, text: str | None = None
 ) -> tuple[list[dict[str, Any]], int]:
     """``listing`` and how many stories match in all, from the same snapshot."""
-    rows = []
     with store.snapshot():
-        total = store.story_count(since, text)
-        for row in store.stories(since, limit, offset, text):
-            stored = store.articles_of(row["id"])
-            outlets = sorted({s.source for s in stored if s.source}) or ["unknown outlet"]
-            days = Counter((s.published or s.added)[:10] for s in stored)
-            summary = story_brief(stored[:LISTING_ARTICLES]).summary  # a preview: bounded work per row
-            rows.append({**row, "headline": headline(stored), "outlets": outlets, "brief": summary,
-                         "days": sorted(days.items())})  # fmt: skip
-    return rows, total
+        return _rows(store, since, limit, offset, text), store.story_count(since, text)
+
+
+def _rows(store: Store, since: str | None, limit: int | None, offset: int, text: str | None) -> list[dict[str, Any]]:
+    rows = []
+    for row in store.stories(since, limit, offset, text):
+        stored = store.articles_of(row["id"])
+        outlets = sorted({s.source for s in stored if s.source}) or ["unknown outlet"]
+        days = Counter((s.published or s.added)[:10] for s in stored)
+        summary = story_brief(stored[:LISTING_ARTICLES]).summary  # a preview: bounded work per row
+        rows.append({**row, "headline": headline(stored), "outlets": outlets, "brief": summary,
+                     "days": sorted(days.items())})  # fmt: skip
+    return rows
 
 
 def show_story(store: Store, story: int, since: str | None, words: int) -> tuple[Brief, list[StoredArticle]]:

@@ -10,20 +10,19 @@ one-line 422 as the POST endpoints.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from newsfuse.errors import InputError
+from newsfuse.model import iso_date
 from newsfuse.pipeline import DEFAULT_WORDS
 from newsfuse.service.guard import error
 
 MAX_PAGE = 100
 MAX_OFFSET = 10**9
 MAX_SEARCH = 200
-MAX_WORDS = 5000
 MAX_ID = 2**63 - 1
 ABOUT = {
     404: {"description": "no such story in this store"},
@@ -56,9 +55,7 @@ def day(query: Mapping[str, str], name: str) -> str | None:
     if value is None or value == "":
         return None
     try:
-        if len(value) == 10:
-            return date.fromisoformat(value).isoformat()
-        return datetime.fromisoformat(value).isoformat()
+        return iso_date(value)
     except ValueError:
         raise InputError(name, "expected a date such as 2026-11-03") from None
 
@@ -72,7 +69,7 @@ def story_id(value: str) -> int:
 
 def add_story_routes(app: FastAPI, store: str) -> None:
     """The workspace endpoints, reading the store at ``store``."""
-    from newsfuse.service.app import compute
+    from newsfuse.service.app import MAX_WORDS, compute  # here: app imports this module
 
     async def checked(request: Request, task: str, arguments: Any) -> JSONResponse:
         try:
