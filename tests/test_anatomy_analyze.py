@@ -53,7 +53,9 @@ def test_json_and_markdown_reports(example_analysis: newsfuse.Analysis) -> None:
     data = analysis_json(example_analysis)
     assert set(data) == {
         "articles", "entities", "quotes", "timeline", "figures", "conflicts", "facts", "opinion", "warnings",
+        "language", "skipped",
     }  # fmt: skip
+    assert data["language"] == "en" and data["skipped"] == []
     assert data["quotes"][0]["where"].keys() == {"article", "sentence", "start", "end"}
     report = analysis_markdown(example_analysis)
     for heading in ("## Sources", "## Who and where", "## Who said what", "## Timeline", "## Figures",

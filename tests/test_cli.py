@@ -148,11 +148,14 @@ def write_bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "undecodable": ("latin1.txt", "Café: the dam failed on Tuesday.".encode("latin-1"), "not UTF-8"),
         "unknown-format": ("notes.xml", b"<note><to>Desk</to><msg>text</msg></note>", "unknown format"),
         "malformed-json": ("broken.json", b'{"text": "the dam"', "malformed JSON"),
-        "not-english": (
-            "spanish.txt",
-            "La presa se rompió el martes por la mañana y el agua llegó al pueblo en menos de una hora, "
-            "según dijeron las autoridades del condado.".encode(),
-            "in Spanish, not English",
+        "unread-language": (
+            "swahili.txt",
+            (
+                b"Serikali ya kaunti imetangaza leo kwamba bwawa lilipasuka Jumanne asubuhi "
+                b"na maji yakafika mjini ndani ya saa moja, "
+                b"kwa mujibu wa maafisa wa kaunti waliozungumza na waandishi wa habari."
+            ),
+            "in Swahili, which newsfuse does not read",
         ),
         "only-noise": (
             "noise.txt",
@@ -171,7 +174,7 @@ def write_bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 
 
 BAD_CASES = [
-    "empty", "whitespace", "binary", "undecodable", "unknown-format", "malformed-json", "not-english",
+    "empty", "whitespace", "binary", "undecodable", "unknown-format", "malformed-json", "unread-language",
     "only-noise", "empty-directory", "missing",
 ]  # fmt: skip
 

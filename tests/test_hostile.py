@@ -148,15 +148,15 @@ def test_english_lists_are_not_refused_as_foreign(tmp_path: Path) -> None:
     assert load([str(path)]).articles[0].text.startswith("Day 1")
 
 
-def test_a_foreign_article_is_refused_with_its_language(tmp_path: Path) -> None:
-    path = tmp_path / "barrage.txt"
+def test_an_article_in_a_language_not_read_is_refused_with_its_language(tmp_path: Path) -> None:
+    path = tmp_path / "bwawa.txt"
     path.write_text(
-        "Le barrage a cédé mardi avant l'aube et l'eau a envahi la ville en moins d'une heure, "
-        "selon les autorités du comté, qui ont ouvert un centre d'accueil pour les habitants."
+        "Serikali ya kaunti imetangaza leo kwamba bwawa lilipasuka Jumanne asubuhi na maji yakafika mjini ndani ya "
+        "saa moja, kwa mujibu wa maafisa wa kaunti waliozungumza na waandishi wa habari."
     )
     loaded = load([str(path)])
     assert not loaded.articles
-    assert "article is in French, not English" in str(loaded.problems[0])
+    assert "article is in Swahili, which newsfuse does not read (it reads English, French" in str(loaded.problems[0])
 
 
 # 6. An empty brief is never a silent success; every skipped input is in the JSON warnings.

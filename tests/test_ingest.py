@@ -66,10 +66,11 @@ def test_forced_format_overrides_detection(tmp_path: Path) -> None:
         ("broken.json", '{"text": "x"', "malformed JSON"),
         ("notext.json", '{"id": "a", "text": "   "}', "empty article"),
         (
-            "spanish.txt",
-            "La presa se rompió el martes por la mañana y el agua llegó al pueblo en menos de una hora, "
-            "según dijeron las autoridades del condado a los periodistas que estaban en el lugar.",
-            "in Spanish, not English",
+            "swahili.txt",
+            "Serikali ya kaunti imetangaza leo kwamba bwawa lilipasuka Jumanne asubuhi "
+            "na maji yakafika mjini ndani ya saa moja, "
+            "kwa mujibu wa maafisa wa kaunti waliozungumza na waandishi wa habari.",
+            "in Swahili, which newsfuse does not read",
         ),
     ],
 )

@@ -1,6 +1,6 @@
 import pytest
-import Stemmer
 
+from newsfuse.languages import load_language
 from newsfuse.readable import Form, Placed, form, repeated_pairs, unresolved
 
 
@@ -52,7 +52,7 @@ def test_a_definite_reference_is_resolved_by_an_earlier_mention() -> None:
 
 
 def test_repeated_facts() -> None:
-    stemmer = Stemmer.Stemmer("english")
+    stemmer = load_language("en").content_stems
     poor = "The Marlow Creek Dam had been rated in poor condition by state inspectors in 2024."
     again = "State inspectors had rated the 68-year-old dam in poor condition in 2024 and ordered repairs."
     homes = "Four people are dead, according to the county coroner, and roughly 300 homes were damaged."

@@ -247,7 +247,7 @@ FIRST_PARAGRAPH = 12  # words: shorter kept lines before it (a kicker, a heading
 HOVER_CARD = re.compile(r"\b([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){1,3})\1[^\n]{0,300}? MORE\b")
 MAX_NOISE_WORDS = 60  # a longer line is a paragraph of the story, whatever it starts with
 MAX_NOISE_CHARS = 600  # ... and so is a longer one in characters (which also bounds what the rules read)
-TERMINAL = (".", "!", "?", ":", ";", '"', "”", "'", "’", ")", "]")
+TERMINAL = (".", "!", "?", ":", ";", '"', "”", "'", "’", ")", "]", "。", "！", "？", "؟", "।", "»", "」")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 import newsfuse.threads  # noqa: F401  (first: it must run before NumPy is imported)
 from newsfuse import model
-from newsfuse.datasets import read_clusters
+from newsfuse.datasets import read_clusters, read_peers
 from newsfuse.errors import InputError
 from newsfuse.escape import terminal
 from newsfuse.formats import FORMATS
@@ -74,6 +74,15 @@ def seconds(value: str) -> float:
     return number
 
 
+def language(value: str) -> str:
+    from newsfuse.languages import SUPPORTED, code_of
+
+    if (code := code_of(value)) is None:
+        names = ", ".join(f"{code} ({name})" for code, (name, _, _) in SUPPORTED.items())
+        raise argparse.ArgumentTypeError(f"not a language newsfuse reads: {value[:40]!r} (it reads {names})")
+    return code
+
+
 def port(value: str) -> int:
     return positive(value, 65535)
 
@@ -103,6 +112,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--method", choices=tuple(METHODS), default="newsfuse", help="summarizer (default newsfuse)")
     s.add_argument("--include-text", action="store_true", help="JSON: add each article's cleaned text")
     s.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
+    s.add_argument("--language", type=language, default=None, help="the articles' language (default: found each)")
+    s.add_argument(
+        "--brief-language", type=language, default=None,
+        help="write the brief from the articles in this language (default: the one most articles are in)",
+    )  # fmt: skip
 
     a = commands.add_parser("analyze", help="the story's anatomy: entities, quotes, timeline, figures, opinion")
     a.add_argument("paths", nargs="+", metavar="PATH", help="article files, directories, or - for stdin")
@@ -110,12 +124,14 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--output", choices=ANALYSIS_OUTPUTS, default="markdown", help="report format (default markdown)")
     a.add_argument("--include-text", action="store_true", help="JSON: add each article's cleaned text")
     a.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
+    a.add_argument("--language", type=language, default=None, help="the articles' language (default: found each)")
 
     i = commands.add_parser("ingest", help="add articles to the store and group them into stories")
     i.add_argument("paths", nargs="+", metavar="PATH", help="article files (any format, RSS/Atom feeds), directories")
     i.add_argument("--db", default=None, help=DB_HELP)
     i.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: auto-detect)")
     i.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
+    i.add_argument("--language", type=language, default=None, help="the articles' language (default: found each)")
     i.add_argument("--batch", action="store_true", help="prepare articles on a Dask LocalCluster (large corpora)")
     i.add_argument("--workers", type=positive, default=None, help="--batch: worker processes (default: cores - 1)")
     i.add_argument("--scheduler", default=None, help="prepare on this Dask cluster (e.g. tcp://10.0.0.5:8786)")
@@ -153,6 +169,11 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--duc", action="store_true", help="the DUC convention: recall, --truncate, average over references")
     e.add_argument("--jobs", type=positive, default=None, help="worker processes (default: all cores)")
     e.add_argument("--json", metavar="OUT", default=None, help="write all numbers and per-cluster scores here")
+    e.add_argument(
+        "--tokenizer", choices=("auto", "default", "unicode"), default="auto",
+        help="ROUGE's words: rouge-score's (English only) or unicode (any script); auto: unicode unless English",
+    )  # fmt: skip
+    e.add_argument("--peers", metavar="FILE", default=None, help="other systems' summaries to score too (JSONL)")
 
     t = commands.add_parser("train", help="train one of the default summarizer's models (needs scikit-learn)")
     t.add_argument("data", nargs="+", metavar="DATA", help="training clusters (.jsonl[.gz]); never a test split")
@@ -201,7 +222,7 @@ def warn(problem: InputError) -> None:
 
 def read_story(args: argparse.Namespace, max_words: int = MAX_BRIEF_WORDS) -> tuple[Story, list[InputError]]:
     """The story of the command's input files, and the inputs skipped (each warned about on stderr)."""
-    loaded = load(args.paths, args.format, strict=args.strict)
+    loaded = load(args.paths, args.format, strict=args.strict, language=args.language)
     articles, problems = usable(loaded, args.strict, " ".join(args.paths), max_words)
     for problem in problems:
         warn(problem)
@@ -210,7 +231,7 @@ def read_story(args: argparse.Namespace, max_words: int = MAX_BRIEF_WORDS) -> tu
 
 def summarize_command(args: argparse.Namespace) -> int:
     story, problems = read_story(args)
-    result = brief(story, args.words, args.method)
+    result = brief(story, args.words, args.method, language=args.brief_language)
     result = replace(result, warnings=(*(f"skipped {p}" for p in problems), *result.warnings))
     if not result.sentences:  # never a silent success
         for warning in result.warnings:
@@ -239,7 +260,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     try:
         with open_store(args.db) as store, engine(args.scheduler, workers) as mapper:
             tally = ingest(
-                store, units(args.paths, args.format), mapper, args.strict,
+                store, units(args.paths, args.format, args.language), mapper, args.strict,
                 report=lambda done, read: bar.update(read, f"{done} articles done"), warn=warn,
             )  # fmt: skip
     finally:
@@ -303,11 +324,18 @@ def needs(module: str, command: str) -> None:
 def eval_command(args: argparse.Namespace) -> int:
     needs("rouge_score", "newsfuse eval")
     from newsfuse.evaluate import Settings, evaluate, format_reader_table, format_table
+    from newsfuse.languages import code_of
 
     methods = tuple(check_method(m.strip(), "--methods") for m in args.methods.split(","))
     metric, truncate = ("recall", True) if args.duc else (args.metric, args.truncate)
     clusters = list(read_clusters(args.data, args.limit))
-    report = evaluate(clusters, Settings(methods, args.words, metric, truncate), args.jobs)
+    tokenizer = args.tokenizer
+    if tokenizer == "auto":
+        english = all(code_of(c.language or "en") == "en" for c in clusters)
+        tokenizer = "default" if english else "unicode"
+    peers = read_peers(args.peers) if args.peers else None
+    settings = Settings(methods, args.words, metric, truncate, tokenizer, peers)
+    report = evaluate(clusters, settings, args.jobs)
     report["data"] = args.data
     kind = "F1" if metric == "f1" else "recall"
     cut = ", first N words" if truncate else ""

@@ -23,6 +23,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from newsfuse.languages import SPACED_WORD, Language
 from newsfuse.text import content_terms, stemmer, words
 
 TOP_TERMS = 60  # terms kept per article: enough to tell events apart, few enough to compare fast
@@ -37,9 +38,15 @@ _PRIME = (1 << 31) - 1  # hashes (a·x + b) mod p with x, a, b < p: the products
 _SEEDS = np.random.default_rng(20261122).integers(1, _PRIME, size=(2, BANDS), dtype=np.int64)
 
 
+OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024f]")  # a letter beyond Latin: Greek, Cyrillic, Arabic, Han…
+
+
 def text_hash(text: str) -> str:
-    """The same text, whatever its case, spacing and punctuation, hashes the same."""
-    return hashlib.sha1(" ".join(words(text)).encode("utf-8")).hexdigest()
+    """The same text, whatever its case, spacing and punctuation, hashes the same. Latin-script text hashes its
+    English word tokens as it always has (so stored hashes stay valid); text in other scripts hashes words of
+    every script (English tokens would keep only its digits)."""
+    tokens = words(text) if not OTHER_SCRIPT.search(text) else [w.lower() for w in SPACED_WORD.findall(text)]
+    return hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest()
 
 
 def normal_url(url: str | None) -> str | None:
@@ -53,9 +60,11 @@ def normal_url(url: str | None) -> str | None:
     return f"{scheme.lower()}://{host.lower()}{rest.rstrip('/')}"
 
 
-def term_counts(text: str) -> Counter[str]:
+def term_counts(text: str, language: Language | None = None) -> Counter[str]:
     """Stemmed content terms of an article with their counts: what the writer needs to weigh it."""
-    return Counter(content_terms(text, stemmer()))
+    if language is None or language.code == "en":
+        return Counter(content_terms(text, stemmer()))
+    return Counter(language.content_stems(text))
 
 
 def vector(counts: Mapping[str, int], df: Mapping[str, int], articles: int) -> dict[str, float]:

@@ -1,8 +1,8 @@
 """Evaluation and training data sets: one cluster of documents with its human reference summaries per JSON line.
 
 Format (as in ``../shared/data``): ``{"id", "documents": [str], "summary": str | "summaries": [str]}``, optionally
-``"titles": [str]``,
-``.jsonl`` or ``.jsonl.gz``. Multi-News marks line breaks with ``NEWLINE_CHAR``.
+``"titles": [str]`` and ``"language"`` (a code or an English name: "fr", "french"), ``.jsonl`` or ``.jsonl.gz``.
+Multi-News marks line breaks with ``NEWLINE_CHAR``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class Cluster:
     documents: tuple[str, ...]
     references: tuple[str, ...]
     titles: tuple[str, ...] = ()  # the documents' headlines, where the data has them ("" where missing)
+    language: str = ""  # the documents' language as the data gives it ("" when it does not)
 
 
 def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluster]:
@@ -64,4 +65,26 @@ def _parse(stream: IO[str], path: Path, limit: int | None) -> Iterator[Cluster]:
             except (ValueError, RecursionError, KeyError, TypeError, AttributeError) as exc:
                 raise InputError(f"{path}:{number}", f"not a cluster line ({type(exc).__name__}: {exc})") from None
             count += 1
-            yield Cluster(str(row.get("id", number)), documents, tuple(references), titles)
+            language = str(row.get("language") or "")
+            yield Cluster(str(row.get("id", number)), documents, tuple(references), titles, language)
+
+
+def read_peers(path: str | Path) -> dict[str, dict[str, str]]:
+    """Other systems' summaries to score beside ours: JSON lines ``{"system", "cluster", "summary"}`` →
+    {system: {cluster id: summary}}."""
+    peers: dict[str, dict[str, str]] = {}
+    try:
+        with Path(path).open(encoding="utf-8") as lines:
+            for number, line in enumerate(_lines(lines), 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                    peers.setdefault(str(row["system"]), {})[str(row["cluster"])] = str(row["summary"])
+                except (ValueError, RecursionError, KeyError, TypeError) as exc:
+                    raise InputError(f"{path}:{number}", f"not a peer summary line ({type(exc).__name__})") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(str(path), f"cannot read the peer summaries ({exc})") from None
+    if not peers:
+        raise InputError(str(path), "no peer summaries in the file")
+    return peers

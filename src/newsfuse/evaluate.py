@@ -1,8 +1,11 @@
 """Evaluation: ROUGE of every method against human reference summaries, with confidence intervals, and what
 readers see that ROUGE hides.
 
-Uses Google's ``rouge-score`` (stemming on). ROUGE-Lsum needs one sentence a line; NLTK's punkt is not
-available offline, so summaries and references are split by newsfuse's own segmenter. Per cluster a method
+Uses Google's ``rouge-score`` (stemming on). Its tokenizer keeps only ``[a-z0-9]``, so text in other scripts
+scores nothing: ``tokenizer="unicode"`` counts words of every script instead (lower-cased, unstemmed, Chinese
+and Japanese character by character, as ROUGE-1.5.5 was run for MultiLing). ROUGE-Lsum needs one sentence a
+line; NLTK's punkt is not available offline, so summaries and references are split by newsfuse's own segmenter.
+Other systems' summaries (``peers``) are scored in the same run, beside the methods. Per cluster a method
 gets the best score over its references ("max") and the mean over them ("avg"); averages over clusters get a
 95% bootstrap confidence interval and a paired bootstrap p-value against ``lead``. The DUC convention is
 recall, averaged over the references, of the first N words of each output.
@@ -14,6 +17,7 @@ unresolved opener, and the number of pairs of brief sentences that repeat a fact
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -26,12 +30,14 @@ import numpy as np
 
 from newsfuse.datasets import Cluster
 from newsfuse.errors import InputError
+from newsfuse.languages import MARKS
 from newsfuse.model import Brief
 from newsfuse.pipeline import Pipeline, story_from
 from newsfuse.progress import progress
-from newsfuse.readable import Placed, form, repeated_pairs, unresolved
+from newsfuse.readable import Placed, repeated_pairs, unresolved
 from newsfuse.render import markdown_table
 from newsfuse.segment import split_paragraph
+from newsfuse.text import CJK
 
 METRICS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsum"}
@@ -46,6 +52,26 @@ class Settings:
     words: int
     metric: str = "f1"  # or "recall" (the DUC convention)
     truncate: bool = False  # cut every output to its first ``words`` words (the DUC convention)
+    tokenizer: str = "default"  # rouge-score's own (English), or "unicode" (any script)
+    peers: dict[str, dict[str, str]] | None = None  # other systems' summaries: {system: {cluster id: summary}}
+
+    @property
+    def scored(self) -> tuple[str, ...]:
+        """Every method and peer system, in table order."""
+        return self.methods + tuple(self.peers or ())
+
+
+TOKENIZERS = ("auto", "default", "unicode")
+
+
+class UnicodeTokenizer:
+    """ROUGE tokens of any script: words of letters and digits (with their combining marks), lower-cased; a
+    Chinese or Japanese character is a token of its own."""
+
+    token = re.compile(rf"[{CJK}]|(?:[^\W_{CJK}]|[{MARKS}])+")
+
+    def tokenize(self, text: str) -> list[str]:
+        return self.token.findall(text.lower())
 
 
 def sentence_lines(text: str) -> str:
@@ -53,9 +79,9 @@ def sentence_lines(text: str) -> str:
     return "\n".join(line[a:b] for line in text.splitlines() for a, b in split_paragraph(line))
 
 
-def as_scored(brief: Brief | None, settings: Settings) -> str:
+def as_scored(brief: Brief | str | None, settings: Settings) -> str:
     """The text ROUGE scores: the summary, cut to its first ``words`` words under the DUC convention."""
-    text = brief.summary if brief else ""
+    text = brief if isinstance(brief, str) else brief.summary if brief else ""
     if settings.truncate:
         text = " ".join(text.split()[: settings.words])
     return text
@@ -65,20 +91,24 @@ def reader_figures(brief: Brief | None, pipeline: Pipeline) -> dict[str, int]:
     """Sentences, sentences with an unresolved opener, and pairs that repeat a fact, in one brief."""
     if brief is None:
         return {"sentences": 0, "unresolved": 0, "repeated": 0}
+    form = pipeline.languages[brief.language].form  # English: every opener rule; elsewhere opening pronouns
     placed = [Placed(s.text, s.sources[0].article, s.sources[0].sentence, form(s.text)) for s in brief.sentences]
     texts = [s.text for s in brief.sentences]
     return {
         "sentences": len(placed),
         "unresolved": sum(unresolved(placed)),
-        "repeated": repeated_pairs(texts, pipeline.stemmer),
+        "repeated": repeated_pairs(texts, pipeline.languages[brief.language].content_stems),
     }
 
 
-def rouge(candidate: str, references: Iterable[str], metric: str = "f1") -> dict[str, tuple[float, float]]:
+def rouge(
+    candidate: str, references: Iterable[str], metric: str = "f1", tokenizer: str = "default"
+) -> dict[str, tuple[float, float]]:
     """ROUGE of one candidate against its references: metric → (max over references, mean over them), in %."""
     from rouge_score import rouge_scorer
 
-    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+    own = UnicodeTokenizer() if tokenizer == "unicode" else None
+    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=own is None, tokenizer=own)
     field = "fmeasure" if metric == "f1" else "recall"
     lined = sentence_lines(candidate)
     per_reference = []
@@ -98,11 +128,15 @@ def score_clusters(
     rows = []
     for cluster in clusters:
         row: dict[str, Any] = {"id": cluster.id, "reader": {}}
-        story = story_from(cluster.documents, cluster.titles)  # cleaned and segmented once, for every method
+        # cleaned and segmented once, for every method
+        story = story_from(cluster.documents, cluster.titles, cluster.language or None)
         for method in settings.methods:
             brief = pipeline.brief(story, settings.words, method) if story.articles else None
-            row[method] = rouge(as_scored(brief, settings), cluster.references, settings.metric)
+            row[method] = rouge(as_scored(brief, settings), cluster.references, settings.metric, settings.tokenizer)
             row["reader"][method] = reader_figures(brief, pipeline)
+        for system, summaries in (settings.peers or {}).items():
+            text = as_scored(summaries.get(cluster.id, ""), settings)
+            row[system] = rouge(text, cluster.references, settings.metric, settings.tokenizer)
         rows.append(row)
     return rows
 
@@ -159,8 +193,9 @@ def evaluate(clusters: list[Cluster], settings: Settings, jobs: int | None = Non
         "words": settings.words,
         "metric": settings.metric,
         "truncate": settings.truncate,
-        "methods": list(settings.methods),
-        "scores": summarize_scores(rows, settings.methods),
+        "methods": list(settings.scored),
+        "tokenizer": settings.tokenizer,
+        "scores": summarize_scores(rows, settings.scored),
         "reader": reader_summary(rows, settings.methods),
         "per_cluster": rows,
         "seconds": round(time.perf_counter() - started, 1),

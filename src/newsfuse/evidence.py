@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import Stemmer
 
 from newsfuse.concepts import Concepts, find
+from newsfuse.languages import Language, load_language
 from newsfuse.model import Story
 from newsfuse.opinion import Judged, judge_story
-from newsfuse.readable import Form, form
+from newsfuse.readable import Form
 from newsfuse.tokens import Tokens, tokenize
 from newsfuse.vectors import Vectors, build
 
@@ -28,22 +28,29 @@ class Evidence:
     opinion: tuple[Judged, ...]  # per sentence
     forms: tuple[Form, ...]  # per sentence: what it leans on, what can be cut
     article: np.ndarray  # per sentence: index of its article in ``story.articles``
+    language: Language  # the language the story was read in
 
     @property
     def opinion_sentences(self) -> frozenset[int]:
         return frozenset(i for i, judged in enumerate(self.opinion) if judged.opinion)
 
 
-def gather(story: Story, stemmer: Stemmer.Stemmer | None = None) -> Evidence:
-    """The evidence of a segmented story; ``stemmer`` is reused across stories when given."""
-    tokens = tokenize(story, stemmer)
+NEUTRAL = Judged(0.0, (), False)
+
+
+def gather(story: Story, language: Language | None = None) -> Evidence:
+    """The evidence of a segmented story in ``language`` (English when not given; the caller keeps it loaded).
+    Where the language has no opinion rules, every sentence is judged plain (and the brief says so)."""
+    language = language or load_language("en")
+    tokens = tokenize(story, language)
     index = {a.id: k for k, a in enumerate(story.articles)}
     article = np.fromiter((index[s.article] for s in story.sentences), np.int64, len(story.sentences))
     return Evidence(
         tokens=tokens,
         vectors=build(tokens, article),
         concepts=find(story, tokens, article),
-        opinion=tuple(judge_story(story)),
-        forms=tuple(form(s.text) for s in story.sentences),
+        opinion=tuple(judge_story(story)) if "opinion" in language.rules else (NEUTRAL,) * len(story.sentences),
+        forms=tuple(language.form(s.text) for s in story.sentences),
         article=article,
+        language=language,
     )

@@ -40,7 +40,7 @@ HTML_TAG = re.compile(r"<(!doctype html|html|head|body|p|div|article|br|span|a|h
 # The publication date from the page's markup only: scanning the whole text for dates (htmldate's extensive
 # search) took 2.1 s on one real page (0.05 s without) and found a date on 9 of 173 test pages, often a wrong one.
 DATE_SEARCH = {"extensive_search": False, "original_date": True}
-FIELDS = ("id", "title", "text", "source", "url", "published", "author")
+FIELDS = ("id", "title", "text", "source", "url", "published", "author", "language")
 
 Partial = dict[str, Any]
 UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by ``surrogateescape``

@@ -10,15 +10,16 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from newsfuse.errors import InputError
 from newsfuse.formats import FORMATS, FormatError, Partial, detect, from_object, records
+from newsfuse.languages import SUPPORTED, code_of, read_as
 from newsfuse.model import Article
-from newsfuse.text import foreign_language
+from newsfuse.text import identify
 
 # Limits on what one input may make newsfuse do; past them the input is refused at once, with the limit named.
 MAX_INPUT_BYTES = 256 * 2**20  # one file or stdin
@@ -58,8 +59,9 @@ def _lenient(data: bytes, origin: str, whole: bool = True) -> tuple[str, InputEr
         return data.decode("utf-8-sig", "surrogateescape"), problem
 
 
-def check(article: Article) -> Article:
-    """An article that has text to summarize, within the size limits, in English; raise InputError otherwise."""
+def check(article: Article, language: str | None = None) -> Article:
+    """An article that has text to summarize, within the size limits, in a language newsfuse reads, with that
+    language set (``language`` if given, else the article's own, else identified); raise InputError otherwise."""
     where = article.origin or article.id
     if not article.text.strip():
         raise InputError(where, "empty article (no text)")
@@ -67,9 +69,13 @@ def check(article: Article) -> Article:
         raise InputError(where, f"article of {len(article.text):,} characters: over the limit of {MAX_ARTICLE_CHARS:,}")
     if (lines := article.text.count("\n") + 1) > MAX_ARTICLE_LINES:
         raise InputError(where, f"article of {lines:,} lines: over the limit of {MAX_ARTICLE_LINES:,}")
-    if found := foreign_language(article.text):
-        raise InputError(where, f"article is in {found}, not English (newsfuse reads English only)")
-    return article
+    if given := language or article.language:
+        if (code := code_of(given)) is None:
+            raise InputError(where, f"language {given!r}: not one newsfuse reads (use an ISO code such as 'fr')")
+        return article if code == article.language else replace(article, language=code)
+    if (code := identify(article.text)) not in SUPPORTED:
+        raise InputError(where, read_as(code))
+    return replace(article, language=code)
 
 
 def files_under(path: Path) -> list[Path]:
@@ -131,6 +137,7 @@ def _articles(partials: list[tuple[str, Partial]], origin: str, file_id: str | N
                 url=p.get("url") or None,
                 published=p.get("published") or None,
                 author=p.get("author") or None,
+                language=p.get("language") or "",
                 origin=where,
             )
         )
@@ -232,12 +239,14 @@ def read_input(
     ids: _Ids | None = None,
     room: int | None = None,
     first_line: int | None = None,
+    language: str | None = None,
 ) -> Loaded:
     """The checked articles of one input, and its problems (the whole input, or single bad articles in it).
 
     ``room``: how many more articles the story may hold; an input with more is refused before any of its
     articles is checked (the checks cost per article). Ingest, a stream into stories, gives no room limit.
-    ``first_line``: the input is part of a JSONL file (see ``read_one``).
+    ``first_line``: the input is part of a JSONL file (see ``read_one``). ``language``: every article is in
+    this language (a code or a name), whatever it says or seems to be.
     """
     try:
         found, problems = read_one(origin, read_bytes(origin, read), fmt, ids or _Ids(), room, first_line)
@@ -246,13 +255,16 @@ def read_input(
     articles = []
     for article in found:
         try:
-            articles.append(check(article))
+            articles.append(check(article, language))
         except InputError as problem:
             problems.append(problem)
     return Loaded(tuple(articles), tuple(problems))
 
 
-def load(paths: Iterable[str], fmt: str = "auto", strict: bool = False, stdin: BinaryIO | None = None) -> Loaded:
+def load(
+    paths: Iterable[str], fmt: str = "auto", strict: bool = False, stdin: BinaryIO | None = None,
+    language: str | None = None,
+) -> Loaded:  # fmt: skip
     """Read every path; bad inputs are collected as problems (or raised at once when ``strict``).
 
     A bad article inside a file of several is skipped alone; the others are kept.
@@ -262,7 +274,7 @@ def load(paths: Iterable[str], fmt: str = "auto", strict: bool = False, stdin: B
     articles: list[Article] = []
     problems: list[InputError] = []
     for origin, read in inputs(paths, stdin):
-        loaded = read_input(origin, read, fmt, ids, room=MAX_ARTICLES - len(articles))
+        loaded = read_input(origin, read, fmt, ids, room=MAX_ARTICLES - len(articles), language=language)
         if strict and loaded.problems:
             raise loaded.problems[0]
         articles.extend(loaded.articles)
@@ -275,7 +287,9 @@ def check_format(fmt: str) -> None:
         raise InputError("--format", f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
-def from_records(records: Iterable[Mapping[str, Any] | Article | str], strict: bool = False) -> Loaded:
+def from_records(
+    records: Iterable[Mapping[str, Any] | Article | str], strict: bool = False, language: str | None = None
+) -> Loaded:
     """Articles for the Python API: ``Article`` objects, dicts with the JSON fields, or plain strings (at most
     ``MAX_ARTICLES``, refused before any is checked, as ``load`` refuses an input)."""
     records = list(records)
@@ -288,14 +302,14 @@ def from_records(records: Iterable[Mapping[str, Any] | Article | str], strict: b
         where = f"articles[{n}]"
         try:
             if isinstance(record, Article):
-                articles.append(check(record))
+                articles.append(check(record, language))
                 continue
             item: Mapping[str, Any] = {"text": record} if isinstance(record, str) else record
             try:
                 partial = from_object(item, where)
             except FormatError as exc:
                 raise InputError(where, str(exc).removeprefix(f"{where}: ")) from None
-            articles.extend(check(a) for a in _articles([("", partial)], where, None, ids))
+            articles.extend(check(a, language) for a in _articles([("", partial)], where, None, ids))
         except InputError as problem:
             if strict:
                 raise

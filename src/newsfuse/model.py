@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from newsfuse.text import word_count
+
 PLAUSIBLE_YEARS = (1800, 2200)
 
 
@@ -29,11 +31,12 @@ class Article:
     url: str | None = None
     published: str | None = None
     author: str | None = None
+    language: str = ""  # ISO 639-1 code (en, fr, zh…), set by ``ingest.check``; "" read as English
     origin: str = ""  # where it was read from (a path, "<stdin>"), for error messages only
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return word_count(self.text)
 
     @property
     def published_on(self) -> date | None:
@@ -67,7 +70,7 @@ class Sentence:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return word_count(self.text)
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,8 @@ class Brief:
     budget: int
     warnings: tuple[str, ...] = field(default=())
     opinion: tuple[Citation, ...] = field(default=())  # the sources' opinion sentences, so readers can see them
+    language: str = "en"  # ISO 639-1 code of the brief's language
+    skipped: tuple[str, ...] = ()  # judgements with no rules in that language, so not made (see ``languages``)
 
     @property
     def summary(self) -> str:
@@ -130,4 +135,4 @@ class Brief:
 
     @property
     def words(self) -> int:
-        return len(self.summary.split())
+        return word_count(self.summary)

@@ -19,6 +19,7 @@ from newsfuse.clean import clean, clean_text
 from newsfuse.errors import InputError
 from newsfuse.evidence import gather
 from newsfuse.ingest import Loaded, from_records
+from newsfuse.languages import BRIEF_RULES, SUPPORTED, Language, Languages, code_of, most_common
 from newsfuse.model import Article, Brief, Citation, Story
 from newsfuse.segment import segment
 from newsfuse.select import reading_order
@@ -70,13 +71,13 @@ def story_of(articles: Sequence[Article]) -> Story:
     return Story(tuple(articles), tuple(s for a in articles for s in segment(a)))
 
 
-def story_from(documents: Sequence[str], titles: Sequence[str] = ()) -> Story:
-    """A story of plain-text documents and their titles, if known (evaluation and training data): unusable
-    documents are left out quietly."""
+def story_from(documents: Sequence[str], titles: Sequence[str] = (), language: str | None = None) -> Story:
+    """A story of plain-text documents and their titles, if known (evaluation and training data), in
+    ``language`` if the data says: unusable documents are left out quietly."""
     records = [
         {"text": text, "title": title} for text, title in zip(documents, titles or [""] * len(documents), strict=True)
     ]
-    articles, _ = clean_all(from_records(records).articles, strict=False)
+    articles, _ = clean_all(from_records(records, language=language).articles, strict=False)
     return story_of(articles)
 
 
@@ -92,6 +93,45 @@ def why_empty(story: Story, opinion: frozenset[int]) -> str:
     )
 
 
+def brief_language(story: Story, language: str | None) -> str:
+    """The language code of the brief: the one asked for, else the one most of the story's articles are in."""
+    if not language:
+        return most_common(a.language or "en" for a in story.articles)
+    code = code_of(language)
+    if code is None:
+        raise InputError("language", f"{language!r} is not a language newsfuse reads (use an ISO code such as 'fr')")
+    if not any((a.language or "en") == code for a in story.articles):
+        raise InputError("language", f"no article is in {SUPPORTED[code][0]}: nothing to brief in it")
+    return code
+
+
+def in_language(story: Story, code: str, seen: frozenset[int]) -> tuple[Story, frozenset[int], tuple[Article, ...]]:
+    """The part of a story written in one language (``seen`` renumbered to it), and the articles left out."""
+    if all((a.language or "en") == code for a in story.articles):
+        return story, seen, ()
+    kept = tuple(a for a in story.articles if (a.language or "en") == code)
+    others = tuple(a for a in story.articles if (a.language or "en") != code)
+    ids = {a.id for a in kept}
+    index = [i for i, s in enumerate(story.sentences) if s.article in ids]
+    new = {old: n for n, old in enumerate(index)}
+    part = Story(kept, tuple(story.sentences[i] for i in index))
+    return part, frozenset(new[i] for i in seen if i in new), others
+
+
+def language_notes(language: Language, others: Sequence[Article]) -> tuple[str, ...]:
+    """What a reader of a brief in ``language`` should know: judgements skipped, articles left out."""
+    notes = []
+    if skipped := language.skipped_in(BRIEF_RULES):
+        notes.append(f"{language.name}: no rules yet for {', '.join(skipped)}: those judgements were skipped")
+    if others:
+        names = sorted({SUPPORTED.get(a.language, (a.language,))[0] for a in others})
+        notes.append(
+            f"{len(others)} article(s) in {', '.join(names)} not used in this {language.name} brief: "
+            + ", ".join(a.id for a in others)
+        )
+    return tuple(notes)
+
+
 def check_words(words: Any) -> int:
     if isinstance(words, bool) or not isinstance(words, int) or words < 1:
         raise InputError("words", f"the length budget must be a positive whole number of words, not {words!r}")
@@ -99,10 +139,12 @@ def check_words(words: Any) -> int:
 
 
 class Pipeline:
-    """The stemmer and the trained models, loaded once; every brief of this process goes through here."""
+    """The languages (stop words, stemmers) and the trained models, loaded once; every brief of this process
+    goes through here."""
 
     def __init__(self, newsfuse: Newsfuse | None = None) -> None:
-        self.stemmer = Stemmer.Stemmer("english")
+        self.languages = Languages()
+        self.stemmer = Stemmer.Stemmer("english")  # English readability figures (``evaluate``)
         self.newsfuse = newsfuse or load()
 
     def summarizer(self, method: str | Summarizer) -> Summarizer:
@@ -112,30 +154,36 @@ class Pipeline:
 
     def brief(
         self, story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "newsfuse",
-        seen: frozenset[int] = frozenset(),
+        seen: frozenset[int] = frozenset(), language: str | None = None,
     ) -> Brief:  # fmt: skip
-        """Summarize a segmented story with one method.
+        """Summarize a segmented story with one method, in ``language`` (default: the story's most common).
 
         ``seen`` sentences (by index) are known to the reader: neither they nor a sentence that repeats one of
-        them (cosine ≥ ``CORROBORATION``) is chosen, and what they say counts for nothing.
+        them (cosine ≥ ``CORROBORATION``) is chosen, and what they say counts for nothing. Articles in other
+        languages are left out of the brief, and a warning names them.
         """
         words = check_words(words)
         summarizer = self.summarizer(method)
         if not story.articles:
             raise InputError("articles", "no articles to summarize")
-        evidence = gather(story, self.stemmer)
+        code = brief_language(story, language)
+        story, seen, others = in_language(story, code, seen)
+        evidence = gather(story, self.languages[code])
         opinion = evidence.opinion_sentences
         near = evidence.vectors.neighbours
         repeats = {i for i in range(len(story.sentences)) if seen and seen & near(i, REPEATS).keys()}
         excluded = (opinion if summarizer.drops_opinion else frozenset()) | seen | repeats
         chosen = reading_order(story, summarizer.choose(story, evidence, words, excluded, seen))
         warnings = (SINGLE_SOURCE,) if len(story.articles) == 1 else ()
+        warnings += language_notes(self.languages[code], others)
         if not chosen and not seen:
             warnings += (why_empty(story, opinion if summarizer.drops_opinion else frozenset()),)
         cited = tuple(
             Citation(s.article, s.index, s.start, s.end) for i, s in enumerate(story.sentences) if i in opinion
         )
-        return Brief(attribute(story, evidence, chosen), story.articles, summarizer.name, words, warnings, cited)
+        briefed = attribute(story, evidence, chosen)
+        skipped = self.languages[code].skipped_in(BRIEF_RULES)
+        return Brief(briefed, story.articles + others, summarizer.name, words, warnings, cited, code, skipped)
 
     def summarize(
         self, articles: Iterable[Mapping[str, Any] | Article | str], words: int = DEFAULT_WORDS,
@@ -167,9 +215,11 @@ def default() -> Pipeline:
     return Pipeline()
 
 
-def brief(story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "newsfuse") -> Brief:
+def brief(
+    story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "newsfuse", language: str | None = None
+) -> Brief:
     """``Pipeline.brief`` with the default pipeline."""
-    return default().brief(story, words, method)
+    return default().brief(story, words, method, language=language)
 
 
 def summarize(

@@ -14,12 +14,8 @@ The same definitions choose the brief (``newsfuse.select``) and measure every me
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-import Stemmer
-
-from newsfuse.text import STOPWORDS, words
 
 CONNECTIVE = re.compile(
     r"^(?:(?:but|and|also|however|meanwhile|still|yet|so|moreover|furthermore|instead|nevertheless|nonetheless|"
@@ -137,9 +133,8 @@ def figures(text: str) -> frozenset[str]:
     return frozenset(f for f in (m.rstrip(".,") for m in FIGURE.findall(text)) if not YEAR.fullmatch(f))
 
 
-def facts(text: str, stemmer: Stemmer.Stemmer) -> Facts:
-    stems = stemmer.stemWords([w for w in words(text) if w not in STOPWORDS and len(w) > 1])
-    return frozenset(stems), figures(text)
+def facts(text: str, stems: Callable[[str], list[str]]) -> Facts:
+    return frozenset(stems(text)), figures(text)
 
 
 def same_fact(a: Facts, b: Facts) -> bool:
@@ -154,7 +149,8 @@ def same_fact(a: Facts, b: Facts) -> bool:
     )
 
 
-def repeated_pairs(texts: Sequence[str], stemmer: Stemmer.Stemmer) -> int:
-    """How many pairs of sentences in a brief repeat a fact."""
-    found = [facts(t, stemmer) for t in texts]
+def repeated_pairs(texts: Sequence[str], stems: Callable[[str], list[str]]) -> int:
+    """How many pairs of sentences in a brief repeat a fact; ``stems`` gives a sentence's content stems in its
+    language (``Language.content_stems``)."""
+    found = [facts(t, stems) for t in texts]
     return sum(same_fact(found[i], found[j]) for i in range(len(found)) for j in range(i + 1, len(found)))

@@ -22,6 +22,7 @@ def article_json(article: Article, include_text: bool = False) -> dict[str, Any]
         "url": article.url,
         "published": article.published,
         "author": article.author,
+        "language": article.language or "en",
         "words": article.words,
     }
     if include_text:
@@ -39,6 +40,8 @@ def brief_json(brief: Brief, include_text: bool = False) -> dict[str, Any]:
         "words": brief.words,
         "budget": brief.budget,
         "method": brief.method,
+        "language": brief.language,
+        "skipped": list(brief.skipped),
         "sentences": [
             {
                 "text": s.text,

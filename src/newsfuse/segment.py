@@ -43,14 +43,20 @@ def _closes(text: str) -> bool:
     return "”" in text or "''" in text or '"' in text
 
 
-def _title_split(previous: str, following: str) -> bool:
+def _title_split(previous: str, following: str, ordinals: bool = False) -> bool:
     title = ENDS_WITH_TITLE.search(previous)
     if title and title.group(1) in TITLES:
+        return True
+    if ordinals and ORDINAL.search(previous) and following[:1].isalpha():
         return True
     return bool(SPEECH_AFTER_QUESTION.search(previous)) and following[:1].islower()
 
 
-INNER_END = re.compile(r"[.!?…;:][\"'”’)\]`]*\s")  # a sentence may end inside the paragraph
+# A sentence may end inside the paragraph: a full stop and a space, or a mark that needs none (。！？).
+INNER_END = re.compile(r"[.!?…;:؟।][\"'”’)\]`»]*\s|[。！？]")
+DANDA = re.compile(r"(?<=[।॥])\s+")  # Hindi's full stop, which blingfire does not split at
+ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")  # "am 3. Mai": a number that is not an end…
+ORDINAL_LANGUAGES = frozenset({"de", "cs"})  # …in languages that write ordinals so
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -59,7 +65,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]
     spans = []
     cursor = 0
-    for piece in blingfire.text_to_sentences(text).split("\n"):
+    for piece in (p for line in blingfire.text_to_sentences(text).split("\n") for p in DANDA.split(line)):
         start = text.find(piece, cursor)
         if start < 0:  # blingfire changed the text: fall back on its own (slow) offsets
             return [tuple(span) for span in blingfire.text_to_sentences_and_offsets(text)[1]]
@@ -84,13 +90,13 @@ def _join_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return joined
 
 
-def split_paragraph(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of one paragraph."""
+def split_paragraph(text: str, ordinals: bool = False) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph; ``ordinals``: "3." before a word is an ordinal."""
     if not text.strip():
         return
     spans: list[tuple[int, int]] = []
     for start, end in _spans(text):
-        if spans and _title_split(text[spans[-1][0] : spans[-1][1]], text[start:end]):
+        if spans and _title_split(text[spans[-1][0] : spans[-1][1]], text[start:end], ordinals):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
@@ -117,8 +123,9 @@ def segment(article: Article) -> list[Sentence]:
     """Sentences of a cleaned article; ``article.text[s.start:s.end] == s.text`` for each."""
     sentences: list[Sentence] = []
     offset = 0
+    ordinals = article.language in ORDINAL_LANGUAGES
     for number, line in enumerate(article.text.split("\n")):
-        for start, end in split_paragraph(line):
+        for start, end in split_paragraph(line, ordinals):
             sentences.append(
                 Sentence(article.id, len(sentences), line[start:end], offset + start, offset + end, number)
             )

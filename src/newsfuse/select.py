@@ -21,7 +21,7 @@ import numpy as np
 
 from newsfuse.arrays import distinct
 from newsfuse.evidence import Evidence
-from newsfuse.features import is_heading
+from newsfuse.features import QUESTION_MARKS, is_heading
 from newsfuse.model import Story
 from newsfuse.readable import figures, same_fact
 
@@ -88,7 +88,7 @@ def _candidate(story: Story, evidence: Evidence, i: int, excluded: frozenset[int
         i not in excluded
         and story.sentences[i].words >= min_words
         and not is_heading(text)
-        and not text.rstrip(" \"'”’").endswith("?")
+        and not text.rstrip(" \"'”’»」").endswith(QUESTION_MARKS)
     )
 
 

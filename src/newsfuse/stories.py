@@ -22,9 +22,11 @@ from typing import Any
 from newsfuse.cluster import MAX_BUCKET, Candidate, add, buckets_of, decide, normal_url, term_counts, text_hash, vector
 from newsfuse.errors import InputError, unexpected
 from newsfuse.ingest import check_format, files_under, inputs, is_binary, read_bytes, read_input
+from newsfuse.languages import Languages
 from newsfuse.model import Article, Brief
 from newsfuse.pipeline import brief, clean_all, default, story_of
 from newsfuse.store import Store, StoredArticle
+from newsfuse.text import identify
 
 BATCH = 2000  # articles per transaction: fewer, larger commits write each touched index page once for more rows
 LINES_PER_UNIT = 1000  # a JSONL file is prepared in chunks of this many lines
@@ -48,24 +50,26 @@ class Unit:
     fmt: str
     problem: InputError | None = None  # the input could not be read at all
     first_line: int | None = None  # a part of a JSONL file, from this line on (the file is checked whole)
+    language: str | None = None  # every article is in this language (``--language``), whatever it seems
 
 
-def units(paths: Iterable[str], fmt: str) -> Iterator[Unit]:
+def units(paths: Iterable[str], fmt: str, language: str | None = None) -> Iterator[Unit]:
     """Inputs as units of work; a JSONL file is split by lines, each part knowing where it starts."""
     check_format(fmt)
     for origin, read in inputs(paths):
         try:
             data = read_bytes(origin, read)
         except InputError as problem:
-            yield Unit(origin, b"", fmt, problem)
+            yield Unit(origin, b"", fmt, problem, language=language)
             continue
         jsonl = fmt == "jsonl" or (fmt == "auto" and Path(origin).suffix.lower() in {".jsonl", ".ndjson"})
         lines = data.rstrip(b"\n").split(b"\n")
         if not jsonl or len(lines) <= LINES_PER_UNIT or is_binary(data) or not data.strip():
-            yield Unit(origin, data, fmt)  # read whole (a binary or blank file is refused whole)
+            yield Unit(origin, data, fmt, language=language)  # read whole (a binary or blank file is refused whole)
             continue
         for start in range(0, len(lines), LINES_PER_UNIT):
-            yield Unit(origin, b"\n".join(lines[start : start + LINES_PER_UNIT]), "jsonl", first_line=start + 1)
+            part = b"\n".join(lines[start : start + LINES_PER_UNIT])
+            yield Unit(origin, part, "jsonl", first_line=start + 1, language=language)
 
 
 def prepare(unit: Unit) -> tuple[list[Prepared], list[InputError], int]:
@@ -75,12 +79,13 @@ def prepare(unit: Unit) -> tuple[list[Prepared], list[InputError], int]:
     otherwise every re-run would stop at the same article."""
     if unit.problem:
         return [], [unit.problem], 0
-    loaded = read_input(unit.origin, lambda: unit.data, unit.fmt, first_line=unit.first_line)
+    loaded = read_input(unit.origin, lambda: unit.data, unit.fmt, first_line=unit.first_line, language=unit.language)
     prepared, problems = [], list(loaded.problems)
+    languages = Languages()  # once per unit: English costs nothing to load, another language one file read
     for article in loaded.articles:
         try:
             [cleaned], _ = clean_all([article])
-            counts = dict(term_counts(cleaned.text))
+            counts = dict(term_counts(cleaned.text, languages[cleaned.language]))
             prepared.append(Prepared(cleaned, normal_url(cleaned.url), text_hash(cleaned.text), counts))
         except InputError as problem:
             problems.append(problem)
@@ -304,10 +309,15 @@ def ingest(
 
 
 def as_articles(stored: Iterable[StoredArticle]) -> list[Article]:
+    """Stored articles as the pipeline reads them; the store keeps no language, so each is identified again
+    from its text (English costs a cheap rule, another language the identifier)."""
     return [
-        Article(f"a{s.id}", s.text, s.title, s.source, s.url, s.published, s.author, origin=s.external_id)
+        Article(
+            f"a{s.id}", s.text, s.title, s.source, s.url, s.published, s.author,
+            language=identify(s.text), origin=s.external_id,
+        )
         for s in stored
-    ]
+    ]  # fmt: skip
 
 
 def story_brief(stored: list[StoredArticle], words: int = LISTING_WORDS) -> Brief:

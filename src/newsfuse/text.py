@@ -32,6 +32,23 @@ ENGLISH_MARKERS = frozenset(
 )
 
 
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana and Han: scripts without spaces
+UNSPACED = re.compile(f"[{CJK}]")
+
+
+def word_count(text: str) -> int:
+    """Words of a text: separated by spaces, except in Chinese and Japanese, which do not separate them; there a
+    word is counted per 1.5 characters (the mean length of a Chinese word)."""
+    spaced = len(text.split())
+    if text.isascii():
+        return spaced
+    unspaced = len(UNSPACED.findall(text))
+    if not unspaced:
+        return spaced
+    others = sum(1 for run in UNSPACED.sub(" ", text).split() if any(c.isalnum() for c in run))
+    return others + round(unspaced / 1.5)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; keeps U.S. and 3.5 whole."""
     return [w.lower() for w in WORD.findall(text)]
@@ -85,6 +102,8 @@ LANGUAGE_NAMES = {
     "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian",
     "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish", "th": "Thai", "tr": "Turkish",
     "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "zh": "Chinese", "zxx": "no human language",
+    "af": "Afrikaans", "la": "Latin", "cy": "Welsh", "sw": "Swahili", "bn": "Bengali", "ta": "Tamil",
+    "is": "Icelandic", "ga": "Irish", "eu": "Basque", "gl": "Galician", "hy": "Armenian", "ka": "Georgian",
 }  # fmt: skip
 
 
@@ -97,19 +116,17 @@ def identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
-def language(text: str) -> str:
-    """The name of the language of a text's start (English, French…), by py3langid."""
-    code = identifier().classify(INVISIBLE.sub("", text[: SAMPLE * 2]))[0]
-    return LANGUAGE_NAMES.get(code, f"the language with ISO code {code!r}")
-
-
-def foreign_language(text: str) -> str | None:
-    """The name of the language a text is in when it is not English, else None.
+def identify(text: str) -> str:
+    """The ISO 639-1 code of the language of a text's start (en, fr, zh…).
 
     The cheap rule clears almost every English article; only what it doubts pays for the identifier (its
     model takes about 0.7 s to load), which keeps real English that has few function words.
     """
     if not _doubtful(text):
-        return None
-    found = language(text)
-    return None if found == "English" else found
+        return "en"
+    return str(identifier().classify(INVISIBLE.sub("", text[: SAMPLE * 2]))[0])
+
+
+def language_name(code: str) -> str:
+    """English, French…: the name of a language code, for messages."""
+    return LANGUAGE_NAMES.get(code, f"the language with ISO code {code!r}")

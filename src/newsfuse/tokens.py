@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import Stemmer
 
+from newsfuse.languages import Language, load_language
 from newsfuse.model import Story
-from newsfuse.text import STOPWORDS, WORD
 
 
 @dataclass(frozen=True)
@@ -40,15 +39,17 @@ class Tokens:
         return np.diff(self.sentence_start)
 
 
-def tokenize(story: Story, stemmer: Stemmer.Stemmer | None = None) -> Tokens:
-    """The story's tokens; ``stemmer`` is PyStemmer's English stemmer (made here when not given)."""
+def tokenize(story: Story, language: Language | None = None) -> Tokens:
+    """The story's tokens, read as words of ``language`` (English when not given)."""
+    language = language or load_language("en")
+    word = language.word
     raw: list[str] = []
     counts = np.zeros(len(story.sentences), dtype=np.int64)
     for n, sentence in enumerate(story.sentences):
-        found = WORD.findall(sentence.text)
+        found = word.findall(sentence.text)
         raw.extend(found)
         counts[n] = len(found)
-    in_titles = [WORD.findall(article.title) for article in story.articles]
+    in_titles = [word.findall(article.title) for article in story.articles]
     body = len(raw)
     for found in in_titles:
         raw.extend(found)
@@ -56,10 +57,11 @@ def tokenize(story: Story, stemmer: Stemmer.Stemmer | None = None) -> Tokens:
     index = {t: n for n, t in enumerate(spellings)}
     ids = np.fromiter(map(index.__getitem__, raw), dtype=np.int64, count=len(raw))
     lower = [t.lower() for t in spellings]
-    stemmed = (stemmer or Stemmer.Stemmer("english")).stemWords(lower)
+    stemmed = language.stem(lower)
     vocabulary: dict[str, int] = {}
     stem_of = np.fromiter((vocabulary.setdefault(s, len(vocabulary)) for s in stemmed), np.int64, len(stemmed))
-    content_of = np.fromiter((w not in STOPWORDS and len(w) > 1 for w in lower), bool, len(lower))
+    stopwords, shortest = language.stopwords, language.shortest
+    content_of = np.fromiter((w not in stopwords and len(w) >= shortest for w in lower), bool, len(lower))
     capital_of = np.fromiter((t[:1].isupper() for t in spellings), bool, len(spellings))
     alphabetic_of = np.fromiter((t.isalpha() for t in spellings), bool, len(spellings))
     start = np.zeros(len(counts) + 1, dtype=np.int64)

@@ -28,6 +28,7 @@ import Stemmer
 from newsfuse import concepts, features, trees
 from newsfuse.datasets import Cluster, read_clusters
 from newsfuse.evidence import gather
+from newsfuse.languages import load_language
 from newsfuse.pipeline import story_from
 from newsfuse.progress import progress
 from newsfuse.select import REDUNDANCY
@@ -81,8 +82,9 @@ def cluster_examples(cluster: Cluster, budget: int) -> tuple[np.ndarray, np.ndar
     story = story_from(cluster.documents, cluster.titles)
     if not story.articles:
         return np.zeros((0, len(features.FEATURES))), np.zeros(0)
+    english = load_language("en")
     stemmer = Stemmer.Stemmer("english")
-    evidence = gather(story, stemmer)
+    evidence = gather(story, english)
     tokens = [stemmer.stemWords(words(s.text)) for s in story.sentences]
     picked = oracle(tokens, stemmer.stemWords(words(cluster.references[0])), budget)
     positive = set(picked)
@@ -105,7 +107,7 @@ def concept_examples(cluster: Cluster) -> tuple[np.ndarray, np.ndarray]:
     if not story.articles:
         return np.zeros((0, len(concepts.FEATURES))), np.zeros(0)
     stemmer = Stemmer.Stemmer("english")
-    evidence = gather(story, stemmer)
+    evidence = gather(story, load_language("en"))
     wanted = set().union(*(reference_concepts(r, stemmer) for r in cluster.references))
     stems, size = evidence.tokens.stems, max(len(evidence.tokens.stems), 1)
     keys = evidence.concepts.keys

@@ -20,6 +20,7 @@ from newsfuse.anatomy.timeline import dated
 from newsfuse.attribute import reporting
 from newsfuse.evidence import Evidence, gather
 from newsfuse.ingest import from_records
+from newsfuse.languages import Language, load_language, most_common
 from newsfuse.model import Article, Citation, Story
 from newsfuse.pipeline import story_of, usable
 
@@ -101,16 +102,19 @@ def _anchors(
     return anchors
 
 
-def analyze_story(story: Story, ner: Any) -> Analysis:
-    """Every finder over one segmented story; ``ner`` is the model from ``load_ner()``."""
-    evidence = gather(story)
+def analyze_story(story: Story, ner: Any, language: Language | None = None) -> Analysis:
+    """Every finder over one segmented story; ``ner`` is the model from ``load_ner()``. The story is read in
+    ``language`` (default: the one most of its articles are in); the finders that have no rules in it (names
+    and quotes need the English NER model, dates English rules) are skipped, and the analysis says so."""
+    language = language or load_language(most_common(a.language or "en" for a in story.articles))
+    evidence = gather(story, language)
     near = [evidence.vectors.neighbours(i, SAME_FACT) for i in range(len(story.sentences))]
-    mentions = find_mentions(story, ner)
+    mentions = find_mentions(story, ner) if "entities" in language.rules else []
     entities, canonical = merge(mentions)
-    quotes = find_quotes(story, mentions, canonical)
+    quotes = find_quotes(story, mentions, canonical) if mentions else ()
     figures: list[Figure] = [f for s in story.sentences for f in figures_in(s)]
     years = {a.id: (a.published_on.year if a.published_on else None) for a in story.articles}
-    timeline = _timeline(story, near)
+    timeline = _timeline(story, near) if "dates" in language.rules else ()
     judged = _judgements(story, evidence)
     anchors = _anchors(story, mentions, canonical, figures, timeline)
     share = {}
@@ -120,6 +124,8 @@ def analyze_story(story: Story, ner: Any) -> Analysis:
     warnings = []
     if len(story.articles) == 1:
         warnings.append("only one source article: every fact is single-source")
+    if skipped := language.skipped_in():
+        warnings.append(f"{language.name}: no rules yet for {', '.join(skipped)}: those findings were skipped")
     undated = [a.id for a in story.articles if a.published_on is None]
     if undated:
         warnings.append(f"no publication date for {', '.join(undated)}: relative dates there are left undated")
@@ -134,16 +140,22 @@ def analyze_story(story: Story, ner: Any) -> Analysis:
         judged,
         share,
         tuple(warnings),
+        language.code,
+        language.skipped_in(),
     )
 
 
-def analyze(articles: Iterable[Mapping[str, Any] | Article | str], strict: bool = False, ner: Any = None) -> Analysis:
+def analyze(
+    articles: Iterable[Mapping[str, Any] | Article | str], strict: bool = False, ner: Any = None,
+    language: str | None = None,
+) -> Analysis:  # fmt: skip
     """The Python API: articles (as for ``summarize``) → Analysis.
 
     Loading the NER model takes about a second: pass ``ner=load_ner()`` when analysing many stories.
     Unusable articles are skipped and named in ``warnings`` (raised as ``InputError`` when ``strict``).
     """
-    cleaned, problems = usable(from_records(articles, strict=strict), strict, "articles", MAX_ANALYSIS_WORDS)
+    loaded = from_records(articles, strict=strict, language=language)
+    cleaned, problems = usable(loaded, strict, "articles", MAX_ANALYSIS_WORDS)
     result = analyze_story(story_of(cleaned), ner if ner is not None else load_ner())
     skipped = tuple(f"skipped {p}" for p in problems)
     return replace(result, warnings=skipped + result.warnings)

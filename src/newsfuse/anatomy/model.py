@@ -99,3 +99,5 @@ class Analysis:
     opinion: tuple[Judgement, ...]
     opinion_share: dict[str, float]  # article id → share of its sentences that are opinion
     warnings: tuple[str, ...] = field(default=())
+    language: str = "en"  # ISO 639-1 code of the language the story was read in
+    skipped: tuple[str, ...] = ()  # findings with no rules in that language, so not made

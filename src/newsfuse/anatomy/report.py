@@ -69,6 +69,8 @@ def analysis_json(analysis: Analysis, include_text: bool = False) -> dict[str, A
             for j in analysis.opinion
         ],
         "warnings": list(analysis.warnings),
+        "language": analysis.language,
+        "skipped": list(analysis.skipped),
     }
 
 

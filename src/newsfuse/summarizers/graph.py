@@ -9,17 +9,20 @@ from __future__ import annotations
 from typing import Any
 
 from newsfuse.evidence import Evidence
+from newsfuse.languages import Language
 from newsfuse.model import Story
 from newsfuse.summarizers.base import Ranker
-from newsfuse.text import words
 
 
 class _Tokenizer:
-    language = "english"
+    """Words of the story's language, as newsfuse reads them; sentences are ours already."""
 
-    @staticmethod
-    def to_words(text: str) -> list[str]:
-        return words(text)
+    def __init__(self, language: Language) -> None:
+        self.language = language.name.lower()
+        self.word = language.word
+
+    def to_words(self, text: str) -> list[str]:
+        return [w.lower() for w in self.word.findall(text)]
 
     @staticmethod
     def to_sentences(text: str) -> list[str]:
@@ -38,11 +41,16 @@ class _SumyRanker(Ranker):
         from sumy.nlp.stemmers import Stemmer
         from sumy.utils import get_stop_words
 
-        tokenizer = _Tokenizer()
+        language = evidence.language
+        tokenizer = _Tokenizer(language)
         sentences = [SumySentence(s.text, tokenizer) for s in story.sentences]
         index = {id(s): i for i, s in enumerate(sentences)}
-        summarizer = self.algorithm()(Stemmer("english"))
-        summarizer.stop_words = get_stop_words("english")
+        if language.code == "en":  # sumy's own English stemmer and stop words, as a user of sumy has them
+            summarizer = self.algorithm()(Stemmer("english"))
+            summarizer.stop_words = get_stop_words("english")
+        else:
+            summarizer = self.algorithm()(lambda word: language.stem([word])[0])
+            summarizer.stop_words = language.stopwords
         ranked: list[int] = []
 
         def keep_all(infos: list[Any]) -> list[Any]:

@@ -1,0 +1,183 @@
+"""News in other languages: identified per article, segmented and tokenized in its script, briefed with exact
+citations, and refused by name when newsfuse cannot read it. The texts are our own (``languages_text``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newsfuse
+from newsfuse.cluster import term_counts, text_hash
+from newsfuse.evaluate import UnicodeTokenizer, rouge
+from newsfuse.ingest import load
+from newsfuse.languages import load_language
+from newsfuse.pipeline import default, story_of
+from newsfuse.segment import split_paragraph
+from newsfuse.text import identify, word_count
+from newsfuse.tokens import tokenize
+from tests.conftest import run_cli
+from tests.languages_text import STORIES, SWAHILI
+
+
+def articles(code: str) -> list[dict[str, str]]:
+    first, second = STORIES[code]
+    return [{"id": f"{code}-1", "text": first}, {"id": f"{code}-2", "text": second}]
+
+
+@pytest.mark.parametrize("code", sorted(STORIES))
+def test_each_language_is_identified_and_briefed_with_exact_citations(code: str) -> None:
+    assert all(identify(text) == code for text in STORIES[code])
+    brief = newsfuse.summarize(articles(code), words=40)
+    assert brief.language == code and {a.language for a in brief.articles} == {code}
+    assert brief.sentences and brief.words <= 40
+    texts = {a.id: a.text for a in brief.articles}
+    for sentence in brief.sentences:
+        source = sentence.sources[0]
+        assert texts[source.article][source.start : source.end] == sentence.text
+    assert "opinion" in brief.skipped  # no opinion cues outside English yet, and the brief says so
+    assert any("no rules yet for opinion" in w for w in brief.warnings)
+
+
+def test_english_briefs_skip_nothing() -> None:
+    brief = newsfuse.summarize(["The dam failed on Tuesday and 300 homes were flooded, officials said."])
+    assert brief.language == "en" and brief.skipped == ()
+
+
+def test_corroboration_across_outlets_works_in_other_scripts() -> None:
+    for code in ("ar", "zh", "el"):
+        brief = newsfuse.summarize(articles(code), words=40)
+        assert any(len(s.corroborated_by) == 2 for s in brief.sentences), code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "今天水坝决堤。居民已经撤离！还有危险吗？没有。",
+            ["今天水坝决堤。", "居民已经撤离！", "还有危险吗？", "没有。"],
+        ),
+        ("هل انهار السد؟ نعم انهار. شكرا لكم.", ["هل انهار السد؟", "نعم انهار.", "شكرا لكم."]),
+        ("बांध टूट गया। लोग सुरक्षित हैं।", ["बांध टूट गया।", "लोग सुरक्षित हैं।"]),
+    ],
+)
+def test_sentences_end_at_the_full_stops_of_each_script(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_paragraph(text)] == expected
+
+
+def test_a_german_ordinal_date_does_not_end_a_sentence() -> None:
+    text = "Die Wahl findet am 3. Mai in Talbach statt. Der Bürgermeister tritt wieder an."
+    english = [text[a:b] for a, b in split_paragraph(text)]
+    german = [text[a:b] for a, b in split_paragraph(text, ordinals=True)]
+    assert len(english) == 3 and german == [
+        "Die Wahl findet am 3. Mai in Talbach statt.",
+        "Der Bürgermeister tritt wieder an.",
+    ]
+
+
+def test_words_of_scripts_without_spaces_and_with_combining_marks() -> None:
+    chinese = load_language("zh")
+    story = story_of([newsfuse.Article("z", "水坝决堤了。")])
+    tokens = tokenize(story, chinese)
+    assert [tokens.stems[s] for s in tokens.stem] == ["水", "坝", "决", "堤", "了"]
+    assert tokens.content.tolist() == [True, True, True, True, False]  # 了 is a stop word
+    assert load_language("hi").word.findall("बांध टूट गया") == ["बांध", "टूट", "गया"]  # vowel signs kept
+    assert word_count("水坝决堤了。") == 3 and word_count("The dam failed.") == 3
+
+
+def test_stems_and_stop_words_are_the_language_s_own() -> None:
+    french = load_language("fr")
+    assert french.content_stems("Les maisons sont inondées") == french.stem(["maisons", "inondées"])
+    assert french.stem(["maisons"]) == ["maison"]
+    assert load_language("en").content_stems("The homes were flooded") == ["home", "flood"]
+
+
+def test_a_pronoun_opener_needs_its_sentence_before_it() -> None:
+    french = load_language("fr")
+    assert french.form("Il a déclaré que le barrage tiendrait.").leans == "pronoun"
+    assert french.form("Le maire a déclaré que le barrage tiendrait.").leans == ""
+    assert load_language("zh").form("他说水坝会坚持住。").leans == ""  # no list: nothing assumed
+
+
+def test_a_mixed_story_is_briefed_in_its_most_common_language_and_says_what_it_left_out() -> None:
+    mixed = [*articles("fr"), articles("de")[0]]
+    brief = newsfuse.summarize(mixed, words=40)
+    assert brief.language == "fr" and all(s.sources[0].article.startswith("fr") for s in brief.sentences)
+    assert any("in German not used in this French brief: de-1" in w for w in brief.warnings)
+    german = default().brief(story_of(load_records(mixed)), 40, language="de")
+    assert german.language == "de" and {s.sources[0].article for s in german.sentences} == {"de-1"}
+    with pytest.raises(newsfuse.InputError, match="no article is in Spanish"):
+        default().brief(story_of(load_records(mixed)), 40, language="es")
+
+
+def load_records(records: list[dict[str, str]]) -> list[newsfuse.Article]:
+    from newsfuse.ingest import from_records
+    from newsfuse.pipeline import clean_all
+
+    return clean_all(from_records(records).articles)[0]
+
+
+def test_a_language_newsfuse_cannot_read_is_refused_by_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "bwawa.txt"
+    path.write_text(SWAHILI)
+    problem = str(load([str(path)]).problems[0])
+    assert "in Swahili, which newsfuse does not read (it reads English, French" in problem
+
+
+def test_the_language_given_overrides_the_one_found(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(STORIES["es"][0])
+    assert load([str(tmp_path / "a.txt")], language="it").articles[0].language == "it"
+    record = {"text": STORIES["es"][0], "language": "Spanish"}
+    assert newsfuse.summarize([record]).articles[0].language == "es"
+    with pytest.raises(newsfuse.InputError, match="not one newsfuse reads"):
+        newsfuse.summarize([{"text": STORIES["es"][0], "language": "klingon"}], strict=True)
+
+
+def test_cli_language_options_and_json(tmp_path: Path) -> None:
+    for n, text in enumerate(STORIES["de"]):
+        (tmp_path / f"{n}.txt").write_text(text)
+    done = run_cli("summarize", str(tmp_path), "--output", "json", "--words", "40")
+    data = json.loads(done.stdout)
+    assert done.returncode == 0 and data["language"] == "de" and "opinion" in data["skipped"]
+    assert {a["language"] for a in data["articles"]} == {"de"}
+    refused = run_cli("summarize", str(tmp_path), "--language", "xx")
+    assert refused.returncode == 2 and "not a language newsfuse reads: 'xx'" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
+def test_analysis_in_another_language_says_which_findings_it_skipped() -> None:
+    analysis = newsfuse.analyze(articles("fr"), ner=object())  # never asked: no English names to find
+    assert analysis.language == "fr" and {"entities", "dates"} <= set(analysis.skipped)
+    assert analysis.entities == () and analysis.quotes == () and analysis.timeline == ()
+    assert any(f.value == 300 for f in analysis.figures)
+
+
+def test_stories_and_duplicates_in_other_scripts() -> None:
+    first, second = STORIES["ar"]
+    same_digits = "".join(c for c in first if c.isdigit())
+    assert text_hash(first) != text_hash(second)  # English tokens would keep only the digits
+    assert text_hash(first) == text_hash(first.replace(" ", "  "))
+    assert same_digits and len(term_counts(first, load_language("ar"))) > 10
+
+
+def test_rouge_counts_words_of_every_script_with_the_unicode_tokenizer() -> None:
+    greek = "Το φράγμα κατέρρευσε την Τρίτη."
+    assert UnicodeTokenizer().tokenize("Το ΦΡΆΓΜΑ 300 水坝") == ["το", "φράγμα", "300", "水", "坝"]
+    assert rouge(greek, [greek])["rouge1"][0] == 0.0  # rouge-score's own tokenizer sees no word in it
+    assert rouge(greek, [greek], tokenizer="unicode")["rouge1"][0] == 100.0
+
+
+def test_eval_scores_other_systems_beside_ours(tmp_path: Path) -> None:
+    data, peers = tmp_path / "fr.jsonl", tmp_path / "peers.jsonl"
+    first, second = STORIES["fr"]
+    cluster = {"id": "c1", "language": "french", "documents": [first, second], "summaries": [first]}
+    data.write_text(json.dumps(cluster) + "\n")
+    peers.write_text(json.dumps({"system": "P1", "cluster": "c1", "summary": first}) + "\n")
+    out = tmp_path / "report.json"
+    done = run_cli("eval", str(data), "--words", "60", "--jobs", "1", "--peers", str(peers), "--json", str(out))
+    assert done.returncode == 0, done.stderr
+    report = json.loads(out.read_text())
+    assert report["tokenizer"] == "unicode" and "P1" in report["methods"]
+    assert report["scores"]["P1"]["rouge1"]["max"]["mean"] == pytest.approx(100.0)
+    assert 0 < report["scores"]["newsfuse"]["rouge1"]["max"]["mean"] < 100
