@@ -333,7 +333,20 @@ def clean(article: Article) -> Article:
     return replace(
         article,
         text=cleaned.text,
+        title=article.title or headline(cleaned.text),
         author=article.author or author,
         source=article.source or outlet or "",
         published=published,
     )
+
+
+HEADLINE_WORDS = 20
+
+
+def headline(text: str) -> str:
+    """The first line of a text that opens with its headline (short, no full stop, more lines after it): what
+    the writer chose to say first, and what the title's features read. Empty when it does not."""
+    first, _, rest = text.partition("\n")
+    if not rest.strip() or not first.strip() or len(first.split()) > HEADLINE_WORDS:
+        return ""
+    return "" if first.rstrip().endswith(TERMINAL) else first.strip()
