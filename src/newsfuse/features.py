@@ -16,7 +16,7 @@ from newsfuse.evidence import Evidence
 from newsfuse.model import Story
 
 NUMBER = re.compile(r"\d")
-QUOTE = re.compile(r"[\"“”«»„「」]|``|''")  # quotation marks of every language newsfuse reads
+QUOTE = re.compile(r"[\"“”]|``|''")
 TERMINAL = re.compile(r"[.!?。！？؟।…][\"'”’)\]»」』]*\s*$")  # a full stop in any script, closing marks after it
 QUESTION_MARKS = ("?", "？", "؟")
 
