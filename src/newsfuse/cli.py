@@ -103,6 +103,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--method", choices=tuple(METHODS), default="newsfuse", help="summarizer (default newsfuse)")
     s.add_argument("--include-text", action="store_true", help="JSON: add each article's cleaned text")
     s.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
+    s.add_argument(
+        "--meaning", action="store_true", help="corroboration and repeats by meaning (same fact, other words; slower)"
+    )
 
     a = commands.add_parser("analyze", help="the story's anatomy: entities, quotes, timeline, figures, opinion")
     a.add_argument("paths", nargs="+", metavar="PATH", help="article files, directories, or - for stdin")
@@ -110,6 +113,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--output", choices=ANALYSIS_OUTPUTS, default="markdown", help="report format (default markdown)")
     a.add_argument("--include-text", action="store_true", help="JSON: add each article's cleaned text")
     a.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
+    a.add_argument("--no-meaning", action="store_true", help="corroboration by shared words only (no semantic model)")
 
     i = commands.add_parser("ingest", help="add articles to the store and group them into stories")
     i.add_argument("paths", nargs="+", metavar="PATH", help="article files (any format, RSS/Atom feeds), directories")
@@ -210,7 +214,13 @@ def read_story(args: argparse.Namespace, max_words: int = MAX_BRIEF_WORDS) -> tu
 
 def summarize_command(args: argparse.Namespace) -> int:
     story, problems = read_story(args)
-    result = brief(story, args.words, args.method)
+    if args.meaning:
+        from newsfuse.pipeline import Pipeline
+        from newsfuse.samefact import load_same_fact
+
+        result = Pipeline(same=load_same_fact()).brief(story, args.words, args.method)
+    else:
+        result = brief(story, args.words, args.method)
     result = replace(result, warnings=(*(f"skipped {p}" for p in problems), *result.warnings))
     if not result.sentences:  # never a silent success
         for warning in result.warnings:
@@ -224,9 +234,11 @@ def analyze_command(args: argparse.Namespace) -> int:
     from newsfuse.anatomy import analyze_story, load_ner
     from newsfuse.anatomy.analyze import MAX_ANALYSIS_WORDS
     from newsfuse.anatomy.report import render_analysis
+    from newsfuse.samefact import load_same_fact
 
     story, _ = read_story(args, MAX_ANALYSIS_WORDS)
-    print(render_analysis(analyze_story(story, load_ner()), args.output, args.include_text))
+    same = None if args.no_meaning else load_same_fact()
+    print(render_analysis(analyze_story(story, load_ner(), same), args.output, args.include_text))
     return 0
 
 

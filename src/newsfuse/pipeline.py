@@ -2,7 +2,8 @@
 
 A ``Pipeline`` owns what is loaded once per process (the stemmer and the trained models) and is passed to,
 or kept by, whoever makes many briefs (the service, evaluation, the stories). The module-level
-``summarize`` uses one default pipeline, made on first use.
+``summarize`` uses one default pipeline, made on first use. ``Pipeline(same=load_same_fact())`` adds the
+semantic layer (opt-in: it costs time a brief is short of): corroboration and repeats by meaning.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ import Stemmer
 
 from newsfuse.attribute import attribute
 from newsfuse.clean import clean, clean_text
+from newsfuse.corroborate import Repeats, echoes, vectors_of
 from newsfuse.errors import InputError
 from newsfuse.evidence import gather
 from newsfuse.ingest import Loaded, from_records
 from newsfuse.model import Article, Brief, Citation, Story
+from newsfuse.samefact import SameFact
 from newsfuse.segment import segment
 from newsfuse.select import reading_order
 from newsfuse.summarizers import Summarizer, baseline, check_method
@@ -99,11 +102,16 @@ def check_words(words: Any) -> int:
 
 
 class Pipeline:
-    """The stemmer and the trained models, loaded once; every brief of this process goes through here."""
+    """The stemmer and the trained models, loaded once; every brief of this process goes through here.
 
-    def __init__(self, newsfuse: Newsfuse | None = None) -> None:
+    ``same`` (the same-fact judge, ``samefact.load_same_fact()``), when given, makes ``corroborated_by`` find
+    the same fact in other words, and keeps the default summarizer from choosing one fact twice in other words.
+    """
+
+    def __init__(self, newsfuse: Newsfuse | None = None, same: SameFact | None = None) -> None:
         self.stemmer = Stemmer.Stemmer("english")
         self.newsfuse = newsfuse or load()
+        self.same = same
 
     def summarizer(self, method: str | Summarizer) -> Summarizer:
         if not isinstance(method, str):
@@ -128,14 +136,24 @@ class Pipeline:
         near = evidence.vectors.neighbours
         repeats = {i for i in range(len(story.sentences)) if seen and seen & near(i, REPEATS).keys()}
         excluded = (opinion if summarizer.drops_opinion else frozenset()) | seen | repeats
-        chosen = reading_order(story, summarizer.choose(story, evidence, words, excluded, seen))
+        vectors = vectors_of(story, self.same) if self.same is not None and story.sentences else None
+        if vectors is not None and isinstance(summarizer, Newsfuse):
+            meant = Repeats(story, self.same, vectors)
+            picks = summarizer.choose(story, evidence, words, excluded, seen, repeats=meant)
+        else:
+            picks = summarizer.choose(story, evidence, words, excluded, seen)
+        chosen = reading_order(story, picks)
+        found = None
+        if vectors is not None and len(story.articles) > 1:
+            found = echoes(story, self.same, [p.sentence for p in chosen], vectors)
         warnings = (SINGLE_SOURCE,) if len(story.articles) == 1 else ()
         if not chosen and not seen:
             warnings += (why_empty(story, opinion if summarizer.drops_opinion else frozenset()),)
         cited = tuple(
             Citation(s.article, s.index, s.start, s.end) for i, s in enumerate(story.sentences) if i in opinion
         )
-        return Brief(attribute(story, evidence, chosen), story.articles, summarizer.name, words, warnings, cited)
+        sentences = attribute(story, evidence, chosen, found)
+        return Brief(sentences, story.articles, summarizer.name, words, warnings, cited)
 
     def summarize(
         self, articles: Iterable[Mapping[str, Any] | Article | str], words: int = DEFAULT_WORDS,

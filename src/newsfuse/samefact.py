@@ -123,7 +123,7 @@ class SameFact:
         verdicts = []
         for p, (a, b) in zip(probability, pairs, strict=True):
             first, second = self.side(a), self.side(b)
-            agree = p >= self.judge.threshold and not first.contradicts(second)
+            agree = bool(p >= self.judge.threshold) and not first.contradicts(second)
             differ = first.differs_in_figures(second)
             verdicts.append(Verdict(float(p), agree, agree and not differ, agree and differ and p >= CONFLICT))
         return verdicts
