@@ -99,13 +99,14 @@ def train(pairs: list[tuple[str, str]], y: np.ndarray) -> Judge:
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
     z = (x - mean) / scale
     thresholds = np.round(np.arange(0.30, 0.71, 0.01), 2)
-    accuracy = np.zeros(len(thresholds))
+    accuracy, f1 = np.zeros(len(thresholds)), np.zeros(len(thresholds))
     for seed in (0, 1, 2):
         held_out = np.zeros(len(y))
         for fit, test in StratifiedKFold(5, shuffle=True, random_state=seed).split(z, y):
             model = LogisticRegression(C=C, max_iter=5000).fit(z[fit], y[fit])
             held_out[test] = model.predict_proba(z[test])[:, 1]
-        accuracy += [((held_out >= t) == y).mean() / 3 for t in thresholds]
+        accuracy += [scores(held_out >= t, y)[0] / 3 for t in thresholds]
+        f1 += [scores(held_out >= t, y)[1] / 3 for t in thresholds]
     best = int(np.argmax(accuracy))
     model = LogisticRegression(C=C, max_iter=5000).fit(z, y)
     about = {
@@ -113,6 +114,7 @@ def train(pairs: list[tuple[str, str]], y: np.ndarray) -> Judge:
         "pairs": len(y),
         "model": f"logistic regression, C={C}, standardised features",
         "cv accuracy": round(float(accuracy[best]), 4),
+        "cv f1": round(float(f1[best]), 4),
         "cv": "5-fold, 3 shuffles, threshold chosen on the held-out probabilities",
     }
     return Judge(mean, scale, model.coef_[0], float(model.intercept_[0]), float(thresholds[best]), df, sentences, about)
@@ -154,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         accuracy, f1 = scores(predicted, dev_labels)
         rows.append([name, f"{100 * accuracy:.1f}", f"{100 * f1:.1f}"])
     print(f"MSRP dev: {len(dev_pairs)} pairs, {100 * dev_labels.mean():.1f}% the same fact")
-    print(f"train cross-validation accuracy (threshold {same.judge.threshold}): {same.judge.about['cv accuracy']}\n")
+    about = same.judge.about
+    cv = f"accuracy {about['cv accuracy']}, F1 {about['cv f1']}"
+    print(f"train cross-validation (threshold {same.judge.threshold}): {cv}\n")
     print(markdown_table(["judgement", "accuracy %", "F1 %"], rows))
     per_pair = 1000 * seconds / len(dev_pairs)
     print(f"\nmodel load {loaded:.2f} s CPU; judging {per_pair:.2f} ms CPU per pair (both sentences new)")
