@@ -3,7 +3,7 @@
 ``sources`` are the verbatim copies (wire copy reprinted by several outlets), each slicing exactly the
 characters the brief uses; ``changes`` says what differs (a cut connective, the capital it leaves);
 ``corroborated_by`` is every article that reports the same content, found by similarity rather than identical
-text.
+text, and, when the pipeline has the same-fact judge, by meaning (``found``: the same fact in other words).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 
+from newsfuse.corroborate import Echoes
 from newsfuse.evidence import Evidence
 from newsfuse.model import BriefSentence, Change, Citation, Sentence, Story
 from newsfuse.select import Pick
@@ -40,7 +41,9 @@ def edited(sentence: Sentence, trim: int) -> tuple[str, tuple[Change, ...]]:
     return rest, tuple(changes)
 
 
-def attribute(story: Story, evidence: Evidence, picks: list[Pick]) -> tuple[BriefSentence, ...]:
+def attribute(
+    story: Story, evidence: Evidence, picks: list[Pick], found: Echoes | None = None
+) -> tuple[BriefSentence, ...]:
     wanted = {story.sentences[p.sentence].text for p in picks}
     copies: dict[str, list[int]] = defaultdict(list)
     for j, sentence in enumerate(story.sentences):
@@ -59,5 +62,6 @@ def attribute(story: Story, evidence: Evidence, picks: list[Pick]) -> tuple[Brie
         )  # fmt: skip
         near = evidence.vectors.neighbours(pick.sentence, CORROBORATION)
         outlets = reporting(story, pick.sentence, near) | {c.article for c in sources}
+        outlets |= {story.sentences[j].article for j in (found.same.get(pick.sentence, ()) if found else ())}
         brief.append(BriefSentence(text, sources, tuple(sorted(outlets, key=order.__getitem__)), changes))
     return tuple(brief)

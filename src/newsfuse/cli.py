@@ -24,7 +24,7 @@ from newsfuse.escape import terminal
 from newsfuse.formats import FORMATS
 from newsfuse.ingest import load
 from newsfuse.model import Story
-from newsfuse.pipeline import DEFAULT_WORDS, MAX_BRIEF_WORDS, brief, story_of, usable
+from newsfuse.pipeline import DEFAULT_WORDS, MAX_BRIEF_WORDS, default, story_of, usable
 from newsfuse.progress import Bar
 from newsfuse.render import OUTPUTS, render
 from newsfuse.summarizers import METHODS, check_method
@@ -117,6 +117,9 @@ def parser() -> argparse.ArgumentParser:
         "--brief-language", type=language, default=None,
         help="write the brief from the articles in this language (default: the one most articles are in)",
     )  # fmt: skip
+    s.add_argument(
+        "--meaning", action="store_true", help="corroboration and repeats by meaning (same fact, other words; slower)"
+    )
 
     a = commands.add_parser("analyze", help="the story's anatomy: entities, quotes, timeline, figures, opinion")
     a.add_argument("paths", nargs="+", metavar="PATH", help="article files, directories, or - for stdin")
@@ -125,6 +128,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--include-text", action="store_true", help="JSON: add each article's cleaned text")
     a.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
     a.add_argument("--language", type=language, default=None, help="the articles' language (default: found each)")
+    a.add_argument("--no-meaning", action="store_true", help="corroboration by shared words only (no semantic model)")
 
     i = commands.add_parser("ingest", help="add articles to the store and group them into stories")
     i.add_argument("paths", nargs="+", metavar="PATH", help="article files (any format, RSS/Atom feeds), directories")
@@ -231,7 +235,14 @@ def read_story(args: argparse.Namespace, max_words: int = MAX_BRIEF_WORDS) -> tu
 
 def summarize_command(args: argparse.Namespace) -> int:
     story, problems = read_story(args)
-    result = brief(story, args.words, args.method, language=args.brief_language)
+    if args.meaning:
+        from newsfuse.pipeline import Pipeline
+        from newsfuse.samefact import load_same_fact
+
+        pipeline = Pipeline(same=load_same_fact())
+    else:
+        pipeline = default()
+    result = pipeline.brief(story, args.words, args.method, language=args.brief_language)
     result = replace(result, warnings=(*(f"skipped {p}" for p in problems), *result.warnings))
     if not result.sentences:  # never a silent success
         for warning in result.warnings:
@@ -245,9 +256,11 @@ def analyze_command(args: argparse.Namespace) -> int:
     from newsfuse.anatomy import analyze_story, load_ner
     from newsfuse.anatomy.analyze import MAX_ANALYSIS_WORDS
     from newsfuse.anatomy.report import render_analysis
+    from newsfuse.samefact import load_same_fact
 
     story, _ = read_story(args, MAX_ANALYSIS_WORDS)
-    print(render_analysis(analyze_story(story, load_ner()), args.output, args.include_text))
+    same = None if args.no_meaning else load_same_fact()
+    print(render_analysis(analyze_story(story, load_ner(), same), args.output, args.include_text))
     return 0
 
 

@@ -26,7 +26,8 @@ import Stemmer
 from newsfuse.readable import Form, form
 from newsfuse.text import CJK, STOPWORDS, WORD, language_name
 
-RULES = ("opinion", "pronoun openers", "openers", "cleaning phrases", "entities", "dates")  # as the JSON lists them
+# The judgements that need rules of a language's own, as the JSON lists them; "meaning" is the same-fact judge.
+RULES = ("opinion", "pronoun openers", "openers", "cleaning phrases", "entities", "dates", "meaning")
 ENGLISH_RULES = frozenset(RULES)
 BRIEF_RULES = RULES[:4]  # the ones a brief uses (entities and dates are the analysis's)
 

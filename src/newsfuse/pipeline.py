@@ -2,7 +2,8 @@
 
 A ``Pipeline`` owns what is loaded once per process (the stemmer and the trained models) and is passed to,
 or kept by, whoever makes many briefs (the service, evaluation, the stories). The module-level
-``summarize`` uses one default pipeline, made on first use.
+``summarize`` uses one default pipeline, made on first use. ``Pipeline(same=load_same_fact())`` adds the
+semantic layer (opt-in: it costs time a brief is short of): corroboration and repeats by meaning.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ import Stemmer
 
 from newsfuse.attribute import attribute
 from newsfuse.clean import clean, clean_text
+from newsfuse.corroborate import Echoes, Repeats, echoes, vectors_of
 from newsfuse.errors import InputError
-from newsfuse.evidence import gather
+from newsfuse.evidence import Evidence, gather
 from newsfuse.ingest import Loaded, from_records
 from newsfuse.languages import BRIEF_RULES, SUPPORTED, Language, Languages, code_of, most_common
 from newsfuse.model import Article, Brief, Citation, Story
+from newsfuse.samefact import SameFact
 from newsfuse.segment import segment
-from newsfuse.select import reading_order
+from newsfuse.select import Pick, reading_order
 from newsfuse.summarizers import Summarizer, baseline, check_method
 from newsfuse.summarizers.newsfuse import Newsfuse, load
 
@@ -118,6 +121,23 @@ def in_language(story: Story, code: str, seen: frozenset[int]) -> tuple[Story, f
     return part, frozenset(new[i] for i in seen if i in new), others
 
 
+def choose(
+    story: Story, evidence: Evidence, summarizer: Summarizer, words: int, excluded: frozenset[int],
+    seen: frozenset[int], same: SameFact | None,
+) -> tuple[list[Pick], Echoes | None]:  # fmt: skip
+    """The brief's sentences in reading order; with the same-fact judge (``same``), no fact twice in other words
+    (the default summarizer), and who reports each chosen sentence by meaning."""
+    vectors = vectors_of(story, same) if same is not None and story.sentences else None
+    if vectors is not None and isinstance(summarizer, Newsfuse):
+        picks = summarizer.choose(story, evidence, words, excluded, seen, repeats=Repeats(story, same, vectors))
+    else:
+        picks = summarizer.choose(story, evidence, words, excluded, seen)
+    chosen = reading_order(story, picks)
+    if vectors is None or len(story.articles) < 2:
+        return chosen, None
+    return chosen, echoes(story, same, [p.sentence for p in chosen], vectors)
+
+
 def language_notes(language: Language, others: Sequence[Article]) -> tuple[str, ...]:
     """What a reader of a brief in ``language`` should know: judgements skipped, articles left out."""
     notes = []
@@ -140,12 +160,18 @@ def check_words(words: Any) -> int:
 
 class Pipeline:
     """The languages (stop words, stemmers) and the trained models, loaded once; every brief of this process
-    goes through here."""
+    goes through here.
 
-    def __init__(self, newsfuse: Newsfuse | None = None) -> None:
+    ``same`` (the same-fact judge, ``samefact.load_same_fact()``), when given, makes ``corroborated_by`` find
+    the same fact in other words, and keeps the default summarizer from choosing one fact twice in other words
+    (in English: the judge is trained on English).
+    """
+
+    def __init__(self, newsfuse: Newsfuse | None = None, same: SameFact | None = None) -> None:
         self.languages = Languages()
         self.stemmer = Stemmer.Stemmer("english")  # English readability figures (``evaluate``)
         self.newsfuse = newsfuse or load()
+        self.same = same
 
     def summarizer(self, method: str | Summarizer) -> Summarizer:
         if not isinstance(method, str):
@@ -168,22 +194,24 @@ class Pipeline:
             raise InputError("articles", "no articles to summarize")
         code = brief_language(story, language)
         story, seen, others = in_language(story, code, seen)
-        evidence = gather(story, self.languages[code])
+        read_as = self.languages[code]
+        evidence = gather(story, read_as)
         opinion = evidence.opinion_sentences
         near = evidence.vectors.neighbours
         repeats = {i for i in range(len(story.sentences)) if seen and seen & near(i, REPEATS).keys()}
         excluded = (opinion if summarizer.drops_opinion else frozenset()) | seen | repeats
-        chosen = reading_order(story, summarizer.choose(story, evidence, words, excluded, seen))
+        same = self.same if "meaning" in read_as.rules else None
+        chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same)
         warnings = (SINGLE_SOURCE,) if len(story.articles) == 1 else ()
-        warnings += language_notes(self.languages[code], others)
+        warnings += language_notes(read_as, others)
         if not chosen and not seen:
             warnings += (why_empty(story, opinion if summarizer.drops_opinion else frozenset()),)
         cited = tuple(
             Citation(s.article, s.index, s.start, s.end) for i, s in enumerate(story.sentences) if i in opinion
         )
-        briefed = attribute(story, evidence, chosen)
-        skipped = self.languages[code].skipped_in(BRIEF_RULES)
-        return Brief(briefed, story.articles + others, summarizer.name, words, warnings, cited, code, skipped)
+        sentences = attribute(story, evidence, chosen, found)
+        skipped = read_as.skipped_in(BRIEF_RULES + (("meaning",) if self.same is not None else ()))
+        return Brief(sentences, story.articles + others, summarizer.name, words, warnings, cited, code, skipped)
 
     def summarize(
         self, articles: Iterable[Mapping[str, Any] | Article | str], words: int = DEFAULT_WORDS,

@@ -47,6 +47,7 @@ def brief_json(brief: Brief, include_text: bool = False) -> dict[str, Any]:
                 "text": s.text,
                 "sources": [citation_json(c) for c in s.sources],
                 "corroborated_by": list(s.corroborated_by),
+                "single_source": len(s.corroborated_by) == 1,
                 "changes": [{"start": c.start, "end": c.end, "was": c.was, "now": c.now} for c in s.changes],
             }
             for s in brief.sentences

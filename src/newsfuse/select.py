@@ -14,7 +14,7 @@ best sentence.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -128,9 +128,17 @@ class _Facts:
 
 
 def cover(
-    story: Story, evidence: Evidence, objective: Objective, words: int, excluded: frozenset[int] = frozenset()
+    story: Story,
+    evidence: Evidence,
+    objective: Objective,
+    words: int,
+    excluded: frozenset[int] = frozenset(),
+    repeats: Callable[[int, int], bool] | None = None,
 ) -> list[Pick]:
-    """The chosen sentences (a predecessor before the sentence that leans on it), greedily by gain per word."""
+    """The chosen sentences (a predecessor before the sentence that leans on it), greedily by gain per word.
+
+    ``repeats(i, j)``, when given, says whether two sentences tell the same fact in other words (by meaning): a
+    sentence that repeats a chosen one is not chosen either."""
     concepts, weight = evidence.concepts, objective.concept_weight
     covered = np.zeros(len(weight), dtype=bool)
     nearest = np.zeros(len(story.sentences))  # each sentence's highest cosine with a chosen one
@@ -161,6 +169,8 @@ def cover(
             if story.sentences[i].text in texts or nearest[i] >= REDUNDANCY:
                 return False
             if any(same_fact(facts(i), facts(j)) for j in [*chosen, *fresh[:n]]):
+                return False
+            if repeats is not None and any(repeats(i, j) for j in [*chosen, *fresh[:n]]):
                 return False
         return True
 

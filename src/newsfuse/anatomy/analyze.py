@@ -2,7 +2,9 @@
 
 Stages share the core pipeline (ingest → clean → segment) and its offsets; then entities (NER), quotes
 (which need the entities to name speakers), timeline, figures and conflicts, corroboration of every
-fact-bearing sentence, and the opinion judgement that the brief also uses.
+fact-bearing sentence, and the opinion judgement that the brief also uses. Corroboration is by shared words
+and anchors, and by meaning when the same-fact judge is given (``same``, the default of ``analyze``): then a
+fact told in other words is found, and the same report with other figures is a conflict.
 """
 
 from __future__ import annotations
@@ -14,15 +16,17 @@ from typing import Any
 
 from newsfuse.anatomy.entities import find_mentions, load_ner, merge
 from newsfuse.anatomy.figures import conflicts, figures_in
-from newsfuse.anatomy.model import Analysis, Event, Fact, Figure, Judgement
+from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement
 from newsfuse.anatomy.quotes import find_quotes
 from newsfuse.anatomy.timeline import dated
 from newsfuse.attribute import reporting
+from newsfuse.corroborate import Echoes, echoes
 from newsfuse.evidence import Evidence, gather
 from newsfuse.ingest import from_records
 from newsfuse.languages import Language, load_language, most_common
 from newsfuse.model import Article, Citation, Story
 from newsfuse.pipeline import story_of, usable
+from newsfuse.samefact import SameFact, load_same_fact
 
 MAX_ANALYSIS_WORDS = 100_000  # words of one story analysed in one run: the NER model reads ~14,000 a second
 MIN_FACT_WORDS = 6
@@ -66,20 +70,57 @@ def _timeline(story: Story, near: list[dict[int, float]]) -> tuple[Event, ...]:
     return tuple(events)
 
 
+def _fact_bearing(story: Story, judged: tuple[Judgement, ...], anchors: list[set[Any]]) -> list[int]:
+    """Sentences that state a checkable fact: not opinion, long enough, with a name, a figure or a date."""
+    return [
+        i
+        for i, sentence in enumerate(story.sentences)
+        if not judged[i].opinion and sentence.words >= MIN_FACT_WORDS and anchors[i]
+    ]
+
+
 def _facts(
-    story: Story, near: list[dict[int, float]], judged: tuple[Judgement, ...], anchors: list[set[Any]]
+    story: Story, near: list[dict[int, float]], chosen: list[int], anchors: list[set[Any]], found: Echoes | None
 ) -> tuple[Fact, ...]:
+    """Every fact-bearing sentence with the outlets that report it: by shared words, by shared names, figures
+    and dates, and by meaning (``found``: the same fact in other words). A sentence that gives the same report
+    with other figures (a conflict) corroborates nothing, however many words it shares."""
     order = {a.id: n for n, a in enumerate(story.articles)}
+    rivals: dict[int, set[int]] = defaultdict(set)  # the same report with other figures: no corroboration
+    for i, j in found.conflicts if found else ():
+        rivals[i].add(j)
+        rivals[j].add(i)
     facts = []
-    for i, sentence in enumerate(story.sentences):
-        if judged[i].opinion or sentence.words < MIN_FACT_WORDS or not anchors[i]:
-            continue
-        outlets = reporting(story, i, near[i])
-        for j in near[i]:
+    for i in chosen:
+        agreeing = {j: c for j, c in near[i].items() if j not in rivals[i]}
+        outlets = reporting(story, i, agreeing)
+        outlets |= {story.sentences[j].article for j in (found.same.get(i, ()) if found else ())}
+        for j in agreeing:
             if len(anchors[i] & anchors[j]) >= SHARED_ANCHORS:
                 outlets.add(story.sentences[j].article)
-        facts.append(Fact(sentence.text, _citation(story, i), tuple(sorted(outlets, key=order.__getitem__))))
+        text = story.sentences[i].text
+        facts.append(Fact(text, _citation(story, i), tuple(sorted(outlets, key=order.__getitem__))))
     return tuple(facts)
+
+
+def _meaning_conflicts(
+    story: Story, found: Echoes, figures: Sequence[Figure], known: Sequence[Conflict]
+) -> tuple[Conflict, ...]:
+    """Pairs that say the same thing with other figures, unless a conflict of figures already holds both."""
+    place = {(s.article, s.index): i for i, s in enumerate(story.sentences)}
+    held: dict[int, list[Figure]] = defaultdict(list)
+    for f in figures:
+        held[place[f.where.article, f.where.sentence]].append(f)
+    covered = [{place[f.where.article, f.where.sentence] for f in c.figures} for c in known]
+    result = []
+    for i, j in found.conflicts:
+        if any({i, j} <= sentences for sentences in covered):
+            continue
+        values = [{f.value for f in held[k]} for k in (i, j)]
+        own = tuple(f for k, other in ((i, values[1]), (j, values[0])) for f in held[k] if f.value not in other)
+        quantity = next((f.counts for f in own if " " in f.counts), "figures")
+        result.append(Conflict(quantity, own, "meaning", (_citation(story, i), _citation(story, j))))
+    return tuple(result)
 
 
 def _anchors(
@@ -102,11 +143,14 @@ def _anchors(
     return anchors
 
 
-def analyze_story(story: Story, ner: Any, language: Language | None = None) -> Analysis:
-    """Every finder over one segmented story; ``ner`` is the model from ``load_ner()``. The story is read in
+def analyze_story(story: Story, ner: Any, same: SameFact | None = None, language: Language | None = None) -> Analysis:
+    """Every finder over one segmented story; ``ner`` is the model from ``load_ner()``, ``same`` the same-fact
+    judge from ``load_same_fact()`` (None: corroboration by shared words and anchors only). The story is read in
     ``language`` (default: the one most of its articles are in); the finders that have no rules in it (names
-    and quotes need the English NER model, dates English rules) are skipped, and the analysis says so."""
+    and quotes need the English NER model, dates English rules, meaning an English judge) are skipped, and the
+    analysis says so."""
     language = language or load_language(most_common(a.language or "en" for a in story.articles))
+    same = same if "meaning" in language.rules else None
     evidence = gather(story, language)
     near = [evidence.vectors.neighbours(i, SAME_FACT) for i in range(len(story.sentences))]
     mentions = find_mentions(story, ner) if "entities" in language.rules else []
@@ -117,6 +161,10 @@ def analyze_story(story: Story, ner: Any, language: Language | None = None) -> A
     timeline = _timeline(story, near) if "dates" in language.rules else ()
     judged = _judgements(story, evidence)
     anchors = _anchors(story, mentions, canonical, figures, timeline)
+    chosen = _fact_bearing(story, judged, anchors)
+    found = echoes(story, same, chosen) if same is not None and len(story.articles) > 1 else None
+    by_figures = conflicts(figures, years)
+    by_meaning = _meaning_conflicts(story, found, figures, by_figures) if found else ()
     share = {}
     for article in story.articles:
         own = [j for j in judged if j.where.article == article.id]
@@ -135,8 +183,8 @@ def analyze_story(story: Story, ner: Any, language: Language | None = None) -> A
         quotes,
         timeline,
         tuple(figures),
-        conflicts(figures, years),
-        _facts(story, near, judged, anchors),
+        by_figures + by_meaning,
+        _facts(story, near, chosen, anchors, found),
         judged,
         share,
         tuple(warnings),
@@ -147,15 +195,17 @@ def analyze_story(story: Story, ner: Any, language: Language | None = None) -> A
 
 def analyze(
     articles: Iterable[Mapping[str, Any] | Article | str], strict: bool = False, ner: Any = None,
-    language: str | None = None,
+    same: SameFact | None = None, language: str | None = None,
 ) -> Analysis:  # fmt: skip
     """The Python API: articles (as for ``summarize``) → Analysis.
 
-    Loading the NER model takes about a second: pass ``ner=load_ner()`` when analysing many stories.
-    Unusable articles are skipped and named in ``warnings`` (raised as ``InputError`` when ``strict``).
+    Loading the models takes about a second: pass ``ner=load_ner()`` and ``same=load_same_fact()`` when
+    analysing many stories. Unusable articles are skipped and named in ``warnings`` (raised as ``InputError``
+    when ``strict``).
     """
     loaded = from_records(articles, strict=strict, language=language)
     cleaned, problems = usable(loaded, strict, "articles", MAX_ANALYSIS_WORDS)
-    result = analyze_story(story_of(cleaned), ner if ner is not None else load_ner())
+    ner = ner if ner is not None else load_ner()
+    result = analyze_story(story_of(cleaned), ner, same if same is not None else load_same_fact())
     skipped = tuple(f"skipped {p}" for p in problems)
     return replace(result, warnings=skipped + result.warnings)

@@ -58,10 +58,13 @@ class Figure:
 
 @dataclass(frozen=True)
 class Conflict:
-    """One quantity that outlets report with different values."""
+    """One quantity that outlets report with different values: found by what the figures count ("figures"), or
+    as two sentences that say the same thing but for their figures ("meaning"; ``sentences`` are those two)."""
 
     quantity: str
     figures: tuple[Figure, ...]
+    how: str = "figures"
+    sentences: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)

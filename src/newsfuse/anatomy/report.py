@@ -9,7 +9,7 @@ from typing import Any
 
 from newsfuse.anatomy.model import Analysis, Figure
 from newsfuse.escape import markdown
-from newsfuse.model import Article
+from newsfuse.model import Article, Citation
 from newsfuse.render import article_json, citation_json, markdown_table
 
 OUTPUTS = ("markdown", "json")
@@ -54,7 +54,15 @@ def analysis_json(analysis: Analysis, include_text: bool = False) -> dict[str, A
             for e in analysis.timeline
         ],
         "figures": [figure(f) for f in analysis.figures],
-        "conflicts": [{"quantity": c.quantity, "figures": [figure(f) for f in c.figures]} for c in analysis.conflicts],
+        "conflicts": [
+            {
+                "quantity": c.quantity,
+                "figures": [figure(f) for f in c.figures],
+                "how": c.how,
+                "sentences": [citation_json(w) for w in c.sentences],
+            }
+            for c in analysis.conflicts
+        ],
         "facts": [
             {
                 "text": f.text,
@@ -80,6 +88,10 @@ def _outlet(article: Article) -> str:
 
 def _names(ids: Sequence[str], articles: dict[str, Article]) -> str:
     return ", ".join(_outlet(articles[i]) for i in ids)
+
+
+def _quoted(articles: dict[str, Article], where: Citation) -> str:
+    return markdown(articles[where.article].text[where.start : where.end])
 
 
 def analysis_markdown(analysis: Analysis) -> str:
@@ -125,6 +137,10 @@ def analysis_markdown(analysis: Analysis) -> str:
     if analysis.conflicts:
         out += ["Outlets disagree on:", ""]
         for c in analysis.conflicts:
+            if c.how == "meaning":
+                said = " / ".join(f"“{_quoted(articles, w)}” ({_outlet(articles[w.article])})" for w in c.sentences)
+                out.append(f"- **{markdown(c.quantity)}**, the same report with other figures: {said}")
+                continue
             given = "; ".join(f"{markdown(f.text)} ({_outlet(articles[f.where.article])})" for f in c.figures)
             out.append(f"- **{markdown(c.quantity)}**: {given}")
         out.append("")

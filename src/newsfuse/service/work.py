@@ -23,6 +23,7 @@ from newsfuse.anatomy.report import analysis_json
 from newsfuse.errors import InputError
 from newsfuse.pipeline import Pipeline
 from newsfuse.render import brief_json
+from newsfuse.samefact import load_same_fact
 from newsfuse.service.admission import Expired, run_until
 
 CANCEL = signal.SIGUSR1
@@ -35,11 +36,12 @@ class Cancelled(BaseException):
 
 @dataclass
 class Resources:
-    """What one worker loads: the pipeline at start, the NER model at its first analysis, the store (read-only)
-    at its first question about stories."""
+    """What one worker loads: the pipeline at start, the NER model and the same-fact judge at its first analysis,
+    the store (read-only) at its first question about stories."""
 
     pipeline: Pipeline
     ner: Any = None
+    same: Any = None
     stores: dict[str, Any] = field(default_factory=dict)
 
     def store(self, url: str) -> Any:
@@ -64,6 +66,11 @@ class Resources:
             self.ner = load_ner()
         return self.ner
 
+    def load_same(self) -> Any:
+        if self.same is None:
+            self.same = load_same_fact()
+        return self.same
+
 
 def brief(
     resources: Resources, articles: list[dict[str, Any]], words: int, method: str, include_text: bool, strict: bool
@@ -73,7 +80,8 @@ def brief(
 
 
 def analysis(resources: Resources, articles: list[dict[str, Any]], include_text: bool, strict: bool) -> dict[str, Any]:
-    return analysis_json(analyze(articles, strict=strict, ner=resources.load_ner()), include_text)
+    same = resources.load_same()
+    return analysis_json(analyze(articles, strict=strict, ner=resources.load_ner(), same=same), include_text)
 
 
 def stories(
@@ -101,7 +109,8 @@ def story_analysis(resources: Resources, url: str, number: int) -> dict[str, Any
     from newsfuse.stories import as_articles, story_articles
 
     _, stored = story_articles(resources.store(url), number)
-    return analysis_json(analyze_story(story_of(as_articles(stored)), resources.load_ner()), include_text=True)
+    analysis = analyze_story(story_of(as_articles(stored)), resources.load_ner(), resources.load_same())
+    return analysis_json(analysis, include_text=True)
 
 
 TASKS: dict[str, Callable[..., dict[str, Any]]] = {

@@ -11,6 +11,7 @@ input grows (``regime``). Opinion is excluded at selection, not merely down-weig
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -65,11 +66,18 @@ class Newsfuse:
         return Objective(weight, bonus, cost_power=low + (high - low) * short, min_words=MIN_WORDS)
 
     def choose(
-        self, story: Story, evidence: Evidence, words: int, excluded: frozenset[int], seen: frozenset[int] = frozenset()
+        self,
+        story: Story,
+        evidence: Evidence,
+        words: int,
+        excluded: frozenset[int],
+        seen: frozenset[int] = frozenset(),
+        repeats: Callable[[int, int], bool] | None = None,
     ) -> list[Pick]:
+        """``repeats``: the same fact in other words (``Pipeline(same=...)``), never chosen twice."""
         if not story.sentences:
             return []
-        return cover(story, evidence, self.objective(story, evidence, words, seen), words, excluded)
+        return cover(story, evidence, self.objective(story, evidence, words, seen), words, excluded, repeats)
 
 
 def load(scorer: str | None = None, concept_model: str | None = None) -> Newsfuse:
