@@ -181,3 +181,18 @@ def test_eval_scores_other_systems_beside_ours(tmp_path: Path) -> None:
     assert report["tokenizer"] == "unicode" and "P1" in report["methods"]
     assert report["scores"]["P1"]["rouge1"]["max"]["mean"] == pytest.approx(100.0)
     assert 0 < report["scores"]["newsfuse"]["rouge1"]["max"]["mean"] < 100
+
+
+def test_the_http_api_briefs_other_languages_and_checks_the_language_asked(server: str) -> None:
+    from tests.test_service import post
+
+    mixed = [*articles("es"), articles("it")[0]]
+    status, data = post(server, {"articles": mixed, "words": 40})
+    assert status == 200 and data["language"] == "es" and "opinion" in data["skipped"]
+    status, data = post(server, {"articles": mixed, "words": 40, "language": "Italian"})
+    assert status == 200 and data["language"] == "it"
+    assert {s["sources"][0]["article"] for s in data["sentences"]} == {"it-1"}
+    status, data = post(server, {"articles": mixed, "language": "xx"})
+    assert status == 422 and data["error"]["field"] == "language"
+    status, data = post(server, {"articles": mixed, "language": "de"})
+    assert status == 422 and "no article is in German" in data["error"]["message"]

@@ -215,12 +215,13 @@ class Pipeline:
 
     def summarize(
         self, articles: Iterable[Mapping[str, Any] | Article | str], words: int = DEFAULT_WORDS,
-        method: str = "newsfuse", strict: bool = False,
+        method: str = "newsfuse", strict: bool = False, language: str | None = None,
     ) -> Brief:  # fmt: skip
-        """Articles (dicts with the JSON fields, ``Article`` objects or plain text) → Brief."""
+        """Articles (dicts with the JSON fields, ``Article`` objects or plain text) → Brief, written in
+        ``language`` (default: the one most articles are in)."""
         check_method(method)
         cleaned, problems = usable(from_records(articles, strict=strict), strict, "articles")
-        result = self.brief(story_of(cleaned), words, method)
+        result = self.brief(story_of(cleaned), words, method, language=language)
         skipped = tuple(f"skipped {p}" for p in problems)
         return replace(result, warnings=skipped + result.warnings)
 
@@ -252,11 +253,11 @@ def brief(
 
 def summarize(
     articles: Iterable[Mapping[str, Any] | Article | str], words: int = DEFAULT_WORDS, method: str = "newsfuse",
-    strict: bool = False,
+    strict: bool = False, language: str | None = None,
 ) -> Brief:  # fmt: skip
     """The Python API: articles (dicts with the JSON fields, ``Article`` objects or plain text) → Brief.
 
     An unusable article is skipped and named in ``Brief.warnings`` (raised as ``InputError`` when
     ``strict``); with no usable article at all, ``InputError`` says why.
     """
-    return default().summarize(articles, words, method, strict)
+    return default().summarize(articles, words, method, strict, language)

@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field
 
 from newsfuse import __version__
 from newsfuse.errors import InputError
+from newsfuse.languages import code_of
 from newsfuse.pipeline import DEFAULT_WORDS, Pipeline
 from newsfuse.service.admission import Budget, Expired, Gate
 from newsfuse.service.connection import HEADER_SECONDS
@@ -60,6 +61,7 @@ class ArticleIn(BaseModel):
     url: str | None = Field(None, description="kept as metadata; never fetched")
     published: str | None = None
     author: str | None = None
+    language: str | None = Field(None, description="ISO code or English name (fr, French); default: identified")
 
 
 class BriefRequest(BaseModel):
@@ -68,6 +70,7 @@ class BriefRequest(BaseModel):
     method: str = Field("newsfuse", description=f"one of {', '.join(METHODS)}")
     include_text: bool = Field(False, description="add each article's cleaned text, for showing sources")
     strict: bool = Field(False, description="fail on an unusable article instead of skipping it with a warning")
+    language: str | None = Field(None, description="write the brief from the articles in this language")
 
 
 class AnalysisRequest(BaseModel):
@@ -113,14 +116,18 @@ def check_articles(payload: Any, limits: Limits) -> list[dict[str, Any]]:
     return articles
 
 
-def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], int, str, bool, bool]:
-    """The request's articles, budget, method, include_text and strict; InputError names the first bad field."""
+def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], int, str, bool, bool, str | None]:
+    """The request's articles, budget, method, include_text, strict and brief language; InputError names the
+    first bad field."""
     articles = check_articles(payload, limits)
     words = payload.get("words", DEFAULT_WORDS)
     if isinstance(words, bool) or not isinstance(words, int) or not 1 <= words <= MAX_WORDS:
         raise InputError("words", f"expected a whole number from 1 to {MAX_WORDS}")
     method = check_method(payload.get("method", "newsfuse"))
-    return articles, words, method, *check_flags(payload)
+    language = payload.get("language")
+    if language is not None and (not isinstance(language, str) or code_of(language) is None):
+        raise InputError("language", "expected a language newsfuse reads, as an ISO code or name (fr, French)")
+    return articles, words, method, *check_flags(payload), language
 
 
 def check_analysis_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], bool, bool]:

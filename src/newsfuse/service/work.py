@@ -73,10 +73,12 @@ class Resources:
 
 
 def brief(
-    resources: Resources, articles: list[dict[str, Any]], words: int, method: str, include_text: bool, strict: bool
-) -> dict[str, Any]:
+    resources: Resources, articles: list[dict[str, Any]], words: int, method: str, include_text: bool, strict: bool,
+    language: str | None = None,
+) -> dict[str, Any]:  # fmt: skip
     """As in the CLI, an unusable article is skipped with a warning unless strict."""
-    return brief_json(resources.pipeline.summarize(articles, words, method, strict=strict), include_text)
+    made = resources.pipeline.summarize(articles, words, method, strict=strict, language=language)
+    return brief_json(made, include_text)
 
 
 def analysis(resources: Resources, articles: list[dict[str, Any]], include_text: bool, strict: bool) -> dict[str, Any]:
