@@ -183,10 +183,10 @@ def test_a_failure_on_one_article_skips_it_alone_and_reruns_go_on(
     named: a crash would stop every re-run at the same article, and nothing after it would ever be stored."""
     real = newsfuse.stories.term_counts
 
-    def fragile(text: str) -> Counter[str]:
+    def fragile(text: str, language: object = None) -> Counter[str]:
         if "Zorblax" in text:
             raise RuntimeError("cannot count Zorblax")
-        return real(text)
+        return real(text, language)
 
     monkeypatch.setattr(newsfuse.stories, "term_counts", fragile)
     texts = [article(1, 0), {**article(2, 0), "text": article(2, 0)["text"] + " Zorblax said so."}, article(3, 0)]
