@@ -124,7 +124,7 @@ def identify(text: str) -> str:
     """
     if not _doubtful(text):
         return "en"
-    return str(identifier().classify(INVISIBLE.sub("", text[: SAMPLE * 2]))[0])
+    return str(identifier().classify(INVISIBLE.sub("", text[: 2 * SAMPLE])[:SAMPLE])[0])
 
 
 def language_name(code: str) -> str:
