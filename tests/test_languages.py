@@ -196,3 +196,10 @@ def test_the_http_api_briefs_other_languages_and_checks_the_language_asked(serve
     assert status == 422 and data["error"]["field"] == "language"
     status, data = post(server, {"articles": mixed, "language": "de"})
     assert status == 422 and "no article is in German" in data["error"]["message"]
+
+
+def test_hebrew_prefixes_are_cut_so_that_articles_share_terms() -> None:
+    from newsfuse.languages import hebrew_stems
+
+    assert hebrew_stems(["והבית", "בבית", "בית", "הם"]) == ["בית", "בית", "בית", "הם"]
+    assert hebrew_stems(["שלום"]) == ["לום"]  # light stemming also cuts a root letter now and then: known, cheap

@@ -129,10 +129,25 @@ def _unchanged(words: list[str]) -> list[str]:
     return words
 
 
+HEBREW_PREFIXES = "והבלמשכ"  # and, the, in, to, from, that, as: written joined to the word that follows
+
+
+def hebrew_stems(words: list[str]) -> list[str]:
+    """A light Hebrew stemmer (Snowball has none): up to two one-letter prefixes cut, keeping three letters,
+    so that "והבית" (and the house) and "בית" (house) are one term; without it, hardly two articles share one."""
+    stems = []
+    for word in words:
+        for _ in range(2):
+            if len(word) > 3 and word[0] in HEBREW_PREFIXES:
+                word = word[1:]
+        stems.append(word)
+    return stems
+
+
 def load_language(code: str) -> Language:
     """The ``Language`` of a supported code (KeyError otherwise); reads its stop words, makes its stemmer."""
     name, algorithm, spaced = SUPPORTED[code]
-    stem = Stemmer.Stemmer(algorithm).stemWords if algorithm else _unchanged
+    stem = Stemmer.Stemmer(algorithm).stemWords if algorithm else hebrew_stems if code == "he" else _unchanged
     if code == "en":
         return Language(code, name, WORD, STOPWORDS, stem, ENGLISH_RULES)
     word, shortest = (SPACED_WORD, 2) if spaced else (UNSPACED_WORD, 1)
