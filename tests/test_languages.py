@@ -146,11 +146,12 @@ def test_cli_language_options_and_json(tmp_path: Path) -> None:
     assert "Traceback" not in refused.stderr
 
 
-def test_analysis_in_another_language_says_which_findings_it_skipped() -> None:
-    analysis = newsfuse.analyze(articles("fr"), ner=object())  # never asked: no English names to find
-    assert analysis.language == "fr" and {"entities", "dates"} <= set(analysis.skipped)
+@pytest.mark.parametrize("code", ["fr", "ar", "el", "ru", "hi"])
+def test_analysis_in_another_language_says_which_findings_it_skipped(code: str) -> None:
+    analysis = newsfuse.analyze(articles(code), ner=object())  # never asked: no English names to find
+    assert analysis.language == code and {"entities", "dates", "meaning"} <= set(analysis.skipped)
     assert analysis.entities == () and analysis.quotes == () and analysis.timeline == ()
-    assert any(f.value == 300 for f in analysis.figures)
+    assert any(f.value == 300 and f.counts for f in analysis.figures)  # what it counts, in its own script
 
 
 def test_stories_and_duplicates_in_other_scripts() -> None:

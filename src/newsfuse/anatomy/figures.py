@@ -35,7 +35,12 @@ FIGURE = re.compile(
     r"(?P<percent>\s?(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
-NOUN = re.compile(r"^\s+(?:(?:other|more|additional|new|more than|of the|[A-Z][\w.]*)\s+)?(?P<noun>[a-z]{3,})\b")
+# What a figure counts: the lower-case word after it, in Latin, Greek, Cyrillic, Hebrew, Arabic or Devanagari
+# letters (the last three have no case), past an English adjective or a name.
+LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u03ac-\u03ce\u0430-\u045f\u05d0-\u05ea\u0620-\u064a\u0900-\u0963"
+NOUN = re.compile(
+    rf"^\s+(?:(?:other|more|additional|new|more than|of the|[A-Z][\w.]*)\s+)?(?P<noun>[{LOWER}]{{3,}})(?![\w{LOWER}])"
+)
 NOT_NOUNS = frozenset(
     "were was are is have has had and or of to in on at for from with by as that who which the a an it they "
     "this than more times year years old percent per cent million billion thousand hundred after before when "
