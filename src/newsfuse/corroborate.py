@@ -61,10 +61,12 @@ def echoes(story: Story, same: SameFact, rows: Sequence[int], vectors: np.ndarra
     vectors = vectors_of(story, same) if vectors is None else vectors
     pairs = candidates(story, vectors, rows)
     texts = [s.text for s in story.sentences]
-    verdicts = same.judge_pairs([(texts[i], texts[j]) for i, j in pairs])
+    unordered = list(dict.fromkeys((min(i, j), max(i, j)) for i, j in pairs))  # the judge is symmetric: ask once
+    judged = dict(zip(unordered, same.judge_pairs([(texts[i], texts[j]) for i, j in unordered]), strict=True))
     found: dict[int, list[int]] = {i: [] for i in rows}
     conflicts: dict[frozenset[int], tuple[int, int]] = {}
-    for (i, j), verdict in zip(pairs, verdicts, strict=True):
+    for i, j in pairs:
+        verdict = judged[min(i, j), max(i, j)]
         if verdict.same:
             found[i].append(j)
         elif verdict.conflict:
