@@ -15,6 +15,7 @@ from typing import Any
 
 import Stemmer
 
+from newsfuse.across import across
 from newsfuse.attribute import attribute
 from newsfuse.clean import clean, clean_text
 from newsfuse.corroborate import Echoes, Repeats, echoes, vectors_of
@@ -108,17 +109,18 @@ def brief_language(story: Story, language: str | None) -> str:
     return code
 
 
-def in_language(story: Story, code: str, seen: frozenset[int]) -> tuple[Story, frozenset[int], tuple[Article, ...]]:
-    """The part of a story written in one language (``seen`` renumbered to it), and the articles left out."""
+def in_language(story: Story, code: str, seen: frozenset[int]) -> tuple[Story, frozenset[int], Story]:
+    """The part of a story written in one language (``seen`` renumbered to it), and the part in others."""
     if all((a.language or "en") == code for a in story.articles):
-        return story, seen, ()
-    kept = tuple(a for a in story.articles if (a.language or "en") == code)
-    others = tuple(a for a in story.articles if (a.language or "en") != code)
-    ids = {a.id for a in kept}
+        return story, seen, Story((), ())
+    ids = {a.id for a in story.articles if (a.language or "en") == code}
     index = [i for i, s in enumerate(story.sentences) if s.article in ids]
     new = {old: n for n, old in enumerate(index)}
-    part = Story(kept, tuple(story.sentences[i] for i in index))
-    return part, frozenset(new[i] for i in seen if i in new), others
+    part = Story(tuple(a for a in story.articles if a.id in ids), tuple(story.sentences[i] for i in index))
+    rest = Story(
+        tuple(a for a in story.articles if a.id not in ids), tuple(s for s in story.sentences if s.article not in ids)
+    )
+    return part, frozenset(new[i] for i in seen if i in new), rest
 
 
 def choose(
@@ -139,15 +141,15 @@ def choose(
 
 
 def language_notes(language: Language, others: Sequence[Article]) -> tuple[str, ...]:
-    """What a reader of a brief in ``language`` should know: judgements skipped, articles left out."""
+    """What a reader of a brief in ``language`` should know: judgements skipped, articles only cited."""
     notes = []
     if skipped := language.skipped_in(BRIEF_RULES):
         notes.append(f"{language.name}: no rules yet for {', '.join(skipped)}: those judgements were skipped")
     if others:
         names = sorted({SUPPORTED.get(a.language, (a.language,))[0] for a in others})
         notes.append(
-            f"{len(others)} article(s) in {', '.join(names)} not used in this {language.name} brief: "
-            + ", ".join(a.id for a in others)
+            f"{len(others)} article(s) in {', '.join(names)} not quoted in this {language.name} brief, only cited "
+            "as corroboration where they share its figures and names: " + ", ".join(a.id for a in others)
         )
     return tuple(notes)
 
@@ -186,7 +188,7 @@ class Pipeline:
 
         ``seen`` sentences (by index) are known to the reader: neither they nor a sentence that repeats one of
         them (cosine ≥ ``CORROBORATION``) is chosen, and what they say counts for nothing. Articles in other
-        languages are left out of the brief, and a warning names them.
+        languages are not quoted, only cited as corroboration (``across``), and a warning names them.
         """
         words = check_words(words)
         summarizer = self.summarizer(method)
@@ -203,15 +205,17 @@ class Pipeline:
         same = self.same if "meaning" in read_as.rules else None
         chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same)
         warnings = (SINGLE_SOURCE,) if len(story.articles) == 1 else ()
-        warnings += language_notes(read_as, others)
+        warnings += language_notes(read_as, others.articles)
         if not chosen and not seen:
             warnings += (why_empty(story, opinion if summarizer.drops_opinion else frozenset()),)
         cited = tuple(
             Citation(s.article, s.index, s.start, s.end) for i, s in enumerate(story.sentences) if i in opinion
         )
-        sentences = attribute(story, evidence, chosen, found)
+        articles = story.articles + others.articles
+        order = {a.id: n for n, a in enumerate(articles)}
+        sentences = across(attribute(story, evidence, chosen, found), others, order)
         skipped = read_as.skipped_in(BRIEF_RULES + (("meaning",) if self.same is not None else ()))
-        return Brief(sentences, story.articles + others, summarizer.name, words, warnings, cited, code, skipped)
+        return Brief(sentences, articles, summarizer.name, words, warnings, cited, code, skipped)
 
     def summarize(
         self, articles: Iterable[Mapping[str, Any] | Article | str], words: int = DEFAULT_WORDS,
