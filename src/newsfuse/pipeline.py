@@ -204,7 +204,7 @@ class Pipeline:
         excluded = (opinion if summarizer.drops_opinion else frozenset()) | seen | repeats
         same = self.same if "meaning" in read_as.rules else None
         chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same)
-        warnings = (SINGLE_SOURCE,) if len(story.articles) == 1 else ()
+        warnings = (SINGLE_SOURCE,) if len(story.articles) + len(others.articles) == 1 else ()
         warnings += language_notes(read_as, others.articles)
         if not chosen and not seen:
             warnings += (why_empty(story, opinion if summarizer.drops_opinion else frozenset()),)
