@@ -4,6 +4,7 @@ citations, and refused by name when newsfuse cannot read it. The texts are our o
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -149,8 +150,9 @@ def test_cli_language_options_and_json(tmp_path: Path) -> None:
 @pytest.mark.parametrize("code", ["fr", "ar", "el", "ru", "hi"])
 def test_analysis_in_another_language_says_which_findings_it_skipped(code: str) -> None:
     analysis = newsfuse.analyze(articles(code), ner=object())  # never asked: no English names to find
-    assert analysis.language == code and {"entities", "dates", "meaning"} <= set(analysis.skipped)
-    assert analysis.entities == () and analysis.quotes == () and analysis.timeline == ()
+    assert analysis.language == code and {"entities", "meaning"} <= set(analysis.skipped)
+    assert analysis.entities == () and analysis.quotes == ()
+    assert ("dates" in analysis.skipped) == (code in {"ar", "hi"})  # month names known in fr, el, ru
     assert any(f.value == 300 and f.counts for f in analysis.figures)  # what it counts, in its own script
 
 
@@ -230,3 +232,31 @@ def test_figures_agree_whatever_their_separators() -> None:
     assert figure("3,5") == figure("3.5") == "3.5"
     assert agree(anchors("Es kostete 2.500 Euro im Jahr 2024."), anchors("It cost 2,500 euros in 2024."))
     assert not agree(anchors("In 2024 it rained."), anchors("En 2024 il a plu."))  # a year alone says little
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("fr", "Le barrage a cédé le 8 janvier 2005, après une inspection en mars 2004.", ["2005-01-08", "2004-03-01"]),
+        ("de", "Der Damm brach am 3. Mai 2024 in Talbach.", ["2024-05-03"]),
+        ("es", "La presa se rompió el 12 de marzo de 2023 en Valdeflores.", ["2023-03-12"]),
+        ("ru", "Плотина прорвалась 8 января 2005 года в Светлорецке.", ["2005-01-08"]),
+        ("el", "Το φράγμα κατέρρευσε στις 8 Ιανουαρίου 2005 στην Πρασινόβρυση.", ["2005-01-08"]),
+        ("cs", "Hráz se protrhla 3. května 2024 v Zelené Lhotě.", ["2024-05-03"]),
+    ],
+)
+def test_absolute_dates_in_other_languages_make_the_timeline(code: str, text: str, expected: list[str]) -> None:
+    analysis = newsfuse.analyze([{"text": text, "published": "2025-02-01"}], ner=object(), language=code)
+    assert sorted(e.start for e in analysis.timeline) == sorted(expected)
+    assert "dates" not in analysis.skipped
+
+
+def test_a_day_without_a_year_is_the_last_before_publication() -> None:
+    from newsfuse.anatomy.dates import LANGUAGES, dated_in
+    from newsfuse.languages import DATED
+    from newsfuse.model import Sentence
+
+    text = "Le 1er décembre, la digue a cédé."
+    [(expression, start, _, granularity)] = dated_in("fr", Sentence("a", 0, text, 0, len(text)), date(2025, 2, 1))
+    assert (expression, start, granularity) == ("1er décembre", date(2024, 12, 1), "day")
+    assert LANGUAGES == DATED  # the languages that say they read dates are those with month names

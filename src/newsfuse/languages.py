@@ -66,6 +66,9 @@ SPACED_WORD = re.compile(rf"\d+(?:[.,]\d+)*|[\w{MARKS}]+")
 UNSPACED_WORD = re.compile(rf"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\u3040-\u309f]+|[\u30a0-\u30ff]+|[^\W_{CJK}]+")
 
 
+DATED = frozenset("fr de es it pt nl ru el cs".split())  # absolute dates read by their month names (anatomy.dates)
+
+
 @dataclass(frozen=True)
 class Language:
     """What newsfuse knows of one language."""
@@ -153,7 +156,7 @@ def load_language(code: str) -> Language:
         return Language(code, name, WORD, STOPWORDS, stem, ENGLISH_RULES)
     word, shortest = (SPACED_WORD, 2) if spaced else (UNSPACED_WORD, 1)
     pronouns = frozenset(PRONOUNS.get(code, "").split())
-    rules = frozenset({"pronoun openers"} if pronouns else ())
+    rules = frozenset({"pronoun openers"} if pronouns else ()) | frozenset({"dates"} if code in DATED else ())
     return Language(code, name, word, spacy_stopwords(code), stem, rules, shortest, pronouns)
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
+from newsfuse.anatomy.dates import dated_in
 from newsfuse.anatomy.entities import find_mentions, load_ner, merge
 from newsfuse.anatomy.figures import conflicts, figures_in
 from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement
@@ -46,11 +48,13 @@ def _judgements(story: Story, evidence: Evidence) -> tuple[Judgement, ...]:
     )
 
 
-def _timeline(story: Story, near: list[dict[int, float]]) -> tuple[Event, ...]:
+def _timeline(story: Story, near: list[dict[int, float]], language: Language) -> tuple[Event, ...]:
+    """Dated events, by the English rules or, in another language, its absolute dates (``dates``)."""
     when = {a.id: a.published_on for a in story.articles}
+    finder = dated if language.code == "en" else partial(dated_in, language.code)
     raw = []
     for i, sentence in enumerate(story.sentences):
-        for expression, start, end, granularity in dated(sentence, when[sentence.article]):
+        for expression, start, end, granularity in finder(sentence, when[sentence.article]):
             raw.append((i, expression, start, end, granularity))
     by_period: dict[tuple[Any, Any], set[int]] = defaultdict(set)
     for i, _, start, end, _ in raw:
@@ -158,7 +162,7 @@ def analyze_story(story: Story, ner: Any, same: SameFact | None = None, language
     quotes = find_quotes(story, mentions, canonical) if mentions else ()
     figures: list[Figure] = [f for s in story.sentences for f in figures_in(s)]
     years = {a.id: (a.published_on.year if a.published_on else None) for a in story.articles}
-    timeline = _timeline(story, near) if "dates" in language.rules else ()
+    timeline = _timeline(story, near, language) if "dates" in language.rules else ()
     judged = _judgements(story, evidence)
     anchors = _anchors(story, mentions, canonical, figures, timeline)
     chosen = _fact_bearing(story, judged, anchors)
