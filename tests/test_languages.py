@@ -260,3 +260,47 @@ def test_a_day_without_a_year_is_the_last_before_publication() -> None:
     [(expression, start, _, granularity)] = dated_in("fr", Sentence("a", 0, text, 0, len(text)), date(2025, 2, 1))
     assert (expression, start, granularity) == ("1er décembre", date(2024, 12, 1), "day")
     assert LANGUAGES == DATED  # the languages that say they read dates are those with month names
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "speaker"),
+    [
+        (
+            "fr",
+            "« Nous avons fait tout ce que l'État nous demandait », a déclaré le maire, Jeanne Morel.",
+            "Jeanne Morel",
+        ),
+        ("fr", "Selon Paul Martin, « rien ne laissait prévoir une telle catastrophe ».", "Paul Martin"),
+        ("de", "„Wir haben alles getan, was das Land verlangt hat“, sagte Anna Weber am Mittwoch.", "Anna Weber"),
+        ("es", '"Hicimos todo lo que el estado nos pidió", dijo la alcaldesa María López.', "María López"),
+        ("ru", "«Мы сделали всё, что от нас требовали», заявил мэр Иван Петров.", "Иван Петров"),
+    ],
+)
+def test_quotes_in_other_languages_name_their_speaker(code: str, text: str, speaker: str) -> None:
+    analysis = newsfuse.analyze([text + " Der Rest folgt." if code == "de" else text], ner=object(), language=code)
+    [quote] = analysis.quotes
+    assert quote.speaker == speaker and quote.how == "named" and "quotes" not in analysis.skipped
+    article = analysis.articles[0]
+    assert article.text[quote.where.start : quote.where.end].strip('«»„“”" ').startswith(quote.text[:10])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le barrage a cédé mardi. « Personne ne pouvait le prévoir », entendait-on dans les rues de la ville.",
+        "Le porte-parole a déclaré à Reuters : « nous ne savons rien de plus pour le moment ».",  # the addressee
+        "Un avocat a dit que Jean Dupont « ne savait rien de tout cela avant mardi ».",  # the reported clause's subject
+        "Il a déclaré : « nous reconstruirons le barrage avant l'hiver prochain ».",  # a pronoun
+        "Le Comité d'organisation de Valfleuri a déclaré : « les travaux reprendront lundi matin ».",  # of a noun
+    ],
+)
+def test_a_quote_without_a_named_speaker_is_not_given_one(text: str) -> None:
+    [quote] = newsfuse.analyze([text], ner=object(), language="fr").quotes
+    assert quote.speaker is None and quote.how == ""
+
+
+def test_the_languages_that_say_they_read_quotes_have_verbs_of_saying() -> None:
+    from newsfuse.anatomy.sayings import LANGUAGES
+    from newsfuse.languages import QUOTED
+
+    assert LANGUAGES == QUOTED

@@ -27,7 +27,7 @@ from newsfuse.readable import Form, form
 from newsfuse.text import CJK, STOPWORDS, WORD, language_name
 
 # The judgements that need rules of a language's own, as the JSON lists them; "meaning" is the same-fact judge.
-RULES = ("opinion", "pronoun openers", "openers", "cleaning phrases", "entities", "dates", "meaning")
+RULES = ("opinion", "pronoun openers", "openers", "cleaning phrases", "entities", "quotes", "dates", "meaning")
 ENGLISH_RULES = frozenset(RULES)
 BRIEF_RULES = RULES[:4]  # the ones a brief uses (entities and dates are the analysis's)
 
@@ -67,6 +67,7 @@ UNSPACED_WORD = re.compile(rf"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\u3040-
 
 
 DATED = frozenset("fr de es it pt nl ru el cs".split())  # absolute dates read by their month names (anatomy.dates)
+QUOTED = frozenset("fr de es it pt nl ru".split())  # quotes with speakers by verbs of saying (anatomy.sayings)
 
 
 @dataclass(frozen=True)
@@ -156,8 +157,10 @@ def load_language(code: str) -> Language:
         return Language(code, name, WORD, STOPWORDS, stem, ENGLISH_RULES)
     word, shortest = (SPACED_WORD, 2) if spaced else (UNSPACED_WORD, 1)
     pronouns = frozenset(PRONOUNS.get(code, "").split())
-    rules = frozenset({"pronoun openers"} if pronouns else ()) | frozenset({"dates"} if code in DATED else ())
-    return Language(code, name, word, spacy_stopwords(code), stem, rules, shortest, pronouns)
+    rules = {"pronoun openers"} if pronouns else set()
+    rules |= {"dates"} if code in DATED else set()
+    rules |= {"quotes"} if code in QUOTED else set()
+    return Language(code, name, word, spacy_stopwords(code), stem, frozenset(rules), shortest, pronouns)
 
 
 class Languages:

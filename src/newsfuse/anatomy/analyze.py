@@ -20,6 +20,7 @@ from newsfuse.anatomy.entities import find_mentions, load_ner, merge
 from newsfuse.anatomy.figures import conflicts, figures_in
 from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement
 from newsfuse.anatomy.quotes import find_quotes
+from newsfuse.anatomy.sayings import quotes_in
 from newsfuse.anatomy.timeline import dated
 from newsfuse.attribute import reporting
 from newsfuse.corroborate import Echoes, echoes
@@ -159,7 +160,10 @@ def analyze_story(story: Story, ner: Any, same: SameFact | None = None, language
     near = [evidence.vectors.neighbours(i, SAME_FACT) for i in range(len(story.sentences))]
     mentions = find_mentions(story, ner) if "entities" in language.rules else []
     entities, canonical = merge(mentions)
-    quotes = find_quotes(story, mentions, canonical) if mentions else ()
+    if language.code == "en":
+        quotes = find_quotes(story, mentions, canonical)
+    else:
+        quotes = quotes_in(language.code, story, language.stopwords) if "quotes" in language.rules else ()
     figures: list[Figure] = [f for s in story.sentences for f in figures_in(s)]
     years = {a.id: (a.published_on.year if a.published_on else None) for a in story.articles}
     timeline = _timeline(story, near, language) if "dates" in language.rules else ()

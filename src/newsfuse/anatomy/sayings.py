@@ -1,0 +1,117 @@
+"""Who said what in other languages: quotations in each language's marks (« », „ “, “ ”, " ", 「」) and their
+speaker, by rules, where no NER model ships for the language.
+
+A speaker is the name (one to four capitalised words) right after or before a verb of saying of the language
+("a déclaré le maire, Jeanne Morel", "sagte Anna Weber", "según María López") in the quotation's sentence,
+outside the quotation. A quotation with no such name in its sentence keeps the speaker of a quotation in the
+sentence just before (a quote continued), else none: a speaker is never guessed. Only English has the full
+finder (``quotes``, with the entities of the NER model).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newsfuse.anatomy.model import Quote
+from newsfuse.model import Citation, Story
+from newsfuse.text import words
+
+# Verbs and phrases that introduce a quotation's speaker; lower-case, matched as whole words.
+SAYING = {
+    "fr": "a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué|a précisé|a souligné|a estimé|a assuré|a annoncé|"
+    "déclare|dit|affirme|explique|ajoute|estime|assure|selon",
+    "de": "sagte|sagt|erklärte|erklärt|betonte|betont|meinte|berichtete|so|laut",
+    "es": "dijo|afirmó|declaró|explicó|señaló|aseguró|añadió|indicó|dice|afirma|según",
+    "it": "ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|dice|afferma|secondo",
+    "pt": "disse|afirmou|declarou|explicou|acrescentou|garantiu|diz|afirma|segundo",
+    "nl": "zei|zegt|verklaarde|vertelde|aldus|volgens",
+    "ru": "сказал|сказала|заявил|заявила|отметил|отметила|сообщил|сообщила|по словам",
+}
+LANGUAGES = frozenset(SAYING)
+# Words after a verb of saying that make the next name its addressee ("a déclaré à Reuters"), not its speaker.
+TO = {"fr": "à|au|aux", "de": "gegenüber|dem|der|den", "es": "a|al", "it": "a|al|alla|ai", "pt": "a|ao|à|aos",
+      "nl": "tegen|aan", "ru": "журналистам|агентству"}  # fmt: skip
+QUOTATION = re.compile(r"«\s*(?P<a>[^»]{3,3000}?)\s*»|„(?P<b>[^“”]{3,3000}?)[“”]|“(?P<c>[^”]{3,3000}?)”|"
+                       r"\"(?P<d>[^\"]{3,3000}?)\"|「(?P<e>[^」]{3,3000}?)」")  # fmt: skip
+CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-ΩΆ-Ώ][\w’'-]+"
+NAME = re.compile(rf"{CAPITAL}(?:\s+(?:de |da |di |del |van |von |der |le |la )?{CAPITAL}){{0,3}}")
+MIN_QUOTE_WORDS = 3
+NEAR = 80  # characters between the verb and the name, at most
+# A name past these is not the verb's speaker: a quotation, a sentence's end, or a reported clause ("a dit que
+# Mass Media…": its subject).
+INTERRUPTS = re.compile(r"[:«»„“”\"「」.;!?]|(?<![\w])(?:que|qu['’]|dass|che|dat|что)(?![\w])", re.IGNORECASE)
+# A name right after these belongs to another noun ("le Comité d'organisation de Pékin"), not a speaker.
+OF = re.compile(r"(?<![\w])(?:de|du|des|d['’]|von|vom|der|del|della|di|da|do|dos|van|of)\s*$", re.IGNORECASE)
+ENDS_WITH_NAME = re.compile(rf"(?:^|[\s(])({NAME.pattern})$")
+
+
+def _patterns(code: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{SAYING[code]})(?![\w])", re.IGNORECASE)
+
+
+VERBS = {code: _patterns(code) for code in SAYING}
+ADDRESSED = {code: re.compile(rf"\s*(?:{words})\s", re.IGNORECASE) for code, words in TO.items()}
+
+
+def speaker_of(code: str, outside: str, stopwords: frozenset[str] = frozenset()) -> str | None:
+    """The speaker a verb of saying names in ``outside`` (the sentence with its quotation blanked out): the name
+    after the verb ("a déclaré le maire, Jeanne Morel"), with nothing but plain words between them, else the
+    subject just before it ("Rasmussen a déclaré"), past an aside in commas ("Marc Garlasco, analyste de
+    Human Rights Watch, a déclaré"). A pronoun is no name ("Il a dit", ``stopwords``), nor is whom the words
+    were said to ("a déclaré à Reuters")."""
+    for verb in VERBS[code].finditer(outside):
+        after = NAME.search(outside, verb.end(), verb.end() + NEAR)
+        addressed = ADDRESSED[code].match(outside, verb.end())
+        plain = after and not addressed and not INTERRUPTS.search(outside, verb.end(), after.start())
+        if after and plain and _plain(after.group(0), outside[: after.start()], stopwords):
+            return after.group(0)
+        before = outside[max(0, verb.start() - NEAR) : verb.start()].rstrip()
+        if before.endswith(",") and (aside := before.rfind(",", 0, len(before) - 1)) >= 0:
+            before = before[:aside].rstrip()  # the subject is before the aside
+        subject = ENDS_WITH_NAME.search(before)
+        if subject and _plain(subject.group(1), before[: subject.start(1)], stopwords):
+            return subject.group(1)
+    return None
+
+
+def _plain(name: str, preceding: str, stopwords: frozenset[str]) -> bool:
+    """A name that can be a speaker: not a pronoun, not the complement of another noun."""
+    return name.lower() not in stopwords and not OF.search(preceding)
+
+
+def quotes_in(code: str, story: Story, stopwords: frozenset[str] = frozenset()) -> tuple[Quote, ...]:
+    """The quotations of a story in language ``code`` (one of ``LANGUAGES``), with their speakers; ``stopwords``
+    (the language's) are never a speaker's name."""
+    keys = {a.id: " ".join(words(a.text)) for a in story.articles}
+    found: list[Quote] = []
+    last: tuple[str, int, str | None] = ("", -2, None)  # article, sentence index, speaker
+    for sentence in story.sentences:
+        for match, inside in _quotations(sentence.text):
+            if len(inside.split()) < MIN_QUOTE_WORDS:
+                continue
+            outside = (
+                sentence.text[: match.start()] + " " * (match.end() - match.start()) + sentence.text[match.end() :]
+            )
+            speaker, how = speaker_of(code, outside, stopwords), "named"
+            told = bool(VERBS[code].search(outside))  # a speaker is said but is no name: described, so not continued
+            if (
+                speaker is None
+                and not told
+                and last[0] == sentence.article
+                and sentence.index - last[1] <= 1
+                and last[2]
+            ):
+                speaker, how = last[2], "continued"
+            start = sentence.start + match.start()
+            key = " ".join(words(inside))
+            also = tuple(a.id for a in story.articles if a.id != sentence.article and key and key in keys[a.id])
+            where = Citation(sentence.article, sentence.index, start, start + len(match.group(0)))
+            found.append(Quote(inside, speaker, False, how if speaker else "", where, also))
+            last = (sentence.article, sentence.index, speaker)
+    return tuple(found)
+
+
+def _quotations(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    for match in QUOTATION.finditer(text):
+        yield match, next(group for group in match.groups() if group is not None)
