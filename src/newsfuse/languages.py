@@ -2,14 +2,14 @@
 
 Much of the method is language-neutral (positions, agreement between articles, concepts as pairs of adjacent
 words, citations); what is not is the word pattern (scripts without spaces), the stop words, the stemmer and
-the English-only judgements (opinion cues, readable-opener rules, the cleaning phrases, NER and dates). A
+the English-only judgements (opinion cues, readable-opener rules, the cleaning phrases, NER, quotes, dates). A
 ``Language`` bundles the first three; ``rules`` says which of the English-only judgements apply, so that a
 brief in another language can say which judgements it skipped instead of pretending.
 
 Stop words come from spaCy's own lists (``spacy/lang/xx/stop_words.py``), read as text, not imported: importing
 anything under ``spacy`` imports spaCy itself (about a second), which a plain brief never needs. Stemmers are
-PyStemmer's Snowball ones; Hebrew, Chinese and Japanese have none (words are compared as written; Chinese and
-Japanese words are single characters and kana runs, whose adjacent pairs make the concepts).
+PyStemmer's Snowball ones; Hebrew has a light stemmer of its own (``hebrew_stems``), Chinese and Japanese none
+(their words are single characters and kana runs, whose adjacent pairs make the concepts).
 """
 
 from __future__ import annotations
