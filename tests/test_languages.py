@@ -304,3 +304,21 @@ def test_the_languages_that_say_they_read_quotes_have_verbs_of_saying() -> None:
     from newsfuse.languages import QUOTED
 
     assert LANGUAGES == QUOTED
+
+
+@pytest.mark.parametrize(
+    ("code", "noise"),
+    [
+        ("fr", ["Lire aussi : les barrages de la région sont-ils sûrs ?", "Publicité", "Suivez-nous sur Twitter"]),
+        ("de", ["Lesen Sie auch: Wie sicher sind unsere Dämme?", "Anzeige", "Jetzt abonnieren und weiterlesen"]),
+        ("es", ["Lee también: ¿Son seguras las presas?", "Publicidad", "Síguenos en Twitter"]),
+        ("it", ["Leggi anche: le dighe sono sicure?", "Pubblicità", "Seguici su Facebook"]),
+    ],
+)
+def test_noise_lines_of_other_languages_are_cleaned_away(code: str, noise: list[str]) -> None:
+    first, second = STORIES[code]
+    text = first + "\n" + "\n".join(noise) + "\n" + second
+    brief = newsfuse.summarize([{"id": "a", "text": text}], words=200)
+    kept = brief.articles[0]
+    assert kept.language == code and "cleaning phrases" not in brief.skipped
+    assert not any(line in kept.text for line in noise) and first in kept.text and second in kept.text

@@ -134,6 +134,14 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
             r"^(?:related|see also|also read|more on this|recommended|"
             r"don'?t miss|more from|most read|trending)(?: stories| articles| coverage| content)?\s*[:»>|–—-]",
             r"^(?:related|see also|most read|trending)\s*$",
+            # French, German, Spanish, Italian, Portuguese, Dutch
+            r"^(?:à )?lire (?:aussi|également|la suite|plus)\b",
+            r"^voir aussi\b",
+            r"^(?:lesen sie (?:auch|mehr)|mehr zum thema|weiterlesen|auch interessant)\b",
+            r"^(?:lee también|leer más|te puede interesar|más información)\b",
+            r"^(?:leggi anche|leggi tutto|potrebbe interessarti)\b",
+            r"^(?:leia também|leia mais|saiba mais)\b",
+            r"^(?:lees ook|lees meer|meer over dit onderwerp)\b",
         ),
     ),
     ("share", is_share_bar),
@@ -145,6 +153,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
             r"^(?:advertisement|advert|ad|sponsored(?: content)?|paid (?:content|post)|story continues below"
             r"(?: advertisement)?|article continues (?:below|after advertisement)|continue reading(?: below)?|"
             r"scroll to continue(?: with content)?)\W*$",
+            r"^(?:publicité|anzeige|werbung|publicidad|pubblicità|publicidade|advertentie)\W*$",
         ),
     ),
     ("byline", is_byline),
@@ -173,6 +182,8 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
                 r"^(?:log|sign) in to (?:continue|read|keep reading)\b",
                 r"\bsubscribe\b.{0,80}\bfor the full (?:story|article)\b",
                 r"\b(?:article|content|story) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)\b",
+                r"^(?:abonnez-vous|réservé aux abonnés|jetzt (?:abonnieren|weiterlesen mit)|suscríbete|abbonati|"
+                r"assine já|abonneer nu)\b",
                 needs=("subscri", "members"),
             ),
         ),
@@ -221,6 +232,8 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
                 r"^support (?:our|local|independent|quality) journalism\b",
                 r"^(?:\d+\s+)?comments?$",
                 r"^leave a comment\b",
+                r"^(?:suivez-nous|retrouvez-nous|folgen sie uns|síguenos|seguici|siga-nos|volg ons)\b",
+                r"^(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter\b",
                 needs=("pic.twitter",),
             ),
         ),

@@ -68,6 +68,7 @@ UNSPACED_WORD = re.compile(rf"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\u3040-
 
 DATED = frozenset("fr de es it pt nl ru el cs".split())  # absolute dates read by their month names (anatomy.dates)
 QUOTED = frozenset("fr de es it pt nl ru".split())  # quotes with speakers by verbs of saying (anatomy.sayings)
+PHRASED = frozenset("fr de es it pt nl".split())  # noise phrases ("Lire aussi", "Anzeige") known to ``clean``
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ def load_language(code: str) -> Language:
     rules = {"pronoun openers"} if pronouns else set()
     rules |= {"dates"} if code in DATED else set()
     rules |= {"quotes"} if code in QUOTED else set()
+    rules |= {"cleaning phrases"} if code in PHRASED else set()
     return Language(code, name, word, spacy_stopwords(code), stem, frozenset(rules), shortest, pronouns)
 
 
