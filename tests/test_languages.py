@@ -322,3 +322,12 @@ def test_noise_lines_of_other_languages_are_cleaned_away(code: str, noise: list[
     kept = brief.articles[0]
     assert kept.language == code and "cleaning phrases" not in brief.skipped
     assert not any(line in kept.text for line in noise) and first in kept.text and second in kept.text
+
+
+def test_stored_articles_are_read_in_a_language_newsfuse_reads(tmp_path: Path) -> None:
+    path = tmp_path / "sw.json"
+    path.write_text(json.dumps([{"id": "sw", "text": SWAHILI}]))
+    db = str(tmp_path / "s.db")
+    assert run_cli("ingest", str(path), "--db", db, "--language", "fr").returncode == 0  # the user's word for it
+    shown = run_cli("story", "1", "--db", db, "--output", "json")
+    assert shown.returncode == 0 and json.loads(shown.stdout)["language"] == "en" and "Traceback" not in shown.stderr

@@ -22,7 +22,7 @@ from typing import Any
 from newsfuse.cluster import MAX_BUCKET, Candidate, add, buckets_of, decide, normal_url, term_counts, text_hash, vector
 from newsfuse.errors import InputError, unexpected
 from newsfuse.ingest import check_format, files_under, inputs, is_binary, read_bytes, read_input
-from newsfuse.languages import Languages
+from newsfuse.languages import SUPPORTED, Languages
 from newsfuse.model import Article, Brief
 from newsfuse.pipeline import brief, clean_all, default, story_of
 from newsfuse.store import Store, StoredArticle
@@ -308,13 +308,19 @@ def ingest(
     return tally
 
 
+def readable_as(code: str) -> str:
+    """A stored article's language as identified, or English's rules for one stored under ``--language`` that the
+    identifier now takes for a language newsfuse does not read."""
+    return code if code in SUPPORTED else "en"
+
+
 def as_articles(stored: Iterable[StoredArticle]) -> list[Article]:
     """Stored articles as the pipeline reads them; the store keeps no language, so each is identified again
     from its text (English costs a cheap rule, another language the identifier)."""
     return [
         Article(
             f"a{s.id}", s.text, s.title, s.source, s.url, s.published, s.author,
-            language=identify(s.text), origin=s.external_id,
+            language=readable_as(identify(s.text)), origin=s.external_id,
         )
         for s in stored
     ]  # fmt: skip
