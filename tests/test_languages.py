@@ -14,6 +14,7 @@ from newsfuse.cluster import term_counts, text_hash
 from newsfuse.evaluate import UnicodeTokenizer, rouge
 from newsfuse.ingest import load
 from newsfuse.languages import load_language
+from newsfuse.opinion import cues_for
 from newsfuse.pipeline import default, story_of
 from newsfuse.segment import split_paragraph
 from newsfuse.text import identify, word_count
@@ -37,8 +38,9 @@ def test_each_language_is_identified_and_briefed_with_exact_citations(code: str)
     for sentence in brief.sentences:
         source = sentence.sources[0]
         assert texts[source.article][source.start : source.end] == sentence.text
-    assert "opinion" in brief.skipped  # no opinion cues outside English yet, and the brief says so
-    assert any("no rules yet for opinion" in w for w in brief.warnings)
+    judged = code in {"fr", "de", "es", "it"}  # opinion cues of their own; elsewhere skipped, and said so
+    assert ("opinion" in brief.skipped) != judged
+    assert any("no rules yet for opinion" in w for w in brief.warnings) != judged
 
 
 def test_english_briefs_skip_nothing() -> None:
@@ -140,7 +142,7 @@ def test_cli_language_options_and_json(tmp_path: Path) -> None:
         (tmp_path / f"{n}.txt").write_text(text)
     done = run_cli("summarize", str(tmp_path), "--output", "json", "--words", "40")
     data = json.loads(done.stdout)
-    assert done.returncode == 0 and data["language"] == "de" and "opinion" in data["skipped"]
+    assert done.returncode == 0 and data["language"] == "de" and "openers" in data["skipped"]
     assert {a["language"] for a in data["articles"]} == {"de"}
     refused = run_cli("summarize", str(tmp_path), "--language", "xx")
     assert refused.returncode == 2 and "not a language newsfuse reads: 'xx'" in refused.stderr
@@ -191,7 +193,7 @@ def test_the_http_api_briefs_other_languages_and_checks_the_language_asked(serve
 
     mixed = [*articles("es"), articles("it")[0]]
     status, data = post(server, {"articles": mixed, "words": 40})
-    assert status == 200 and data["language"] == "es" and "opinion" in data["skipped"]
+    assert status == 200 and data["language"] == "es" and "openers" in data["skipped"]
     status, data = post(server, {"articles": mixed, "words": 40, "language": "Italian"})
     assert status == 200 and data["language"] == "it"
     assert {s["sources"][0]["article"] for s in data["sentences"]} == {"it-1"}
@@ -331,3 +333,24 @@ def test_stored_articles_are_read_in_a_language_newsfuse_reads(tmp_path: Path) -
     assert run_cli("ingest", str(path), "--db", db, "--language", "fr").returncode == 0  # the user's word for it
     shown = run_cli("story", "1", "--db", db, "--output", "json")
     assert shown.returncode == 0 and json.loads(shown.stdout)["language"] == "en" and "Traceback" not in shown.stderr
+
+
+@pytest.mark.parametrize(
+    ("code", "commentary", "reporting"),
+    [
+        ("fr", "Je pense que le gouvernement devrait enfin agir !", "« Je suis inquiet », a déclaré le maire."),
+        ("de", "Wir sollten endlich handeln, statt immer nur zu reden!", "„Ich bin besorgt“, sagte der Bürgermeister."),
+        ("es", "¿De verdad creemos que nuestro gobierno hará algo?", '"Estoy preocupado", dijo el alcalde.'),
+        ("it", "Io credo che il governo dovrebbe agire subito!", "«Sono preoccupato», ha detto il sindaco."),
+    ],
+)
+def test_opinion_in_other_languages_is_the_writer_s_not_a_quoted_source_s(
+    code: str, commentary: str, reporting: str
+) -> None:
+    first, second = STORIES[code]
+    records = [{"id": "a", "text": f"{first} {commentary} {reporting}"}, {"id": "b", "text": second}]
+    brief = newsfuse.summarize(records, words=200)
+    opinion = {brief.articles[0].text[c.start : c.end] for c in brief.opinion}
+    assert commentary in opinion and reporting not in opinion
+    assert all(commentary not in s.text for s in brief.sentences)
+    assert not cues_for("fr")[0][2].search("La cathédrale Notre-Dame a été détruite.")  # a name, not "our"

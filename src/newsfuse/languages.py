@@ -23,6 +23,7 @@ from pathlib import Path
 
 import Stemmer
 
+from newsfuse.opinion import Cues, cues_for
 from newsfuse.readable import Form, form
 from newsfuse.text import CJK, STOPWORDS, WORD, language_name
 
@@ -83,6 +84,7 @@ class Language:
     rules: frozenset[str]  # which of ``RULES`` apply (the English-only ones: all of them in English only)
     shortest: int = 2  # letters of the shortest content word (a Han character is a word of its own)
     pronouns: frozenset[str] = frozenset()  # lower-cased words that open a sentence leaning on an earlier one
+    opinion: Cues | None = None  # the opinion cues (``opinion.cues_for``), None where there are none
 
     def skipped_in(self, rules: tuple[str, ...] = RULES) -> tuple[str, ...]:
         """Those of ``rules`` this language has none for: a brief or analysis says which it skipped."""
@@ -155,14 +157,16 @@ def load_language(code: str) -> Language:
     name, algorithm, spaced = SUPPORTED[code]
     stem = Stemmer.Stemmer(algorithm).stemWords if algorithm else hebrew_stems if code == "he" else _unchanged
     if code == "en":
-        return Language(code, name, WORD, STOPWORDS, stem, ENGLISH_RULES)
+        return Language(code, name, WORD, STOPWORDS, stem, ENGLISH_RULES, opinion=cues_for(code))
     word, shortest = (SPACED_WORD, 2) if spaced else (UNSPACED_WORD, 1)
     pronouns = frozenset(PRONOUNS.get(code, "").split())
     rules = {"pronoun openers"} if pronouns else set()
     rules |= {"dates"} if code in DATED else set()
     rules |= {"quotes"} if code in QUOTED else set()
     rules |= {"cleaning phrases"} if code in PHRASED else set()
-    return Language(code, name, word, spacy_stopwords(code), stem, frozenset(rules), shortest, pronouns)
+    cues = cues_for(code)
+    rules |= {"opinion"} if cues else set()
+    return Language(code, name, word, spacy_stopwords(code), stem, frozenset(rules), shortest, pronouns, cues)
 
 
 class Languages:

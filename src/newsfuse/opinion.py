@@ -23,7 +23,7 @@ REPORTED = re.compile(
     r"asked|called for|called on)\b",
     re.IGNORECASE,
 )
-QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|‘[^’]{8,}’")
+QUOTED = re.compile(r"\"[^\"]*\"|„[^“”]*[“”]|«[^»]*»|“[^”]*”|``.*?''|‘[^’]{8,}’")
 # After a lone closing quote: the attribution of a quotation that began in an earlier sentence.
 ATTRIBUTION = re.compile(
     r"^\s*(?:,\s*)?(?:(?:said|says|told|added|asked|wrote|according)\b|\w+(?:\s\w+){0,3}\s(?:said|says)\b)"
@@ -89,26 +89,63 @@ def unquoted(text: str) -> str:
     bare = QUOTED.sub(" ", text).replace("’", "'")
     if "”" in bare:  # closes a quotation opened earlier
         bare = bare[bare.rindex("”") + 1 :]
+    if "»" in bare:
+        bare = bare[bare.rindex("»") + 1 :]
     if "“" in bare:  # opens one that continues later
         bare = bare[: bare.index("“")]
+    if "«" in bare:
+        bare = bare[: bare.index("«")]
     if '"' in bare:
         lone = bare.index('"')
         bare = bare[lone + 1 :] if ATTRIBUTION.match(bare[lone + 1 :]) else bare[:lone]
     return bare
 
 
-def judge(text: str) -> tuple[float, tuple[str, ...]]:
+Cues = tuple[tuple[str, float, re.Pattern[str]], ...]
+
+# Other languages: the cues that need no list of evaluative words, as the writer's first person, a question or
+# an exclamation outside quotations, and a "should"; their weights are the English ones. (Portuguese "nos" and
+# Italian "ci" are left out: they are also "in the" and "there"; "Notre-Dame" is a name, not "our".)
+FIRST_PERSONS = {
+    "fr": "je|me|moi|nous|mon|ma|mes|notre|nos", "de": "ich|mich|mir|mein|meine|meinen|wir|uns|unser|unsere",
+    "es": "yo|me|mi|mis|nosotros|nosotras|nuestro|nuestra|nuestros|nuestras|nos",
+    "it": "io|mi|mio|mia|miei|mie|noi|nostro|nostra|nostri|nostre",
+    "pt": "eu|me|meu|minha|meus|minhas|nós|nosso|nossa", "nl": "ik|mij|me|mijn|wij|we|ons|onze",
+}  # fmt: skip
+ELIDED = {"fr": "|j['’]", "it": ""}  # "j'ai": the first person joined to the verb
+JUDGEMENTS = {
+    "fr": "devrait|devraient|il faut|il faudrait", "de": "sollte|sollten|müsste|müssten",
+    "es": "debería|deberían|hay que", "it": "dovrebbe|dovrebbero|bisogna|bisognerebbe",
+    "pt": "deveria|deveriam|é preciso", "nl": "zou moeten|zouden moeten",
+}  # fmt: skip
+
+
+def cues_for(code: str) -> Cues | None:
+    """The opinion cues of a language (English: all of ``CUES``), or None where newsfuse has none."""
+    if code in ("", "en"):
+        return CUES
+    if code not in FIRST_PERSONS:
+        return None
+    return (
+        ("first-person", 0.55, re.compile(rf"(?<![\w-])(?:(?:{FIRST_PERSONS[code]})(?![\w-]){ELIDED.get(code, '')})")),
+        ("rhetorical-question", 0.6, re.compile(r"[?？]\s*$")),
+        ("exclamation", 0.3, re.compile(r"!\s*$")),
+        ("judgement", 0.35, re.compile(rf"(?<![\w])(?:{JUDGEMENTS[code]})(?![\w])")),
+    )
+
+
+def judge(text: str, cues_of: Cues = CUES) -> tuple[float, tuple[str, ...]]:
     """The opinion score (0 for plain reporting, towards 1 for commentary) and the names of the cues found."""
     bare = unquoted(text)
     lower = bare.lower()
     keep = 1.0
     cues = []
-    for name, weight, pattern in CUES:
+    for name, weight, pattern in cues_of:
         found = len(pattern.findall(bare if pattern is FIRST_PERSON else lower))
         keep *= (1.0 - weight) ** min(found, 2)  # a second instance of a cue is more evidence; a third, not much
         if found:
             cues.append(name)
-    if "judgement" in cues and not REPORTED.search(bare):
+    if "judgement" in cues and cues_of is CUES and not REPORTED.search(bare):
         keep *= 1.0 - UNATTRIBUTED_JUDGEMENT  # "should" that nobody is reported to have said is the writer's
         cues.append("unattributed-judgement")
     return round(1.0 - keep, 3), tuple(cues)
@@ -120,13 +157,13 @@ class Judged(NamedTuple):
     opinion: bool
 
 
-def judge_story(story: Story) -> list[Judged]:
-    """Every sentence of a story judged within its article.
+def judge_story(story: Story, cues: Cues = CUES) -> list[Judged]:
+    """Every sentence of a story judged within its article, by the ``cues`` of its language.
 
     In a commentary piece (at least ``COMMENTARY_SHARE`` of its sentences clearly opinion) weaker evidence is
     enough: an evaluative word or a "should" there is the writer's, not a source's.
     """
-    scored = [judge(s.text) for s in story.sentences]
+    scored = [judge(s.text, cues) for s in story.sentences]
     by_article: dict[str, list[int]] = {}
     for i, sentence in enumerate(story.sentences):
         by_article.setdefault(sentence.article, []).append(i)
