@@ -112,7 +112,7 @@ FIRST_PERSONS = {
     "it": "io|mi|mio|mia|miei|mie|noi|nostro|nostra|nostri|nostre",
     "pt": "eu|me|meu|minha|meus|minhas|nós|nosso|nossa", "nl": "ik|mij|me|mijn|wij|we|ons|onze",
 }  # fmt: skip
-ELIDED = {"fr": "|j['’]", "it": ""}  # "j'ai": the first person joined to the verb
+ELIDED = {"fr": "|j['’]"}  # "j'ai": the first person joined to the verb
 JUDGEMENTS = {
     "fr": "devrait|devraient|il faut|il faudrait", "de": "sollte|sollten|müsste|müssten",
     "es": "debería|deberían|hay que", "it": "dovrebbe|dovrebbero|bisogna|bisognerebbe",
