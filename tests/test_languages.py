@@ -38,7 +38,7 @@ def test_each_language_is_identified_and_briefed_with_exact_citations(code: str)
     for sentence in brief.sentences:
         source = sentence.sources[0]
         assert texts[source.article][source.start : source.end] == sentence.text
-    judged = code in {"fr", "de", "es", "it"}  # opinion cues of their own; elsewhere skipped, and said so
+    judged = code in {"fr", "de", "es", "it", "ru", "el"}  # opinion cues of their own; elsewhere skipped, said so
     assert ("opinion" in brief.skipped) != judged
     assert any("no rules yet for opinion" in w for w in brief.warnings) != judged
 
@@ -354,3 +354,19 @@ def test_opinion_in_other_languages_is_the_writer_s_not_a_quoted_source_s(
     assert commentary in opinion and reporting not in opinion
     assert all(commentary not in s.text for s in brief.sentences)
     assert not cues_for("fr")[0][2].search("La cathédrale Notre-Dame a été détruite.")  # a name, not "our"
+
+
+@pytest.mark.parametrize(
+    ("code", "commentary"),
+    [
+        ("ru", "Я считаю, что нашему правительству следовало бы действовать!"),
+        ("cs", "Vláda by měla konečně jednat, myslím si já!"),
+        ("el", "Η κυβέρνηση θα έπρεπε να ντρέπεται για τη χώρα μας!"),
+    ],
+)
+def test_opinion_cues_in_cyrillic_czech_and_greek(code: str, commentary: str) -> None:
+    from newsfuse.opinion import THRESHOLD, judge
+
+    cues = cues_for(code)
+    assert cues is not None and judge(commentary, cues)[0] >= THRESHOLD
+    assert judge("Плотина прорвалась во вторник, затопив 300 домов.", cues)[0] == 0.0

@@ -111,12 +111,15 @@ FIRST_PERSONS = {
     "es": "yo|me|mi|mis|nosotros|nosotras|nuestro|nuestra|nuestros|nuestras|nos",
     "it": "io|mi|mio|mia|miei|mie|noi|nostro|nostra|nostri|nostre",
     "pt": "eu|me|meu|minha|meus|minhas|nós|nosso|nossa", "nl": "ik|mij|me|mijn|wij|we|ons|onze",
+    "ru": "я|меня|мне|мной|мы|нас|нам|нами|мой|моя|моё|мои|наш|наша|наше|наши",
+    "cs": "já|mě|mně|mi|my|nás|nám|můj|moje|náš|naše|naši", "el": "εγώ|εμένα|εμείς|εμάς|μου|μας",
 }  # fmt: skip
 ELIDED = {"fr": "|j['’]"}  # "j'ai": the first person joined to the verb
 JUDGEMENTS = {
     "fr": "devrait|devraient|il faut|il faudrait", "de": "sollte|sollten|müsste|müssten",
     "es": "debería|deberían|hay que", "it": "dovrebbe|dovrebbero|bisogna|bisognerebbe",
-    "pt": "deveria|deveriam|é preciso", "nl": "zou moeten|zouden moeten",
+    "pt": "deveria|deveriam|é preciso", "nl": "zou moeten|zouden moeten", "ru": "следовало бы|стоило бы",
+    "cs": "měl by|měla by|měli by|mělo by|by měl|by měla|by měli|by mělo", "el": "θα έπρεπε",
 }  # fmt: skip
 
 
