@@ -24,7 +24,7 @@ from operator import itemgetter
 import numpy as np
 
 from newsfuse.languages import SPACED_WORD, Language
-from newsfuse.text import content_terms, stemmer, words
+from newsfuse.text import words
 
 TOP_TERMS = 60  # terms kept per article: enough to tell events apart, few enough to compare fast
 BANDS = 64  # one-row LSH bands: top-term sets with a Jaccard of 0.05 share a bucket 96% of the time
@@ -60,10 +60,9 @@ def normal_url(url: str | None) -> str | None:
     return f"{scheme.lower()}://{host.lower()}{rest.rstrip('/')}"
 
 
-def term_counts(text: str, language: Language | None = None) -> Counter[str]:
-    """Stemmed content terms of an article with their counts: what the writer needs to weigh it."""
-    if language is None or language.code == "en":
-        return Counter(content_terms(text, stemmer()))
+def term_counts(text: str, language: Language) -> Counter[str]:
+    """Stemmed content terms of an article in its ``language``, with their counts: what the writer needs to
+    weigh it."""
     return Counter(language.content_stems(text))
 
 

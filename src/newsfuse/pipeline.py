@@ -13,8 +13,6 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-import Stemmer
-
 from newsfuse.across import across
 from newsfuse.attribute import attribute
 from newsfuse.clean import clean, clean_text
@@ -171,7 +169,6 @@ class Pipeline:
 
     def __init__(self, newsfuse: Newsfuse | None = None, same: SameFact | None = None) -> None:
         self.languages = Languages()
-        self.stemmer = Stemmer.Stemmer("english")  # English readability figures (``evaluate``)
         self.newsfuse = newsfuse or load()
         self.same = same
 

@@ -1,4 +1,4 @@
-"""Word-level helpers shared by the stages: tokens, content terms, stems, and the language check.
+"""Word-level helpers shared by the stages: tokens, word counts, and the language check.
 
 Free of any model, except the language identifier that decides what the cheap English rule doubts.
 """
@@ -6,11 +6,9 @@ Free of any model, except the language identifier that decides what the cheap En
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
-
-import Stemmer
 
 WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’.][A-Za-z0-9]+)*")
 
@@ -52,16 +50,6 @@ def word_count(text: str) -> int:
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; keeps U.S. and 3.5 whole."""
     return [w.lower() for w in WORD.findall(text)]
-
-
-def stemmer() -> Callable[[str], str]:
-    """The Snowball English stemmer (PyStemmer's C build: about 0.2 µs a word)."""
-    return Stemmer.Stemmer("english").stemWord
-
-
-def content_terms(text: str, stem: Callable[[str], str]) -> list[str]:
-    """Stemmed words that carry content: no stopwords, no one-letter tokens."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
 
 
 def english_share(tokens: Iterable[str]) -> tuple[int, float]:
