@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsfuse.model import BriefSentence, Story
+from newsfuse.readable import YEAR
 
 NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?)")
 GROUP = re.compile(r"[,.\u00a0\u202f ](?=\d{3}(?!\d))")
-YEAR = re.compile(r"(?:1[89]|20)\d\d")
 NAME = re.compile(r"(?<!^)(?<![\w’'-])[A-Z][^\W\d_]{2,}")  # a capitalised word that does not open the sentence
 
 Anchors = tuple[frozenset[str], frozenset[str]]  # (figures, names)

@@ -61,9 +61,6 @@ class Settings:
         return self.methods + tuple(self.peers or ())
 
 
-TOKENIZERS = ("auto", "default", "unicode")
-
-
 class UnicodeTokenizer:
     """ROUGE tokens of any script: words of letters and digits (with their combining marks), lower-cased; a
     Chinese or Japanese character is a token of its own."""

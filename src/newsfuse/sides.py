@@ -17,6 +17,7 @@ import numpy as np
 import Stemmer
 
 from newsfuse.meaning import Meaning
+from newsfuse.readable import YEAR
 from newsfuse.text import STOPWORDS
 
 TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+(?:[.,]\d+)*")
@@ -27,7 +28,6 @@ SPELLED = (
 NUMBER = re.compile(
     r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(SPELLED) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b", re.I
 )
-YEAR = re.compile(r"(?:1[89]|20)\d\d")
 NAME = re.compile(r"\b[A-Z][a-z]+")
 CALENDAR = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from newsfuse.anatomy.timeline import _month_end, _safe, _year_of
+from newsfuse.anatomy.timeline import month_end, safe_day, year_of
 from newsfuse.model import Sentence
 
 # Twelve month names per language, each "name/other form" (genitive, abbreviation); lower-case.
@@ -72,11 +72,11 @@ def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple
         taken.append(match.span())
         year = int(match.group("year")) if match.group("year") else None
         if year is None and when is not None:
-            year = _year_of(month, day, when, future=False)
-        on = _safe(year, month, day) if year else None
+            year = year_of(month, day, when, future=False)
+        on = safe_day(year, month, day) if year else None
         yield match.group(0), on, on, "day"
     for match in month_year.finditer(sentence.text):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         month, year = MONTHS[code][match.group("month").lower()], int(match.group("year"))
-        yield match.group(0), date(year, month, 1), _month_end(year, month), "month"
+        yield match.group(0), date(year, month, 1), month_end(year, month), "month"

@@ -65,24 +65,24 @@ MAY_DATE = re.compile(
 )  # a cheap test before the full patterns: most sentences have no date
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
     return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
 
 
-def _year_of(month: int, day: int, when: date, future: bool) -> int:
+def year_of(month: int, day: int, when: date, future: bool) -> int:
     """The year of a month and day given without one: the last such date on or before publication (news reports
     what happened), or the next one after it when the sentence speaks of the future."""
     if future:
-        return when.year if _safe(when.year, month, day) >= when else when.year + 1
-    return when.year if _safe(when.year, month, day) <= when else when.year - 1
+        return when.year if safe_day(when.year, month, day) >= when else when.year + 1
+    return when.year if safe_day(when.year, month, day) <= when else when.year - 1
 
 
-def _safe(year: int, month: int, day: int) -> date:
-    return date(year, month, min(day, _month_end(year, month).day))
+def safe_day(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, month_end(year, month).day))
 
 
 def _weekday_of(year: int, month: int, day: int) -> str | None:
-    return WEEKDAYS[date(year, month, day).weekday()] if day <= _month_end(year, month).day else None
+    return WEEKDAYS[date(year, month, day).weekday()] if day <= month_end(year, month).day else None
 
 
 def resolve(kind: str, match: re.Match[str], when: date | None, future: bool) -> tuple[date, date, str] | None:
@@ -96,11 +96,11 @@ def resolve(kind: str, match: re.Match[str], when: date | None, future: bool) ->
         if year is None:
             if when is None:
                 return None
-            year = _year_of(month, day, when, future)
+            year = year_of(month, day, when, future)
             if parts.get("weekday"):  # "Monday, October 12": the year near publication in which it is a Monday
                 fits = [y for y in (year, year - 1, year + 1) if _weekday_of(y, month, day) == parts["weekday"]]
                 year = fits[0] if fits else year
-        day_date = _safe(year, month, day)
+        day_date = safe_day(year, month, day)
         return day_date, day_date, "day"
     if kind == "month":
         month = MONTHS[parts["month"]]
@@ -112,10 +112,10 @@ def resolve(kind: str, match: re.Match[str], when: date | None, future: bool) ->
                 year = when.year + {"last": -1, "next": 1}.get(shift, 0)
             else:
                 day = 1 if shift == "next" or not future else 31  # "by the end of October", in October
-                year = _year_of(month, day, when, future or shift == "next")
+                year = year_of(month, day, when, future or shift == "next")
                 year -= 1 if shift == "last" and date(year, month, 1) > when else 0
         first = MONTHS[parts["first"]] if parts.get("first") else month  # "between January and April 2026"
-        return date(year, first, 1), _month_end(year, month), "month"
+        return date(year, first, 1), month_end(year, month), "month"
     if kind == "year":
         return date(year, 1, 1), date(year, 12, 31), "year"
     if kind == "season":
@@ -127,7 +127,7 @@ def resolve(kind: str, match: re.Match[str], when: date | None, future: bool) ->
             year = when.year - (1 if first == 12 and when.month <= 2 else 0)
             year += {"last": -1, "past": -1, "next": 1}.get(shift, 0)
         start = date(year, first, 1)
-        end = _month_end(year + (1 if last < first else 0), last)
+        end = month_end(year + (1 if last < first else 0), last)
         return start, end, "season"
     if when is None:
         return None
@@ -153,7 +153,7 @@ def resolve(kind: str, match: re.Match[str], when: date | None, future: bool) ->
     if unit == "month":
         index = when.year * 12 + when.month - 1 + shift
         year, month = divmod(index, 12)
-        return date(year, month + 1, 1), _month_end(year, month + 1), "month"
+        return date(year, month + 1, 1), month_end(year, month + 1), "month"
     return date(when.year + shift, 1, 1), date(when.year + shift, 12, 31), "year"
 
 
