@@ -26,7 +26,7 @@ from newsfuse.attribute import reporting
 from newsfuse.corroborate import Echoes, echoes
 from newsfuse.evidence import Evidence, gather
 from newsfuse.ingest import from_records
-from newsfuse.languages import Language, load_language, most_common
+from newsfuse.languages import Language, Languages, most_common
 from newsfuse.model import Article, Citation, Story
 from newsfuse.pipeline import story_of, usable
 from newsfuse.samefact import SameFact, load_same_fact
@@ -148,13 +148,13 @@ def _anchors(
     return anchors
 
 
-def analyze_story(story: Story, ner: Any, same: SameFact | None = None, language: Language | None = None) -> Analysis:
+def analyze_story(story: Story, ner: Any, same: SameFact | None = None, languages: Languages | None = None) -> Analysis:
     """Every finder over one segmented story; ``ner`` is the model from ``load_ner()``, ``same`` the same-fact
-    judge from ``load_same_fact()`` (None: corroboration by shared words and anchors only). The story is read in
-    ``language`` (default: the one most of its articles are in); the finders that have no rules in it (names
-    and quotes need the English NER model, dates English rules, meaning an English judge) are skipped, and the
-    analysis says so."""
-    language = language or load_language(most_common(a.language or "en" for a in story.articles))
+    judge from ``load_same_fact()`` (None: corroboration by shared words and anchors only), ``languages`` the
+    process's loaded languages (a ``Pipeline``'s; made here when not given). The story is read in the language
+    most of its articles are in; the finders that have no rules in it (names and quotes need the English NER
+    model, dates English rules, meaning an English judge) are skipped, and the analysis says so."""
+    language = (languages or Languages())[most_common(a.language or "en" for a in story.articles)]
     same = same if "meaning" in language.rules else None
     evidence = gather(story, language)
     near = [evidence.vectors.neighbours(i, SAME_FACT) for i in range(len(story.sentences))]
@@ -203,17 +203,17 @@ def analyze_story(story: Story, ner: Any, same: SameFact | None = None, language
 
 def analyze(
     articles: Iterable[Mapping[str, Any] | Article | str], strict: bool = False, ner: Any = None,
-    same: SameFact | None = None, language: str | None = None,
+    same: SameFact | None = None, language: str | None = None, languages: Languages | None = None,
 ) -> Analysis:  # fmt: skip
-    """The Python API: articles (as for ``summarize``) → Analysis.
+    """The Python API: articles (as for ``summarize``, all in ``language`` if given) → Analysis.
 
-    Loading the models takes about a second: pass ``ner=load_ner()`` and ``same=load_same_fact()`` when
-    analysing many stories. Unusable articles are skipped and named in ``warnings`` (raised as ``InputError``
-    when ``strict``).
+    Loading the models takes about a second: pass ``ner=load_ner()``, ``same=load_same_fact()`` and a
+    ``Languages()`` when analysing many stories. Unusable articles are skipped and named in ``warnings`` (raised
+    as ``InputError`` when ``strict``).
     """
     loaded = from_records(articles, strict=strict, language=language)
     cleaned, problems = usable(loaded, strict, "articles", MAX_ANALYSIS_WORDS)
     ner = ner if ner is not None else load_ner()
-    result = analyze_story(story_of(cleaned), ner, same if same is not None else load_same_fact())
+    result = analyze_story(story_of(cleaned), ner, same if same is not None else load_same_fact(), languages)
     skipped = tuple(f"skipped {p}" for p in problems)
     return replace(result, warnings=skipped + result.warnings)

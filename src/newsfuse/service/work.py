@@ -83,7 +83,9 @@ def brief(
 
 def analysis(resources: Resources, articles: list[dict[str, Any]], include_text: bool, strict: bool) -> dict[str, Any]:
     same = resources.load_same()
-    return analysis_json(analyze(articles, strict=strict, ner=resources.load_ner(), same=same), include_text)
+    languages = resources.pipeline.languages  # loaded once per worker, as the briefs' are
+    analysed = analyze(articles, strict=strict, ner=resources.load_ner(), same=same, languages=languages)
+    return analysis_json(analysed, include_text)
 
 
 def stories(
@@ -111,7 +113,8 @@ def story_analysis(resources: Resources, url: str, number: int) -> dict[str, Any
     from newsfuse.stories import as_articles, story_articles
 
     _, stored = story_articles(resources.store(url), number)
-    analysis = analyze_story(story_of(as_articles(stored)), resources.load_ner(), resources.load_same())
+    story = story_of(as_articles(stored))
+    analysis = analyze_story(story, resources.load_ner(), resources.load_same(), resources.pipeline.languages)
     return analysis_json(analysis, include_text=True)
 
 
