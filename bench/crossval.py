@@ -1,6 +1,6 @@
 """Cross-validated ROUGE on the data the concept model is trained on (DUC 2006), side by side with the baselines.
 
-    python bench/crossval.py ../shared/data/duc2006/test.jsonl --words 100 250 [--folds 5] [--also MORE.jsonl]
+    python bench/crossval.py ../shared/data/duc2006/test.jsonl --words 100 250 [--folds 5] [--also MORE.jsonl] [--focus]
 
 The shipped concept model is trained on all of DUC 2006, so scoring it there would be scoring it on its own
 training data. Here cluster k is summarized by a concept model trained on the other folds only (cluster k is in
@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--also", nargs="*", default=[], help="more training data for every fold")
     parser.add_argument("--methods", default="newsfuse,lead,lexrank,textrank")
+    parser.add_argument("--focus", action="store_true", help="give newsfuse each cluster's topic as its focus")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
     clusters = list(read_clusters(args.data))
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
                   for f in range(args.folds)]  # fmt: skip
         methods = tuple(args.methods.split(","))
         for words in args.words:
-            settings = Settings(methods, words, "recall", truncate=True)
+            settings = Settings(methods, words, "recall", truncate=True, focus=args.focus)
             work = [([clusters[k] for k in fold], model, settings) for fold, model in zip(folds, models, strict=True)]
             done = pool.map(score_fold, *zip(*work, strict=True))
             rows = sorted((row for part in done for row in part), key=lambda r: [c.id for c in clusters].index(r["id"]))

@@ -55,13 +55,13 @@ def test_openapi_and_docs(server: str) -> None:
 
 
 def test_brief_is_the_same_json_as_the_cli(server: str, tmp_path: Path) -> None:
-    payload = {"articles": example_articles(), "words": 120}
+    payload = {"articles": example_articles(), "words": 120, "focus": "What did the inspections find?"}
     status, data = post(server, payload)
     assert status == 200
     (tmp_path / "articles.json").write_text(json.dumps(payload["articles"]))
     done = subprocess.run(
         [sys.executable, "-m", "newsfuse", "summarize", str(tmp_path / "articles.json"), "--words", "120",
-         "--output", "json"],
+         "--output", "json", "--focus", "What did the inspections find?"],
         capture_output=True, text=True, cwd=ROOT, check=True,
     )  # fmt: skip
     assert data == json.loads(done.stdout)
@@ -91,6 +91,8 @@ def test_include_text_gives_sources_and_opinion_spans(server: str) -> None:
         ({"articles": [{"text": STORY}], "method": "gpt"}, "method"),
         ({"articles": [{"text": STORY}], "include_text": "yes"}, "include_text"),
         ({"articles": [{"text": STORY}], "strict": 1}, "strict"),
+        ({"articles": [{"text": STORY}], "focus": ["dam"]}, "focus"),
+        ({"articles": [{"text": STORY}], "focus": "why " * 600}, "focus"),
         ({"articles": [{"text": STORY}] * 51}, "articles"),
         ({"articles": [{"text": "x" * 1_000_001}]}, "articles[0].text"),
         ({"articles": [{"text": "Serikali ya kaunti imetangaza leo kwamba bwawa lilipasuka Jumanne asubuhi na maji "

@@ -120,6 +120,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--meaning", action="store_true", help="corroboration and repeats by meaning (same fact, other words; slower)"
     )
+    s.add_argument("--focus", default="", metavar="TEXT", help="a question or topic the brief should answer first")
 
     a = commands.add_parser("analyze", help="the story's anatomy: entities, quotes, timeline, figures, opinion")
     a.add_argument("paths", nargs="+", metavar="PATH", help="article files, directories, or - for stdin")
@@ -178,6 +179,7 @@ def parser() -> argparse.ArgumentParser:
         help="ROUGE's words: rouge-score's (English only) or unicode (any script); auto: unicode unless English",
     )  # fmt: skip
     e.add_argument("--peers", metavar="FILE", default=None, help="other systems' summaries to score too (JSONL)")
+    e.add_argument("--focus", action="store_true", help="give newsfuse each cluster's topic as its focus (DUC 2006/7)")
 
     t = commands.add_parser("train", help="train one of the default summarizer's models (needs scikit-learn)")
     t.add_argument("data", nargs="+", metavar="DATA", help="training clusters (.jsonl[.gz]); never a test split")
@@ -242,7 +244,7 @@ def summarize_command(args: argparse.Namespace) -> int:
         pipeline = Pipeline(same=load_same_fact())
     else:
         pipeline = default()
-    result = pipeline.brief(story, args.words, args.method, language=args.brief_language)
+    result = pipeline.brief(story, args.words, args.method, language=args.brief_language, focus=args.focus)
     result = replace(result, warnings=(*(f"skipped {p}" for p in problems), *result.warnings))
     if not result.sentences:  # never a silent success
         for warning in result.warnings:
@@ -347,7 +349,9 @@ def eval_command(args: argparse.Namespace) -> int:
         english = all(code_of(c.language or "en") == "en" for c in clusters)
         tokenizer = "default" if english else "unicode"
     peers = read_peers(args.peers) if args.peers else None
-    settings = Settings(methods, args.words, metric, truncate, tokenizer, peers)
+    if args.focus and not any(c.topic for c in clusters):
+        raise InputError(args.data, "--focus: the data gives no cluster a topic")
+    settings = Settings(methods, args.words, metric, truncate, tokenizer, peers, args.focus)
     report = evaluate(clusters, settings, args.jobs)
     report["data"] = args.data
     kind = "F1" if metric == "f1" else "recall"

@@ -24,6 +24,7 @@ class Cluster:
     references: tuple[str, ...]
     titles: tuple[str, ...] = ()  # the documents' headlines, where the data has them ("" where missing)
     language: str = ""  # the documents' language as the data gives it ("" when it does not)
+    topic: str = ""  # what the references answer, where the data says (DUC 2006/2007: title and narrative)
 
 
 def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluster]:
@@ -66,7 +67,15 @@ def _parse(stream: IO[str], path: Path, limit: int | None) -> Iterator[Cluster]:
                 raise InputError(f"{path}:{number}", f"not a cluster line ({type(exc).__name__}: {exc})") from None
             count += 1
             language = str(row.get("language") or "")
-            yield Cluster(str(row.get("id", number)), documents, tuple(references), titles, language)
+            yield Cluster(str(row.get("id", number)), documents, tuple(references), titles, language, topic_of(row))
+
+
+def topic_of(row: dict) -> str:
+    """What a cluster's references answer, where the data says: DUC's ``{"title", "narrative"}`` or a text."""
+    topic = row.get("topic") or ""
+    if isinstance(topic, dict):
+        topic = " ".join(str(topic.get(key) or "") for key in ("title", "narrative"))
+    return str(topic).strip()
 
 
 def read_peers(path: str | Path) -> dict[str, dict[str, str]]:

@@ -54,6 +54,7 @@ class Settings:
     truncate: bool = False  # cut every output to its first ``words`` words (the DUC convention)
     tokenizer: str = "default"  # rouge-score's own (English), or "unicode" (any script)
     peers: dict[str, dict[str, str]] | None = None  # other systems' summaries: {system: {cluster id: summary}}
+    focus: bool = False  # give newsfuse each cluster's topic as the brief's focus (query-focused data)
 
     @property
     def scored(self) -> tuple[str, ...]:
@@ -128,7 +129,8 @@ def score_clusters(
         # cleaned and segmented once, for every method
         story = story_from(cluster.documents, cluster.titles, cluster.language or None)
         for method in settings.methods:
-            brief = pipeline.brief(story, settings.words, method) if story.articles else None
+            focus = cluster.topic if settings.focus else ""
+            brief = pipeline.brief(story, settings.words, method, focus=focus) if story.articles else None
             row[method] = rouge(as_scored(brief, settings), cluster.references, settings.metric, settings.tokenizer)
             row["reader"][method] = reader_figures(brief, pipeline)
         for system, summaries in (settings.peers or {}).items():

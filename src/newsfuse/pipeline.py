@@ -19,6 +19,8 @@ from newsfuse.clean import clean, clean_text
 from newsfuse.corroborate import Echoes, Repeats, echoes, vectors_of
 from newsfuse.errors import InputError
 from newsfuse.evidence import Evidence, gather
+from newsfuse.focus import MAX_CHARS as MAX_FOCUS_CHARS
+from newsfuse.focus import focus_of
 from newsfuse.ingest import Loaded, from_records
 from newsfuse.languages import BRIEF_RULES, SUPPORTED, Language, Languages, code_of, most_common
 from newsfuse.model import Article, Brief, Citation, Story
@@ -123,13 +125,14 @@ def in_language(story: Story, code: str, seen: frozenset[int]) -> tuple[Story, f
 
 def choose(
     story: Story, evidence: Evidence, summarizer: Summarizer, words: int, excluded: frozenset[int],
-    seen: frozenset[int], same: SameFact | None,
+    seen: frozenset[int], same: SameFact | None, focus: str = "",
 ) -> tuple[list[Pick], Echoes | None]:  # fmt: skip
     """The brief's sentences in reading order; with the same-fact judge (``same``), no fact twice in other words
     (the default summarizer), and who reports each chosen sentence by meaning."""
     vectors = vectors_of(story, same) if same is not None and story.sentences else None
-    if vectors is not None and isinstance(summarizer, Newsfuse):
-        picks = summarizer.choose(story, evidence, words, excluded, seen, repeats=Repeats(story, same, vectors))
+    if isinstance(summarizer, Newsfuse):
+        repeats = Repeats(story, same, vectors) if vectors is not None else None
+        picks = summarizer.choose(story, evidence, words, excluded, seen, repeats=repeats, focus=focus)
     else:
         picks = summarizer.choose(story, evidence, words, excluded, seen)
     chosen = reading_order(story, picks)
@@ -150,6 +153,25 @@ def language_notes(language: Language, others: Sequence[Article]) -> tuple[str, 
             "as corroboration where they share its figures and names: " + ", ".join(a.id for a in others)
         )
     return tuple(notes)
+
+
+def check_focus(focus: Any) -> str:
+    if not isinstance(focus, str):
+        raise InputError("focus", f"the focus must be text, not {type(focus).__name__}")
+    if len(focus) > MAX_FOCUS_CHARS:
+        raise InputError("focus", f"{len(focus):,} characters: over the limit of {MAX_FOCUS_CHARS:,} (a question)")
+    return focus.strip()
+
+
+def focus_notes(focus: str, summarizer: Summarizer, evidence: Evidence) -> tuple[str, ...]:
+    """Why a focus the user gave did not tilt the brief, if it did not: never dropped in silence."""
+    if not focus:
+        return ()
+    if not isinstance(summarizer, Newsfuse):
+        return (f"focus ignored: the {summarizer.name} method does not read one (newsfuse does)",)
+    if focus_of(focus, evidence.tokens, evidence.language) is None:
+        return ("focus ignored: none of its words occur in the articles, so this is the plain brief",)
+    return ()
 
 
 def check_words(words: Any) -> int:
@@ -179,15 +201,17 @@ class Pipeline:
 
     def brief(
         self, story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "newsfuse",
-        seen: frozenset[int] = frozenset(), language: str | None = None,
+        seen: frozenset[int] = frozenset(), language: str | None = None, focus: str = "",
     ) -> Brief:  # fmt: skip
         """Summarize a segmented story with one method, in ``language`` (default: the story's most common).
 
-        ``seen`` sentences (by index) are known to the reader: neither they nor a sentence that repeats one of
-        them (cosine ≥ ``CORROBORATION``) is chosen, and what they say counts for nothing. Articles in other
-        languages are not quoted, only cited as corroboration (``across``), and a warning names them.
+        ``focus`` is what the reader wants answered (a question or topic): newsfuse tilts its choice towards it
+        (``focus``). ``seen`` sentences (by index) are known to the reader: neither they nor a sentence that
+        repeats one of them (cosine ≥ ``CORROBORATION``) is chosen, and what they say counts for nothing.
+        Articles in other languages are not quoted, only cited as corroboration (``across``), and a warning names
+        them.
         """
-        words = check_words(words)
+        words, focus = check_words(words), check_focus(focus)
         summarizer = self.summarizer(method)
         if not story.articles:
             raise InputError("articles", "no articles to summarize")
@@ -200,9 +224,9 @@ class Pipeline:
         repeats = {i for i in range(len(story.sentences)) if seen and seen & near(i, REPEATS).keys()}
         excluded = (opinion if summarizer.drops_opinion else frozenset()) | seen | repeats
         same = self.same if "meaning" in read_as.rules else None
-        chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same)
+        chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same, focus)
         warnings = (SINGLE_SOURCE,) if len(story.articles) + len(others.articles) == 1 else ()
-        warnings += language_notes(read_as, others.articles)
+        warnings += language_notes(read_as, others.articles) + focus_notes(focus, summarizer, evidence)
         if not chosen and not seen:
             warnings += (why_empty(story, opinion if summarizer.drops_opinion else frozenset()),)
         cited = tuple(
@@ -216,13 +240,13 @@ class Pipeline:
 
     def summarize(
         self, articles: Iterable[Mapping[str, Any] | Article | str], words: int = DEFAULT_WORDS,
-        method: str = "newsfuse", strict: bool = False, language: str | None = None,
+        method: str = "newsfuse", strict: bool = False, language: str | None = None, focus: str = "",
     ) -> Brief:  # fmt: skip
         """Articles (dicts with the JSON fields, ``Article`` objects or plain text) → Brief, written in
-        ``language`` (default: the one most articles are in)."""
+        ``language`` (default: the one most articles are in), tilted towards ``focus`` if given."""
         check_method(method)
         cleaned, problems = usable(from_records(articles, strict=strict), strict, "articles")
-        result = self.brief(story_of(cleaned), words, method, language=language)
+        result = self.brief(story_of(cleaned), words, method, language=language, focus=focus)
         skipped = tuple(f"skipped {p}" for p in problems)
         return replace(result, warnings=skipped + result.warnings)
 
@@ -254,11 +278,12 @@ def brief(
 
 def summarize(
     articles: Iterable[Mapping[str, Any] | Article | str], words: int = DEFAULT_WORDS, method: str = "newsfuse",
-    strict: bool = False, language: str | None = None,
+    strict: bool = False, language: str | None = None, focus: str = "",
 ) -> Brief:  # fmt: skip
-    """The Python API: articles (dicts with the JSON fields, ``Article`` objects or plain text) → Brief.
+    """The Python API: articles (dicts with the JSON fields, ``Article`` objects or plain text) → Brief,
+    tilted towards ``focus`` (a question or topic the reader wants answered) if given.
 
     An unusable article is skipped and named in ``Brief.warnings`` (raised as ``InputError`` when
     ``strict``); with no usable article at all, ``InputError`` says why.
     """
-    return default().summarize(articles, words, method, strict, language)
+    return default().summarize(articles, words, method, strict, language, focus)

@@ -27,8 +27,9 @@ from pydantic import BaseModel, Field
 
 from newsfuse import __version__
 from newsfuse.errors import InputError
+from newsfuse.focus import MAX_CHARS as MAX_FOCUS_CHARS
 from newsfuse.languages import code_of
-from newsfuse.pipeline import DEFAULT_WORDS, Pipeline
+from newsfuse.pipeline import DEFAULT_WORDS, Pipeline, check_focus
 from newsfuse.service.admission import Budget, Expired, Gate
 from newsfuse.service.connection import HEADER_SECONDS
 from newsfuse.service.guard import BODY_SECONDS, busy, error, guard, no_place
@@ -71,6 +72,7 @@ class BriefRequest(BaseModel):
     include_text: bool = Field(False, description="add each article's cleaned text, for showing sources")
     strict: bool = Field(False, description="fail on an unusable article instead of skipping it with a warning")
     language: str | None = Field(None, description="write the brief from the articles in this language")
+    focus: str = Field("", max_length=MAX_FOCUS_CHARS, description="a question or topic the brief should answer first")
 
 
 class AnalysisRequest(BaseModel):
@@ -116,9 +118,9 @@ def check_articles(payload: Any, limits: Limits) -> list[dict[str, Any]]:
     return articles
 
 
-def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], int, str, bool, bool, str | None]:
-    """The request's articles, budget, method, include_text, strict and brief language; InputError names the
-    first bad field."""
+def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], int, str, bool, bool, str | None, str]:
+    """The request's articles, budget, method, include_text, strict, brief language and focus; InputError names
+    the first bad field."""
     articles = check_articles(payload, limits)
     words = payload.get("words", DEFAULT_WORDS)
     if isinstance(words, bool) or not isinstance(words, int) or not 1 <= words <= MAX_WORDS:
@@ -127,7 +129,7 @@ def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], i
     language = payload.get("language")
     if language is not None and (not isinstance(language, str) or code_of(language) is None):
         raise InputError("language", "expected a language newsfuse reads, as an ISO code or name (fr, French)")
-    return articles, words, method, *check_flags(payload), language
+    return articles, words, method, *check_flags(payload), language, check_focus(payload.get("focus", ""))
 
 
 def check_analysis_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], bool, bool]:

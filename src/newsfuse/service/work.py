@@ -74,10 +74,10 @@ class Resources:
 
 def brief(
     resources: Resources, articles: list[dict[str, Any]], words: int, method: str, include_text: bool, strict: bool,
-    language: str | None = None,
+    language: str | None = None, focus: str = "",
 ) -> dict[str, Any]:  # fmt: skip
     """As in the CLI, an unusable article is skipped with a warning unless strict."""
-    made = resources.pipeline.summarize(articles, words, method, strict=strict, language=language)
+    made = resources.pipeline.summarize(articles, words, method, strict=strict, language=language, focus=focus)
     return brief_json(made, include_text)
 
 

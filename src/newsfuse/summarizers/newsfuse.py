@@ -18,6 +18,7 @@ import numpy as np
 
 from newsfuse import concepts, features, trees
 from newsfuse.evidence import Evidence
+from newsfuse.focus import focus_of
 from newsfuse.model import Story
 from newsfuse.select import Objective, Pick, cover
 from newsfuse.trees import Additive, Forest
@@ -29,6 +30,8 @@ RATIOS = (0.05, 0.5)  # budget / input words at which the short-input regime sta
 MODELS = {"scorer": "npz", "concepts": "json"}  # the trained models it ships: src/newsfuse/models/NAME.SUFFIX
 SEEN = 0.5  # worth of a concept the reader has already met (update briefs), against its worth when new
 MIN_WORDS = 8  # a shorter sentence is rarely worth its place in a brief of many articles
+FOCUS = 1.0  # extra worth of a concept per stem of it the reader asks about (``focus``), against 1 for none
+ANSWER = 1.0  # bonus of the sentence that best answers the reader's focus: as much as all concepts, so it leads
 
 
 def regime(words: int, input_words: int) -> float:
@@ -51,13 +54,20 @@ class Newsfuse:
     name: str = "newsfuse"
     drops_opinion: bool = True
 
-    def objective(self, story: Story, evidence: Evidence, words: int, seen: frozenset[int]) -> Objective:
+    def objective(
+        self, story: Story, evidence: Evidence, words: int, seen: frozenset[int], focus: str = ""
+    ) -> Objective:
         found = evidence.concepts
         probability = self.concept_model.probability(found.features) if len(found.keys) else np.zeros(0)
         if seen:  # what the reader knows is worth less: an update tells it only as the setting of what is new
             probability[np.concatenate([found.of(i) for i in seen])] *= SEEN
+        asked = focus_of(focus, evidence.tokens, evidence.language) if focus else None
+        if asked is not None:  # a reader's question tilts the whole brief a little, and its best answer leads
+            probability = probability * (1.0 + FOCUS * asked.concept_hits(found.keys, len(evidence.tokens.stems)))
         weight = _share(probability)
         bonus = CENTRALITY * _share(evidence.vectors.to_centroid())
+        if asked is not None and (best := asked.answer(evidence.vectors, evidence.opinion_sentences)) is not None:
+            bonus[best] += ANSWER
         short = regime(words, sum(a.words for a in story.articles))
         if short > 0:
             salience = 1.0 / (1.0 + np.exp(-self.scorer.score(features.featurize(story, evidence))))
@@ -73,11 +83,13 @@ class Newsfuse:
         excluded: frozenset[int],
         seen: frozenset[int] = frozenset(),
         repeats: Callable[[int, int], bool] | None = None,
+        focus: str = "",
     ) -> list[Pick]:
         """``repeats``: the same fact in other words (``Pipeline(same=...)``), never chosen twice."""
         if not story.sentences:
             return []
-        return cover(story, evidence, self.objective(story, evidence, words, seen), words, excluded, repeats)
+        objective = self.objective(story, evidence, words, seen, focus)
+        return cover(story, evidence, objective, words, excluded, repeats)
 
 
 def load(scorer: str | None = None, concept_model: str | None = None) -> Newsfuse:
