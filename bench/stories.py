@@ -3,6 +3,7 @@
     python bench/stories.py ../shared/data/multi_news/train.jsonl.gz --sizes 10000 100000
     python bench/stories.py ../shared/data/multi_news/val.jsonl --quality --clusters 1000 --seeds 1 2
     python bench/stories.py ../shared/data/multi_news/val.jsonl --ceiling --clusters 1000
+    python bench/stories.py DUC2003.jsonl DUC2006.jsonl ... --quality --ceiling --meaning   # a mixed stream
 
 Throughput: the documents of the cluster file, shuffled, as a JSONL stream of articles, ingested into a new
 SQLite store by the same code as ``newsfuse ingest`` (``--workers N``: preparation on a LocalCluster of N).
@@ -31,9 +32,10 @@ from newsfuse.stories import ingest, units
 CHECKPOINT = 10_000  # articles between two readings of the per-article cost
 
 
-def documents(path: str, limit: int | None) -> list[tuple[int, str]]:
-    """(cluster number, document text) for the first ``limit`` clusters."""
-    return [(n, doc) for n, cluster in enumerate(read_clusters(path, limit)) for doc in cluster.documents]
+def documents(paths: list[str], limit: int | None) -> list[tuple[int, str]]:
+    """(cluster number, document text) for the first ``limit`` clusters of each file, numbered across files."""
+    clusters = [cluster for path in paths for cluster in read_clusters(path, limit)]
+    return [(n, doc) for n, cluster in enumerate(clusters) for doc in cluster.documents]
 
 
 def write_jsonl(docs: list[tuple[int, str]], folder: Path) -> Path:
@@ -44,10 +46,10 @@ def write_jsonl(docs: list[tuple[int, str]], folder: Path) -> Path:
     return path
 
 
-def quality(path: str, clusters: int, seeds: list[int]) -> None:
+def quality(paths: list[str], clusters: int, seeds: list[int]) -> None:
     from sklearn.metrics import adjusted_rand_score, completeness_score, homogeneity_score
 
-    docs = documents(path, clusters)
+    docs = documents(paths, clusters)
     rows = []
     for seed in seeds:
         shuffled = docs[:]
@@ -69,43 +71,57 @@ def quality(path: str, clusters: int, seeds: list[int]) -> None:
                 f"{completeness_score(truth, predicted):.3f}", f"{seconds:.1f}", str(tally.duplicates),
             ]
         )  # fmt: skip
-    print(f"{path}: documents of the first {clusters} clusters, shuffled, ingested one by one in that order\n")
+    print(
+        f"{' '.join(paths)}: documents of the first {clusters} clusters of each, shuffled, ingested one by one "
+        "in that order\n"
+    )
     header = ["seed", "articles", "true clusters", "stories", "ARI", "homogeneity", "completeness", "s", "duplicates"]
     print(markdown_table(header, rows))
 
 
-def ceiling(path: str, clusters: int) -> None:
+def ceiling(paths: list[str], clusters: int, meaning: bool) -> None:
     """How well a batch method that sees every document at once, with the best threshold chosen on the very
-    data it is scored on, can do: an upper bound for any incremental method on these bag-of-words vectors."""
+    data it is scored on, can do: an upper bound for any incremental method on these bag-of-words vectors.
+    ``meaning``: also on the semantic layer's document vectors (WordLlama), alone and blended with tf-idf."""
     import numpy as np
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics import adjusted_rand_score
 
     seen, texts, truth = set(), [], []
-    for label, text in documents(path, clusters):
+    for label, text in documents(paths, clusters):
         if text.strip() and text_hash(text) not in seen:
             seen.add(text_hash(text))
             texts.append(text)
             truth.append(label)
     vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
-    similar = (vectors @ vectors.T).toarray()
-    np.fill_diagonal(similar, -1.0)
+    kinds = {"full tf-idf (sublinear, English stop words)": (vectors @ vectors.T).toarray()}
+    if meaning:
+        from newsfuse.meaning import load_meaning
+
+        dense = load_meaning().sentences([text[:4000] for text in texts])  # the model reads 512 tokens at most
+        kinds["WordLlama document vectors"] = dense @ dense.T
+        for share in (0.5, 0.7):
+            kinds[f"{share} tf-idf + {1 - share:.1f} WordLlama"] = share * kinds[next(iter(kinds))] + (1 - share) * (
+                dense @ dense.T
+            )
     labels = np.array(truth)
     shared = np.array([(labels == label).sum() > 1 for label in labels])
-    own = (labels[similar.argmax(axis=1)] == labels)[shared].mean()
-    print(f"{len(texts):,} distinct documents of {clusters:,} clusters; full tf-idf (sublinear, English stop words)")
-    print(f"nearest neighbour in its own cluster (documents of multi-document clusters): {own:.1%}")
-    distance = 1.0 - np.clip(similar, 0.0, 1.0)
-    np.fill_diagonal(distance, 0.0)
-    for linkage in ("single", "average", "complete"):
-        best = max(
-            (adjusted_rand_score(truth, AgglomerativeClustering(
-                n_clusters=None, metric="precomputed", linkage=linkage, distance_threshold=cut).fit_predict(distance)
-            ), cut)
-            for cut in np.arange(0.5, 0.99, 0.03)
-        )  # fmt: skip
-        print(f"{linkage}-linkage agglomerative clustering, best threshold: ARI {best[0]:.3f} (distance {best[1]:.2f})")
+    print(f"{len(texts):,} distinct documents of {len(set(truth)):,} clusters")
+    for kind, similar in kinds.items():
+        np.fill_diagonal(similar, -1.0)
+        own = (labels[similar.argmax(axis=1)] == labels)[shared].mean()
+        print(f"{kind}: nearest neighbour in its own cluster (documents of multi-document clusters): {own:.1%}")
+        distance = 1.0 - np.clip(similar, 0.0, 1.0)
+        np.fill_diagonal(distance, 0.0)
+        for linkage in ("single", "average", "complete"):
+            best = max(
+                (adjusted_rand_score(truth, AgglomerativeClustering(
+                    n_clusters=None, metric="precomputed", linkage=linkage, distance_threshold=cut
+                ).fit_predict(distance)), cut)
+                for cut in np.arange(0.1, 0.99, 0.03)
+            )  # fmt: skip
+            print(f"  {linkage}-linkage agglomerative, best threshold: ARI {best[0]:.3f} (distance {best[1]:.2f})")
 
 
 def mark(marks: list[tuple[int, float]], done: int, _read: int) -> None:
@@ -156,9 +172,10 @@ def throughput(path: str, sizes: list[int], workers: int | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", help="cluster file (.jsonl or .jsonl.gz)")
+    parser.add_argument("data", nargs="+", help="cluster files (.jsonl or .jsonl.gz); quality: their documents mixed")
     parser.add_argument("--quality", action="store_true", help="score the stories against the true clusters")
     parser.add_argument("--ceiling", action="store_true", help="quality: the best ARI of batch clustering")
+    parser.add_argument("--meaning", action="store_true", help="ceiling: also on WordLlama document vectors")
     parser.add_argument("--clusters", type=int, default=1000, help="quality: first N clusters (default 1000)")
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2], help="quality: shuffle seeds")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], help="throughput: articles")
@@ -167,11 +184,11 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.ceiling:
-        ceiling(args.data, args.clusters)
+        ceiling(args.data, args.clusters, args.meaning)
     elif args.quality:
         quality(args.data, args.clusters, args.seeds)
     else:
-        throughput(args.data, args.sizes, args.workers)
+        throughput(args.data[0], args.sizes, args.workers)
 
 
 if __name__ == "__main__":
