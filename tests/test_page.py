@@ -67,6 +67,24 @@ def test_paste_three_articles_get_a_brief_and_check_a_citation(server: str, brow
     page.close()
 
 
+def test_the_focus_goes_with_the_request_and_its_notes_are_shown(server: str, browser: object) -> None:
+    from tests.test_focus import ARTICLES
+
+    page = browser.new_page()
+    page.goto(server)
+    fill(page, ARTICLES)
+    page.fill("#focus", "  What did the inspections find?  ")
+    with page.expect_request("**/v1/briefs") as sent:
+        page.click("#summarize")
+    assert sent.value.post_data_json["focus"] == "What did the inspections find?"
+    page.wait_for_selector("#brief .sentence")
+    assert "inspection" in page.locator("#brief").inner_text()
+    page.fill("#focus", "the Olympic games")
+    page.click("#summarize")
+    expect(page.locator("#meta")).to_contain_text("focus ignored: none of its words occur in the articles")
+    page.close()
+
+
 def test_opinion_in_a_source_is_marked(server: str, browser: object) -> None:
     page = browser.new_page()
     page.goto(server)

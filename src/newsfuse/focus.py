@@ -2,7 +2,7 @@
 
 An analyst often comes to a story with a question. A focus is plain text; its content words, stemmed as the
 story's, make the concepts that hold them worth more, and the sentence most similar to the question (its best
-answer) leads the brief. The brief still covers the story: on DUC 2006, whose references answer broad topic
+answer) is chosen first. The brief still covers the story: on DUC 2006, whose references answer broad topic
 statements, a stronger tilt (a bonus for every sentence by its similarity) lost ROUGE, so only the best answer
 is pushed. A focus that the articles never address gives the plain brief. Words that only phrase a request
 ("discuss", "describe", "include") are not part of what is asked about.

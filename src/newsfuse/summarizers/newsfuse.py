@@ -31,7 +31,7 @@ MODELS = {"scorer": "npz", "concepts": "json"}  # the trained models it ships: s
 SEEN = 0.5  # worth of a concept the reader has already met (update briefs), against its worth when new
 MIN_WORDS = 8  # a shorter sentence is rarely worth its place in a brief of many articles
 FOCUS = 1.0  # extra worth of a concept per stem of it the reader asks about (``focus``), against 1 for none
-ANSWER = 1.0  # bonus of the sentence that best answers the reader's focus: as much as all concepts, so it leads
+ANSWER = 1.0  # bonus of the sentence that best answers the reader's focus: as much as all concepts, so it comes first
 
 
 def regime(words: int, input_words: int) -> float:
@@ -62,7 +62,7 @@ class Newsfuse:
         if seen:  # what the reader knows is worth less: an update tells it only as the setting of what is new
             probability[np.concatenate([found.of(i) for i in seen])] *= SEEN
         asked = focus_of(focus, evidence.tokens, evidence.language) if focus else None
-        if asked is not None:  # a reader's question tilts the whole brief a little, and its best answer leads
+        if asked is not None:  # a reader's question tilts the whole brief a little, and its best answer comes first
             probability = probability * (1.0 + FOCUS * asked.concept_hits(found.keys, len(evidence.tokens.stems)))
         weight = _share(probability)
         bonus = CENTRALITY * _share(evidence.vectors.to_centroid())

@@ -44,7 +44,9 @@ async function summarize() {
   const response = await fetch("/v1/briefs", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ articles, words: Number($("words").value), include_text: true }),
+    body: JSON.stringify({
+      articles, words: Number($("words").value), include_text: true, focus: $("focus").value.trim(),
+    }),
   });
   const data = await response.json();
   if (!response.ok) return setStatus(`${data.error.field}: ${data.error.message}`, true);
