@@ -16,6 +16,7 @@ from pathlib import PurePath
 from typing import Any
 
 from newsfuse.errors import unexpected
+from newsfuse.extraction import recovered
 
 FORMATS = ("auto", "text", "html", "json", "jsonl", "multinews", "feed")
 EXTENSIONS = {
@@ -150,16 +151,18 @@ def parse_html(content: str) -> list[Partial]:
         include_images=False,
         date_extraction_params=DATE_SEARCH,
     )
-    if doc is None or not (doc.text or "").strip():
+    own = trafilatura.bare_extraction(content, fast=True, include_comments=False, include_images=False)
+    text = recovered(doc.text or "" if doc else "", own.text or "" if own else "")
+    if not text.strip():
         raise FormatError("no article text found in the HTML")
     return [
         {
-            "title": doc.title or "",
-            "text": doc.text,
-            "source": doc.sitename or doc.hostname or "",
-            "url": doc.url,
-            "published": doc.date,
-            "author": doc.author,
+            "title": doc.title or "" if doc else "",
+            "text": text,
+            "source": doc.sitename or doc.hostname or "" if doc else "",
+            "url": doc.url if doc else None,
+            "published": doc.date if doc else None,
+            "author": doc.author if doc else None,
         }
     ]
 
