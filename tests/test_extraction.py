@@ -4,10 +4,11 @@ Pages and texts are written here; none is copied from the web."""
 
 from __future__ import annotations
 
+import json
 import time
 
 from newsfuse.clean import clean_text
-from newsfuse.extraction import recovered, story_row
+from newsfuse.extraction import declared_body, fuller, recovered, story_row
 from newsfuse.formats import parse_html
 
 POST = (
@@ -102,3 +103,58 @@ def test_many_and_repeated_lines_merge_in_linear_time() -> None:
     started = time.perf_counter()
     assert recovered(chosen, own).count("of the post itself") == 10_000
     assert time.perf_counter() - started < 1.0
+
+
+def ld_json(body: str, kind: str = "NewsArticle") -> str:
+    data = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, {"@type": kind, "articleBody": body}]}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+STORY = [
+    "The county closed the Marlow Creek bridge on Monday after inspectors found cracks in two of its piers.",
+    "Traffic will be sent over the old mill road for at least six weeks, the roads department said.",
+    "Engineers had rated the bridge in fair condition only last spring, records show.",
+    "Repairs are expected to cost about $2 million, most of it from a state fund for emergency works.",
+    "School buses will leave ten minutes earlier from Tuesday, the district told parents in a letter.",
+    "The bridge, built in 1962, carries about 9,000 vehicles a day between Alder Falls and the interstate.",
+    "Shops along the old mill road expect more customers, though some fear the lorries.",
+    "The county will hold a public meeting about the works on Thursday evening at the town hall.",
+    "Inspectors will check the other four bridges over the creek before the end of the month.",
+    "The state has promised to pay for the repairs if the county's own fund runs short, officials said.",
+]
+TEASERS = (
+    "A bridge that thousands of drivers cross every day is shut for weeks, and the county says it cannot yet tell "
+    "when it will open again or what the repairs will cost in the end.",
+    "Drivers, parents and shop owners along the old mill road told us what the closure means for them.",
+)
+
+
+def test_a_story_drawn_by_a_script_is_read_from_its_declared_body() -> None:
+    """The page shows a teaser and a prompt (more than trafilatura's own JSON-LD rescue waits for); the story is
+    only in its JSON-LD ``articleBody``."""
+    head = f"<title>Bridge closed</title>{ld_json(' '.join(STORY))}"
+    teaser = "".join(f"<p>{t}</p>" for t in TEASERS)
+    body = f"<article><h1>Bridge closed</h1>{teaser}<p>Subscribe to read the whole story.</p><div id='app'></div>"
+    [article] = parse_html(f"<html><head>{head}</head><body>{body}</article></body></html>")
+    assert all(sentence in article["text"] for sentence in STORY)
+
+
+def test_a_page_that_shows_its_story_keeps_its_own_paragraphs() -> None:
+    head = f"<title>Bridge closed</title>{ld_json(STORY[0])}"
+    body = "<article><h1>Bridge closed</h1>" + "".join(f"<p>{s}</p>" for s in STORY) + "</article>"
+    [article] = parse_html(f"<html><head>{head}</head><body>{body}</body></html>")
+    assert article["text"].split("\n")[-len(STORY) :] == STORY
+
+
+def test_declared_bodies_in_markup_broken_json_and_unclosed_scripts() -> None:
+    markup = "".join(f"<p>{s.replace('$', '&#36;')}</p>" for s in STORY[:2])
+    page = f'<script type="application/ld+json">{{"articleBody": 1,</script>{ld_json(markup)}'
+    assert declared_body(page).split("\n") == STORY[:2]
+    assert declared_body(page + '<script type="application/ld+json">{"articleBody": "x"') == declared_body(page)
+    assert declared_body("<p>no JSON-LD here, though it says articleBody</p>") == ""
+
+
+def test_the_declared_body_counts_only_when_it_is_much_longer() -> None:
+    assert fuller("Two words", "Four words in all") == "Four words in all"
+    assert fuller("Three words here", "Four words in all") == "Three words here"
+    assert fuller("Some text", "") == "Some text"
