@@ -45,6 +45,20 @@ NOISE = [
     ("paywall", "You have reached your free article limit for this month."),
     ("reprint", "For reprints and licensing, contact our syndication desk."),
     ("cookies", "We use cookies to improve your experience on our site."),
+    ("caption", "(Credit: Leo Marsh / Harlan Courier)"),
+    ("paywall", "Seeing this message although you are already a subscriber? Log in to keep reading."),
+    ("affiliate", "Some links below go to our partners, and we may earn a commission when you buy through them."),
+    ("affiliate", "This review contains affiliate links."),
+    ("prompt", "Don't miss a story: sign up here"),
+    ("prompt", "Never miss a flood warning again by signing up to our alerts."),
+    ("prompt", "Sign up to get the week's best stories in your inbox every Friday."),
+    ("prompt", "Courier Morning Newsletter"),
+    ("prompt", "For the latest updates, download the Courier app for your phone."),
+    ("prompt", "Have something to say? Submit a letter to the editor online."),
+    ("prompt", "Readers who like this story can subscribe to our weekly newsletter about the valley."),
+    ("meta", "November 3, 2026 | Categories: Floods, Harlan County | View comments"),
+    ("meta", "Filed under: Floods"),
+    ("meta", "Created 03-11-2026 - Last modified: 04-11-2026"),
 ]
 
 # Real sentences that look like noise to a careless rule: none may be dropped.
@@ -67,6 +81,14 @@ REAL = [
     "Follow-up inspections found more cracks in the spillway, the engineers said.",
     "To view the damage, the governor flew over the valley by helicopter on Wednesday.",
     "We use the old bridge now, one resident said, because the road is gone.",
+    "More than 5,000 residents signed up for the county's flood alerts in the first week.",
+    "Residents can download the county's app to report blocked drains, officials said.",
+    "Agents earn a commission on each flood policy they sell, the report found.",
+    "We may receive more rain on Friday, the forecaster warned.",
+    "She is already a member of the dam safety board and a subscriber to its reports.",
+    "The category of the storm was raised to four on Wednesday.",
+    "Comments from the engineers were added to the final report.",
+    "The newsletter of the water district had warned of the cracks in March.",
 ]
 
 

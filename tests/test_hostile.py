@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from newsfuse import clean, formats, opinion, readable
+from newsfuse import clean, extraction, formats, opinion, readable
 from newsfuse.clean import clean_text
 from newsfuse.errors import InputError
 from newsfuse.formats import detect
@@ -208,7 +208,7 @@ FUZZ = settings(
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
         (f"{module.__name__}.{name}", value)
-        for module in (clean, formats, opinion, readable)
+        for module in (clean, extraction, formats, opinion, readable)
         for name, value in vars(module).items()
         if isinstance(value, re.Pattern)
     ]
@@ -230,6 +230,17 @@ def test_fuzz_detectors_and_line_rules_take_under_a_second_per_megabyte(prefix: 
     article = "\n".join(text.split("\n")[:MAX_ARTICLE_LINES])  # more lines than that are refused before cleaning
     with within(5.0):  # the whole cleaner: a Python loop over the lines, bounded to catch a hang, not to time it
         clean_text(article)
+
+
+@FUZZ
+@given(unit=st.one_of(UNITS, WORDS, st.sampled_from(['<script type="application/ld+json">{"articleBody": "'])))
+def test_fuzz_the_extraction_helpers_take_under_a_second_per_megabyte(unit: str) -> None:
+    """What reads a whole page besides trafilatura: the JSON-LD scan and the merge of two extractions."""
+    page = repeated(unit, MB) + "articleBody"
+    with within(1.0):
+        extraction.declared_body(page)
+    with within(2.0):
+        extraction.recovered(page[: MB // 2], page[MB // 2 :])
 
 
 @FUZZ

@@ -118,7 +118,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
         "caption",
         _any(
             r"^(?:image|photo|picture|graphic|video)(?: caption| credit| copyright)?\s*[:|–—]",
-            r"^(?:caption|credit|alt(?:-text)?)\s*:",
+            r"^\(?(?:caption|credit|alt(?:-text)?)\s*:",
             r"^image may contain",
             r"\((?:AP|Reuters|AFP|EPA)?\s*Photos?\s*/",
             r"\b(?:photo(?:graph)?|image) (?:by|courtesy of|credit)\b",
@@ -178,6 +178,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
                 r"^to (?:view|read|continue reading|access|keep reading)\b.{0,40}\b(?:story|article|subscri)",
                 r"^subscribe (?:now|today)\b",
                 r"^already a (?:subscriber|member)\b",
+                r"\balready an? (?:paying |digital |print )?subscriber\b",
                 r"^you(?: have|'ve) reached (?:your|the) (?:free )?(?:article|monthly|story|page)",
                 r"^(?:log|sign) in to (?:continue|read|keep reading)\b",
                 r"\bsubscribe\b.{0,80}\bfor the full (?:story|article)\b",
@@ -185,6 +186,18 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
                 r"^(?:abonnez-vous|réservé aux abonnés|jetzt (?:abonnieren|weiterlesen mit)|suscríbete|abbonati|"
                 r"assine já|abonneer nu)\b",
                 needs=("subscri", "members"),
+            ),
+        ),
+    ),
+    (
+        "affiliate",
+        _short(
+            60,
+            _any(
+                r"\bwe (?:may|might|could|can|do)? ?(?:receive|earn|get|be paid) (?:a )?(?:small )?"
+                r"(?:compensation|commissions?|affiliate)\b",
+                r"\b(?:contains|includes) (?:affiliate links|references to products)\b",
+                needs=("compensation", "commission", "affiliate", "references to products"),
             ),
         ),
     ),
@@ -235,6 +248,33 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
                 r"^(?:suivez-nous|retrouvez-nous|folgen sie uns|síguenos|seguici|siga-nos|volg ons)\b",
                 r"^(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter\b",
                 needs=("pic.twitter",),
+            ),
+        ),
+    ),
+    (
+        "prompt",
+        _short(
+            40,
+            _any(
+                r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)) (?:to|for) (?:our|the|my)\b.{0,40}\bnewsletters?\b",
+                r"\bnever miss (?:a|an|any|our|the)\b.{0,60}\bsign(?:ing)? up\b",
+                r"\bsign up (?:here|now|today)\b",
+                r"^sign up to (?:get|receive)\b",
+                r"^(?:\w[\w'’&.-]*\s){0,4}newsletter$",
+                r"^(?:for (?:the latest|more)\b.{0,80}\b)?download (?:the|our)\b.{0,50}\bapps?\b",
+                r"\bsubmit (?:a|your) letters? to the editor\b",
+                needs=("sign", "subscri", "letter to", "letters to"),
+            ),
+        ),
+    ),
+    (
+        "meta",
+        _short(
+            20,
+            _any(
+                r"\b(?:categor(?:y|ies)|tags|filed under|posted in|last modified)\s*:",
+                r"(?:^|\|)\s*(?:view|show|read|add|post a|leave a) comments?\s*$",
+                needs=("categor", "tags", "filed under", "posted in", "last modified", "comment"),
             ),
         ),
     ),

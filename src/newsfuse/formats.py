@@ -6,7 +6,6 @@ ingest stage gives them ids and checks them.
 
 from __future__ import annotations
 
-import html
 import io
 import json
 import re
@@ -16,6 +15,7 @@ from pathlib import PurePath
 from typing import Any
 
 from newsfuse.errors import unexpected
+from newsfuse.extraction import declared_body, fuller, plain, recovered
 
 FORMATS = ("auto", "text", "html", "json", "jsonl", "multinews", "feed")
 EXTENSIONS = {
@@ -150,16 +150,18 @@ def parse_html(content: str) -> list[Partial]:
         include_images=False,
         date_extraction_params=DATE_SEARCH,
     )
-    if doc is None or not (doc.text or "").strip():
+    own = trafilatura.bare_extraction(content, fast=True, include_comments=False, include_images=False)
+    text = fuller(recovered(doc.text or "" if doc else "", own.text or "" if own else ""), declared_body(content))
+    if not text.strip():
         raise FormatError("no article text found in the HTML")
     return [
         {
-            "title": doc.title or "",
-            "text": doc.text,
-            "source": doc.sitename or doc.hostname or "",
-            "url": doc.url,
-            "published": doc.date,
-            "author": doc.author,
+            "title": doc.title or "" if doc else "",
+            "text": text,
+            "source": doc.sitename or doc.hostname or "" if doc else "",
+            "url": doc.url if doc else None,
+            "published": doc.date if doc else None,
+            "author": doc.author if doc else None,
         }
     ]
 
@@ -179,7 +181,7 @@ def from_object(item: Any, where: str) -> Partial:
         try:
             extracted = parse_html(text)[0]
         except FormatError:  # a fragment trafilatura finds no article in: keep its text, the checks decide
-            article["text"] = _plain(text)
+            article["text"] = plain(text)
             return article
         article["text"] = extracted["text"]
         for key in ("title", "source", "published", "author"):
@@ -260,12 +262,6 @@ def parse_multinews(content: str) -> list[Partial]:
     return [{"title": "", "text": doc.strip()} for doc in documents if doc.strip()]
 
 
-def _plain(markup: str) -> str:
-    """Text of a feed entry's HTML snippet, one paragraph a line."""
-    text = re.sub(r"(?i)<\s*(?:br|/p|/div|/li|/h[1-6])\s*/?>", "\n", markup)
-    return html.unescape(re.sub(r"<[^>]+>", " ", text))
-
-
 def parse_feed(content: str | bytes, headers: Mapping[str, str] | None = None) -> list[Partial]:
     """RSS and Atom entries (feedparser): title, link, date, author, and the fullest text the entry has.
 
@@ -280,12 +276,12 @@ def parse_feed(content: str | bytes, headers: Mapping[str, str] | None = None) -
     articles = []
     for entry in feed.entries:
         bodies = [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]
-        text = _plain(max(bodies, key=len)).strip()
+        text = plain(max(bodies, key=len)).strip()
         when = entry.get("published_parsed") or entry.get("updated_parsed")
         articles.append(
             {
                 "id": entry.get("id") or entry.get("link") or "",
-                "title": _plain(entry.get("title", "")).strip(),
+                "title": plain(entry.get("title", "")).strip(),
                 "text": text,
                 "source": site,
                 "url": entry.get("link"),
