@@ -52,6 +52,7 @@ NOISE = [
     ("prompt", "Don't miss a story: sign up here"),
     ("prompt", "Never miss a flood warning again by signing up to our alerts."),
     ("prompt", "Sign up to get the week's best stories in your inbox every Friday."),
+    ("prompt", "Sign up now and get a free tote bag."),
     ("prompt", "Courier Morning Newsletter"),
     ("prompt", "For the latest updates, download the Courier app for your phone."),
     ("prompt", "Have something to say? Submit a letter to the editor online."),
@@ -89,6 +90,8 @@ REAL = [
     "The category of the storm was raised to four on Wednesday.",
     "Comments from the engineers were added to the final report.",
     "The newsletter of the water district had warned of the cracks in March.",
+    "Residents can sign up today at the county office for flood relief, officials said.",
+    "Officials urged people to sign up now for emergency text alerts, the sheriff said.",
 ]
 
 

@@ -258,7 +258,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
             _any(
                 r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)) (?:to|for) (?:our|the|my)\b.{0,40}\bnewsletters?\b",
                 r"\bnever miss (?:a|an|any|our|the)\b.{0,60}\bsign(?:ing)? up\b",
-                r"\bsign up (?:here|now|today)\b",
+                r"\bsign up here\b|^sign up (?:now|today)\b",  # "residents can sign up today at…" is news
                 r"^sign up to (?:get|receive)\b",
                 r"^(?:\w[\w'’&.-]*\s){0,4}newsletter$",
                 r"^(?:for (?:the latest|more)\b.{0,80}\b)?download (?:the|our)\b.{0,50}\bapps?\b",
