@@ -55,6 +55,8 @@ def test_ingest_list_and_show(tmp_path: Path) -> None:
     update = json.loads(run_cli("story", str(listed[0]["id"]), "--db", str(db), "--since", "2026-11-04",
                                 "--output", "json").stdout)  # fmt: skip
     assert any("only what is new since 2026-11-04" in w for w in update["warnings"])
+    focused = run_cli("story", str(listed[0]["id"]), "--db", str(db), "--focus", "Olympic curling", "--output", "json")
+    assert any(w.startswith("focus ignored") for w in json.loads(focused.stdout)["warnings"])
     blog = next(a["id"] for a in brief["articles"] if a["published"] == "2026-11-04")
     assert {c["article"] for s in update["sentences"] for c in s["sources"]} <= {blog}
 

@@ -66,6 +66,8 @@ def test_stories_are_paged_filtered_and_counted(workspace: str) -> None:
         ("/v1/stories/" + "9" * 40, 422, "id"),
         ("/v1/stories/999999", 404, "999999"),
         ("/v1/stories/1/brief", 422, "since"),
+        ("/v1/stories/1?focus=" + "why%20" * 600, 422, "focus"),
+        ("/v1/stories/1/brief?since=2026-11-05&focus=" + "why%20" * 600, 422, "focus"),
     ],
 )
 def test_bad_queries_are_422_or_404_naming_the_field(workspace: str, path: str, status: int, field: str) -> None:
@@ -83,6 +85,10 @@ def test_a_story_its_update_and_its_anatomy(workspace: str) -> None:
     cited = {c["article"] for s in update["sentences"] for c in s["sources"]}
     late = {a["id"] for a in update["articles"] if a["published"] >= "2026-11-05"}
     assert cited <= late and any("new since 2026-11-05" in w for w in update["warnings"])
+    _, focused = request_json(f"{workspace}/v1/stories/{number}?focus=Olympic%20medals%20in%20curling")
+    assert any(w.startswith("focus ignored") for w in focused["warnings"])
+    _, update = request_json(f"{workspace}/v1/stories/{number}/brief?since=2026-11-05&focus=Olympic%20curling")
+    assert any(w.startswith("focus ignored") for w in update["warnings"])
     status, anatomy = request_json(f"{workspace}/v1/stories/{number}/analysis")
     assert status == 200 and anatomy["entities"] and any(e["start"] for e in anatomy["timeline"])
 

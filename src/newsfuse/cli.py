@@ -163,6 +163,7 @@ def parser() -> argparse.ArgumentParser:
     one.add_argument("--since", type=iso_date, default=None, help="update brief: only what is new since DATE")
     one.add_argument("--words", type=positive, default=DEFAULT_WORDS, help="length budget in words (default 250)")
     one.add_argument("--output", choices=OUTPUTS, default="text", help="output format (default text)")
+    one.add_argument("--focus", default="", metavar="TEXT", help="a question or topic the brief should answer first")
 
     e = commands.add_parser("eval", help="ROUGE of every method against human reference summaries")
     e.add_argument("data", metavar="DATA", help="cluster file (.jsonl or .jsonl.gz) with reference summaries")
@@ -318,7 +319,7 @@ def story_command(args: argparse.Namespace) -> int:
     from newsfuse.stories import show_story
 
     with open_store(args.db, read_only=True) as store:
-        result, articles = show_story(store, args.id, args.since, args.words)
+        result, articles = show_story(store, args.id, args.since, args.words, args.focus)
     print(render(result, args.output))
     if args.output == "text":
         print("\nArticles:")

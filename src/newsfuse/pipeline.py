@@ -250,14 +250,16 @@ class Pipeline:
         skipped = tuple(f"skipped {p}" for p in problems)
         return replace(result, warnings=skipped + result.warnings)
 
-    def update(self, earlier: Sequence[Article], new: Sequence[Article], words: int, note: str) -> Brief:
+    def update(
+        self, earlier: Sequence[Article], new: Sequence[Article], words: int, note: str, focus: str = ""
+    ) -> Brief:
         """The brief of ``new`` for a reader who has read ``earlier`` (cleaned articles); ``note``: since when."""
         if not new:
             return Brief((), tuple(earlier), "newsfuse", words, (f"no articles {note}",))
         story = story_of([*earlier, *new])
         old = {a.id for a in earlier}
         seen = frozenset(i for i, s in enumerate(story.sentences) if s.article in old)
-        result = self.brief(story, words, seen=seen)
+        result = self.brief(story, words, seen=seen, focus=focus)
         if not result.sentences:
             return replace(result, warnings=(*result.warnings, f"nothing new {note}"))
         return replace(result, warnings=(*result.warnings, f"update: only what is new {note}"))
@@ -270,10 +272,11 @@ def default() -> Pipeline:
 
 
 def brief(
-    story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "newsfuse", language: str | None = None
-) -> Brief:
+    story: Story, words: int = DEFAULT_WORDS, method: str | Summarizer = "newsfuse", language: str | None = None,
+    focus: str = "",
+) -> Brief:  # fmt: skip
     """``Pipeline.brief`` with the default pipeline."""
-    return default().brief(story, words, method, language=language)
+    return default().brief(story, words, method, language=language, focus=focus)
 
 
 def summarize(

@@ -326,11 +326,11 @@ def as_articles(stored: Iterable[StoredArticle]) -> list[Article]:
     ]  # fmt: skip
 
 
-def story_brief(stored: list[StoredArticle], words: int = LISTING_WORDS) -> Brief:
-    return brief(story_of(as_articles(stored)), words)
+def story_brief(stored: list[StoredArticle], words: int = LISTING_WORDS, focus: str = "") -> Brief:
+    return brief(story_of(as_articles(stored)), words, focus=focus)
 
 
-def update_brief(stored: list[StoredArticle], since: str, words: int) -> Brief:
+def update_brief(stored: list[StoredArticle], since: str, words: int, focus: str = "") -> Brief:
     """Only what is new since ``since``: sentences of later articles that no earlier article already said."""
 
     def seen_at(s: StoredArticle) -> str:
@@ -338,7 +338,7 @@ def update_brief(stored: list[StoredArticle], since: str, words: int) -> Brief:
 
     earlier = as_articles(s for s in stored if seen_at(s) < since)
     new = as_articles(s for s in stored if seen_at(s) >= since)
-    return default().update(earlier, new, words, f"since {since}")
+    return default().update(earlier, new, words, f"since {since}", focus)
 
 
 def input_bytes(paths: Iterable[str]) -> int:
@@ -390,10 +390,13 @@ def _rows(store: Store, since: str | None, limit: int | None, offset: int, text:
     return rows
 
 
-def show_story(store: Store, story: int, since: str | None, words: int) -> tuple[Brief, list[StoredArticle]]:
-    """A story's brief (or, with ``since``, its update brief) and its articles, as of one snapshot."""
+def show_story(
+    store: Store, story: int, since: str | None, words: int, focus: str = ""
+) -> tuple[Brief, list[StoredArticle]]:
+    """A story's brief (or, with ``since``, its update brief) and its articles, as of one snapshot; ``focus``:
+    what the reader wants answered."""
     live, stored = story_articles(store, story)
-    result = update_brief(stored, since, words) if since else story_brief(stored, words)
+    result = update_brief(stored, since, words, focus) if since else story_brief(stored, words, focus)
     if live != story:
         result = replace(result, warnings=(*result.warnings, f"story {story} was merged into story {live}"))
     return result, stored

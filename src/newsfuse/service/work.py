@@ -98,11 +98,13 @@ def stories(
     return {"stories": rows, "total": total, "limit": limit, "offset": offset}
 
 
-def story(resources: Resources, url: str, number: int, since: str | None, words: int) -> dict[str, Any]:
+def story(
+    resources: Resources, url: str, number: int, since: str | None, words: int, focus: str = ""
+) -> dict[str, Any]:
     """A story's brief (with ``since``, its update brief) with its articles' text, for showing citations."""
     from newsfuse.stories import headline, show_story
 
-    result, stored = show_story(resources.store(url), number, since, words)
+    result, stored = show_story(resources.store(url), number, since, words, focus)
     about = {"id": number, "live": stored[0].story if stored else number, "headline": headline(stored)}
     return {"story": about, **brief_json(result, include_text=True)}
 

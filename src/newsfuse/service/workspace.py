@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 
 from newsfuse.errors import InputError
 from newsfuse.model import iso_date
-from newsfuse.pipeline import DEFAULT_WORDS
+from newsfuse.pipeline import DEFAULT_WORDS, check_focus
 from newsfuse.service.guard import error
 
 MAX_PAGE = 100
@@ -95,11 +95,15 @@ def add_story_routes(app: FastAPI, store: str) -> None:
 
     @app.get("/v1/stories/{number}", responses=ABOUT)
     async def story(request: Request, number: str) -> JSONResponse:
-        """A story's brief (``words``, default 250) with its articles and their text, as ``POST /v1/briefs``
-        with ``include_text``, and ``story``: its id, the id it now goes by (after merges) and headline."""
-        return await checked(
-            request, "story", lambda q: (story_id(number), None, whole(q, "words", DEFAULT_WORDS, 1, MAX_WORDS))
-        )
+        """A story's brief (``words``, default 250; ``focus``, a question it should answer first) with its
+        articles and their text, as ``POST /v1/briefs`` with ``include_text``, and ``story``: its id, the id it
+        now goes by (after merges) and headline."""
+
+        def arguments(query: Mapping[str, str]) -> tuple[Any, ...]:
+            words = whole(query, "words", DEFAULT_WORDS, 1, MAX_WORDS)
+            return story_id(number), None, words, check_focus(query.get("focus", ""))
+
+        return await checked(request, "story", arguments)
 
     @app.get("/v1/stories/{number}/brief", responses=ABOUT)
     async def update(request: Request, number: str) -> JSONResponse:
@@ -109,7 +113,8 @@ def add_story_routes(app: FastAPI, store: str) -> None:
             since = day(query, "since")
             if since is None:
                 raise InputError("since", "expected a date such as 2026-11-03")
-            return story_id(number), since, whole(query, "words", DEFAULT_WORDS, 1, MAX_WORDS)
+            words = whole(query, "words", DEFAULT_WORDS, 1, MAX_WORDS)
+            return story_id(number), since, words, check_focus(query.get("focus", ""))
 
         return await checked(request, "story", arguments)
 
