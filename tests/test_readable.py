@@ -9,6 +9,11 @@ from newsfuse.readable import Form, Placed, form, repeated_pairs, unresolved
     [
         ("But the dam held.", Form(4, "")),
         ("However, he said it was fine.", Form(9, "pronoun")),
+        ("_ And sandbags for the houses along the creek.", Form(6, "")),
+        ("— But he said the spillway held.", Form(6, "pronoun")),
+        ("Instead of repairs, the county built a new levee.", Form()),
+        ("— So far, 300 homes have been inspected.", Form(2, "")),
+        ("Instead, the county built a new levee.", Form(9, "")),
         ("He said the dam was safe.", Form(0, "pronoun")),
         ("Its spillway was cracked.", Form(0, "pronoun")),
         ("This is the worst flood in memory.", Form(0, "pronoun")),

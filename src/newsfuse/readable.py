@@ -18,10 +18,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 CONNECTIVE = re.compile(
-    r"^(?:(?:but|and|also|however|meanwhile|still|yet|so|moreover|furthermore|instead|nevertheless|nonetheless|"
+    r"^(?:(?:but|and|also|however|meanwhile|still|yet|so(?!\s+(?:far|much|many|long)\b)|moreover|furthermore|"
+    r"instead(?!\s+of\b)|nevertheless|nonetheless|"
     r"then|thus|therefore|besides|otherwise|indeed|in addition|in contrast|by contrast|as a result|even so|"
     r"at the same time|on the other hand|in fact|similarly|likewise|consequently|additionally|separately|"
-    r"in turn|after all|of course)\b,?|_|--|—|–)\s+(?=\S)",  # or the dash wire copy opens a paragraph with
+    r"in turn|after all|of course)\b,?|_|--|—|–)\s+(?=\S)",  # or the dash wire copy opens a paragraph with;
+    # not where the word begins a phrase that the sentence needs ("Instead of…", "So far…")
     re.IGNORECASE,
 )
 OPEN_QUOTE = r"[\"“‘'`(]*\s*"
@@ -64,8 +66,10 @@ class Form:
 
 def form(text: str) -> Form:
     """The form of one sentence (as written in its article)."""
-    match = CONNECTIVE.match(text)
-    trim = match.end() if match else 0
+    trim = 0
+    for _ in range(2):  # a wire list item's dash, then its connective: "_ And expertise on ..."
+        if match := CONNECTIVE.match(text[trim:]):
+            trim += match.end()
     rest = text[trim:]
     if rest.startswith("("):  # an aside, told in passing about what came before
         return Form(trim, "pronoun")

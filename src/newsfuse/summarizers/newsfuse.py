@@ -66,8 +66,10 @@ class Newsfuse:
             probability = probability * (1.0 + FOCUS * asked.concept_hits(found.keys, len(evidence.tokens.stems)))
         weight = _share(probability)
         bonus = CENTRALITY * _share(evidence.vectors.to_centroid())
-        if asked is not None and (best := asked.answer(evidence.vectors, evidence.opinion_sentences)) is not None:
-            bonus[best] += ANSWER
+        if asked is not None:  # the answer must be one the brief may take: not opinion, not read, not a fragment
+            fragments = {i for i, sentence in enumerate(story.sentences) if sentence.words < MIN_WORDS}
+            if (best := asked.answer(evidence.vectors, evidence.opinion_sentences | seen | fragments)) is not None:
+                bonus[best] += ANSWER
         short = regime(words, sum(a.words for a in story.articles))
         if short > 0:
             salience = 1.0 / (1.0 + np.exp(-self.scorer.score(features.featurize(story, evidence))))
