@@ -150,18 +150,20 @@ def parse_html(content: str) -> list[Partial]:
         include_images=False,
         date_extraction_params=DATE_SEARCH,
     )
+    if doc is None:  # not a page trafilatura can parse at all (its second pass would only log errors about it)
+        raise FormatError("no article text found in the HTML")
     own = trafilatura.bare_extraction(content, fast=True, include_comments=False, include_images=False)
-    text = fuller(recovered(doc.text or "" if doc else "", own.text or "" if own else ""), declared_body(content))
+    text = fuller(recovered(doc.text or "", own.text or "" if own else ""), declared_body(content))
     if not text.strip():
         raise FormatError("no article text found in the HTML")
     return [
         {
-            "title": doc.title or "" if doc else "",
+            "title": doc.title or "",
             "text": text,
-            "source": doc.sitename or doc.hostname or "" if doc else "",
-            "url": doc.url if doc else None,
-            "published": doc.date if doc else None,
-            "author": doc.author if doc else None,
+            "source": doc.sitename or doc.hostname or "",
+            "url": doc.url,
+            "published": doc.date,
+            "author": doc.author,
         }
     ]
 
