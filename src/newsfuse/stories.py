@@ -19,7 +19,17 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from newsfuse.cluster import MAX_BUCKET, Candidate, add, buckets_of, decide, normal_url, term_counts, text_hash, vector
+from newsfuse.cluster import (
+    MAX_BUCKET,
+    Candidate,
+    add,
+    buckets_of_many,
+    decide,
+    normal_url,
+    term_counts,
+    text_hash,
+    vector,
+)
 from newsfuse.errors import InputError, unexpected
 from newsfuse.ingest import check_format, files_under, inputs, is_binary, read_bytes, read_input
 from newsfuse.languages import SUPPORTED, Languages
@@ -144,7 +154,7 @@ def write_batch(store: Store, batch: list[Prepared], tally: Tally) -> None:
             df[term] = df.get(term, 0) + count
         total = store.article_count() + len(fresh)
         vectors = [vector(p.counts, df, total) for p in fresh]
-        keys = [buckets_of(v) for v in vectors]
+        keys = buckets_of_many(vectors)
         members = store.bucket_members((key for ks in keys for key in ks), MAX_BUCKET)
         stories = _Stories(store, now)
         index = []
