@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,15 @@ from newsfuse.cluster import (
     vector,
 )
 from newsfuse.errors import InputError, unexpected
-from newsfuse.ingest import check_format, files_under, inputs, is_binary, read_bytes, read_input
+from newsfuse.ingest import (
+    check_format,
+    files_under,
+    inputs,
+    is_binary,
+    read_bytes,
+    read_input,
+    within_ingest_limit,
+)
 from newsfuse.languages import SUPPORTED, Languages
 from newsfuse.model import Article, Brief
 from newsfuse.pipeline import brief, clean_all, default, story_of
@@ -63,9 +72,32 @@ class Unit:
 
 
 def units(paths: Iterable[str], fmt: str, language: str | None = None) -> Iterator[Unit]:
-    """Inputs as units of work; a JSONL file is split by lines, each part knowing where it starts."""
+    """Inputs as units of work; a JSONL file is split by lines, each part knowing where it starts.
+
+    Every input is counted first, here and now: a run of more than ``MAX_INGEST_ARTICLES`` articles is refused
+    (InputError) before any is prepared or stored. Files are read again when their units are made; stdin,
+    which cannot be, is held meanwhile."""
     check_format(fmt)
-    for origin, read in inputs(paths):
+    found = [(origin, _read_once(origin, read) if origin == "-" else read) for origin, read in inputs(paths)]
+    within_ingest_limit(found, fmt)
+    return _units(found, fmt, language)
+
+
+def _read_once(origin: str, read: Callable[[], bytes]) -> Callable[[], bytes]:
+    """A reader that gives what ``read`` gave the one time it was read (its bytes, or its InputError)."""
+    try:
+        data = read_bytes(origin, read)
+    except InputError as problem:
+        return partial(_fail, problem)
+    return lambda: data
+
+
+def _fail(problem: InputError) -> bytes:
+    raise problem
+
+
+def _units(found: list[tuple[str, Callable[[], bytes]]], fmt: str, language: str | None) -> Iterator[Unit]:
+    for origin, read in found:
         try:
             data = read_bytes(origin, read)
         except InputError as problem:
