@@ -98,3 +98,26 @@ def ingest_killed_after(stream: Path, db: str, reported: int) -> tuple[int, byte
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     return done, seen
+
+
+def write_mixed_stream(path: Path, events: int = 120, seed: int = 7) -> list[dict[str, str]]:
+    """A JSONL file of a few hundred articles that takes every path of story assignment: events told by one to
+    four outlets, dated or not, some told in part only (two of the four sentences: the full reports of the
+    same event then bridge stories, which merge), a repeat of an event months later (a new story: the time
+    window), and exact duplicates; shuffled. Returns the records in file order."""
+    rng = random.Random(seed)
+    records = []
+    for number in range(events):
+        for copy in range(rng.choice([1, 2, 3, 4])):
+            day = f"2026-0{1 + number % 9}-{10 + copy:02d}" if rng.random() < 0.6 else None
+            record = article(number, copy, day)
+            if rng.random() < 0.2:
+                record = {**record, "id": record["id"] + "p", "text": ". ".join(record["text"].split(". ")[:2]) + "."}
+            records.append(record)
+        if number % 10 == 0:
+            records.append({**article(number, 5, "2026-12-01"), "id": f"late{number}"})
+        if number % 25 == 0:
+            records.append({**records[-1], "id": f"again{number}"})
+    rng.shuffle(records)
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return records

@@ -3,7 +3,16 @@ import json
 import pytest
 
 from newsfuse.clean import clean_text
-from newsfuse.formats import FormatError, detect, parse_html, parse_json, parse_jsonl, parse_multinews, parse_text
+from newsfuse.formats import (
+    FormatError,
+    count_records,
+    detect,
+    parse_html,
+    parse_json,
+    parse_jsonl,
+    parse_multinews,
+    parse_text,
+)
 
 PAGE = """<!DOCTYPE html><html><head><title>Dam fails | The Courier</title>
 <meta property="og:site_name" content="The Courier"><meta name="author" content="Priya Natarajan">
@@ -109,3 +118,23 @@ def test_jsonl_reads_each_line_and_names_a_bad_line() -> None:
 def test_multinews_splits_documents_and_restores_line_breaks() -> None:
     content = "first doc line one NEWLINE_CHAR line two ||||| ||||| second doc"
     assert [a["text"] for a in parse_multinews(content)] == ["first doc line one \n line two", "second doc"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content", "count"),
+    [
+        ("jsonl", '{"text": "a"}\n\n  \n{"text": "b"}\n{oops\n', 3),  # a bad line counts, blank lines do not
+        ("json", '{"articles": [{"text": "a"}, {"text": "b"}, 3]}', 3),
+        ("json", '[{"text": "a"}]', 1),
+        ("json", '{"text": "a"}', 1),
+        ("json", '{"text": ', 0),  # told when it is read
+        ("feed", "<rss><channel><item><title>a</title></item><item/><items/></channel></rss>", 2),
+        ("feed", '<feed xmlns="http://www.w3.org/2005/Atom"><entry>a</entry><atom:entry\n>b</atom:entry></feed>', 2),
+        ("multinews", "one ||||| two ||||| ", 2),
+        ("text", "A line.\nAnother.", 1),
+        ("html", "<p>A page.</p>", 1),
+    ],
+)
+def test_records_are_counted_without_building_articles(fmt: str, content: str, count: int) -> None:
+    assert count_records(fmt, content, 100) == count
+    assert count_records(fmt, content, 1) == min(count, 1)  # counting stops at the most asked for

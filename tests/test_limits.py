@@ -20,7 +20,14 @@ from newsfuse.anatomy.quotes import quotations
 from newsfuse.anatomy.timeline import dated
 from newsfuse.cli import main
 from newsfuse.errors import InputError
-from newsfuse.ingest import MAX_ARTICLE_CHARS, MAX_ARTICLE_LINES, MAX_ARTICLES, load, valid_unicode
+from newsfuse.ingest import (
+    MAX_ARTICLE_CHARS,
+    MAX_ARTICLE_LINES,
+    MAX_ARTICLES,
+    MAX_INGEST_ARTICLES,
+    load,
+    valid_unicode,
+)
 from newsfuse.model import Article, Sentence
 from newsfuse.segment import MAX_SENTENCE
 from newsfuse.service.app import Limits, check_request
@@ -190,15 +197,28 @@ def test_an_implausible_date_is_ignored_not_a_crash(published: str, ner: object)
 
 
 def test_many_near_identical_articles_ingest_in_linear_time(tmp_path: Path) -> None:
-    """10,000 articles that share every LSH bucket: each compares with at most MAX_BUCKET stories per bucket
-    (the in-batch buckets grew without that bound, and this input took 46 s)."""
+    """As many articles as one run may hold, sharing every LSH bucket: each compares with at most MAX_BUCKET
+    stories per bucket (the in-batch buckets grew without that bound, and 10,000 of them took 46 s)."""
     path = tmp_path / "many.json"
-    path.write_text(json.dumps([{"text": f"Report {n}. {STORY}"} for n in range(10_000)]))
+    path.write_text(json.dumps([{"text": f"Report {n}. {STORY}"} for n in range(MAX_INGEST_ARTICLES)]))
     started = time.perf_counter()
     done = run_cli("ingest", str(path), "--db", str(tmp_path / "s.db"), timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "10000 articles added" in done.stdout + done.stderr
+    assert f"{MAX_INGEST_ARTICLES} articles added" in done.stdout + done.stderr
     assert time.perf_counter() - started < 30
+
+
+def test_an_ingest_run_over_the_limit_is_refused_at_once_and_stores_nothing(tmp_path: Path) -> None:
+    path, db = tmp_path / "l.jsonl", tmp_path / "s.db"
+    path.write_text("".join(f'{{"text": "Report {n}."}}\n' for n in range(MAX_INGEST_ARTICLES + 1)))
+    started = time.perf_counter()
+    done = run_cli("ingest", str(path), "--db", str(db))
+    assert done.returncode == 2 and one_line_error(done) == (
+        f"newsfuse: error: {path}: {MAX_INGEST_ARTICLES + 1:,} articles: over the limit of {MAX_INGEST_ARTICLES:,}"
+        " articles per ingest run; split the input and ingest the parts in separate runs"
+    )
+    assert time.perf_counter() - started < 10  # counted, not parsed: 0.4 s measured, the CLI's start included
+    assert not db.exists()  # not even an empty store
 
 
 # Fuzzing the API's request checks and the finders: any JSON is a checked request or a 422 naming a field, and

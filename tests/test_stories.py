@@ -3,12 +3,14 @@ temporary folder and a real PostgreSQL server (each test that stores runs on bot
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+import newsfuse.ingest
 import newsfuse.stories
 from newsfuse.cluster import text_hash
 from newsfuse.errors import InputError
@@ -16,7 +18,7 @@ from newsfuse.sqlite_db import sqlite_path
 from newsfuse.store import Store
 from newsfuse.stories import ingest, listing, show_story, units
 from tests.conftest import EXAMPLE, StoreUrl
-from tests.stream import article, write_stream
+from tests.stream import article, write_mixed_stream, write_stream
 
 
 def partition(store: Store) -> set[frozenset[str]]:
@@ -25,6 +27,25 @@ def partition(store: Store) -> set[frozenset[str]]:
     for external, story in store.db.execute("SELECT external_id, story FROM articles"):
         groups.setdefault(story, set()).add(external)
     return {frozenset(g) for g in groups.values()}
+
+
+# What the store held after the stream of ``test_assignment_is_what_it_was`` when the writer was made faster (issue
+# 18): the code before that change stored exactly this. A change that means to assign articles differently
+# updates it, and says so.
+ASSIGNED = "b09b2f449160311221c7949a566c3fd6ed9e0450fa2da5264eda046ee0a0939a"
+
+
+def decided(store: Store) -> str:
+    """A digest of everything ingest decides (timestamps aside): stories with their profiles, dates and merges,
+    each article's story, the LSH index and the term counts; sorted here, whatever the back end's collation."""
+    queries = (
+        "SELECT id, merged_into, first_seen, last_seen, centroid FROM stories",
+        "SELECT id, story, external_id, text_hash, published FROM articles",
+        "SELECT bucket, story FROM buckets",
+        "SELECT term, df FROM terms",
+    )
+    rows = [row for sql in queries for row in sorted(map(tuple, store.db.execute(sql)))]
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
 def test_database_urls() -> None:
@@ -215,3 +236,34 @@ def test_title_search_folds_case_beyond_ascii_on_both_back_ends(tmp_path: Path, 
         assert store.story_count(text="Élection") == 1
         assert store.story_count(text="%") == 1 and store.story_count(text="f_i") == 1  # wildcards are literal
         assert store.story_count(text="o_i") == 0
+
+
+def test_assignment_is_what_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store_url: StoreUrl) -> None:
+    """Speed-ups of the writer change nothing it decides: a few hundred articles (joins, merges, time windows,
+    duplicates) in two runs of small batches are stored exactly as before them, on both back ends."""
+    write_mixed_stream(tmp_path / "s.jsonl")
+    lines = (tmp_path / "s.jsonl").read_text().splitlines(keepends=True)
+    (tmp_path / "a.jsonl").write_text("".join(lines[:150]))
+    (tmp_path / "b.jsonl").write_text("".join(lines[150:]))
+    monkeypatch.setattr(newsfuse.stories, "BATCH", 40)  # several batches: profiles read back, merges across them
+    store = Store(store_url("n"))
+    tallies = [ingest(store, units([str(tmp_path / name)], "auto")) for name in ("a.jsonl", "b.jsonl")]
+    assert [(t.added, t.duplicates, len(t.created), t.merged) for t in tallies] == [(150, 0, 81, 1), (173, 5, 39, 3)]
+    assert decided(store) == ASSIGNED
+
+
+def test_a_run_over_the_ingest_limit_is_refused_before_anything_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(newsfuse.ingest, "MAX_INGEST_ARTICLES", 10)
+    records = [article(n, 0) for n in range(12)]
+    for name, part in (("a.jsonl", records[:6]), ("b.jsonl", records[6:]), ("c.jsonl", records[:10])):
+        (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in part))
+    (tmp_path / "all.json").write_text(json.dumps(records))
+    store = Store(str(tmp_path / "n.db"))
+    with pytest.raises(InputError, match=r"all.json: 12 articles: over the limit of 10 articles per ingest run; split"):
+        ingest(store, units([str(tmp_path / "all.json")], "auto"))
+    with pytest.raises(InputError, match=r"b.jsonl: 6 articles \(12 articles with the inputs before it\): over"):
+        ingest(store, units([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], "auto"))
+    assert store.article_count() == 0  # refused before the first batch, not after a part
+    assert ingest(store, units([str(tmp_path / "c.jsonl")], "auto")).added == 10  # the limit itself is allowed

@@ -271,12 +271,13 @@ def ingest_command(args: argparse.Namespace) -> int:
     from newsfuse.scale import engine
     from newsfuse.stories import ingest, input_bytes, units
 
+    work = units(args.paths, args.format, args.language)  # a run over the limit is refused here: no store yet
     bar = Bar("ingest", input_bytes(args.paths))
     workers = (args.workers or max(1, (os.cpu_count() or 1) - 1)) if args.batch else None
     try:
         with open_store(args.db) as store, engine(args.scheduler, workers) as mapper:
             tally = ingest(
-                store, units(args.paths, args.format, args.language), mapper, args.strict,
+                store, work, mapper, args.strict,
                 report=lambda done, read: bar.update(read, f"{done} articles done"), warn=warn,
             )  # fmt: skip
     finally:

@@ -11,7 +11,6 @@ articles' vectors) decides. A story has a time window: an article published more
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 import re
 import zlib
@@ -34,6 +33,7 @@ WINDOW_DAYS = 7
 BACKGROUND = 1000  # idf is computed as if this many unrelated articles were stored too: sane from the first one
 CENTROID_TERMS = 100  # terms kept in a story's profile
 MAX_BUCKET = 10  # newest stories looked at per LSH bucket: bounds the work on very common terms
+SETS_PER_PASS = 256  # term sets hashed in one NumPy pass: at most 256 × TOP_TERMS × BANDS values at once
 _PRIME = (1 << 31) - 1  # hashes (a·x + b) mod p with x, a, b < p: the products fit in 64 bits
 _SEEDS = np.random.default_rng(20261122).integers(1, _PRIME, size=(2, BANDS), dtype=np.int64)
 
@@ -70,7 +70,7 @@ def vector(counts: Mapping[str, int], df: Mapping[str, int], articles: int) -> d
     """The unit tf-idf vector over the article's TOP_TERMS most distinctive terms."""
     size = articles + BACKGROUND
     weights = {t: (1.0 + math.log(c)) * math.log((size + 1) / (df.get(t, 0) + 1)) for t, c in counts.items()}
-    top = heapq.nsmallest(TOP_TERMS, weights.items(), key=lambda kv: (-kv[1], kv[0]))  # sorted(...)[:TOP_TERMS]
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]  # heapq.nsmallest's answer, faster
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {t: round(w / norm, 4) for t, w in top if w > 0}
 
@@ -82,12 +82,33 @@ def _term_hash(term: str) -> int:
 def buckets_of(terms: Iterable[str]) -> list[int]:
     """LSH bucket keys of a term set: similar sets share some. Each of the BANDS one-row bands contributes its
     minimum hash, tagged with the band's number (band × p + hash, p the hash modulus: one integer per bucket)."""
-    hashed = np.array([_term_hash(t) % _PRIME for t in terms], dtype=np.int64)
-    if hashed.size == 0:
-        return []
+    return buckets_of_many([terms])[0]
+
+
+def buckets_of_many(term_sets: Iterable[Iterable[str]]) -> list[list[int]]:
+    """``buckets_of`` for each of many term sets, ``SETS_PER_PASS`` sets per NumPy pass: the writer keys a
+    whole batch of articles at once, since one pass per article cost more than the hashing itself."""
+    sets = [list(terms) for terms in term_sets]
+    keys: list[list[int]] = []
+    for start in range(0, len(sets), SETS_PER_PASS):
+        keys.extend(_min_hashes(sets[start : start + SETS_PER_PASS]))
+    return keys
+
+
+def _min_hashes(sets: list[list[str]]) -> list[list[int]]:
+    """Bucket keys of a few term sets in one pass: each set's minimum per band, tagged with the band. A term's
+    hashes are computed once however many of the sets hold it (articles of a batch share most of their terms)."""
+    filled = [s for s in sets if s]
+    if not filled:
+        return [[] for _ in sets]
+    distinct = {term: n for n, term in enumerate(dict.fromkeys(t for s in filled for t in s))}
     a, b = _SEEDS
-    signature = ((np.outer(hashed, a) + b) % _PRIME).min(axis=0)
-    return (np.arange(BANDS, dtype=np.int64) * _PRIME + signature).tolist()
+    hashed = np.array([_term_hash(t) % _PRIME for t in distinct], dtype=np.int64)
+    rows = ((np.outer(hashed, a) + b) % _PRIME)[[distinct[t] for s in filled for t in s]]  # one row per term
+    starts = np.cumsum([0] + [len(s) for s in filled[:-1]])
+    minima = np.minimum.reduceat(rows, starts, axis=0)  # per set, per band
+    found = iter((np.arange(BANDS, dtype=np.int64) * _PRIME + minima).tolist())
+    return [next(found) if s else [] for s in sets]
 
 
 def within_window(when: date | None, first: date | None, last: date | None) -> bool:
@@ -102,7 +123,8 @@ def add(centroid: Mapping[str, float], vector: Mapping[str, float]) -> dict[str,
     total = dict(centroid)
     for term, weight in vector.items():
         total[term] = total.get(term, 0.0) + weight
-    return {t: round(w, 4) for t, w in heapq.nlargest(CENTROID_TERMS, total.items(), key=itemgetter(1))}
+    strongest = sorted(total.items(), key=itemgetter(1), reverse=True)[:CENTROID_TERMS]  # heapq.nlargest's answer
+    return {t: round(w, 4) for t, w in strongest}  # (a stable sort: ties keep their order), at a third of its cost
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
+from itertools import islice
 from pathlib import PurePath
 from typing import Any
 
@@ -220,11 +221,15 @@ def _record(place: str, read: Callable[[], Any]) -> Record:
 def json_records(content: str) -> list[Record]:
     """The items of a JSON document (an object, a list, or ``{"articles": [...]}``), each an article or why
     not; a document that does not parse is a FormatError for the whole input."""
-    data = _loads(content)
+    items = _items(_loads(content))
+    return [_record(f" (article {n})" if len(items) > 1 else "", lambda i=item: i) for n, item in enumerate(items, 1)]
+
+
+def _items(data: Any) -> list[Any]:
+    """A JSON document's articles to be: the items of a list or of ``{"articles": [...]}``, else the document."""
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
-    items = data if isinstance(data, list) else [data]
-    return [_record(f" (article {n})" if len(items) > 1 else "", lambda i=item: i) for n, item in enumerate(items, 1)]
+    return data if isinstance(data, list) else [data]
 
 
 def jsonl_records(content: str, first: int = 1) -> Iterator[Record]:
@@ -292,6 +297,30 @@ def parse_feed(content: str | bytes, headers: Mapping[str, str] | None = None) -
             }
         )
     return articles
+
+
+FEED_ENTRY = re.compile(r"<(?:[\w.-]+:)?(?:item|entry)[\s/>]")  # an RSS item or Atom entry, in any namespace
+NON_BLANK_LINE = re.compile(r"^[^\S\n]*\S", re.MULTILINE)  # a line (ended by \n only) with more than blanks
+
+
+def count_records(fmt: str, content: str, most: int) -> int:
+    """How many articles (up to ``most``) an input of format ``fmt`` holds, counted without building any (a
+    JSON parse at most), so that a run over a limit is refused before the work: a JSONL file's non-blank
+    lines, a JSON document's items, a feed's entry tags, Multi-News' documents; one for a text or a page. A
+    record that is no article counts too, and so does an entry tag inside a comment or CDATA (a regex over the
+    text: linear whatever it holds); a document that does not parse counts nothing (its error is told when it
+    is read)."""
+    if fmt == "json":
+        try:
+            return min(len(_items(_loads(content))), most)
+        except FormatError:
+            return 0
+    if fmt == "multinews":
+        return min(len(parse_multinews(content)), most)
+    if fmt not in ("jsonl", "feed"):
+        return 1
+    found = (NON_BLANK_LINE if fmt == "jsonl" else FEED_ENTRY).finditer(content)
+    return sum(1 for _ in islice(found, most))
 
 
 PARSERS = {

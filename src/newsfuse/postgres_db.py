@@ -145,10 +145,10 @@ class PostgresDatabase:
         self.connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
     def bucket_members(self, buckets: Sequence[int], most: int) -> dict[int, list[int]]:
-        """The ``most`` newest stories in each LSH bucket: an index range read per bucket."""
+        """The ``most`` newest stories in each LSH bucket that has any: an index range read per bucket."""
         rows = self.connection.execute(
-            "SELECT w.b, array(SELECT story FROM buckets WHERE bucket = w.b ORDER BY story DESC LIMIT %s)"
-            " FROM unnest(%s::bigint[]) AS w(b)",
+            "SELECT b, found FROM (SELECT w.b, array(SELECT story FROM buckets WHERE bucket = w.b ORDER BY story DESC"
+            " LIMIT %s) AS found FROM unnest(%s::bigint[]) AS w(b)) AS m WHERE cardinality(found) > 0",
             (most, sorted(set(buckets))),
         )
         return {int(bucket): [int(s) for s in found] for bucket, found in rows}

@@ -219,13 +219,14 @@ class SqliteDatabase:
         self.connection.execute("BEGIN")
 
     def bucket_members(self, buckets: Sequence[int], most: int) -> dict[int, list[int]]:
-        """The ``most`` newest stories in each LSH bucket: an index range read per bucket."""
+        """The ``most`` newest stories in each LSH bucket that has any: an index range read per bucket."""
         rows = self.connection.execute(
-            "SELECT wanted.value, (SELECT group_concat(story) FROM (SELECT story FROM buckets WHERE bucket ="
-            " wanted.value ORDER BY story DESC LIMIT ?)) FROM json_each(?) AS wanted",
+            "SELECT bucket, found FROM (SELECT wanted.value AS bucket, (SELECT group_concat(story) FROM (SELECT story"
+            " FROM buckets WHERE bucket = wanted.value ORDER BY story DESC LIMIT ?)) AS found FROM json_each(?) AS"
+            " wanted) WHERE found IS NOT NULL",
             (most, json.dumps(sorted(set(buckets)))),
-        )
-        return {bucket: list(map(int, found.split(","))) if found else [] for bucket, found in rows}
+        )  # most buckets of a batch are new and empty: they never reach Python
+        return {bucket: list(map(int, found.split(","))) for bucket, found in rows}
 
     def close(self) -> None:
         self.connection.close()

@@ -107,8 +107,8 @@ class Store:
         )
 
     def bucket_members(self, buckets: Iterable[int], most: int) -> dict[int, list[int]]:
-        """The ``most`` newest stories in each LSH bucket (in no particular order): an index range read per
-        bucket, so the cost does not grow with the size of the store."""
+        """The ``most`` newest stories in each LSH bucket (in no particular order), for the buckets that have any:
+        an index range read per bucket, so the cost does not grow with the size of the store."""
         return self.db.bucket_members(list(buckets), most)
 
     def profiles(self, stories: Sequence[int]) -> dict[int, tuple[dict[str, float], str | None, str | None]]:
@@ -123,25 +123,26 @@ class Store:
             ]
         )
 
-    def add_article(self, story: int, row: Mapping[str, Any]) -> int:
-        cursor = self.db.execute(
+    def add_articles(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Articles (with their ``story``), in this order: ids are given in it."""
+        self.db.executemany(
             "INSERT INTO articles(story, external_id, title, text, source, url, text_hash, published, author, added)"
-            " VALUES (:story, :external_id, :title, :text, :source, :url, :text_hash, :published, :author, :added)"
-            " RETURNING id",
-            {**row, "story": story},
+            " VALUES (:story, :external_id, :title, :text, :source, :url, :text_hash, :published, :author, :added)",
+            rows,
         )
-        return int(cursor.fetchone()[0])
 
     def add_buckets(self, rows: Iterable[tuple[int, int]]) -> None:
         """(bucket, story) rows of the LSH index."""
         self.db.executemany("INSERT INTO buckets VALUES (?, ?) ON CONFLICT DO NOTHING", rows)
 
-    def save_story(
-        self, story: int, centroid: Mapping[str, float], first: str | None, last: str | None, now: str
-    ) -> None:
-        self.db.execute(
+    def save_stories(self, rows: Iterable[tuple[int, Mapping[str, float], str | None, str | None]], now: str) -> None:
+        """(story, centroid, first seen, last seen) of stories changed at ``now``."""
+        self.db.executemany(
             "UPDATE stories SET centroid = ?, first_seen = ?, last_seen = ?, updated = ? WHERE id = ?",
-            (json.dumps(centroid, separators=(",", ":")), first, last, now, story),
+            (
+                (json.dumps(centroid, separators=(",", ":")), first, last, now, story)
+                for story, centroid, first, last in rows
+            ),
         )
 
     def merge(self, into: int, other: int) -> None:

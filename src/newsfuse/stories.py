@@ -12,16 +12,34 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from itertools import chain
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from newsfuse.cluster import MAX_BUCKET, Candidate, add, buckets_of, decide, normal_url, term_counts, text_hash, vector
+from newsfuse.cluster import (
+    MAX_BUCKET,
+    Candidate,
+    add,
+    buckets_of_many,
+    decide,
+    normal_url,
+    term_counts,
+    text_hash,
+    vector,
+)
 from newsfuse.errors import InputError, unexpected
-from newsfuse.ingest import check_format, files_under, inputs, is_binary, read_bytes, read_input
+from newsfuse.ingest import (
+    check_format,
+    files_under,
+    inputs,
+    is_binary,
+    read_bytes,
+    read_input,
+    within_ingest_limit,
+)
 from newsfuse.languages import SUPPORTED, Languages
 from newsfuse.model import Article, Brief
 from newsfuse.pipeline import brief, clean_all, default, story_of
@@ -54,9 +72,32 @@ class Unit:
 
 
 def units(paths: Iterable[str], fmt: str, language: str | None = None) -> Iterator[Unit]:
-    """Inputs as units of work; a JSONL file is split by lines, each part knowing where it starts."""
+    """Inputs as units of work; a JSONL file is split by lines, each part knowing where it starts.
+
+    Every input is counted first, here and now: a run of more than ``MAX_INGEST_ARTICLES`` articles is refused
+    (InputError) before any is prepared or stored. Files are read again when their units are made; stdin,
+    which cannot be, is held meanwhile."""
     check_format(fmt)
-    for origin, read in inputs(paths):
+    found = [(origin, _read_once(origin, read) if origin == "-" else read) for origin, read in inputs(paths)]
+    within_ingest_limit(found, fmt)
+    return _units(found, fmt, language)
+
+
+def _read_once(origin: str, read: Callable[[], bytes]) -> Callable[[], bytes]:
+    """A reader that gives what ``read`` gave the one time it was read (its bytes, or its InputError)."""
+    try:
+        data = read_bytes(origin, read)
+    except InputError as problem:
+        return partial(_fail, problem)
+    return lambda: data
+
+
+def _fail(problem: InputError) -> bytes:
+    raise problem
+
+
+def _units(found: list[tuple[str, Callable[[], bytes]]], fmt: str, language: str | None) -> Iterator[Unit]:
+    for origin, read in found:
         try:
             data = read_bytes(origin, read)
         except InputError as problem:
@@ -144,15 +185,15 @@ def write_batch(store: Store, batch: list[Prepared], tally: Tally) -> None:
             df[term] = df.get(term, 0) + count
         total = store.article_count() + len(fresh)
         vectors = [vector(p.counts, df, total) for p in fresh]
-        keys = [buckets_of(v) for v in vectors]
+        keys = buckets_of_many(vectors)
         members = store.bucket_members((key for ks in keys for key in ks), MAX_BUCKET)
         stories = _Stories(store, now)
         index = []
         for p, own, own_keys in zip(fresh, vectors, keys, strict=True):
             when = p.article.published_on
-            nearby = list(chain.from_iterable(members[key] for key in own_keys))
+            nearby = [story for key in own_keys for story in members.get(key, ())]
             story = stories.assign(nearby, own, when, tally)
-            store.add_article(story, _row(p, when.isoformat() if when else None, now))
+            stories.add_article(story, _row(p, when.isoformat() if when else None, now))
             for key in own_keys:  # index the story under the article's buckets, unless it is there already
                 bucket = members.setdefault(key, [])
                 if story not in bucket:
@@ -160,8 +201,8 @@ def write_batch(store: Store, batch: list[Prepared], tally: Tally) -> None:
                     del bucket[MAX_BUCKET:]  # the newest, as the store hands them out: bounded work per article
                     index.append((key, story))
             tally.added += 1
-        store.add_buckets((key, stories.live(story)) for key, story in index)
         stories.save()
+        store.add_buckets(stories.resolved(index))
         store.add_document_frequencies(in_batch)
 
 
@@ -181,24 +222,25 @@ def _new_only(store: Store, batch: list[Prepared], tally: Tally) -> list[Prepare
 
 
 class _Stories:
-    """The stories one batch compares with, their profiles and dates, kept current as articles are assigned.
+    """The stories one batch compares with, their profiles and dates, kept current as articles are assigned;
+    and the batch's articles, stored all at once (before a merge moves them, and at the end).
 
     Profiles are read from the store only when a story is among an article's best candidates: most stories
-    met in an LSH bucket are never compared.
+    met in an LSH bucket are never compared. Each is kept as the ``Candidate`` it is compared as, made anew
+    only when it changes.
     """
 
     def __init__(self, store: Store, now: str) -> None:
         self.store, self.now = store, now
-        self.profiles: dict[int, tuple[dict[str, float], date | None, date | None]] = {}
-        self.norms: dict[int, float] = {}
+        self.candidates: dict[int, Candidate] = {}
         self.merged: dict[int, int] = {}
         self.changed: set[int] = set()
+        self.articles: list[dict[str, Any]] = []
 
     def _load(self, stories: list[int]) -> None:
-        missing = [s for s in stories if s not in self.profiles]
+        missing = [s for s in stories if s not in self.candidates]
         for story, (centroid, first, last) in self.store.profiles(missing).items():
-            self.profiles[story] = (centroid, _day(first), _day(last))
-            self.norms[story] = _norm(centroid)
+            self.candidates[story] = Candidate(story, centroid, _norm(centroid), _day(first), _day(last))
 
     def live(self, story: int) -> int:
         """The story an id stands for now, after the merges of this batch."""
@@ -206,48 +248,69 @@ class _Stories:
             story = self.merged[story]
         return story
 
+    def resolved(self, index: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """(bucket, story) rows with each story as it stands now, after the merges of this batch."""
+        return [(key, self.live(story)) for key, story in index] if self.merged else index
+
+    def _most_met(self, nearby: list[int]) -> list[int]:
+        """The ``MAX_CANDIDATES`` stories met most often; ties go to the oldest story, except a survivor of this
+        batch's merges met only under its merged ids, which comes last among its ties (the rare case, counted
+        apart: the common one sorts only the stories met, not every meeting, nor through a heap)."""
+        met = Counter(nearby)
+        if self.merged and met.keys() & self.merged.keys():
+            met = Counter(sorted(nearby))  # in id order ...
+            for gone in met.keys() & self.merged.keys():  # ... then the survivors not met under their own id
+                met[self.live(gone)] += met.pop(gone)
+            return [story for story, _ in met.most_common(MAX_CANDIDATES)]
+        return sorted(sorted(met), key=met.__getitem__, reverse=True)[:MAX_CANDIDATES]  # as most_common orders
+
     def assign(self, nearby: list[int], own: dict[str, float], when: date | None, tally: Tally) -> int:
         """The story for an article: a new one, or the oldest of those it matches (the others merge into it).
 
         ``nearby`` holds the stories met in the article's LSH buckets, once per shared bucket; only the
         ``MAX_CANDIDATES`` stories met most often are compared, which bounds the work per article.
         """
-        met = Counter(sorted(nearby))  # counted in id order: ties go to the oldest story ...
-        for gone in met.keys() & self.merged.keys():  # ... except a survivor of this batch's merges met only
-            met[self.live(gone)] += met.pop(gone)  # under its merged ids, which comes last among its ties
-        best = [story for story, _ in met.most_common(MAX_CANDIDATES)]
+        best = self._most_met(nearby)
         self._load(best)
-        candidates = []
-        for story in best:
-            centroid, first, last = self.profiles[story]
-            candidates.append(Candidate(story, centroid, self.norms[story], first, last))
-        matches = decide(own, when, candidates)
+        matches = decide(own, when, [self.candidates[story] for story in best])
+        centroid: Mapping[str, float] = {}
+        span: tuple[date | None, date | None] = (None, None)
         if not matches:
             story = self.store.new_story(self.now)
             tally.created.add(story)
-            self.profiles[story] = ({}, None, None)
         else:
             story = min(matches)
+            kept = self.candidates[story]
+            centroid, span = kept.centroid, (kept.first, kept.last)
             for other in sorted(set(matches) - {story}):
+                self.store_articles()  # the merge moves this batch's articles of ``other`` too
                 self.store.merge(story, other)
                 self.merged[other] = story
-                centroid, first, last = self.profiles.pop(other)
-                into, start, end = self.profiles[story]
-                self.profiles[story] = (add(into, centroid), *_widen(_widen((start, end), first), last))
+                gone = self.candidates.pop(other)
+                centroid, span = add(centroid, gone.centroid), _widen(_widen(span, gone.first), gone.last)
                 tally.merged += 1
             tally.updated.add(story)
-        centroid, first, last = self.profiles[story]
-        self.profiles[story] = (add(centroid, own), *_widen((first, last), when))
-        self.norms[story] = _norm(self.profiles[story][0])
+        centroid = add(centroid, own)
+        self.candidates[story] = Candidate(story, centroid, _norm(centroid), *_widen(span, when))
         self.changed.add(story)
         return story
 
+    def add_article(self, story: int, row: dict[str, Any]) -> None:
+        """An article of ``story``, stored with the others of the batch (in this order: the same ids)."""
+        self.articles.append({**row, "story": story})
+
+    def store_articles(self) -> None:
+        self.store.add_articles(self.articles)
+        self.articles = []
+
     def save(self) -> None:
-        """Write the profile and dates of every story this batch changed."""
+        """Store the batch's articles, and the profile and dates of every story this batch changed."""
+        self.store_articles()
+        rows = []
         for story in sorted(self.changed - set(self.merged)):
-            centroid, first, last = self.profiles[story]
-            dates = (d.isoformat() if d else None for d in (first, last))
-            self.store.save_story(story, centroid, *dates, self.now)
+            c = self.candidates[story]
+            rows.append((story, c.centroid, *(d.isoformat() if d else None for d in (c.first, c.last))))
+        self.store.save_stories(rows, self.now)
 
 
 def _norm(vector: dict[str, float]) -> float:
