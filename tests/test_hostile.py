@@ -264,3 +264,41 @@ def test_a_megabyte_of_one_pattern_is_segmented_into_bounded_sentences(unit: str
         sentences = segment(article)
     assert sentences and max(len(s.text) for s in sentences) <= MAX_SENTENCE
     assert all(article.text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_a_sentence_full_of_dates_is_dated_in_linear_time() -> None:
+    from datetime import date
+
+    from newsfuse.anatomy.timeline import dated
+
+    article = Article(id="a", text=repeated("On Jan. 1, 2020, ", 200_000))
+    sentences = segment(article)
+    with within(3.0):  # each date used to scan its whole sentence for tense cues: 12 s here
+        found = [d for s in sentences for d in dated(s, date(2026, 11, 3))]
+    assert len(found) > 10_000 and all(start == date(2020, 1, 1) for _, start, _, _ in found)
+
+
+def test_a_thousand_outlets_with_one_wire_copy_are_judged_once_per_pair_of_texts() -> None:
+    from newsfuse.corroborate import MAX_CANDIDATES, candidates, echoes, vectors_of
+    from newsfuse.pipeline import story_of
+    from newsfuse.samefact import load_same_fact
+
+    same = load_same_fact()
+    asked: list[tuple[str, str]] = []
+    judge = same.judge_pairs
+
+    def counted(pairs: list[tuple[str, str]]) -> list[object]:
+        asked.extend(pairs)
+        return judge(pairs)
+
+    same.judge_pairs = counted  # type: ignore[method-assign]
+    story = story_of([Article(id=f"a{n}", text=f"Report {n}. {STORY}") for n in range(1000)])
+    rows = list(range(len(story.sentences)))
+    with within(20.0):  # every sentence against two of every other article's: 8 million pairs before
+        vectors = vectors_of(story, same)
+        pairs = candidates(story, vectors, rows[:3])
+        assert max(sum(1 for i, _ in pairs if i == row) for row in rows[:3]) <= MAX_CANDIDATES
+        found = echoes(story, same, rows[:50], vectors)
+    assert len(asked) < 5_000  # distinct texts only: the copies are the same fact without asking
+    first = story.sentences[1].text  # the story's first sentence, as every outlet carries it
+    assert all(story.sentences[j].text == first for j in found.same[1])

@@ -6,11 +6,15 @@ almost all pairs are plainly about different things. So each sentence asked abou
 article, only with that article's ``PER_ARTICLE`` sentences nearest to it in meaning, and only when they are
 near enough (``CANDIDATE``: on MSRP train, 2% of the pairs people call the same fact are further apart, and
 11% of the others). The same-fact judge (``samefact``) then decides each candidate pair, all in one batch.
+
+The work is bounded whatever the input: at most ``MAX_CANDIDATES`` per sentence (the nearest; no story of up to
+50 articles reaches it), each pair of distinct texts judged once (a wire copy repeated by a thousand outlets is
+one judgement, and the same text is the same fact without asking), and at most ``MAX_JUDGED`` pairs of texts per
+story, the nearest first (normal stories of 25 articles need a few hundred to a few thousand).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +26,8 @@ from newsfuse.samefact import SameFact
 CANDIDATE = 0.5  # semantic cosine below which two sentences are not worth asking the judge about
 PER_ARTICLE = 2  # candidates per other article for each sentence asked about
 BLOCK = 512  # sentences compared at once (bounds the memory of one similarity block)
+MAX_CANDIDATES = 100  # per sentence: PER_ARTICLE for each of 50 other articles
+MAX_JUDGED = 10_000  # pairs of distinct texts judged per story (about 1.3 ms each when both are new)
 
 
 @dataclass(frozen=True)
@@ -38,21 +44,26 @@ def vectors_of(story: Story, same: SameFact) -> np.ndarray:
 
 
 def candidates(story: Story, vectors: np.ndarray, rows: Sequence[int]) -> list[tuple[int, int]]:
-    """For each sentence in ``rows``, the other articles' sentences nearest to it in meaning, if near enough."""
-    members: dict[str, list[int]] = defaultdict(list)
-    for j, sentence in enumerate(story.sentences):
-        members[sentence.article].append(j)
-    groups = {article: np.array(others) for article, others in members.items()}
+    """For each sentence in ``rows``, the other articles' sentences nearest to it in meaning (at most
+    ``PER_ARTICLE`` from each, ``MAX_CANDIDATES`` in all, the nearest), if near enough; per sentence in the
+    order of the articles, nearest first within one."""
+    index: dict[str, int] = {}
+    article = np.fromiter((index.setdefault(s.article, len(index)) for s in story.sentences), np.int64)
     pairs: list[tuple[int, int]] = []
     for start in range(0, len(rows), BLOCK):
         block = list(rows[start : start + BLOCK])
         cosines = vectors[block] @ vectors.T
         for row, i in zip(cosines, block, strict=True):
-            for article, others in groups.items():
-                if article == story.sentences[i].article:
-                    continue
-                near = others[np.argsort(-row[others], kind="stable")[:PER_ARTICLE]]
-                pairs += [(i, int(j)) for j in near if row[j] >= CANDIDATE]
+            near = np.flatnonzero((row >= CANDIDATE) & (article != article[i]))
+            near = near[np.argsort(-row[near], kind="stable")]  # nearest first; ties: in reading order
+            by_article = np.argsort(article[near], kind="stable")
+            grouped = article[near][by_article]
+            first = np.searchsorted(grouped, grouped)  # where each one's article starts in the grouped order
+            rank = np.empty(len(near), np.int64)
+            rank[by_article] = np.arange(len(near)) - first  # its place among its article's candidates
+            kept = near[rank < PER_ARTICLE][:MAX_CANDIDATES]
+            kept = kept[np.argsort(article[kept], kind="stable")]
+            pairs += [(i, int(j)) for j in kept]
     return pairs
 
 
@@ -61,12 +72,22 @@ def echoes(story: Story, same: SameFact, rows: Sequence[int], vectors: np.ndarra
     vectors = vectors_of(story, same) if vectors is None else vectors
     pairs = candidates(story, vectors, rows)
     texts = [s.text for s in story.sentences]
-    unordered = list(dict.fromkeys((min(i, j), max(i, j)) for i, j in pairs))  # the judge is symmetric: ask once
-    judged = dict(zip(unordered, same.judge_pairs([(texts[i], texts[j]) for i, j in unordered]), strict=True))
+    asked = list(dict.fromkeys(tuple(sorted((texts[i], texts[j]))) for i, j in pairs if texts[i] != texts[j]))
+    if len(asked) > MAX_JUDGED:  # the nearest pairs of texts are the likeliest to report one fact
+        first = {}
+        for i, j in pairs:
+            first.setdefault(tuple(sorted((texts[i], texts[j]))), float(vectors[i] @ vectors[j]))
+        asked = sorted(asked, key=lambda pair: -first[pair])[:MAX_JUDGED]
+    judged = dict(zip(asked, same.judge_pairs(asked), strict=True))
     found: dict[int, list[int]] = {i: [] for i in rows}
     conflicts: dict[frozenset[int], tuple[int, int]] = {}
     for i, j in pairs:
-        verdict = judged[min(i, j), max(i, j)]
+        if texts[i] == texts[j]:
+            found[i].append(j)
+            continue
+        verdict = judged.get(tuple(sorted((texts[i], texts[j]))))
+        if verdict is None:  # past the budget
+            continue
         if verdict.same:
             found[i].append(j)
         elif verdict.conflict:

@@ -37,11 +37,20 @@ POSSESSIVE = re.compile(r"^['’]s\b")
 FRONTED = re.compile(r"(?:(?:early|late)\s+)?(?:on|by)?", re.IGNORECASE)  # "On Friday, the minister will…"
 
 
-def future(text: str, start: int, end: int) -> bool:
-    """Whether the sentence ``text`` speaks of the date expression at ``text[start:end]`` in the future."""
-    cues = [(m.start(), m.end(), True) for m in FUTURE.finditer(text)]
-    cues += [(m.start(), m.end(), False) for m in PAST.finditer(text) if not m.group("state")]
-    bounds = [(b.start(), b.end()) for b in BOUNDARY.finditer(text)]
+Cues = tuple[tuple[tuple[int, int, bool], ...], tuple[tuple[int, int], ...]]  # (start, end, future), clause bounds
+
+
+def cues(text: str) -> Cues:
+    """A sentence's tense cues and clause boundaries: found once, however many dates the sentence holds."""
+    found = [(m.start(), m.end(), True) for m in FUTURE.finditer(text)]
+    found += [(m.start(), m.end(), False) for m in PAST.finditer(text) if not m.group("state")]
+    return tuple(found), tuple((b.start(), b.end()) for b in BOUNDARY.finditer(text))
+
+
+def future(text: str, start: int, end: int, read: Cues | None = None) -> bool:
+    """Whether the sentence ``text`` speaks of the date expression at ``text[start:end]`` in the future
+    (``read``: its ``cues``, when the caller asks about several dates of one sentence)."""
+    found_cues, bounds = read if read is not None else cues(text)
     low = max((e for s, e in bounds if e <= start), default=0)  # the date's own clause: text[low:high]
     high = min((s for s, e in bounds if s >= end), default=len(text))
     possessive = bool(POSSESSIVE.match(text[end:]))
@@ -49,7 +58,7 @@ def future(text: str, start: int, end: int) -> bool:
     for first, last, later in ((low, start, False), (end, high, True), (0, low, False), (high, len(text), True)):
         if (later and possessive) or (first == high and not fronted):
             continue
-        found = [(s, e, tense) for s, e, tense in cues if first <= s and e <= last]
+        found = [(s, e, tense) for s, e, tense in found_cues if first <= s and e <= last]
         if found:  # the nearest; at the same place, a future cue ("was expected to") outweighs its past verb
             return min(found, key=lambda c: (c[0], not c[2]))[2] if later else max(found, key=lambda c: c[1:])[2]
     return False

@@ -171,7 +171,8 @@ def dated(sentence: Sentence, when: date | None) -> Iterator[tuple[str, date | N
     """(expression, start, end, granularity) for every date expression of a sentence."""
     if not MAY_DATE.search(sentence.text):
         return
+    read = tense.cues(sentence.text)
     for kind, match in expressions(sentence.text):
-        resolved = resolve(kind, match, when, tense.future(sentence.text, match.start(), match.end()))
+        resolved = resolve(kind, match, when, tense.future(sentence.text, match.start(), match.end(), read))
         start, end, granularity = resolved if resolved else (None, None, kind)
         yield match.group(0), start, end, granularity
