@@ -6,7 +6,8 @@
     python bench/stories.py DUC2003.jsonl DUC2006.jsonl ... --quality --ceiling --meaning   # a mixed stream
 
 Throughput: the documents of the cluster file, shuffled, as a JSONL stream of articles, ingested into a new
-SQLite store by the same code as ``newsfuse ingest`` (``--workers N``: preparation on a LocalCluster of N).
+SQLite store in one run by the same code as ``newsfuse ingest --batch`` (``--workers N``: preparation on a
+LocalCluster of N; batch work has no limit on the articles of one run).
 Quality: the documents of the first N clusters, shuffled with each seed, ingested in that order; the stories
 found are scored against the true clusters (adjusted Rand index, homogeneity, completeness).
 """
@@ -19,20 +20,17 @@ import random
 import resource
 import tempfile
 import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from newsfuse.cluster import text_hash
 from newsfuse.datasets import read_clusters
-from newsfuse.ingest import MAX_INGEST_ARTICLES
 from newsfuse.render import markdown_table
 from newsfuse.scale import engine
 from newsfuse.store import Store
-from newsfuse.stories import Mapper, Tally, ingest, units
+from newsfuse.stories import ingest, units
 
 CHECKPOINT = 10_000  # articles between two readings of the per-article cost
-Report = Callable[[int, int], None]
 
 
 def documents(paths: list[str], limit: int | None) -> list[tuple[int, str]]:
@@ -49,30 +47,6 @@ def write_jsonl(docs: list[tuple[int, str]], folder: Path) -> Path:
     return path
 
 
-def ingest_in_runs(store: Store, source: Path, mapper: Mapper = map, report: Report | None = None) -> Tally:
-    """A JSONL stream ingested as a user must: in runs of at most ``MAX_INGEST_ARTICLES`` lines, one after the
-    other into the same store; the tallies added up, and ``report`` told the articles done in all."""
-    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
-    total, done = Tally(), 0
-    for start in range(0, len(lines), MAX_INGEST_ARTICLES):
-        part = source.with_name(f"part{start}.jsonl")
-        part.write_text("".join(lines[start : start + MAX_INGEST_ARTICLES]), encoding="utf-8")
-        told = partial(_after, report, done) if report else None
-        tally = ingest(store, units([str(part)], "jsonl"), mapper, report=told)
-        total.added, total.duplicates, total.merged = (
-            total.added + tally.added, total.duplicates + tally.duplicates, total.merged + tally.merged
-        )  # fmt: skip
-        total.created |= tally.created
-        total.updated |= tally.updated
-        total.problems += tally.problems
-        done += tally.added + tally.duplicates
-    return total
-
-
-def _after(report: Report, before: int, done: int, read: int) -> None:
-    report(before + done, read)
-
-
 def quality(paths: list[str], clusters: int, seeds: list[int]) -> None:
     from sklearn.metrics import adjusted_rand_score, completeness_score, homogeneity_score
 
@@ -85,7 +59,7 @@ def quality(paths: list[str], clusters: int, seeds: list[int]) -> None:
             source = write_jsonl(shuffled, Path(folder))
             store = Store(str(Path(folder) / "stories.db"))
             started = time.perf_counter()
-            tally = ingest_in_runs(store, source)
+            tally = ingest(store, units([str(source)], "jsonl", limit=None))
             seconds = time.perf_counter() - started
             found = store.db.execute("SELECT external_id, story FROM articles").fetchall()
             store.close()
@@ -172,7 +146,7 @@ def throughput(path: str, sizes: list[int], workers: int | None) -> None:
             marks: list[tuple[int, float]] = []
             started = time.perf_counter()
             with engine(None, workers) as mapper:
-                tally = ingest_in_runs(store, source, mapper, partial(mark, marks))
+                tally = ingest(store, units([str(source)], "jsonl", limit=None), mapper, report=partial(mark, marks))
             seconds = time.perf_counter() - started
             stories = store.db.execute("SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
             store.close()

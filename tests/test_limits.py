@@ -215,10 +215,13 @@ def test_an_ingest_run_over_the_limit_is_refused_at_once_and_stores_nothing(tmp_
     done = run_cli("ingest", str(path), "--db", str(db))
     assert done.returncode == 2 and one_line_error(done) == (
         f"newsfuse: error: {path}: {MAX_INGEST_ARTICLES + 1:,} articles: over the limit of {MAX_INGEST_ARTICLES:,}"
-        " articles per ingest run; split the input and ingest the parts in separate runs"
+        " articles per ingest run; split the input into several runs, or ingest it as batch work with --batch"
     )
     assert time.perf_counter() - started < 10  # counted, not parsed: 0.4 s measured, the CLI's start included
     assert not db.exists()  # not even an empty store
+    batch = run_cli("ingest", str(path), "--db", str(db), "--batch", "--workers", "1", timeout=120)
+    assert batch.returncode == 0, batch.stderr  # batch work is the user's choice: no limit on the run
+    assert f"{MAX_INGEST_ARTICLES + 1:,} articles added".replace(",", "") in batch.stdout.replace(",", "")
 
 
 # Fuzzing the API's request checks and the finders: any JSON is a checked request or a 422 naming a field, and

@@ -252,18 +252,15 @@ def test_assignment_is_what_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert decided(store) == ASSIGNED
 
 
-def test_a_run_over_the_ingest_limit_is_refused_before_anything_is_stored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(newsfuse.ingest, "MAX_INGEST_ARTICLES", 10)
+def test_a_run_over_the_ingest_limit_is_refused_before_anything_is_stored(tmp_path: Path) -> None:
     records = [article(n, 0) for n in range(12)]
     for name, part in (("a.jsonl", records[:6]), ("b.jsonl", records[6:]), ("c.jsonl", records[:10])):
         (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in part))
     (tmp_path / "all.json").write_text(json.dumps(records))
     store = Store(str(tmp_path / "n.db"))
     with pytest.raises(InputError, match=r"all.json: 12 articles: over the limit of 10 articles per ingest run; split"):
-        ingest(store, units([str(tmp_path / "all.json")], "auto"))
+        ingest(store, units([str(tmp_path / "all.json")], "auto", limit=10))
     with pytest.raises(InputError, match=r"b.jsonl: 6 articles \(12 articles with the inputs before it\): over"):
-        ingest(store, units([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], "auto"))
+        ingest(store, units([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], "auto", limit=10))
     assert store.article_count() == 0  # refused before the first batch, not after a part
-    assert ingest(store, units([str(tmp_path / "c.jsonl")], "auto")).added == 10  # the limit itself is allowed
+    assert ingest(store, units([str(tmp_path / "c.jsonl")], "auto", limit=10)).added == 10  # the limit is allowed

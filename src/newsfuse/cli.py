@@ -137,7 +137,9 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: auto-detect)")
     i.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
     i.add_argument("--language", type=language, default=None, help="the articles' language (default: found each)")
-    i.add_argument("--batch", action="store_true", help="prepare articles on a Dask LocalCluster (large corpora)")
+    i.add_argument(
+        "--batch", action="store_true", help="batch work: prepare on a Dask LocalCluster, no limit on articles per run"
+    )
     i.add_argument("--workers", type=positive, default=None, help="--batch: worker processes (default: cores - 1)")
     i.add_argument("--scheduler", default=None, help="prepare on this Dask cluster (e.g. tcp://10.0.0.5:8786)")
 
@@ -268,10 +270,12 @@ def analyze_command(args: argparse.Namespace) -> int:
 
 
 def ingest_command(args: argparse.Namespace) -> int:
+    from newsfuse.ingest import MAX_INGEST_ARTICLES
     from newsfuse.scale import engine
     from newsfuse.stories import ingest, input_bytes, units
 
-    work = units(args.paths, args.format, args.language)  # a run over the limit is refused here: no store yet
+    limit = None if args.batch or args.scheduler else MAX_INGEST_ARTICLES  # batch work is the user's choice
+    work = units(args.paths, args.format, args.language, limit)  # over the limit: refused here, no store yet
     bar = Bar("ingest", input_bytes(args.paths))
     workers = (args.workers or max(1, (os.cpu_count() or 1) - 1)) if args.batch else None
     try:

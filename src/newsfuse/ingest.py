@@ -198,10 +198,12 @@ def article_count(origin: str, data: bytes, fmt: str) -> int:
     return count_records(chosen, content, COUNTED + 1) if chosen and content.strip() else 0
 
 
-def within_ingest_limit(found: Iterable[tuple[str, Callable[[], bytes]]], fmt: str) -> None:
-    """Refuse a run of more than ``MAX_INGEST_ARTICLES`` articles at once (InputError naming the input that
-    goes over, how many and the limit), before any is parsed: one cheap look at every input. An input that
-    cannot be read is passed over here, and told about when it is read for good."""
+def within_ingest_limit(
+    found: Iterable[tuple[str, Callable[[], bytes]]], fmt: str, limit: int = MAX_INGEST_ARTICLES
+) -> None:
+    """Refuse a run of more than ``limit`` articles at once (InputError naming the input that goes over, how
+    many and the limit), before any is parsed: one cheap look at every input. An input that cannot be read is
+    passed over here, and told about when it is read for good."""
     total = 0
     for origin, read in found:
         try:
@@ -209,18 +211,18 @@ def within_ingest_limit(found: Iterable[tuple[str, Callable[[], bytes]]], fmt: s
         except InputError:
             continue
         total += count
-        if total > MAX_INGEST_ARTICLES:
-            raise over_ingest_limit(origin, count, total)
+        if total > limit:
+            raise over_ingest_limit(origin, count, total, limit)
 
 
-def over_ingest_limit(origin: str, count: int, total: int) -> InputError:
+def over_ingest_limit(origin: str, count: int, total: int, limit: int = MAX_INGEST_ARTICLES) -> InputError:
     def many(n: int) -> str:
         return f"more than {COUNTED:,} articles" if n > COUNTED else f"{n:,} article{'' if n == 1 else 's'}"
 
     before = "" if count == total else f" ({many(total)} with the inputs before it)"
     return InputError(
-        origin, f"{many(count)}{before}: over the limit of {MAX_INGEST_ARTICLES:,} articles per ingest run; "
-        "split the input and ingest the parts in separate runs",
+        origin, f"{many(count)}{before}: over the limit of {limit:,} articles per ingest run; "
+        "split the input into several runs, or ingest it as batch work with --batch",
     )  # fmt: skip
 
 

@@ -32,6 +32,7 @@ from newsfuse.cluster import (
 )
 from newsfuse.errors import InputError, unexpected
 from newsfuse.ingest import (
+    MAX_INGEST_ARTICLES,
     check_format,
     files_under,
     inputs,
@@ -71,15 +72,18 @@ class Unit:
     language: str | None = None  # every article is in this language (``--language``), whatever it seems
 
 
-def units(paths: Iterable[str], fmt: str, language: str | None = None) -> Iterator[Unit]:
+def units(
+    paths: Iterable[str], fmt: str, language: str | None = None, limit: int | None = MAX_INGEST_ARTICLES
+) -> Iterator[Unit]:
     """Inputs as units of work; a JSONL file is split by lines, each part knowing where it starts.
 
-    Every input is counted first, here and now: a run of more than ``MAX_INGEST_ARTICLES`` articles is refused
-    (InputError) before any is prepared or stored. Files are read again when their units are made; stdin,
-    which cannot be, is held meanwhile."""
+    Every input is counted first, here and now: a run of more than ``limit`` articles is refused (InputError)
+    before any is prepared or stored, so that a run stays interactive; batch work (``--batch``, a Dask cluster)
+    passes None. Files are read again when their units are made; stdin, which cannot be, is held meanwhile."""
     check_format(fmt)
     found = [(origin, _read_once(origin, read) if origin == "-" else read) for origin, read in inputs(paths)]
-    within_ingest_limit(found, fmt)
+    if limit is not None:
+        within_ingest_limit(found, fmt, limit)
     return _units(found, fmt, language)
 
 
