@@ -277,3 +277,16 @@ def test_the_python_api_refuses_more_articles_than_a_story_may_hold() -> None:
     with pytest.raises(InputError, match=f"articles: {MAX_ARTICLES + 1:,} articles: over the limit"):
         newsfuse.summarize(["The dam failed on Tuesday."] * (MAX_ARTICLES + 1))
     assert time.perf_counter() - started < 5  # refused before the articles are checked one by one
+
+
+def test_an_ingest_run_over_the_byte_limit_is_refused_at_once(tmp_path: Path) -> None:
+    """Few articles, but long ones: the article count alone would not bound the run's time."""
+    path, db = tmp_path / "long.jsonl", tmp_path / "s.db"
+    line = json.dumps({"text": ("The dam held on Tuesday. " * 38_000)[:950_000]}) + "\n"
+    path.write_text(line * 11)
+    done = run_cli("ingest", str(path), "--db", str(db))
+    assert done.returncode == 2 and one_line_error(done) == (
+        f"newsfuse: error: {path}: {len(line) * 11:,} bytes: over the limit of 10,000,000 bytes per ingest run; "
+        "split the input into several runs, or ingest it as batch work with --batch"
+    )
+    assert not db.exists()

@@ -29,6 +29,9 @@ MAX_ARTICLES = 20_000  # articles of one story (summarize, analyze): each costs 
 # articles of one ingest run: each costs about 1 ms to store and cluster, plus about 2.7 µs a word to prepare;
 # 5,000 short news articles take about 7 s on a 2-core machine (README, Limits)
 MAX_INGEST_ARTICLES = 5_000
+# bytes of input of one ingest run: the count alone does not bound long articles or web pages (about 0.45 µs a
+# byte of text to prepare, 0.4 µs a byte of HTML to extract)
+MAX_INGEST_BYTES = 10_000_000
 COUNTED = 1_000_000  # articles counted in one input to say how many it holds: more would cost seconds to count
 
 
@@ -199,20 +202,28 @@ def article_count(origin: str, data: bytes, fmt: str) -> int:
 
 
 def within_ingest_limit(
-    found: Iterable[tuple[str, Callable[[], bytes]]], fmt: str, limit: int = MAX_INGEST_ARTICLES
-) -> None:
-    """Refuse a run of more than ``limit`` articles at once (InputError naming the input that goes over, how
-    many and the limit), before any is parsed: one cheap look at every input. An input that cannot be read is
-    passed over here, and told about when it is read for good."""
-    total = 0
+    found: Iterable[tuple[str, Callable[[], bytes]]], fmt: str, limit: int = MAX_INGEST_ARTICLES,
+    max_bytes: int = MAX_INGEST_BYTES,
+) -> None:  # fmt: skip
+    """Refuse a run of more than ``limit`` articles or ``max_bytes`` bytes at once (InputError naming the input
+    that goes over, how much and the limit), before any is parsed: one cheap look at every input. An input that
+    cannot be read is passed over here, and told about when it is read for good."""
+    total = size = 0
     for origin, read in found:
         try:
-            count = article_count(origin, read_bytes(origin, read), fmt)
+            data = read_bytes(origin, read)
+            count = article_count(origin, data, fmt)
         except InputError:
             continue
-        total += count
+        total, size = total + count, size + len(data)
         if total > limit:
             raise over_ingest_limit(origin, count, total, limit)
+        if size > max_bytes:
+            before = "" if size == len(data) else f" ({size:,} with the inputs before it)"
+            raise InputError(
+                origin, f"{len(data):,} bytes{before}: over the limit of {max_bytes:,} bytes per ingest run; "
+                "split the input into several runs, or ingest it as batch work with --batch",
+            )  # fmt: skip
 
 
 def over_ingest_limit(origin: str, count: int, total: int, limit: int = MAX_INGEST_ARTICLES) -> InputError:

@@ -33,6 +33,7 @@ from newsfuse.cluster import (
 from newsfuse.errors import InputError, unexpected
 from newsfuse.ingest import (
     MAX_INGEST_ARTICLES,
+    MAX_INGEST_BYTES,
     check_format,
     files_under,
     inputs,
@@ -77,13 +78,14 @@ def units(
 ) -> Iterator[Unit]:
     """Inputs as units of work; a JSONL file is split by lines, each part knowing where it starts.
 
-    Every input is counted first, here and now: a run of more than ``limit`` articles is refused (InputError)
-    before any is prepared or stored, so that a run stays interactive; batch work (``--batch``, a Dask cluster)
-    passes None. Files are read again when their units are made; stdin, which cannot be, is held meanwhile."""
+    Every input is counted first, here and now: a run of more than ``limit`` articles, or of more than
+    ``MAX_INGEST_BYTES`` of input, is refused (InputError) before any is prepared or stored, so that a run
+    stays interactive; batch work (``--batch``, a Dask cluster) passes None for no limit.
+    Files are read again when their units are made; stdin, which cannot be, is held meanwhile."""
     check_format(fmt)
     found = [(origin, _read_once(origin, read) if origin == "-" else read) for origin, read in inputs(paths)]
     if limit is not None:
-        within_ingest_limit(found, fmt, limit)
+        within_ingest_limit(found, fmt, limit, MAX_INGEST_BYTES)
     return _units(found, fmt, language)
 
 
