@@ -12,11 +12,12 @@ import pytest
 
 import newsfuse.ingest
 import newsfuse.stories
+from newsfuse.browse import listing, show_story
 from newsfuse.cluster import text_hash
 from newsfuse.errors import InputError
 from newsfuse.sqlite_db import sqlite_path
 from newsfuse.store import Store
-from newsfuse.stories import ingest, listing, show_story, units
+from newsfuse.stories import ingest, units
 from tests.conftest import EXAMPLE, StoreUrl
 from tests.stream import article, write_mixed_stream, write_stream
 

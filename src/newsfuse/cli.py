@@ -302,7 +302,7 @@ def watch_command(args: argparse.Namespace) -> int:
 
 
 def stories_command(args: argparse.Namespace) -> int:
-    from newsfuse.stories import listing
+    from newsfuse.browse import listing
 
     with open_store(args.db, read_only=True) as store:
         rows = listing(store, args.since, args.limit)
@@ -321,7 +321,7 @@ def stories_command(args: argparse.Namespace) -> int:
 
 
 def story_command(args: argparse.Namespace) -> int:
-    from newsfuse.stories import show_story
+    from newsfuse.browse import show_story
 
     with open_store(args.db, read_only=True) as store:
         result, articles = show_story(store, args.id, args.since, args.words, args.focus)

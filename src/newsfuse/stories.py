@@ -1,11 +1,10 @@
-"""Stories: a stream of articles into the store, each assigned to a story; and what is new in a story.
+"""Stories: a stream of articles into the store, each assigned to a story (``browse`` reads them back).
 
 Ingest runs in three steps. Inputs are read and split into units (a JSONL file into chunks of lines); each
 unit is parsed, checked, cleaned and featurised by ``prepare`` (pure, so it runs on Dask workers), one
 article at a time: a bad one is skipped alone, named by its place; then the one writer, this process,
 clusters and stores the prepared articles batch by batch, in input order, each batch one transaction.
-Progress is reported only for committed batches. Reading (listings, a story) takes one snapshot of the
-store and writes nothing.
+Progress is reported only for committed batches.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
@@ -42,16 +41,13 @@ from newsfuse.ingest import (
     read_input,
     within_ingest_limit,
 )
-from newsfuse.languages import SUPPORTED, Languages
-from newsfuse.model import Article, Brief
-from newsfuse.pipeline import brief, clean_all, default, story_of
-from newsfuse.store import Store, StoredArticle
-from newsfuse.text import identify
+from newsfuse.languages import Languages
+from newsfuse.model import Article
+from newsfuse.pipeline import clean_all
+from newsfuse.store import Store
 
 BATCH = 2000  # articles per transaction: fewer, larger commits write each touched index page once for more rows
 LINES_PER_UNIT = 1000  # a JSONL file is prepared in chunks of this many lines
-LISTING_ARTICLES = 10  # the first articles of a story, for the listing's short brief
-LISTING_WORDS = 60
 MAX_CANDIDATES = 20  # stories compared per incoming article, those sharing the most LSH buckets with it
 
 
@@ -377,39 +373,6 @@ def ingest(
     return tally
 
 
-def readable_as(code: str) -> str:
-    """A stored article's language as identified, or English's rules for one stored under ``--language`` that the
-    identifier now takes for a language newsfuse does not read."""
-    return code if code in SUPPORTED else "en"
-
-
-def as_articles(stored: Iterable[StoredArticle]) -> list[Article]:
-    """Stored articles as the pipeline reads them; the store keeps no language, so each is identified again
-    from its text (English costs a cheap rule, another language the identifier)."""
-    return [
-        Article(
-            f"a{s.id}", s.text, s.title, s.source, s.url, s.published, s.author,
-            language=readable_as(identify(s.text)), origin=s.external_id,
-        )
-        for s in stored
-    ]  # fmt: skip
-
-
-def story_brief(stored: list[StoredArticle], words: int = LISTING_WORDS, focus: str = "") -> Brief:
-    return brief(story_of(as_articles(stored)), words, focus=focus)
-
-
-def update_brief(stored: list[StoredArticle], since: str, words: int, focus: str = "") -> Brief:
-    """Only what is new since ``since``: sentences of later articles that no earlier article already said."""
-
-    def seen_at(s: StoredArticle) -> str:
-        return s.published or s.added
-
-    earlier = as_articles(s for s in stored if seen_at(s) < since)
-    new = as_articles(s for s in stored if seen_at(s) >= since)
-    return default().update(earlier, new, words, f"since {since}", focus)
-
-
 def input_bytes(paths: Iterable[str]) -> int:
     """Total size of the input files ``units`` will read (for the progress bar); stdin counts as nothing."""
     total = 0
@@ -420,62 +383,3 @@ def input_bytes(paths: Iterable[str]) -> int:
         except (OSError, InputError):
             continue
     return total
-
-
-def headline(stored: list[StoredArticle]) -> str:
-    titled = [s.title for s in stored if s.title]
-    if titled:
-        return titled[0]
-    first = stored[0].text.split("\n")[0]
-    return first if len(first) <= 100 else first[:97].rsplit(" ", 1)[0] + "…"
-
-
-def listing(
-    store: Store, since: str | None, limit: int | None, offset: int = 0, text: str | None = None
-) -> list[dict[str, Any]]:
-    """Stories with headline, outlets, a short brief and their articles per day, as of one snapshot of the
-    store: a writer may commit (add, merge) meanwhile. Nothing is written: reading never changes the store."""
-    with store.snapshot():
-        return _rows(store, since, limit, offset, text)
-
-
-def listing_page(
-    store: Store, since: str | None, limit: int | None, offset: int = 0, text: str | None = None
-) -> tuple[list[dict[str, Any]], int]:
-    """``listing`` and how many stories match in all, from the same snapshot."""
-    with store.snapshot():
-        return _rows(store, since, limit, offset, text), store.story_count(since, text)
-
-
-def _rows(store: Store, since: str | None, limit: int | None, offset: int, text: str | None) -> list[dict[str, Any]]:
-    rows = []
-    for row in store.stories(since, limit, offset, text):
-        stored = store.articles_of(row["id"])
-        outlets = sorted({s.source for s in stored if s.source}) or ["unknown outlet"]
-        days = Counter((s.published or s.added)[:10] for s in stored)
-        summary = story_brief(stored[:LISTING_ARTICLES]).summary  # a preview: bounded work per row
-        rows.append({**row, "headline": headline(stored), "outlets": outlets, "brief": summary,
-                     "days": sorted(days.items())})  # fmt: skip
-    return rows
-
-
-def show_story(
-    store: Store, story: int, since: str | None, words: int, focus: str = ""
-) -> tuple[Brief, list[StoredArticle]]:
-    """A story's brief (or, with ``since``, its update brief) and its articles, as of one snapshot; ``focus``:
-    what the reader wants answered."""
-    live, stored = story_articles(store, story)
-    result = update_brief(stored, since, words, focus) if since else story_brief(stored, words, focus)
-    if live != story:
-        result = replace(result, warnings=(*result.warnings, f"story {story} was merged into story {live}"))
-    return result, stored
-
-
-def story_articles(store: Store, story: int) -> tuple[int, list[StoredArticle]]:
-    """The id a story now goes by (after merges) and its articles, as of one snapshot."""
-    with store.snapshot():
-        live = store.resolve(story)
-        stored = store.articles_of(live) if live is not None else []
-    if live is None:
-        raise InputError(str(story), "no such story in this store")
-    return live, stored

@@ -92,7 +92,7 @@ def stories(
     resources: Resources, url: str, since: str | None, text: str | None, limit: int, offset: int
 ) -> dict[str, Any]:
     """A page of the store's stories, newest activity first, and how many there are in all."""
-    from newsfuse.stories import listing_page
+    from newsfuse.browse import listing_page
 
     rows, total = listing_page(resources.store(url), since, limit, offset, text)
     return {"stories": rows, "total": total, "limit": limit, "offset": offset}
@@ -102,7 +102,7 @@ def story(
     resources: Resources, url: str, number: int, since: str | None, words: int, focus: str = ""
 ) -> dict[str, Any]:
     """A story's brief (with ``since``, its update brief) with its articles' text, for showing citations."""
-    from newsfuse.stories import headline, show_story
+    from newsfuse.browse import headline, show_story
 
     result, stored = show_story(resources.store(url), number, since, words, focus)
     about = {"id": number, "live": stored[0].story if stored else number, "headline": headline(stored)}
@@ -111,8 +111,8 @@ def story(
 
 def story_analysis(resources: Resources, url: str, number: int) -> dict[str, Any]:
     from newsfuse.anatomy import analyze_story
+    from newsfuse.browse import as_articles, story_articles
     from newsfuse.pipeline import story_of
-    from newsfuse.stories import as_articles, story_articles
 
     _, stored = story_articles(resources.store(url), number)
     story = story_of(as_articles(stored))
