@@ -72,11 +72,12 @@ def echoes(story: Story, same: SameFact, rows: Sequence[int], vectors: np.ndarra
     vectors = vectors_of(story, same) if vectors is None else vectors
     pairs = candidates(story, vectors, rows)
     texts = [s.text for s in story.sentences]
-    asked = list(dict.fromkeys(tuple(sorted((texts[i], texts[j]))) for i, j in pairs if texts[i] != texts[j]))
+    said = {(i, j): (min(texts[i], texts[j]), max(texts[i], texts[j])) for i, j in pairs}  # the judge is symmetric
+    asked = list(dict.fromkeys(said[i, j] for i, j in pairs if texts[i] != texts[j]))
     if len(asked) > MAX_JUDGED:  # the nearest pairs of texts are the likeliest to report one fact
-        first = {}
+        first: dict[tuple[str, str], float] = {}
         for i, j in pairs:
-            first.setdefault(tuple(sorted((texts[i], texts[j]))), float(vectors[i] @ vectors[j]))
+            first.setdefault(said[i, j], float(vectors[i] @ vectors[j]))
         asked = sorted(asked, key=lambda pair: -first[pair])[:MAX_JUDGED]
     judged = dict(zip(asked, same.judge_pairs(asked), strict=True))
     found: dict[int, list[int]] = {i: [] for i in rows}
@@ -85,7 +86,7 @@ def echoes(story: Story, same: SameFact, rows: Sequence[int], vectors: np.ndarra
         if texts[i] == texts[j]:
             found[i].append(j)
             continue
-        verdict = judged.get(tuple(sorted((texts[i], texts[j]))))
+        verdict = judged.get(said[i, j])
         if verdict is None:  # past the budget
             continue
         if verdict.same:

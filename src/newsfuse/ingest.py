@@ -32,6 +32,7 @@ MAX_INGEST_ARTICLES = 5_000
 # bytes of input of one ingest run: the count alone does not bound long articles or web pages (about 0.45 µs a
 # byte of text to prepare, 0.4 µs a byte of HTML to extract)
 MAX_INGEST_BYTES = 10_000_000
+SPLIT = "split the input into several runs, or ingest it as batch work with --batch"  # what to do past either
 COUNTED = 1_000_000  # articles counted in one input to say how many it holds: more would cost seconds to count
 
 
@@ -221,9 +222,8 @@ def within_ingest_limit(
         if size > max_bytes:
             before = "" if size == len(data) else f" ({size:,} with the inputs before it)"
             raise InputError(
-                origin, f"{len(data):,} bytes{before}: over the limit of {max_bytes:,} bytes per ingest run; "
-                "split the input into several runs, or ingest it as batch work with --batch",
-            )  # fmt: skip
+                origin, f"{len(data):,} bytes{before}: over the limit of {max_bytes:,} bytes per ingest run; {SPLIT}"
+            )
 
 
 def over_ingest_limit(origin: str, count: int, total: int, limit: int = MAX_INGEST_ARTICLES) -> InputError:
@@ -231,10 +231,7 @@ def over_ingest_limit(origin: str, count: int, total: int, limit: int = MAX_INGE
         return f"more than {COUNTED:,} articles" if n > COUNTED else f"{n:,} article{'' if n == 1 else 's'}"
 
     before = "" if count == total else f" ({many(total)} with the inputs before it)"
-    return InputError(
-        origin, f"{many(count)}{before}: over the limit of {limit:,} articles per ingest run; "
-        "split the input into several runs, or ingest it as batch work with --batch",
-    )  # fmt: skip
+    return InputError(origin, f"{many(count)}{before}: over the limit of {limit:,} articles per ingest run; {SPLIT}")
 
 
 def read_file(path: Path) -> bytes:

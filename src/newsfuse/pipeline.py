@@ -20,7 +20,7 @@ from newsfuse.corroborate import Echoes, Repeats, echoes, vectors_of
 from newsfuse.errors import InputError
 from newsfuse.evidence import Evidence, gather
 from newsfuse.focus import MAX_CHARS as MAX_FOCUS_CHARS
-from newsfuse.focus import focus_of
+from newsfuse.focus import Focus, focus_of
 from newsfuse.ingest import Loaded, from_records
 from newsfuse.languages import BRIEF_RULES, SUPPORTED, Language, Languages, code_of, most_common
 from newsfuse.model import Article, Brief, Citation, Story
@@ -125,14 +125,14 @@ def in_language(story: Story, code: str, seen: frozenset[int]) -> tuple[Story, f
 
 def choose(
     story: Story, evidence: Evidence, summarizer: Summarizer, words: int, excluded: frozenset[int],
-    seen: frozenset[int], same: SameFact | None, focus: str = "",
+    seen: frozenset[int], same: SameFact | None, asked: Focus | None = None,
 ) -> tuple[list[Pick], Echoes | None]:  # fmt: skip
     """The brief's sentences in reading order; with the same-fact judge (``same``), no fact twice in other words
     (the default summarizer), and who reports each chosen sentence by meaning."""
     vectors = vectors_of(story, same) if same is not None and story.sentences else None
     if isinstance(summarizer, Newsfuse):
         repeats = Repeats(story, same, vectors) if vectors is not None else None
-        picks = summarizer.choose(story, evidence, words, excluded, seen, repeats=repeats, focus=focus)
+        picks = summarizer.choose(story, evidence, words, excluded, seen, repeats=repeats, asked=asked)
     else:
         picks = summarizer.choose(story, evidence, words, excluded, seen)
     chosen = reading_order(story, picks)
@@ -163,13 +163,13 @@ def check_focus(focus: Any) -> str:
     return focus.strip()
 
 
-def focus_notes(focus: str, summarizer: Summarizer, evidence: Evidence) -> tuple[str, ...]:
+def focus_notes(focus: str, summarizer: Summarizer, asked: Focus | None) -> tuple[str, ...]:
     """Why a focus the user gave did not tilt the brief, if it did not: never dropped in silence."""
     if not focus:
         return ()
     if not isinstance(summarizer, Newsfuse):
         return (f"focus ignored: the {summarizer.name} method does not read one (newsfuse does)",)
-    if focus_of(focus, evidence.tokens, evidence.language) is None:
+    if asked is None:
         return ("focus ignored: none of its words occur in the articles, so this is the plain brief",)
     return ()
 
@@ -224,9 +224,10 @@ class Pipeline:
         repeats = {i for i in range(len(story.sentences)) if seen and seen & near(i, REPEATS).keys()}
         excluded = (opinion if summarizer.drops_opinion else frozenset()) | seen | repeats
         same = self.same if "meaning" in read_as.rules else None
-        chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same, focus)
+        asked = focus_of(focus, evidence.tokens, read_as) if focus else None  # in the story's own words
+        chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same, asked)
         warnings = (SINGLE_SOURCE,) if len(story.articles) + len(others.articles) == 1 else ()
-        warnings += language_notes(read_as, others.articles) + focus_notes(focus, summarizer, evidence)
+        warnings += language_notes(read_as, others.articles) + focus_notes(focus, summarizer, asked)
         if not chosen and not seen:
             warnings += (why_empty(story, opinion if summarizer.drops_opinion else frozenset()),)
         cited = tuple(

@@ -32,7 +32,6 @@ from newsfuse.cluster import (
 from newsfuse.errors import InputError, unexpected
 from newsfuse.ingest import (
     MAX_INGEST_ARTICLES,
-    MAX_INGEST_BYTES,
     check_format,
     files_under,
     inputs,
@@ -81,7 +80,7 @@ def units(
     check_format(fmt)
     found = [(origin, _read_once(origin, read) if origin == "-" else read) for origin, read in inputs(paths)]
     if limit is not None:
-        within_ingest_limit(found, fmt, limit, MAX_INGEST_BYTES)
+        within_ingest_limit(found, fmt, limit)
     return _units(found, fmt, language)
 
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from newsfuse import concepts, features, trees
 from newsfuse.evidence import Evidence
-from newsfuse.focus import focus_of
+from newsfuse.focus import Focus
 from newsfuse.model import Story
 from newsfuse.select import Objective, Pick, cover
 from newsfuse.trees import Additive, Forest
@@ -55,13 +55,12 @@ class Newsfuse:
     drops_opinion: bool = True
 
     def objective(
-        self, story: Story, evidence: Evidence, words: int, seen: frozenset[int], focus: str = ""
+        self, story: Story, evidence: Evidence, words: int, seen: frozenset[int], asked: Focus | None = None
     ) -> Objective:
         found = evidence.concepts
         probability = self.concept_model.probability(found.features) if len(found.keys) else np.zeros(0)
         if seen:  # what the reader knows is worth less: an update tells it only as the setting of what is new
             probability[np.concatenate([found.of(i) for i in seen])] *= SEEN
-        asked = focus_of(focus, evidence.tokens, evidence.language) if focus else None
         if asked is not None:  # a reader's question tilts the whole brief a little, and its best answer comes first
             probability = probability * (1.0 + FOCUS * asked.concept_hits(found.keys, len(evidence.tokens.stems)))
         weight = _share(probability)
@@ -85,12 +84,12 @@ class Newsfuse:
         excluded: frozenset[int],
         seen: frozenset[int] = frozenset(),
         repeats: Callable[[int, int], bool] | None = None,
-        focus: str = "",
+        asked: Focus | None = None,
     ) -> list[Pick]:
         """``repeats``: the same fact in other words (``Pipeline(same=...)``), never chosen twice."""
         if not story.sentences:
             return []
-        objective = self.objective(story, evidence, words, seen, focus)
+        objective = self.objective(story, evidence, words, seen, asked)
         return cover(story, evidence, objective, words, excluded, repeats)
 
 
