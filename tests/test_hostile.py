@@ -226,7 +226,7 @@ def test_fuzz_detectors_and_line_rules_take_under_a_second_per_megabyte(prefix: 
         clean.DATELINE.sub("", line, count=1)
         clean.HOVER_CARD.sub(r"\1", line)
         for _, rule in clean.RULES:
-            rule(line[: clean.MAX_NOISE_CHARS])
+            rule(clean.Line.of(line[: clean.MAX_NOISE_CHARS]))
     article = "\n".join(text.split("\n")[:MAX_ARTICLE_LINES])  # more lines than that are refused before cleaning
     with within(5.0):  # the whole cleaner: a Python loop over the lines, bounded to catch a hang, not to time it
         clean_text(article)

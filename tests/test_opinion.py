@@ -1,6 +1,6 @@
 import pytest
 
-from newsfuse.opinion import THRESHOLD, is_opinion, opinion_cues, opinion_score
+from newsfuse.opinion import CUES, THRESHOLD, is_opinion, judge, opinion_cues, opinion_score
 
 OPINION = [
     "It is tempting to call what happened at Alder Falls a natural disaster.",
@@ -40,3 +40,33 @@ def test_quoted_opinion_is_a_fact_about_a_speaker() -> None:
 
 def test_cues_combine() -> None:
     assert opinion_score("We should act.") > opinion_score("They should act.") > 0
+
+
+GATED = {
+    "first-person": "I|I'm|I've|I'd|me|My|mine|we|We're|We've|We'd|us|our|Ours|ourselves|ME|MY|WE|OUR".split("|"),
+    "judgement": "should|shouldn't|ought to|must act|need to be|needs to be|has to stop|have to stop|is right to|"
+    "were wrong to".split("|"),
+    "commentary-frame": "it is tempting|it's hard to believe|it is hard to imagine|it's hard to see|it is time to|"
+    "it's time for|it is clear that|it's obvious that|it is no secret|it's a shame|it is a disgrace|"
+    "it's worth remembering|it is worth asking|it's worth noting|let's be|lets not|let us face|let's hope|"
+    "let us let|make no mistake|the truth is|the fact is|in my view|needless to say|mark my words".split("|"),
+}
+
+
+def _evaluative_alternatives() -> list[str]:
+    """Every word and phrase of the evaluative pattern, read from the pattern itself (so a new one is tested)."""
+    pattern = next(cue[2] for cue in CUES if cue[0] == "evaluative")
+    body = pattern.pattern.removeprefix(r"\b(?:").removesuffix(r")\b")
+    return [a.replace("s?", suffix) for a in body.split("|") for suffix in ("", "s")]
+
+
+@pytest.mark.parametrize("name", [*GATED, "evaluative"])
+def test_a_gated_cue_is_found_by_every_alternative_of_its_pattern(name: str) -> None:
+    """A cue is searched for only in a sentence that holds one of its gate's words: every way its pattern can
+    match must hold one, or the cue would be missed (the gate is a shortcut, never a change in judgement)."""
+    pattern = next(cue[2] for cue in CUES if cue[0] == name)
+    examples = GATED.get(name) or _evaluative_alternatives()
+    for phrase in examples:
+        text = f"In the end {phrase} after all, the mayor noted"
+        assert pattern.search(text if name == "first-person" else text.lower()), phrase  # the example is one
+        assert name in judge(text)[1], phrase

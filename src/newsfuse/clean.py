@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from newsfuse.model import Article
 
@@ -19,7 +20,19 @@ DAYS = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|
 AGENCIES = r"[A-Z]{2,6}|Reuters|Bloomberg|dpa|Xinhua|[A-Z][A-Za-z]+ (?:News|Press|Times|Post)"
 
 
-def _any(*patterns: str, needs: tuple[str, ...] = (), flags: int = re.IGNORECASE) -> Callable[[str], bool]:
+class Line(NamedTuple):
+    """A line as the rules read it: lower-cased and counted once, not once per rule."""
+
+    text: str
+    lower: str
+    words: int
+
+    @classmethod
+    def of(cls, text: str) -> Line:
+        return cls(text, text.lower(), len(text.split()))
+
+
+def _any(*patterns: str, needs: tuple[str, ...] = (), flags: int = re.IGNORECASE) -> Callable[[Line], bool]:
     """True when any pattern is found in the line. Patterns anchored at the start are tried there only (one
     ``match``); the others are joined into one ``search``, run only on a line that holds one of ``needs``
     (lower case: words each of those patterns must contain), so that most lines cost one regex call."""
@@ -28,19 +41,22 @@ def _any(*patterns: str, needs: tuple[str, ...] = (), flags: int = re.IGNORECASE
     starts = re.compile("|".join(f"(?:{p})" for p in anchored), flags) if anchored else None
     anywhere = re.compile("|".join(f"(?:{p})" for p in floating), flags) if floating else None
 
-    def found(line: str) -> bool:
-        if starts and starts.match(line):
+    def found(line: Line) -> bool:
+        if starts and starts.match(line.text):
             return True
         if anywhere is None:
             return False
-        lower = line.lower()
-        return (not needs or any(n in lower for n in needs)) and bool(anywhere.search(line))
+        return (not needs or any(n in line.lower for n in needs)) and bool(anywhere.search(line.text))
 
     return found
 
 
-def _short(limit: int, predicate: Callable[[str], bool]) -> Callable[[str], bool]:
-    return lambda line: len(line.split()) <= limit and predicate(line)
+def _text(predicate: Callable[[str], bool]) -> Callable[[Line], bool]:
+    return lambda line: predicate(line.text)
+
+
+def _short(limit: int, predicate: Callable[[Line], bool]) -> Callable[[Line], bool]:
+    return lambda line: line.words <= limit and predicate(line)
 
 
 SHARE_WORDS = frozenset(
@@ -113,7 +129,7 @@ def is_byline(line: str) -> bool:
     return not (line.rstrip().endswith((".", "!", "?")) and len(line.split()) > 6)
 
 
-RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+RULES: tuple[tuple[str, Callable[[Line], bool]], ...] = (
     (
         "caption",
         _any(
@@ -144,7 +160,7 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
             r"^(?:lees ook|lees meer|meer over dit onderwerp)\b",
         ),
     ),
-    ("share", is_share_bar),
+    ("share", _short(12, _text(is_share_bar))),
     ("click-here", _short(30, _any(r"\b(?:click|tap) here\b", needs=("here",)))),
     (
         "advertisement",
@@ -156,8 +172,8 @@ RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
             r"^(?:publicité|anzeige|werbung|publicidad|pubblicità|publicidade|advertentie)\W*$",
         ),
     ),
-    ("byline", is_byline),
-    ("timestamp", is_timestamp),
+    ("byline", _text(is_byline)),
+    ("timestamp", _text(is_timestamp)),
     (
         "copyright",
         _short(
@@ -309,8 +325,11 @@ class Cleaned:
     dropped: tuple[tuple[str, str], ...]  # (rule, line) for every line that was removed
 
 
+NON_WORD = re.compile(r"\W+")
+
+
 def _normal(line: str) -> str:
-    return re.sub(r"\W+", " ", line.lower()).strip()
+    return NON_WORD.sub(" ", line.lower()).strip()
 
 
 def _lines(text: str) -> list[str]:
@@ -337,8 +356,9 @@ def clean_text(text: str, title: str = "") -> Cleaned:
     seen = {_normal(title)} if title.strip() else set()
     opening = True  # the first paragraph has not been kept yet: a dateline may still come
     for line in _lines(text):
-        noise_sized = len(line) <= MAX_NOISE_CHARS and len(line.split()) <= MAX_NOISE_WORDS
-        rule = next((name for name, matches in RULES if matches(line)), None) if noise_sized else None
+        read = Line.of(line) if len(line) <= MAX_NOISE_CHARS else None
+        noise_sized = read is not None and read.words <= MAX_NOISE_WORDS
+        rule = next((name for name, matches in RULES if matches(read)), None) if noise_sized else None
         normal = _normal(line) if rule is None else ""
         if rule is None and normal in seen:
             rule = "repeated"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 from newsfuse.text import word_count
 
@@ -34,7 +35,7 @@ class Article:
     language: str = ""  # ISO 639-1 code (en, fr, zh…), set by ``ingest.check``; "" read as English
     origin: str = ""  # where it was read from (a path, "<stdin>"), for error messages only
 
-    @property
+    @cached_property  # read by several stages; the text never changes (a frozen dataclass)
     def words(self) -> int:
         return word_count(self.text)
 
@@ -68,7 +69,7 @@ class Sentence:
     end: int
     paragraph: int = 0
 
-    @property
+    @cached_property  # read by several stages; the text never changes (a frozen dataclass)
     def words(self) -> int:
         return word_count(self.text)
 

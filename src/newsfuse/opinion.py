@@ -35,10 +35,31 @@ FIRST_PERSON = re.compile(
     r"\b(?:[Ii]|[Ii]'m|[Ii]'ve|[Ii]'d|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|us|[Oo]urs?|"
     r"[Oo]urselves|ME|MY|WE|OUR)\b(?!\.)"
 )
-CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
-    ("first-person", 0.55, FIRST_PERSON),
+# A cue whose pattern can only match where the sentence holds one of its words (``gate``) is searched for
+# only there: most sentences hold none, and a set lookup costs a fraction of a regex scan. A gate must name a
+# word of every alternative of its pattern (``tests/test_opinion.py`` checks each alternative).
+FIRST_PERSON_GATE = frozenset("i me my mine we us our ours ourselves".split())
+GATES = {
+    "judgement": frozenset("should shouldn ought must need needs stop right wrong".split()),
+    "commentary-frame": frozenset(
+        "tempting hard time clear obvious secret shame disgrace worth let lets mistake truth fact view needless "
+        "mark".split()
+    ),
+    "evaluative": frozenset(
+        "absurd outrageous disgraceful shameful ridiculous pathetic appalling disastrous scandalous laughable "
+        "reckless shocking stunning brilliant wonderful terrible awful incompetent idiotic insane farcical sham "
+        "fiasco betrayal clearly obviously frankly sadly unfortunately thankfully hopefully surely course "
+        "inexcusable unforgivable deserve deserves hardly extraordinary remarkable admirable laudable commendable "
+        "regrettable unacceptable welcome touch trouble too".split()
+    ),
+}
+WORD_RUN = re.compile(r"\w+")
+
+Cue = tuple[str, float, "re.Pattern[str]", frozenset[str] | None]  # name, weight, pattern, gate
+CUES: tuple[Cue, ...] = (
+    ("first-person", 0.55, FIRST_PERSON, FIRST_PERSON_GATE),
     *(
-        (name, weight, re.compile(pattern))
+        (name, weight, re.compile(pattern), GATES.get(name))
         for name, weight, pattern in (
             ("rhetorical-question", 0.6, r"\?\s*$"),
             ("exclamation", 0.3, r"!\s*$"),
@@ -101,7 +122,7 @@ def unquoted(text: str) -> str:
     return bare
 
 
-Cues = tuple[tuple[str, float, re.Pattern[str]], ...]
+Cues = tuple[Cue, ...]
 
 # Other languages: the cues that need no list of evaluative words, as the writer's first person, a question or
 # an exclamation outside quotations, and a "should"; their weights are the English ones. (Portuguese "nos" and
@@ -130,10 +151,15 @@ def cues_for(code: str) -> Cues | None:
     if code not in FIRST_PERSONS:
         return None
     return (
-        ("first-person", 0.55, re.compile(rf"(?<![\w-])(?:(?:{FIRST_PERSONS[code]})(?![\w-]){ELIDED.get(code, '')})")),
-        ("rhetorical-question", 0.6, re.compile(r"[?？]\s*$")),
-        ("exclamation", 0.3, re.compile(r"!\s*$")),
-        ("judgement", 0.35, re.compile(rf"(?<![\w])(?:{JUDGEMENTS[code]})(?![\w])")),
+        (
+            "first-person",
+            0.55,
+            re.compile(rf"(?<![\w-])(?:(?:{FIRST_PERSONS[code]})(?![\w-]){ELIDED.get(code, '')})"),
+            None,
+        ),
+        ("rhetorical-question", 0.6, re.compile(r"[?？]\s*$"), None),
+        ("exclamation", 0.3, re.compile(r"!\s*$"), None),
+        ("judgement", 0.35, re.compile(rf"(?<![\w])(?:{JUDGEMENTS[code]})(?![\w])"), None),
     )
 
 
@@ -143,7 +169,12 @@ def judge(text: str, cues_of: Cues = CUES) -> tuple[float, tuple[str, ...]]:
     lower = bare.lower()
     keep = 1.0
     cues = []
-    for name, weight, pattern in cues_of:
+    words: set[str] | None = None
+    for name, weight, pattern, gate in cues_of:
+        if gate is not None:
+            words = set(WORD_RUN.findall(lower)) if words is None else words
+            if gate.isdisjoint(words):
+                continue
         found = len(pattern.findall(bare if pattern is FIRST_PERSON else lower))
         keep *= (1.0 - weight) ** min(found, 2)  # a second instance of a cue is more evidence; a third, not much
         if found:

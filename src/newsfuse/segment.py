@@ -44,7 +44,7 @@ def _closes(text: str) -> bool:
 
 
 def _title_split(previous: str, following: str, ordinals: bool = False) -> bool:
-    title = ENDS_WITH_TITLE.search(previous)
+    title = ENDS_WITH_TITLE.search(previous[-8:])  # a title and the character before it: the end is enough
     if title and title.group(1) in TITLES:
         return True
     if ordinals and ORDINAL.search(previous) and following[:1].isalpha():

@@ -149,8 +149,13 @@ def cover(
     trims = [form.trim for form in evidence.forms]
     length = [max(s.words - len(s.text[: trims[i]].split()), 1) for i, s in enumerate(story.sentences)]
     held: dict[tuple[int, ...], np.ndarray] = {}  # a unit's concepts, computed once
+    bonus = objective.bonus.tolist()
 
     def gain(unit: tuple[int, ...]) -> float:
+        if len(unit) == 1 and unit[0] not in taken:  # most units: one sentence
+            i = unit[0]
+            own = concepts.of(i)
+            return (weight[own][~covered[own]].sum() + bonus[i]) / length[i] ** objective.cost_power
         fresh = [i for i in unit if i not in taken]
         if not fresh:
             return 0.0

@@ -8,6 +8,7 @@ operations over the story instead of Python loops over its words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -43,16 +44,12 @@ def tokenize(story: Story, language: Language | None = None) -> Tokens:
     """The story's tokens, read as words of ``language`` (English when not given)."""
     language = language or load_language("en")
     word = language.word
-    raw: list[str] = []
-    counts = np.zeros(len(story.sentences), dtype=np.int64)
-    for n, sentence in enumerate(story.sentences):
-        found = word.findall(sentence.text)
-        raw.extend(found)
-        counts[n] = len(found)
+    per_sentence = [word.findall(sentence.text) for sentence in story.sentences]
+    counts = np.fromiter(map(len, per_sentence), np.int64, len(per_sentence))
     in_titles = [word.findall(article.title) for article in story.articles]
+    raw = list(chain.from_iterable(per_sentence))
     body = len(raw)
-    for found in in_titles:
-        raw.extend(found)
+    raw.extend(chain.from_iterable(in_titles))
     spellings = list(dict.fromkeys(raw))  # each distinct spelling once, in order
     index = {t: n for n, t in enumerate(spellings)}
     ids = np.fromiter(map(index.__getitem__, raw), dtype=np.int64, count=len(raw))
