@@ -57,7 +57,7 @@ def english_share(tokens: Iterable[str]) -> tuple[int, float]:
     tokens = [t for t in tokens if t.isalpha()]
     if not tokens:
         return 0, 0.0
-    return len(tokens), sum(t in ENGLISH_MARKERS for t in tokens) / len(tokens)
+    return len(tokens), sum(map(ENGLISH_MARKERS.__contains__, tokens)) / len(tokens)
 
 
 ASCII = re.compile(r"[\x00-\x7f]+")
