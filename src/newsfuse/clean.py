@@ -70,9 +70,12 @@ TIMESTAMP_WORDS = re.compile(
 )
 
 
+DIGIT = re.compile(r"\d")
+
+
 def is_timestamp(line: str) -> bool:
     """A line that is only a date and/or time, e.g. ``10.31.13 11:50 PM ET`` or ``Updated: Jan. 5, 2024``."""
-    return bool(re.search(r"\d", line)) and len(line) <= 80 and not TIMESTAMP_WORDS.sub("", line).strip()
+    return len(line) <= 80 and bool(DIGIT.search(line)) and not TIMESTAMP_WORDS.sub("", line).strip()
 
 
 MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -328,8 +331,9 @@ class Cleaned:
 NON_WORD = re.compile(r"\W+")
 
 
-def _normal(line: str) -> str:
-    return NON_WORD.sub(" ", line.lower()).strip()
+def _normal(lower: str) -> str:
+    """A lower-cased line as the repeats are told apart: its words, whatever the punctuation between them."""
+    return NON_WORD.sub(" ", lower).strip()
 
 
 def _lines(text: str) -> list[str]:
@@ -353,13 +357,13 @@ def clean_text(text: str, title: str = "") -> Cleaned:
     """The story text of a scraped article, one paragraph a line, and what was dropped and why."""
     kept: list[str] = []
     dropped: list[tuple[str, str]] = []
-    seen = {_normal(title)} if title.strip() else set()
+    seen = {_normal(title.lower())} if title.strip() else set()
     opening = True  # the first paragraph has not been kept yet: a dateline may still come
     for line in _lines(text):
         read = Line.of(line) if len(line) <= MAX_NOISE_CHARS else None
         noise_sized = read is not None and read.words <= MAX_NOISE_WORDS
         rule = next((name for name, matches in RULES if matches(read)), None) if noise_sized else None
-        normal = _normal(line) if rule is None else ""
+        normal = (_normal(read.lower) if read else _normal(line.lower())) if rule is None else ""
         if rule is None and normal in seen:
             rule = "repeated"
         if rule is not None:
