@@ -175,9 +175,8 @@ def judge(text: str, cues_of: Cues = CUES) -> tuple[float, tuple[str, ...]]:
             words = set(WORD_RUN.findall(lower)) if words is None else words
             if gate.isdisjoint(words):
                 continue
-        found = len(pattern.findall(bare if pattern is FIRST_PERSON else lower))
-        keep *= (1.0 - weight) ** min(found, 2)  # a second instance of a cue is more evidence; a third, not much
-        if found:
+        if found := len(pattern.findall(bare if pattern is FIRST_PERSON else lower)):
+            keep *= (1.0 - weight) ** min(found, 2)  # a second instance of a cue is more evidence; a third, not much
             cues.append(name)
     if "judgement" in cues and cues_of is CUES and not REPORTED.search(bare):
         keep *= 1.0 - UNATTRIBUTED_JUDGEMENT  # "should" that nobody is reported to have said is the writer's

@@ -81,7 +81,10 @@ def _spans(text: str, splitter: _Blingfire) -> list[tuple[int, int]]:
         return [(0, len(text))]
     spans = []
     cursor = 0
-    for piece in (p for line in splitter.sentences(text).split("\n") for p in DANDA.split(line)):
+    pieces = splitter.sentences(text).split("\n")
+    if "।" in text or "॥" in text:
+        pieces = [p for piece in pieces for p in DANDA.split(piece)]
+    for piece in pieces:
         start = text.find(piece, cursor)
         if start < 0:  # blingfire changed the text: fall back on its own (slow) offsets
             return [tuple(span) for span in blingfire.text_to_sentences_and_offsets(text)[1]]
