@@ -363,7 +363,7 @@ def clean_text(text: str, title: str = "") -> Cleaned:
         read = Line.of(line) if len(line) <= MAX_NOISE_CHARS else None
         noise_sized = read is not None and read.words <= MAX_NOISE_WORDS
         rule = next((name for name, matches in RULES if matches(read)), None) if noise_sized else None
-        normal = (_normal(read.lower) if read else _normal(line.lower())) if rule is None else ""
+        normal = _normal(read.lower if read else line.lower()) if rule is None else ""
         if rule is None and normal in seen:
             rule = "repeated"
         if rule is not None:

@@ -55,7 +55,7 @@ GATES = {
 }
 WORD_RUN = re.compile(r"\w+")
 
-Cue = tuple[str, float, "re.Pattern[str]", frozenset[str] | None]  # name, weight, pattern, gate
+Cue = tuple[str, float, re.Pattern[str], frozenset[str] | None]  # name, weight, pattern, gate
 CUES: tuple[Cue, ...] = (
     ("first-person", 0.55, FIRST_PERSON, FIRST_PERSON_GATE),
     *(
