@@ -11,6 +11,7 @@ for two articles or twenty-five.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -47,6 +48,11 @@ class Concepts:
     indptr: np.ndarray
     concept: np.ndarray  # per (sentence, concept) entry: concept id, sentences in order
     features: np.ndarray  # one row of FEATURES per concept
+
+    @cached_property
+    def rows(self) -> np.ndarray:
+        """Per (sentence, concept) entry: its sentence."""
+        return np.repeat(np.arange(len(self.indptr) - 1), np.diff(self.indptr))
 
     def of(self, i: int) -> np.ndarray:
         return self.concept[self.indptr[i] : self.indptr[i + 1]]

@@ -75,16 +75,14 @@ def relative(values: np.ndarray) -> np.ndarray:
 
 def _per_sentence(evidence: Evidence, per_entry: np.ndarray) -> np.ndarray:
     vectors = evidence.vectors
-    rows = np.repeat(np.arange(vectors.sentences), np.diff(vectors.indptr))
-    return np.bincount(rows, weights=per_entry, minlength=vectors.sentences)
+    return np.bincount(vectors.rows, weights=per_entry, minlength=vectors.sentences)
 
 
 def _article_centrality(evidence: Evidence) -> np.ndarray:
     """Per sentence: cosine of its whole article's vector to the story centroid, relative to the best article."""
     vectors, article = evidence.vectors, evidence.article
-    rows = np.repeat(np.arange(vectors.sentences), np.diff(vectors.indptr))
     stems = len(vectors.centroid)
-    keys, summed = np.unique(article[rows] * stems + vectors.term, return_inverse=True)
+    keys, summed = np.unique(article[vectors.rows] * stems + vectors.term, return_inverse=True)
     weight = np.bincount(summed, weights=vectors.weight)
     owner = keys // stems
     articles = int(article.max(initial=-1)) + 1
@@ -130,7 +128,7 @@ def featurize(story: Story, evidence: Evidence) -> np.ndarray:
     top_count = np.log1p(vectors.term_count.max(initial=0)) or 1.0
     frequency = _per_sentence(evidence, np.log1p(vectors.term_count[vectors.term])) / np.maximum(terms, 1)
     concepts = evidence.concepts
-    concept_rows = np.repeat(np.arange(n), np.diff(concepts.indptr))
+    concept_rows = concepts.rows
     concept_df = np.expm1(concepts.features[:, 1]) if len(concepts.keys) else np.zeros(0)
     in_concepts = np.maximum(np.diff(concepts.indptr), 1)
     shared_pairs = np.bincount(concept_rows, weights=concept_df[concepts.concept] > 1, minlength=n)

@@ -16,7 +16,7 @@ import numpy as np
 
 from newsfuse.languages import Language
 from newsfuse.tokens import Tokens
-from newsfuse.vectors import Vectors
+from newsfuse.vectors import Vectors, idf
 
 MAX_CHARS = 2_000  # a focus is a question or a topic statement, not an article
 REQUEST_WORDS = (  # English; stemmed as the story's words before they are compared
@@ -37,12 +37,10 @@ class Focus:
 
     def relevance(self, vectors: Vectors) -> np.ndarray:
         """Per sentence: cosine of its tf-idf vector with the question's (each asked term weighted by idf)."""
-        idf = np.log((max(vectors.sentences, 1) + 1) / (vectors.sentence_df + 0.5))
-        asked = np.zeros(len(idf))
-        asked[self.terms] = idf[self.terms]
-        norm = float(np.linalg.norm(asked)) or 1.0
-        rows = np.repeat(np.arange(vectors.sentences), np.diff(vectors.indptr))
-        return np.bincount(rows, weights=vectors.weight * asked[vectors.term], minlength=vectors.sentences) / norm
+        weights = idf(vectors.sentences, vectors.sentence_df)
+        asked = np.zeros(len(weights))
+        asked[self.terms] = weights[self.terms]
+        return vectors.dots(asked) / (float(np.linalg.norm(asked)) or 1.0)
 
     def answer(self, vectors: Vectors, excluded: frozenset[int]) -> int | None:
         """The sentence most similar to the question, never an ``excluded`` one (opinion); None if none is."""

@@ -183,8 +183,7 @@ def cover(
     found = units(story, evidence, excluded, objective.min_words) or units(story, evidence, excluded, 1)
     # Before anything is chosen, a single sentence's gain is its concepts' summed weight and its bonus per word:
     # for all sentences at once (the loop below recomputes each gain as it goes).
-    rows = np.repeat(np.arange(len(length)), np.diff(concepts.indptr))
-    worth = np.bincount(rows, weights=weight[concepts.concept], minlength=len(length)) + objective.bonus
+    worth = np.bincount(concepts.rows, weights=weight[concepts.concept], minlength=len(length)) + objective.bonus
     first = (worth / np.asarray(length, dtype=np.float64) ** objective.cost_power).tolist()
     heap = [(-(first[u[0]] if len(u) == 1 else gain(u)), n, u) for n, u in enumerate(found)]
     heapq.heapify(heap)

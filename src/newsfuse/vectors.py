@@ -34,6 +34,11 @@ class Vectors:
     term_count: np.ndarray  # per stem: occurrences as a content word in the whole story
     centroid: np.ndarray  # per stem: the story's mean vector, unit length
 
+    @cached_property
+    def rows(self) -> np.ndarray:
+        """Per entry: its sentence (the sentence-major entries, expanded once per story)."""
+        return np.repeat(np.arange(self.sentences), np.diff(self.indptr))
+
     def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         return self.term[self.indptr[i] : self.indptr[i + 1]], self.weight[self.indptr[i] : self.indptr[i + 1]]
 
@@ -49,7 +54,7 @@ class Vectors:
         if self.sentences * stems > SMALL:
             return None
         matrix = np.zeros((self.sentences, stems))
-        matrix[np.repeat(np.arange(self.sentences), np.diff(self.indptr)), self.term] = self.weight
+        matrix[self.rows, self.term] = self.weight
         return matrix @ matrix.T
 
     def similarities(self, i: int, rare_only: bool = False) -> np.ndarray:
@@ -79,10 +84,18 @@ class Vectors:
         found = np.flatnonzero(near >= minimum)
         return {int(j): float(near[j]) for j in found}
 
+    def dots(self, per_stem: np.ndarray) -> np.ndarray:
+        """Every sentence's dot product with a vector over the story's stems (its cosine, if that has unit length)."""
+        return np.bincount(self.rows, weights=self.weight * per_stem[self.term], minlength=self.sentences)
+
     def to_centroid(self) -> np.ndarray:
         """Every sentence's cosine with the story's centroid."""
-        rows = np.repeat(np.arange(self.sentences), np.diff(self.indptr))
-        return np.bincount(rows, weights=self.weight * self.centroid[self.term], minlength=self.sentences)
+        return self.dots(self.centroid)
+
+
+def idf(sentences: int, sentence_df: np.ndarray) -> np.ndarray:
+    """Inverse document frequency of each stem, a sentence being a document."""
+    return np.log((max(sentences, 1) + 1) / (sentence_df + 0.5))
 
 
 def build(tokens: Tokens, article: np.ndarray) -> Vectors:
@@ -92,8 +105,7 @@ def build(tokens: Tokens, article: np.ndarray) -> Vectors:
     pairs, tf = np.unique(sentence * stems + stem, return_counts=True)  # sorted: sentence-major
     rows, terms = pairs // stems, pairs % stems
     sentence_df = np.bincount(terms, minlength=stems)
-    idf = np.log((max(n, 1) + 1) / (sentence_df + 0.5))
-    weight = (1 + np.log(tf)) * idf[terms]
+    weight = (1 + np.log(tf)) * idf(n, sentence_df)[terms]
     norms = np.sqrt(np.bincount(rows, weights=weight * weight, minlength=n))
     weight = weight / np.where(norms > 0, norms, 1.0)[rows]
     in_articles = distinct(article[rows] * stems + terms) % stems
