@@ -26,6 +26,10 @@ def quotes(ner: object, *documents: str) -> list[tuple[str, str | None, str]]:
         ('Miriam Kowalczyk, the district attorney, said charges could come "within weeks, not months."',
          "Miriam Kowalczyk", "named"),
         ('"People underestimate this mountain," a park ranger said.', "a park ranger", "named"),
+        ("``The casing was cracked but dry,'' Ingrid Vollmer, who chairs the inquiry board, said Monday night.",
+         "Ingrid Vollmer", "named"),
+        ("``The casing was cracked but dry,'' Ingrid Vollmer, the inquiry's chair, a former pilot, said on Monday.",
+         "Ingrid Vollmer", "named"),
     ],
 )  # fmt: skip
 def test_attribution_patterns(ner: object, text: str, speaker: str, how: str) -> None:
@@ -107,3 +111,35 @@ def test_they_and_the_senators_are_the_group_named_before_never_one_person(ner: 
     assert speakers(ner, described)[1] == ("Ruth Calder and Tom Baines", "named", senators)
     nobody = "Mara Lindqvist spoke first. “The convoy cannot wait,” she said. “The roads will not clear,” they said."
     assert speakers(ner, nobody) == [("Mara Lindqvist", "pronoun", ()), (None, "", ())]
+
+
+def test_a_quoted_phrase_inside_a_sentence_belongs_to_the_sentences_speaker_not_a_later_verb(ner: object) -> None:
+    found = quotes(
+        ner,
+        "Ingrid Vollmer has chaired the inquiry since March.\n"
+        "She said the recording is ``mostly in a language the board cannot read'' and the Marine Safety Office "
+        "has added two interpreters to the team.",
+    )
+    assert found == [("mostly in a language the board cannot read", "Ingrid Vollmer", "pronoun")]
+
+
+def test_a_speaker_who_reports_another_persons_words_is_not_their_speaker(ner: object) -> None:
+    found = quotes(
+        ner,
+        "Ingrid Vollmer said the pilot had told the tower ``we are losing the left engine'' before the landing.",
+    )
+    assert [s for _, s, _ in found] != ["Ingrid Vollmer"]
+
+
+def test_a_speaker_introduced_with_an_apposition_is_its_head_not_the_person_named_inside(ner: object) -> None:
+    found = quotes(
+        ner,
+        "Writing on a memorial page, Marta Kowal, the sister of David Brennan, who died in the fire, said:\n"
+        '"The families will keep asking until someone answers us."',
+    )
+    assert [(s, h) for _, s, h in found] == [("Marta Kowal", "continued")]
+
+
+def test_a_description_that_names_a_place_is_not_the_place(ner: object) -> None:
+    found = quotes(ner, 'The plan was "a fair deal for every district" according to the Minister for Scotland.')
+    assert [s for _, s, _ in found] == ["the Minister for Scotland"]

@@ -39,15 +39,20 @@ VERB = (
 )
 MARKS = r"^[\s,.!?—–\-\"”'’`]*"  # what lies between the quoted words and the attribution: marks, commas
 SPEAKER = r"(?P<speaker>[^,;:\"“”]{1,80}?)"
-AFTER = (
+AFTER = (  # the first two name the speaker whatever ends the quotation; the others only after a closing mark
     # a full stop inside the sentence is an abbreviation's: "said Dr. Mara Lindqvist", "said U.S. envoy Lee"
     re.compile(
         rf"{MARKS}{VERB}\s+{SPEAKER}\s*(?:[,;!?]|\.(?!\s*[A-Z])|$|\s(?:who|whose|in|on|at|after|before|during)\b)"
     ),
-    re.compile(rf"{MARKS}{SPEAKER}\s+(?:also\s+|later\s+|then\s+)?{VERB}\b"),
     re.compile(rf"{MARKS}according\s+to\s+{SPEAKER}\s*(?:[,;.!?]|$)"),
+    re.compile(rf"{MARKS}{SPEAKER}\s+(?:also\s+|later\s+|then\s+)?{VERB}\b"),
+    # the wire's "…,'' James E. Hall, chairman of the safety board, said Tuesday": a name, its descriptions
+    re.compile(rf"{MARKS}{SPEAKER},(?:[^,;:\"“”]{{1,100}},){{1,3}}\s*(?:also\s+|later\s+|then\s+)?{VERB}\b"),
 )
-BEFORE = re.compile(rf"{SPEAKER},?\s+(?:also\s+|later\s+|then\s+)?{VERB}(?:\s+[\w.]+){{0,3}}\s*[:,]?\s*$")
+CLOSED = frozenset(",.!?—–-")  # a quotation followed by its attribution ends on one of these, inside or outside
+ADVERBS = r"(?:(?:also|later|then|has|had|have|would|will)\s+)*"  # "Hall later told", "the pilot had told"
+SUBJECT = re.compile(rf"\s*{SPEAKER}\s+{ADVERBS}{VERB}\b")  # "He said the box is ``…''"
+BEFORE = re.compile(rf"{SPEAKER},?\s+{ADVERBS}{VERB}(?:\s+[\w.]+){{0,3}}\s*[:,]?\s*$")
 SPEECH = re.compile(rf"\b{VERB}\b")
 NAME_WORD = re.compile(r"[A-Z][\w'’-]+")
 PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
@@ -141,7 +146,9 @@ class _Article:
             sentence = self.sentence_at(verb.start())
             people = self.people_in(sentence.start, verb.start())
             first = NAME_WORD.match(sentence.text)
-            name = self.name_of(people[-1]) if people else self.known(first.group(0)) if first else None
+            # "Saba Mozakka, the daughter of Behnaz Mozakka, who died in May, said": the head of the apposition
+            name = self.described(verb.start()) if self.text[: verb.start()].rstrip().endswith(",") else None
+            name = name or (self.name_of(people[-1]) if people else self.known(first.group(0)) if first else None)
             if name:
                 yield verb.start(), name
 
@@ -225,7 +232,7 @@ def _described(article: _Article, phrase: str, start: int, end: int, named: list
 
 def _speaker(article: _Article, start: int, end: int) -> Speaker:
     """Who a speaker phrase at ``text[start:end]`` is."""
-    phrase = LEADING.sub("", article.text[start:end].strip())
+    phrase = LEADING.sub("", article.text[start:end].strip().lstrip("'`\"“”‘’ "))
     if PRONOUN.match(phrase):
         name = article.last_speaker_before(start)
         if name is None and (people := article.people_in(0, start)):
@@ -241,8 +248,8 @@ def _speaker(article: _Article, start: int, end: int) -> Speaker:
             return described
     if group := article.group_in(start, end):  # "Senators Ruth Calder and Tom Baines wrote: …"
         return _group(group, "named")
-    if named:
-        best = max(named, key=lambda m: (m.type == "person", m.type == "organisation", m.where.start))
+    best = max(named, key=lambda m: (m.type == "person", m.type == "organisation", m.where.start), default=None)
+    if best and not (best.type == "place" and phrase[:1].islower()):  # "the Minister for London" is no place
         return article.name_of(best), True, "named", None
     phrase = phrase.rstrip(".")
     known = article.known(phrase)
@@ -263,7 +270,11 @@ def _attribution(article: _Article, start: int, end: int) -> Speaker:
     following = [s for s in article.spans if s[0] > end]
     stop = min(last.end, following[0][0] - 1) if following else last.end
     after = article.text[end:stop]
-    for pattern in AFTER:
+    marks = re.match(MARKS, after)
+    # a quoted phrase that runs on into its sentence ("is ``almost entirely in Arabic'' and the board has
+    # added…") is followed by no attribution: a speech verb later in the sentence is someone else's
+    closed = bool(CLOSED & set(marks.group() if marks else "")) or article.text[end - 1 : end] in CLOSED
+    for pattern in AFTER if closed else AFTER[:2]:
         match = pattern.match(after)
         if match and any(c.isalpha() for c in match.group("speaker")):
             return _speaker(article, end + match.start("speaker"), end + match.end("speaker"))
@@ -275,10 +286,15 @@ def _attribution(article: _Article, start: int, end: int) -> Speaker:
     begin = max(sentence.start, preceding[-1][1] + 1) if preceding else sentence.start
     before = article.text[begin:start].rstrip("\"“'`‘ ")
     match = BEFORE.search(before)
-    if match:
-        return _speaker(article, begin + match.start("speaker"), begin + match.end("speaker"))
+    if match:  # "Strand said the pilot had told the tower: ``…''": the last speech verb's subject speaks
+        first, last = match.span("speaker")
+        reported = [verb.end() for verb in SPEECH.finditer(before, first, last)]
+        return _speaker(article, begin + (reported[-1] if reported else first), begin + last)
     if before.endswith(":") and (people := article.people_in(begin, start)):  # "Delgado put it plainly: “…”"
         return article.name_of(people[-1]), True, "named", None
+    match = SUBJECT.match(before)  # the sentence's speaker, unless it reports someone else's words
+    if match and not SPEECH.search(before, match.end()) and any(c.isalpha() for c in match.group("speaker")):
+        return _speaker(article, begin + match.start("speaker"), begin + match.end("speaker"))
     return NOBODY
 
 
