@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from newsfuse.anatomy.timeline import dated
+from newsfuse.anatomy.timeline import dated, years_given
 from newsfuse.model import Article, Sentence
 
 PUBLISHED = date(2026, 11, 4)  # a Wednesday
@@ -79,3 +79,22 @@ def test_a_weekday_with_its_date_fixes_the_year_and_a_coming_month_includes_this
     before_the_recount = date(2026, 10, 7)
     assert dates("The recount starts Monday, October 12.", before_the_recount)[0][1] == "2026-10-12"
     assert dates("The result is expected by the end of October.", before_the_recount)[0][1] == "2026-10-01"
+
+
+def test_a_day_without_a_year_is_not_put_a_year_away_when_it_was_weeks_ago() -> None:
+    mid_november = date(1999, 11, 15)
+    assert dates(
+        "The board would lead the inquiry if the cause of the Oct. 31 crash is found to be a crime.", mid_november
+    )[0][1:] == ("1999-10-31", "1999-10-31")
+    assert dates("The summit will open on Dec. 3 in Geneva.", mid_november)[0][1] == "1999-12-03"
+    assert dates("The vote will be held on Oct. 31.", date(1999, 8, 1))[0][1] == "1999-10-31"
+
+
+def test_a_day_the_article_gives_with_its_year_keeps_that_year_when_repeated_without_it() -> None:
+    first = Sentence("a", 0, "The court saw footage of the men who attacked the port on March 9, 2021.", 0, 70)
+    later = Sentence("a", 1, "The March 9 attack killed eleven people.", 71, 111)
+    other = Sentence("b", 0, "Flags flew at half mast on March 9.", 0, 35)
+    years = years_given([first, later, other])
+    spring_2024 = date(2024, 5, 2)
+    assert [s.isoformat() for _, s, _, _ in dated(later, spring_2024, years)] == ["2021-03-09"]
+    assert [s.isoformat() for _, s, _, _ in dated(other, spring_2024, years)] == ["2024-03-09"]

@@ -21,7 +21,7 @@ from newsfuse.anatomy.figures import conflicts, figures_in
 from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement
 from newsfuse.anatomy.quotes import find_quotes
 from newsfuse.anatomy.sayings import quotes_in
-from newsfuse.anatomy.timeline import dated
+from newsfuse.anatomy.timeline import dated, years_given
 from newsfuse.attribute import reporting
 from newsfuse.corroborate import Echoes, echoes
 from newsfuse.evidence import Evidence, gather
@@ -52,7 +52,11 @@ def _judgements(story: Story, evidence: Evidence) -> tuple[Judgement, ...]:
 def _timeline(story: Story, near: list[dict[int, float]], language: Language) -> tuple[Event, ...]:
     """Dated events, by the English rules or, in another language, its absolute dates (``dates``)."""
     when = {a.id: a.published_on for a in story.articles}
-    finder = dated if language.code == "en" else partial(dated_in, language.code)
+    finder = (
+        partial(dated, years=years_given(story.sentences))
+        if language.code == "en"
+        else partial(dated_in, language.code)
+    )
     raw = []
     for i, sentence in enumerate(story.sentences):
         for expression, start, end, granularity in finder(sentence, when[sentence.article]):

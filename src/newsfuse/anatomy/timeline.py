@@ -10,7 +10,7 @@ publication date only expressions that carry their own year get dates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 
 from newsfuse.anatomy import tense
@@ -69,12 +69,27 @@ def month_end(year: int, month: int) -> date:
     return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
 
 
+NEAR_DAYS, FAR_DAYS = 60, 120
+
+
 def year_of(month: int, day: int, when: date, future: bool) -> int:
     """The year of a month and day given without one: the last such date on or before publication (news reports
     what happened), or the next one after it when the sentence speaks of the future."""
     if future:
         return when.year if safe_day(when.year, month, day) >= when else when.year + 1
     return when.year if safe_day(when.year, month, day) <= when else when.year - 1
+
+
+def day_year(month: int, day: int, when: date, future: bool) -> int:
+    """The year of a day given without one ("Oct. 31"): as ``year_of``, unless that puts it months away while
+    the other reading is within weeks of publication ("if the cause of the Oct. 31 crash…" in mid-November is
+    the crash of two weeks before, whatever "would" said earlier; a writer gives the year of a day so far off)."""
+    chosen = year_of(month, day, when, future)
+    other = year_of(month, day, when, not future)
+    away = abs((safe_day(chosen, month, day) - when).days)
+    if away > FAR_DAYS and abs((safe_day(other, month, day) - when).days) <= NEAR_DAYS:
+        return other
+    return chosen
 
 
 def safe_day(year: int, month: int, day: int) -> date:
@@ -85,18 +100,22 @@ def _weekday_of(year: int, month: int, day: int) -> str | None:
     return WEEKDAYS[date(year, month, day).weekday()] if day <= month_end(year, month).day else None
 
 
-def resolve(kind: str, match: re.Match[str], when: date | None, future: bool) -> tuple[date, date, str] | None:
-    """(start, end, granularity) of one matched expression; None when it cannot be dated."""
+def resolve(
+    kind: str, match: re.Match[str], when: date | None, future: bool, years: Mapping[tuple[int, int], int] = {}
+) -> tuple[date, date, str] | None:
+    """(start, end, granularity) of one matched expression; None when it cannot be dated. ``years``: the year
+    the article gives a month and day elsewhere ("the July 7, 2005 bombings", then "the July 7 bombings")."""
     parts = match.groupdict()
     year = int(parts["year"]) if parts.get("year") else None
     if kind == "date":
         month, day = MONTHS[parts["month"]], int(parts["day"])
         if not 1 <= day <= 31:
             return None
+        year = year or years.get((month, day))
         if year is None:
             if when is None:
                 return None
-            year = year_of(month, day, when, future)
+            year = day_year(month, day, when, future)
             if parts.get("weekday"):  # "Monday, October 12": the year near publication in which it is a Monday
                 fits = [y for y in (year, year - 1, year + 1) if _weekday_of(y, month, day) == parts["weekday"]]
                 year = fits[0] if fits else year
@@ -167,12 +186,31 @@ def expressions(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     yield from sorted(found, key=lambda pair: pair[1].start())
 
 
-def dated(sentence: Sentence, when: date | None) -> Iterator[tuple[str, date | None, date | None, str]]:
-    """(expression, start, end, granularity) for every date expression of a sentence."""
+def years_given(sentences: Iterable[Sentence]) -> dict[tuple[str, int, int], int]:
+    """(article, month, day) → year, for each day an article gives with its year ("on July 7, 2005"): the
+    article's later "July 7" is that day, not the last July 7 before publication (a later anniversary piece)."""
+    years = {}
+    for sentence in sentences:
+        if MAY_DATE.search(sentence.text):
+            for kind, match in expressions(sentence.text):
+                parts = match.groupdict()
+                if kind == "date" and parts.get("year") and 1 <= int(parts["day"]) <= 31:
+                    key = (sentence.article, MONTHS[parts["month"]], int(parts["day"]))
+                    years.setdefault(key, int(parts["year"]))
+    return years
+
+
+def dated(
+    sentence: Sentence, when: date | None, years: Mapping[tuple[str, int, int], int] = {}
+) -> Iterator[tuple[str, date | None, date | None, str]]:
+    """(expression, start, end, granularity) for every date expression of a sentence (``years``: from
+    ``years_given`` over its article)."""
     if not MAY_DATE.search(sentence.text):
         return
     read = tense.cues(sentence.text)
+    own = {(m, d): y for (article, m, d), y in years.items() if article == sentence.article}
     for kind, match in expressions(sentence.text):
-        resolved = resolve(kind, match, when, tense.future(sentence.text, match.start(), match.end(), read))
+        future = tense.future(sentence.text, match.start(), match.end(), read)
+        resolved = resolve(kind, match, when, future, own)
         start, end, granularity = resolved if resolved else (None, None, kind)
         yield match.group(0), start, end, granularity
