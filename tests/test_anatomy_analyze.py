@@ -97,3 +97,17 @@ def test_real_text_errors_on_a_fictional_story(ner: object) -> None:
     assert institute.mentions == {"a": 1}
     meeting = next(e for e in analysis.timeline if "his meeting Friday" in e.sentence)
     assert meeting.start == "2013-08-16"
+
+
+def test_a_fact_told_inside_a_longer_sentence_is_corroborated_but_not_by_another_figure(ner: object) -> None:
+    story = story_of([
+        newsfuse.Article(id="wire", text="The Tarn council approved the Halvik flood barrier on Monday, officials "
+                         "said.\nNine families were moved out of the Halvik district."),
+        newsfuse.Article(id="paper", text="After a debate that ran past midnight and a protest by fishermen outside "
+                         "the hall, the Tarn council approved the Halvik flood barrier, which will take six years to "
+                         "build.\nFourteen families were moved out of the Halvik district."),
+    ])  # fmt: skip
+    analysis = newsfuse.anatomy.analyze_story(story, ner)  # by words alone: no same-fact judge to call a conflict
+    reported = {f.text.split(",")[0]: f.reported_by for f in analysis.facts if f.where.article == "wire"}
+    assert reported["The Tarn council approved the Halvik flood barrier on Monday"] == ("wire", "paper")
+    assert reported["Nine families were moved out of the Halvik district."] == ("wire",)

@@ -93,7 +93,7 @@ def test_a_conflicting_sentence_corroborates_nothing_a_paraphrase_does(analyses:
     lexical, meaning = analyses
     by_text = {f.text: f for f in meaning.facts}
     money = by_text[NEWS.text.splitlines()[1]]
-    assert next(f for f in lexical.facts if f.text == money.text).reported_by == ("news", "blog")
+    assert next(f for f in lexical.facts if f.text == money.text).reported_by == ("news",)  # by its figures
     assert money.reported_by == ("news",) and money.single_source
     assert by_text[NEWS.text.splitlines()[0]].reported_by == ("news", "blog")
     assert by_text[NEWS.text.splitlines()[2]].single_source
@@ -126,3 +126,27 @@ def test_the_model_loads_offline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", refuse)
     vectors = load_meaning().sentences(["Troops left Iraq.", ""])
     assert vectors.shape == (2, 256) and abs(float(vectors[0] @ vectors[0]) - 1) < 1e-5 and not vectors[1].any()
+
+
+def test_a_pair_judged_the_same_fact_counts_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Candidates are each sentence's nearest in every other article, which is not symmetric: the line of B
+    that is the same fact as A's may not be among A's nearest in B, while A's line is among its own."""
+    import numpy as np
+
+    from newsfuse import corroborate
+    from newsfuse.samefact import Verdict
+
+    story = story_of([
+        Article(id="a", text="Troops left Iraq in 2011."),
+        Article(id="b", text="Soldiers departed Iraq in late 2011.\nIraq held a troop parade in 2011."),
+    ])  # fmt: skip
+    vectors = np.array([[1.0, 0.0], [0.6, 0.8], [0.9, 0.436]], np.float32)  # A's nearest in B is the parade
+
+    class Judge:
+        def judge_pairs(self, pairs: list[tuple[str, str]]) -> list[Verdict]:
+            return [Verdict(0.9 if "departed" in a + b else 0.1, True, "departed" in a + b, False) for a, b in pairs]
+
+    monkeypatch.setattr(corroborate, "PER_ARTICLE", 1)
+    found = corroborate.echoes(story, Judge(), [0, 1, 2], vectors)  # type: ignore[arg-type]
+    assert found.same[0] == (1,)
+    assert found.same[1] == (0,)

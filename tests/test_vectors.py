@@ -36,3 +36,19 @@ def test_very_common_terms_are_left_out_of_the_search() -> None:
     vectors = gather(story_of([Article(id="a", text=text)])).vectors
     assert vectors.neighbours(0, 0.01) == {}  # only the common terms are shared
     assert vectors.similarities(0)[1] > 0.0  # ... which a full similarity still counts
+
+
+def test_coverage_is_the_share_of_a_sentences_words_another_holds_however_long() -> None:
+    story = story_of(
+        [
+            Article(id="a", text="The council approved the flood barrier.\nThe mayor opened a library."),
+            Article(id="b", text="After a debate that ran past midnight and a protest outside the hall, the council "
+                    "approved the flood barrier, which will take years to build."),
+        ]
+    )  # fmt: skip
+    vectors = gather(story).vectors
+    short, other, long = 0, 1, 2
+    assert vectors.coverage(short)[long] == pytest.approx(1.0)  # all of its words are in the long sentence
+    assert vectors.coverage(long)[short] < 0.5  # but the long one says much more
+    assert vectors.coverage(short)[long] > vectors.cosine(short, long)
+    assert vectors.coverage(short)[other] == 0.0

@@ -80,18 +80,15 @@ def echoes(story: Story, same: SameFact, rows: Sequence[int], vectors: np.ndarra
             first.setdefault(said[i, j], float(vectors[i] @ vectors[j]))
         asked = sorted(asked, key=lambda pair: -first[pair])[:MAX_JUDGED]
     judged = dict(zip(asked, same.judge_pairs(asked), strict=True))
-    found: dict[int, list[int]] = {i: [] for i in rows}
+    found: dict[int, dict[int, None]] = {i: {} for i in rows}
     conflicts: dict[frozenset[int], tuple[int, int]] = {}
     for i, j in pairs:
-        if texts[i] == texts[j]:
-            found[i].append(j)
-            continue
         verdict = judged.get(said[i, j])
-        if verdict is None:  # past the budget
-            continue
-        if verdict.same:
-            found[i].append(j)
-        elif verdict.conflict:
+        if texts[i] == texts[j] or (verdict is not None and verdict.same):
+            found[i][j] = None
+            if j in found:  # the same fact both ways, though i was not among j's nearest in i's article
+                found[j][i] = None
+        elif verdict is not None and verdict.conflict:  # None: past the budget
             conflicts.setdefault(frozenset((i, j)), (min(i, j), max(i, j)))
     return Echoes({i: tuple(js) for i, js in found.items()}, tuple(sorted(conflicts.values())))
 

@@ -57,6 +57,12 @@ class Vectors:
         matrix[self.rows, self.term] = self.weight
         return matrix @ matrix.T
 
+    def _postings(self, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The term-major entries of ``terms`` (one run per term, in order) and each run's length."""
+        starts, ends = self.term_indptr[terms], self.term_indptr[terms + 1]
+        lengths = ends - starts
+        return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum()), lengths
+
     def similarities(self, i: int, rare_only: bool = False) -> np.ndarray:
         """Cosine of sentence ``i`` with every sentence (itself included); ``rare_only`` skips common terms."""
         if self.dense is not None and (not rare_only or self.sentences <= MAX_POSTINGS):  # no common term then
@@ -65,11 +71,9 @@ class Vectors:
         if rare_only:
             keep = self.sentence_df[terms] <= MAX_POSTINGS
             terms, weights = terms[keep], weights[keep]
-        starts, ends = self.term_indptr[terms], self.term_indptr[terms + 1]
-        lengths = ends - starts
-        if not lengths.sum():
+        entries, lengths = self._postings(terms)
+        if not len(entries):
             return np.zeros(self.sentences)
-        entries = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
         products = self.term_weight[entries] * np.repeat(weights, lengths)
         return np.bincount(self.term_row[entries], weights=products, minlength=self.sentences)
 
@@ -83,6 +87,22 @@ class Vectors:
         near[i] = 0.0
         found = np.flatnonzero(near >= minimum)
         return {int(j): float(near[j]) for j in found}
+
+    def coverage(self, i: int) -> np.ndarray:
+        """Per sentence, the share of sentence ``i``'s terms (weighted by idf) that it also uses: how much of what
+        ``i`` says another sentence holds, however much else it says (a long sentence that tells ``i``'s fact
+        among others has a low cosine with it). Terms in more than ``MAX_POSTINGS`` sentences count in the
+        whole but are not looked up, as in ``neighbours``."""
+        terms, _ = self.row(i)
+        weights = idf(self.sentences, self.sentence_df)[terms]
+        total = float(weights.sum())
+        keep = self.sentence_df[terms] <= MAX_POSTINGS
+        terms, weights = terms[keep], weights[keep]
+        entries, lengths = self._postings(terms)
+        if not len(entries) or total <= 0:
+            return np.zeros(self.sentences)
+        shared = np.bincount(self.term_row[entries], weights=np.repeat(weights, lengths), minlength=self.sentences)
+        return shared / total
 
     def dots(self, per_stem: np.ndarray) -> np.ndarray:
         """Every sentence's dot product with a vector over the story's stems (its cosine, if that has unit length)."""
