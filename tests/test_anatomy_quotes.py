@@ -143,3 +143,18 @@ def test_a_speaker_introduced_with_an_apposition_is_its_head_not_the_person_name
 def test_a_description_that_names_a_place_is_not_the_place(ner: object) -> None:
     found = quotes(ner, 'The plan was "a fair deal for every district" according to the Minister for Scotland.')
     assert [s for _, s, _ in found] == ["the Minister for Scotland"]
+
+
+def test_a_signed_quotation_and_a_role_introduced_before_name_their_speakers(ner: object) -> None:
+    found = quotes(
+        ner,
+        "The memorial was opened by the mayor and the Minister for Harbours, Ingrid Vollmer.\n"
+        'Each stone stood for "one life and one family" according to the Minister for Harbours.\n'
+        '"We waited four years for a place to come and remember." - "Agnes"',
+    )
+    assert [s for _, s, _ in found] == ["Ingrid Vollmer", "Agnes"]
+
+
+def test_letters_after_a_name_are_not_part_of_it(ner: object) -> None:
+    found = quotes(ner, 'Prosecutor Ingrid Vollmer QC told the jury that "the plan was months in the making".')
+    assert [s for _, s, _ in found] == ["Ingrid Vollmer"]

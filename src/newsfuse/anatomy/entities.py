@@ -31,6 +31,7 @@ TITLE = re.compile(
     r"chancellor|premier|speaker|leader|attorney|ambassador|minister's)\s+)+",
     re.IGNORECASE,
 )
+POST_NOMINAL = re.compile(r",?\s+(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE)$")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -91,6 +92,8 @@ def clean_span(text: str, label: str) -> tuple[str, int]:
     if leading and leading.end() < len(cut):
         offset = leading.end()
     name = POSSESSIVE.sub("", cut[offset:]).strip(" ,.;:-–—()")
+    if label == "PERSON":  # "Neil Flewitt QC", "Ann Keen MP": letters after a name are no part of it
+        name = POST_NOMINAL.sub("", name)
     if len(name) < 2 or not any(c.isupper() for c in name) or name.lower() in NOT_NAMES:
         return "", 0
     return name, offset

@@ -49,6 +49,8 @@ AFTER = (  # the first two name the speaker whatever ends the quotation; the oth
     # the wire's "…,'' James E. Hall, chairman of the safety board, said Tuesday": a name, its descriptions
     re.compile(rf"{MARKS}{SPEAKER},(?:[^,;:\"“”]{{1,100}},){{1,3}}\s*(?:also\s+|later\s+|then\s+)?{VERB}\b"),
 )
+# a signed quotation, as blogs and letters pages print them: "…" - "Fiona", "…" — Ruth Calder, to the line's end
+SIGNED = re.compile(r"[\"”'’]*\s*[-–—]\s*[\"“]?(?P<speaker>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})[\"”]?\s*$")
 CLOSED = frozenset(",.!?—–-")  # a quotation followed by its attribution ends on one of these, inside or outside
 ADVERBS = r"(?:(?:also|later|then|has|had|have|would|will)\s+)*"  # "Hall later told", "the pilot had told"
 SUBJECT = re.compile(rf"\s*{SPEAKER}\s+{ADVERBS}{VERB}\b")  # "He said the box is ``…''"
@@ -202,6 +204,18 @@ class _Article:
             return self.known(TITLE.sub("", phrase))
         return None
 
+    def introduced(self, phrase: str, before: int) -> str | None:
+        """The person a description stood before when the article introduced them: "the Minister for London"
+        after "… and Minister for London, Tessa Jowell" (or "Minister for London Tessa Jowell")."""
+        role = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        if len(role.split()) < 2:  # "the minister" alone could be anyone the article named so
+            return None
+        for match in reversed(list(re.finditer(re.escape(role), self.text[:before], re.IGNORECASE))):
+            people = self.people_in(match.end(), match.end() + 60)
+            if people and re.fullmatch(r",?\s*", self.text[match.end() : people[0].where.start]):
+                return self.name_of(people[0])
+        return None
+
     def last_speaker_before(self, offset: int, since: int = 0) -> str | None:
         earlier = [name for at, name in self.speakers if since <= at < offset]
         return earlier[-1] if earlier else None
@@ -255,6 +269,8 @@ def _speaker(article: _Article, start: int, end: int) -> Speaker:
     known = article.known(phrase)
     if known:
         return known, True, "named", None
+    if introduced := article.introduced(phrase, start):  # "the Minister for London", named so before
+        return introduced, True, "named", None
     label = plural(phrase)
     if label and (group := article.last_group_before(start, label)):  # "the senators", named before
         return _group(group, "named")
@@ -274,6 +290,10 @@ def _attribution(article: _Article, start: int, end: int) -> Speaker:
     # a quoted phrase that runs on into its sentence ("is ``almost entirely in Arabic'' and the board has
     # added…") is followed by no attribution: a speech verb later in the sentence is someone else's
     closed = bool(CLOSED & set(marks.group() if marks else "")) or article.text[end - 1 : end] in CLOSED
+    line_end = article.text.find("\n", end)
+    signed = SIGNED.match(article.text, end, line_end if line_end >= 0 else len(article.text))
+    if signed:
+        return _speaker(article, signed.start("speaker"), signed.end("speaker"))
     for pattern in AFTER if closed else AFTER[:2]:
         match = pattern.match(after)
         if match and any(c.isalpha() for c in match.group("speaker")):
