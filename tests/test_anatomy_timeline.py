@@ -98,3 +98,10 @@ def test_a_day_the_article_gives_with_its_year_keeps_that_year_when_repeated_wit
     spring_2024 = date(2024, 5, 2)
     assert [s.isoformat() for _, s, _, _ in dated(later, spring_2024, years)] == ["2021-03-09"]
     assert [s.isoformat() for _, s, _, _ in dated(other, spring_2024, years)] == ["2024-03-09"]
+
+
+def test_days_in_british_order_parts_of_the_day_and_a_year_before_a_name() -> None:
+    assert dates("The suspect left the country on 6 July, police said.") == [("on 6 July", "2026-07-06", "2026-07-06")]
+    assert dates("The raids began at 6:30am this morning.")[0][1] == "2026-11-04"
+    assert dates("A former pilot told the Courier last night that the jet stalled.")[0][1] == "2026-11-03"
+    assert dates("She lost two friends in the 1996 ValuJet crash.") == [("the 1996", "1996-01-01", "1996-12-31")]

@@ -46,21 +46,26 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month", rf"\b(?:in\s+)?{MONTH}\s+of\s+(?P<shift>last|this|next)\s+(?P<of_year>year)\b"),
         ("date", rf"\b(?:on\s+)?{DAY}\s+{MONTH}\s+{YEAR}"),
         ("date", rf"\b(?:on\s+)?{MONTH}\s+{DAY}(?!,?\s*\d)"),
+        ("date", rf"\b(?:on\s+)?{DAY}\s+{MONTH}(?!,?\s*\d)"),  # British order: "left on 6 July"
         ("month", rf"\b(?:{PERIOD_WORDS}\s+)?{MONTH},?\s+{YEAR}"),
         ("month", rf"\b(?:{PERIOD_WORDS}|{SHIFT})\s+{MONTH}(?!\s*\d)"),
         ("weekday", r"\b(?:(?P<shift>on|last|next|this|early|late)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
          r"(?:\s+(?:morning|afternoon|evening|night))?"),
-        ("relative", r"(?i)\b(?P<word>yesterday|today|tonight|tomorrow)\b"),
+        ("relative", r"(?i)\b(?P<word>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|"
+                     r"last night)\b"),
         ("span", rf"(?i)\b{SHIFT}\s+(?P<unit>week|month|year)\b"),
         ("season", rf"(?i)\b(?:{SHIFT}\s+|in\s+the\s+)(?P<season>spring|summer|fall|autumn|winter)(?:\s+of\s+{YEAR})?"),
         ("season", rf"(?i)\b(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{YEAR}"),
         ("year", rf"\b{PERIOD_WORDS}\s+{YEAR}(?![-–]\d|\s*(?:people|percent|%))"),
-        ("year", rf"\b(?:an?|the|its)\s+{YEAR}(?=\s+[a-z])"),
+        ("year", rf"\b(?:an?|the|its)\s+{YEAR}(?=\s+[A-Za-z])"),  # "the 1996 crash", "the 1996 ValuJet crash"
     )
 )  # fmt: skip
+# days from publication, by an expression's last word: "last night" is the night before, "this morning" its own
+RELATIVE_DAYS = {"yesterday": -1, "night": -1, "today": 0, "tonight": 0, "morning": 0, "afternoon": 0, "evening": 0,
+                 "tomorrow": 1}  # fmt: skip
 MAY_DATE = re.compile(
     r"\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|tonight|tomorrow|week|month|year|spring|summer|"
-    r"fall|autumn|winter",
+    r"fall|autumn|winter|morning|afternoon|evening|night",
     re.IGNORECASE,
 )  # a cheap test before the full patterns: most sentences have no date
 
@@ -161,7 +166,7 @@ def resolve(
             day_date = when - timedelta(days=back)
         return day_date, day_date, "day"
     if kind == "relative":
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[parts["word"].lower()]
+        offset = RELATIVE_DAYS[parts["word"].lower().split()[-1]]
         day_date = when + timedelta(days=offset)
         return day_date, day_date, "day"
     shift = {"last": -1, "past": -1, "next": 1}.get(parts["shift"].lower(), 0)
