@@ -158,3 +158,22 @@ def test_a_signed_quotation_and_a_role_introduced_before_name_their_speakers(ner
 def test_letters_after_a_name_are_not_part_of_it(ner: object) -> None:
     found = quotes(ner, 'Prosecutor Ingrid Vollmer QC told the jury that "the plan was months in the making".')
     assert [s for _, s, _ in found] == ["Ingrid Vollmer"]
+
+
+def test_wire_forms_of_real_copy(ner: object) -> None:
+    found = quotes(
+        ner,
+        "Ingrid Vollmer, the former test pilot who flew the first model in 1979, told reporters that ``she is in "
+        "her essence a safe plane.''\n"
+        "``Keeping it on the centre line is easy,'' Capt. David Brennan, a ferry pilot, was quoted as telling a "
+        "trade bulletin.\n"
+        "``The outlook for the crew remains extremely grave,'' the navy commander, Adm. Karl Jensen, said Tuesday.\n"
+        "Vollmer welcomed the report. She went on to say that she ``had never doubted the design.''",
+    )
+    assert [s for _, s, _ in found] == ["Ingrid Vollmer", "David Brennan", "Karl Jensen", "Ingrid Vollmer"]
+
+
+def test_a_place_in_a_longer_phrase_is_not_the_speaker(ner: object) -> None:
+    found = quotes(ner, "One survivor wept at the embassy in Scotland on Friday, saying she had lost "
+                        "``everything I owned, even my coat.''")  # fmt: skip
+    assert [s for _, s, _ in found] != ["Scotland"]

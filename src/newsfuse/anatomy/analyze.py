@@ -198,7 +198,7 @@ def analyze_story(story: Story, ner: Any, same: SameFact | None = None, language
     mentions = find_mentions(story, ner) if "entities" in language.rules else []
     entities, canonical = merge(mentions)
     if language.code == "en":
-        quotes = find_quotes(story, mentions, canonical)
+        quotes = find_quotes(story, mentions, canonical, frozenset(e.name for e in entities if e.type == "person"))
     else:
         quotes = quotes_in(language.code, story, language.stopwords) if "quotes" in language.rules else ()
     figures: list[Figure] = [f for s in story.sentences for f in figures_in(s)]

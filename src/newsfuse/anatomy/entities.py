@@ -26,7 +26,7 @@ TITLE = re.compile(
     r"^(?:(?:the|former|late|then|deputy|acting|vice|chief|prime|interim|state|county|district|"
     r"u\.s\.|president|minister|gov\.?|governor|sen\.?|senator|rep\.?|representative|gen\.?|general|"
     r"sheriff|coroner|mayor|judge|justice|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|professor|lt\.?|col\.?|sgt\.?|"
-    r"capt\.?|det\.?|officer|secretary|spokesman|spokeswoman|manager|director|chairman|chairwoman|"
+    r"capt\.?|adm\.?|admiral|det\.?|officer|secretary|spokesman|spokeswoman|manager|director|chairman|chairwoman|"
     r"pope|king|queen|prince|princess|lord|lady|sir|rev\.?|ayatollah|sheikh|commander|inspector|"
     r"chancellor|premier|speaker|leader|attorney|ambassador|minister's)\s+)+",
     re.IGNORECASE,

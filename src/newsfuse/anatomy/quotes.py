@@ -18,7 +18,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
-from newsfuse.anatomy.entities import TITLE, Mention
+from newsfuse.anatomy.entities import TITLE, Mention, merge
 from newsfuse.anatomy.groups import Group, described, named_groups, plural
 from newsfuse.anatomy.model import Quote
 from newsfuse.model import Citation, Sentence, Story
@@ -39,21 +39,23 @@ VERB = (
 )
 MARKS = r"^[\s,.!?—–\-\"”'’`]*"  # what lies between the quoted words and the attribution: marks, commas
 SPEAKER = r"(?P<speaker>[^,;:\"“”]{1,80}?)"
+# "Hall later told", "the pilot had told", "Wiley was quoted as telling"
+ADVERBS = r"(?:(?:also|later|then|has|had|have|would|will|was quoted as)\s+)*"
+APPOSED = r"(?:[^,;:\"“”]{1,100},){1,3}"  # ", the former test pilot who flew it in 1969," (up to three parts)
 AFTER = (  # the first two name the speaker whatever ends the quotation; the others only after a closing mark
     # a full stop inside the sentence is an abbreviation's: "said Dr. Mara Lindqvist", "said U.S. envoy Lee"
     re.compile(
         rf"{MARKS}{VERB}\s+{SPEAKER}\s*(?:[,;!?]|\.(?!\s*[A-Z])|$|\s(?:who|whose|in|on|at|after|before|during)\b)"
     ),
     re.compile(rf"{MARKS}according\s+to\s+{SPEAKER}\s*(?:[,;.!?]|$)"),
-    re.compile(rf"{MARKS}{SPEAKER}\s+(?:also\s+|later\s+|then\s+)?{VERB}\b"),
+    re.compile(rf"{MARKS}{SPEAKER}\s+{ADVERBS}{VERB}\b"),
     # the wire's "…,'' James E. Hall, chairman of the safety board, said Tuesday": a name, its descriptions
-    re.compile(rf"{MARKS}{SPEAKER},(?:[^,;:\"“”]{{1,100}},){{1,3}}\s*(?:also\s+|later\s+|then\s+)?{VERB}\b"),
+    re.compile(rf"{MARKS}{SPEAKER},{APPOSED}\s*{ADVERBS}{VERB}\b"),
 )
 # a signed quotation, as blogs and letters pages print them: "…" - "Fiona", "…" — Ruth Calder, to the line's end
 SIGNED = re.compile(r"[\"”'’]*\s*[-–—]\s*[\"“]?(?P<speaker>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})[\"”]?\s*$")
 CLOSED = frozenset(",.!?—–-")  # a quotation followed by its attribution ends on one of these, inside or outside
-ADVERBS = r"(?:(?:also|later|then|has|had|have|would|will)\s+)*"  # "Hall later told", "the pilot had told"
-SUBJECT = re.compile(rf"\s*{SPEAKER}\s+{ADVERBS}{VERB}\b")  # "He said the box is ``…''"
+SUBJECT = re.compile(rf"\s*{SPEAKER}(?:,{APPOSED})?\s+{ADVERBS}{VERB}\b")  # "He said the box is ``…''"
 BEFORE = re.compile(rf"{SPEAKER},?\s+{ADVERBS}{VERB}(?:\s+[\w.]+){{0,3}}\s*[:,]?\s*$")
 SPEECH = re.compile(rf"\b{VERB}\b")
 NAME_WORD = re.compile(r"[A-Z][\w'’-]+")
@@ -102,7 +104,12 @@ class _Article:
     """One article's sentences, quotations, entity mentions and speakers, looked up by character offset."""
 
     def __init__(
-        self, sentences: Sequence[Sentence], text: str, mentions: Sequence[Mention], canonical: dict[str, str]
+        self,
+        sentences: Sequence[Sentence],
+        text: str,
+        mentions: Sequence[Mention],
+        canonical: dict[str, str],
+        people: frozenset[str] = frozenset(),
     ) -> None:
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
@@ -111,6 +118,7 @@ class _Article:
         self.spans = quotations(text)
         self.mentions = sorted(mentions, key=lambda m: m.where.start)
         self.mention_starts = [m.where.start for m in self.mentions]
+        self.people = people  # the story's people, by canonical name: whom "he" and "she" may mean
         self.speakers = sorted(self._speech_subjects())  # (offset, name), quoted speakers added as found
         self.groups = sorted(self._groups(), key=lambda pair: pair[0])  # (offset, group), as speakers are
 
@@ -142,6 +150,8 @@ class _Article:
             people = self.people_in(sentence.start, sentence.end)
             if people and len(self.text[sentence.start : people[0].where.start].split()) <= SUBJECT_WORDS:
                 yield people[0].where.start, self.name_of(people[0])
+            elif (first := NAME_WORD.match(sentence.text)) and (known := self.known(first.group(0))):
+                yield sentence.start, known  # "Pachauri stressed…", a surname the model missed here
         for verb in SPEECH.finditer(self.text):
             if self.quoted(verb.start()):
                 continue
@@ -216,8 +226,9 @@ class _Article:
                 return self.name_of(people[0])
         return None
 
-    def last_speaker_before(self, offset: int, since: int = 0) -> str | None:
-        earlier = [name for at, name in self.speakers if since <= at < offset]
+    def last_speaker_before(self, offset: int, since: int = 0, person: bool = False) -> str | None:
+        """The last speaker before ``offset``; with ``person``, the last one who is a person ("he", "she")."""
+        earlier = [name for at, name in self.speakers if since <= at < offset and (not person or name in self.people)]
         return earlier[-1] if earlier else None
 
     def heard(self, offset: int, name: str) -> None:
@@ -238,17 +249,25 @@ def _described(article: _Article, phrase: str, start: int, end: int, named: list
     if relative:
         return UNKNOWN
     after = article.people_in(end, end + 60)  # "said the head of the institute, Mara Lindqvist."
-    apposed = after and re.fullmatch(r",\s*", article.text[end : after[0].where.start])
+    gap = article.text[end : after[0].where.start] if after else ""
+    apposed = after and gap.startswith(",") and _titles(gap[1:])  # "…, Adm. Vladimir Kuroyedov"
     if apposed and not any(m.type == "person" for m in named):
         return article.name_of(after[0]), True, "named", None
     return None
 
 
+def _pronoun_clause(phrase: str) -> bool:
+    """A phrase of small words around "he" or "she", caught before a speech verb: "He went on to" (say),
+    "when he was" (asked), "in that regard he" (says): the pronoun is the speaker."""
+    words = phrase.split()
+    return any(PRONOUN.match(w) for w in words) and all(w[:1].islower() or PRONOUN.match(w) for w in words)
+
+
 def _speaker(article: _Article, start: int, end: int) -> Speaker:
     """Who a speaker phrase at ``text[start:end]`` is."""
     phrase = LEADING.sub("", article.text[start:end].strip().lstrip("'`\"“”‘’ "))
-    if PRONOUN.match(phrase):
-        name = article.last_speaker_before(start)
+    if PRONOUN.match(phrase) or _pronoun_clause(phrase):
+        name = article.last_speaker_before(start, person=True)
         if name is None and (people := article.people_in(0, start)):
             name = article.name_of(people[-1])
         return (name, True, "pronoun", None) if name else NOBODY
@@ -263,7 +282,9 @@ def _speaker(article: _Article, start: int, end: int) -> Speaker:
     if group := article.group_in(start, end):  # "Senators Ruth Calder and Tom Baines wrote: …"
         return _group(group, "named")
     best = max(named, key=lambda m: (m.type == "person", m.type == "organisation", m.where.start), default=None)
-    if best and not (best.type == "place" and phrase[:1].islower()):  # "the Minister for London" is no place
+    # a place speaks only as itself ("Britain said"): "the Minister for London" or "one survivor wept at the
+    # embassy in Paris, saying" is no place
+    if best and not (best.type == "place" and (phrase[:1].islower() or len(phrase) > len(best.text) + 4)):
         return article.name_of(best), True, "named", None
     phrase = phrase.rstrip(".")
     known = article.known(phrase)
@@ -318,13 +339,19 @@ def _attribution(article: _Article, start: int, end: int) -> Speaker:
     return NOBODY
 
 
-def find_quotes(story: Story, mentions: Sequence[Mention], canonical: dict[str, str]) -> tuple[Quote, ...]:
+def find_quotes(
+    story: Story, mentions: Sequence[Mention], canonical: dict[str, str], people: frozenset[str] | None = None
+) -> tuple[Quote, ...]:
+    """Every quotation of the story with its speaker; ``people``: the canonical names of the story's persons
+    (``merge``'s entities of that type, whom "he" and "she" may mean; worked out here when not given)."""
     by_article = {a.id: [s for s in story.sentences if s.article == a.id] for a in story.articles}
     keys = {a.id: " ".join(words(a.text)) for a in story.articles}
+    if people is None:
+        people = frozenset(e.name for e in merge(mentions)[0] if e.type == "person")
     found = []
     for source in story.articles:
         own = [m for m in mentions if m.where.article == source.id]
-        article = _Article(by_article[source.id], source.text, own, canonical)
+        article = _Article(by_article[source.id], source.text, own, canonical, people)
         previous: tuple[Quote | None, int, Group | None] = (None, -2, None)
         for start, end in article.spans:
             sentence = article.sentence_at(start)
