@@ -39,6 +39,10 @@ class Vectors:
         """Per entry: its sentence (the sentence-major entries, expanded once per story)."""
         return np.repeat(np.arange(self.sentences), np.diff(self.indptr))
 
+    @cached_property
+    def term_idf(self) -> np.ndarray:
+        return idf(self.sentences, self.sentence_df)
+
     def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         return self.term[self.indptr[i] : self.indptr[i + 1]], self.weight[self.indptr[i] : self.indptr[i + 1]]
 
@@ -94,7 +98,7 @@ class Vectors:
         among others has a low cosine with it). Terms in more than ``MAX_POSTINGS`` sentences count in the
         whole but are not looked up, as in ``neighbours``."""
         terms, _ = self.row(i)
-        weights = idf(self.sentences, self.sentence_df)[terms]
+        weights = self.term_idf[terms]
         total = float(weights.sum())
         keep = self.sentence_df[terms] <= MAX_POSTINGS
         terms, weights = terms[keep], weights[keep]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from newsfuse.anatomy.entities import TITLE, Mention, merge
 from newsfuse.anatomy.groups import Group, described, named_groups, plural
@@ -92,12 +93,27 @@ def _titles(text: str) -> bool:
     return not text.strip() or bool(TITLE.fullmatch(text.strip() + " "))
 
 
-def _by_surname(phrase: str, canonical: dict[str, str]) -> str | None:
-    """The one full name in the story whose last word is ``phrase``, if there is exactly one."""
-    if not NAME_WORD.fullmatch(phrase):
-        return None
-    full = {name for name in canonical.values() if len(name.split()) > 1 and name.split()[-1] == phrase}
-    return full.pop() if len(full) == 1 else None
+@dataclass(frozen=True)
+class Cast:
+    """Who the story names, worked out once per story: the canonical name of each spelling, the persons among
+    them (whom "he" and "she" may mean), and the full names by their last word ("Raman" → "Priya Raman")."""
+
+    canonical: dict[str, str]
+    people: frozenset[str]
+    surnames: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, canonical: dict[str, str], people: frozenset[str]) -> Cast:
+        surnames: dict[str, set[str]] = {}
+        for name in set(canonical.values()):
+            if len(name.split()) > 1:
+                surnames.setdefault(name.split()[-1], set()).add(name)
+        return cls(canonical, people, {last: frozenset(names) for last, names in surnames.items()})
+
+    def by_surname(self, phrase: str) -> str | None:
+        """The one full name in the story whose last word is ``phrase``, if there is exactly one."""
+        full = self.surnames.get(phrase, frozenset()) if NAME_WORD.fullmatch(phrase) else frozenset()
+        return next(iter(full)) if len(full) == 1 else None
 
 
 class _Article:
@@ -108,17 +124,15 @@ class _Article:
         sentences: Sequence[Sentence],
         text: str,
         mentions: Sequence[Mention],
-        canonical: dict[str, str],
-        people: frozenset[str] = frozenset(),
+        cast: Cast,
     ) -> None:
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self.text = text
-        self.canonical = canonical
+        self.cast = cast
         self.spans = quotations(text)
         self.mentions = sorted(mentions, key=lambda m: m.where.start)
         self.mention_starts = [m.where.start for m in self.mentions]
-        self.people = people  # the story's people, by canonical name: whom "he" and "she" may mean
         self.speakers = sorted(self._speech_subjects())  # (offset, name), quoted speakers added as found
         self.groups = sorted(self._groups(), key=lambda pair: pair[0])  # (offset, group), as speakers are
 
@@ -137,11 +151,11 @@ class _Article:
         return [m for m in self.mentions_in(start, end) if m.type == "person" and not self.quoted(m.where.start)]
 
     def name_of(self, mention: Mention) -> str:
-        return self.canonical.get(mention.text, mention.text)
+        return self.cast.canonical.get(mention.text, mention.text)
 
     def known(self, phrase: str) -> str | None:
         """The canonical name of a phrase the model missed here but found elsewhere ("Raman said")."""
-        return self.canonical.get(phrase) or _by_surname(phrase, self.canonical)
+        return self.cast.canonical.get(phrase) or self.cast.by_surname(phrase)
 
     def _speech_subjects(self) -> Iterator[tuple[int, str]]:
         """Who speaks at each speech verb outside quotations: the last person named before it in its sentence;
@@ -228,7 +242,8 @@ class _Article:
 
     def last_speaker_before(self, offset: int, since: int = 0, person: bool = False) -> str | None:
         """The last speaker before ``offset``; with ``person``, the last one who is a person ("he", "she")."""
-        earlier = [name for at, name in self.speakers if since <= at < offset and (not person or name in self.people)]
+        people = self.cast.people
+        earlier = [name for at, name in self.speakers if since <= at < offset and (not person or name in people)]
         return earlier[-1] if earlier else None
 
     def heard(self, offset: int, name: str) -> None:
@@ -348,10 +363,11 @@ def find_quotes(
     keys = {a.id: " ".join(words(a.text)) for a in story.articles}
     if people is None:
         people = frozenset(e.name for e in merge(mentions)[0] if e.type == "person")
+    cast = Cast.of(canonical, people)
     found = []
     for source in story.articles:
         own = [m for m in mentions if m.where.article == source.id]
-        article = _Article(by_article[source.id], source.text, own, canonical, people)
+        article = _Article(by_article[source.id], source.text, own, cast)
         previous: tuple[Quote | None, int, Group | None] = (None, -2, None)
         for start, end in article.spans:
             sentence = article.sentence_at(start)

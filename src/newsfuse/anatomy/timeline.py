@@ -63,6 +63,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # days from publication, by an expression's last word: "last night" is the night before, "this morning" its own
 RELATIVE_DAYS = {"yesterday": -1, "night": -1, "today": 0, "tonight": 0, "morning": 0, "afternoon": 0, "evening": 0,
                  "tomorrow": 1}  # fmt: skip
+WITH_YEAR = re.compile(YEAR)  # a cheap test before ``years_given`` reads a sentence's dates
 MAY_DATE = re.compile(
     r"\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|tonight|tomorrow|week|month|year|spring|summer|"
     r"fall|autumn|winter|morning|afternoon|evening|night",
@@ -196,7 +197,7 @@ def years_given(sentences: Iterable[Sentence]) -> dict[tuple[str, int, int], int
     article's later "July 7" is that day, not the last July 7 before publication (a later anniversary piece)."""
     years = {}
     for sentence in sentences:
-        if MAY_DATE.search(sentence.text):
+        if WITH_YEAR.search(sentence.text):
             for kind, match in expressions(sentence.text):
                 parts = match.groupdict()
                 if kind == "date" and parts.get("year") and 1 <= int(parts["day"]) <= 31:
