@@ -9,9 +9,9 @@ TAC 2011 WikiNews), read by path: their text is third-party, so the repository k
 annotator labels the cleaned text (``--export``) with pieces of it, as in ``eval/anatomy`` (``"quote"``: the
 opening words of a quotation; an event's ``"context"``, a piece of its sentence holding the ``"expression"``; a
 fact's ``"sentence"``, its opening words). ``--encode`` turns each piece into its offset in the cleaned
-article, its length and a hash of it (``[offset, length, sha1 prefix]``), which is all the label file keeps;
-scoring rebuilds the pieces from the data, and a label whose hash no longer matches (the cleaner changed) is
-an error, not a silent miss.
+article, its length and a hash of it (``[offset, length, sha1 prefix]``; an event's expression relative to its
+context's), which is all the label file keeps; scoring rebuilds the pieces from the data, finds a piece again
+by its hash if the cleaned text moved, and refuses one whose text changed: an error, not a silent miss.
 
 A DUC 2006 cluster follows a topic for months; a set is its busiest week (the seven days holding most of its
 articles, the earliest such week on a tie), at most eight articles in publication order: one event, told by
@@ -113,15 +113,25 @@ def _digest(piece: str) -> str:
     return hashlib.sha1(piece.encode("utf-8")).hexdigest()[:12]
 
 
-def _encode(text: str, piece: str, where: str, after: int = 0) -> list[Any]:
-    offset = text.find(piece, after)
+def _encode(
+    text: str, piece: str, where: str, start: int = 0, end: int | None = None, occurrence: int | None = None
+) -> list[Any]:
+    """A piece's position in ``text[start:end]``, where it must occur once (else which one is meant?), unless the
+    label says which occurrence (a three-word quotation repeated later in its article)."""
+    end = len(text) if end is None else end
+    offset = text.find(piece, start, end)
+    for _ in range(occurrence or 0):
+        offset = text.find(piece, offset + 1, end) if offset >= 0 else offset
     if offset < 0:
         raise SystemExit(f"{where}: {piece!r} is not in the cleaned article text")
+    if occurrence is None and text.find(piece, offset + 1, end) >= 0:
+        raise SystemExit(f"{where}: {piece!r} occurs more than once: label a longer piece, or its occurrence")
     return [offset, len(piece), _digest(piece)]
 
 
 def _decode(text: str, at: list[Any], where: str) -> tuple[int, str]:
-    """The labelled piece and its offset; searched nearby by its hash when the cleaned text has moved."""
+    """The labelled piece and its offset; searched nearby by its hash when the cleaned text has moved (each
+    piece is unique in its article, or, for an event, in its context, which is decoded first)."""
     offset, length, digest = at
     for shift in range(SLACK + 1):
         for start in {offset + shift, offset - shift}:
@@ -135,15 +145,15 @@ def encode(labels: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
     name = labels["set"]
     out: dict[str, Any] = {"set": name, "quotes": [], "events": [], "facts": []}
     for label in labels.get("quotes", ()):
-        at = _encode(texts[label["article"]], label["quote"], f"{name}/{label['article']} quote")
+        where = f"{name}/{label['article']} quote"
+        at = _encode(texts[label["article"]], label["quote"], where, occurrence=label.get("occurrence"))
         out["quotes"].append({"article": label["article"], "at": at, "speaker": label["speaker"]})
     for label in labels.get("events", ()):
         text, where = texts[label["article"]], f"{name}/{label['article']} event"
         context = _encode(text, label["context"], where)
-        at = _encode(text, label["expression"], where, context[0])
-        if at[0] >= context[0] + context[1]:
-            raise SystemExit(f"{where}: {label['expression']!r} is not inside {label['context']!r}")
-        event = {"article": label["article"], "at": at, "start": label["start"]}
+        at = _encode(text, label["expression"], where, context[0], context[0] + context[1])
+        at[0] -= context[0]  # an expression ("Tuesday") recurs in an article: kept relative to its context
+        event = {"article": label["article"], "context": context, "at": at, "start": label["start"]}
         if label.get("end") and label["end"] != label["start"]:
             event["end"] = label["end"]
         out["events"].append(event)
@@ -165,8 +175,13 @@ def decode(labels: dict[str, Any], texts: dict[str, str], split: str) -> dict[st
         offset, piece = _decode(texts[label["article"]], label["at"], f"{name}/{label['article']} quote")
         out["quotes"].append({**label, "quote": piece, "offset": offset})
     for label in labels["events"]:
-        offset, piece = _decode(texts[label["article"]], label["at"], f"{name}/{label['article']} event")
-        out["events"].append({**label, "expression": piece, "offset": offset})
+        text, where = texts[label["article"]], f"{name}/{label['article']} event"
+        context, _ = _decode(text, label["context"], where)
+        offset, length, digest = label["at"]
+        piece = text[context + offset : context + offset + length]
+        if _digest(piece) != digest:
+            raise SystemExit(f"{where}: the labelled text at {context + offset} is no longer there: re-label")
+        out["events"].append({**label, "expression": piece, "offset": context + offset})
     out["facts"] = [
         {**label, "offset": _decode(texts[label["article"]], label["at"], f"{name}/{label['article']} fact")[0]}
         for label in labels["facts"]

@@ -105,3 +105,14 @@ def test_days_in_british_order_parts_of_the_day_and_a_year_before_a_name() -> No
     assert dates("The raids began at 6:30am this morning.")[0][1] == "2026-11-04"
     assert dates("A former pilot told the Courier last night that the jet stalled.")[0][1] == "2026-11-03"
     assert dates("She lost two friends in the 1996 ValuJet crash.") == [("the 1996", "1996-01-01", "1996-12-31")]
+
+
+def test_a_past_day_stays_past_a_coming_one_takes_no_earlier_year_and_counts_are_no_dates() -> None:
+    year_end = date(2025, 12, 29)
+    assert dates("The company said on Jan. 5 it had cut 200 jobs.", year_end)[0][1] == "2025-01-05"
+    first = Sentence("a", 0, "The bombings of July 7, 2005 killed 52 people.", 0, 46)
+    coming = Sentence("a", 1, "A memorial service will be held on July 7 this year.", 47, 99)
+    found = dated(coming, date(2009, 5, 2), years_given([first, coming]))
+    assert [(e, s.isoformat()) for e, s, _, _ in found] == [("on July 7", "2009-07-07"), ("this year", "2009-01-01")]
+    assert dates("Police arrested 2 March organisers.") == []
+    assert dates("She was a guest on This Morning with the presenters.") == []

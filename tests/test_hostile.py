@@ -302,3 +302,18 @@ def test_a_thousand_outlets_with_one_wire_copy_are_judged_once_per_pair_of_texts
     assert len(asked) < 5_000  # distinct texts only: the copies are the same fact without asking
     first = story.sentences[1].text  # the story's first sentence, as every outlet carries it
     assert all(story.sentences[j].text == first for j in found.same[1])
+
+
+# Quote attribution reads the words around every quotation: repeated auxiliaries, commas or marks cannot make it
+# backtrack (an unbounded "(had )*" before "said" took 7 s on 4,000 characters).
+@pytest.mark.parametrize("unit", ["had ", "he ", ", ", "'' ", "`` ", "- ", "Smith ", "a, b, "])
+def test_quote_attribution_patterns_stay_linear_on_repeated_words(unit: str) -> None:
+    from newsfuse.anatomy import quotes
+
+    text = unit * (4000 // len(unit))
+    with within(1.0):
+        quotes.BEFORE.search(text)
+        quotes.SUBJECT.match(text)
+        quotes.SIGNED.match(text)
+        for pattern in quotes.AFTER:
+            pattern.match(text)

@@ -48,7 +48,8 @@ def test_coverage_is_the_share_of_a_sentences_words_another_holds_however_long()
     )  # fmt: skip
     vectors = gather(story).vectors
     short, other, long = 0, 1, 2
-    assert vectors.coverage(short)[long] == pytest.approx(1.0)  # all of its words are in the long sentence
-    assert vectors.coverage(long)[short] < 0.5  # but the long one says much more
-    assert vectors.coverage(short)[long] > vectors.cosine(short, long)
-    assert vectors.coverage(short)[other] == 0.0
+    share, count = vectors.coverage(short)
+    assert share[long] == pytest.approx(1.0) and count[long] == 4  # council, approv, flood, barrier
+    assert vectors.coverage(long)[0][short] < 0.5  # but the long one says much more
+    assert share[long] > vectors.cosine(short, long)
+    assert share[other] == 0.0 and count[other] == 0

@@ -41,6 +41,7 @@ class Vectors:
 
     @cached_property
     def term_idf(self) -> np.ndarray:
+        """Each stem's idf over the story's sentences, computed once per story."""
         return idf(self.sentences, self.sentence_df)
 
     def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
@@ -92,11 +93,11 @@ class Vectors:
         found = np.flatnonzero(near >= minimum)
         return {int(j): float(near[j]) for j in found}
 
-    def coverage(self, i: int) -> np.ndarray:
-        """Per sentence, the share of sentence ``i``'s terms (weighted by idf) that it also uses: how much of what
-        ``i`` says another sentence holds, however much else it says (a long sentence that tells ``i``'s fact
-        among others has a low cosine with it). Terms in more than ``MAX_POSTINGS`` sentences count in the
-        whole but are not looked up, as in ``neighbours``."""
+    def coverage(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per sentence, the share of sentence ``i``'s terms (weighted by idf) that it also uses, and how many of
+        them: how much of what ``i`` says another sentence holds, however much else it says (a long sentence
+        that tells ``i``'s fact among others has a low cosine with it). Terms in more than ``MAX_POSTINGS``
+        sentences count in the whole but are not looked up, as in ``neighbours``."""
         terms, _ = self.row(i)
         weights = self.term_idf[terms]
         total = float(weights.sum())
@@ -104,9 +105,10 @@ class Vectors:
         terms, weights = terms[keep], weights[keep]
         entries, lengths = self._postings(terms)
         if not len(entries) or total <= 0:
-            return np.zeros(self.sentences)
-        shared = np.bincount(self.term_row[entries], weights=np.repeat(weights, lengths), minlength=self.sentences)
-        return shared / total
+            return np.zeros(self.sentences), np.zeros(self.sentences, np.int64)
+        rows = self.term_row[entries]
+        shared = np.bincount(rows, weights=np.repeat(weights, lengths), minlength=self.sentences)
+        return shared / total, np.bincount(rows, minlength=self.sentences)
 
     def dots(self, per_stem: np.ndarray) -> np.ndarray:
         """Every sentence's dot product with a vector over the story's stems (its cosine, if that has unit length)."""

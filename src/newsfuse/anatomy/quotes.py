@@ -1,11 +1,15 @@
 """Quotes: every direct quotation, with its speaker resolved to a canonical entity where the text allows.
 
 Attribution follows the patterns of news copy: ``"…," said Sheriff Dana Whitfield``, ``"…," she said``,
-``Whitfield told reporters: "…"``, ``Reyes, her lawyer, said she had "…"``, ``"…," according to the district``.
-A description in apposition ("Mara Lindqvist, who leads the Harbor Policy Institute, said") is the name it
-describes, not the organisation named inside it. "He" or "she" goes to the last-named speaker: the last person
-quoted, named as the subject of "said" (or another speech verb), or named as the subject of a sentence, before
-the quotation. "They" never means one person: it goes to the last group named before ("Senators Ruth Calder and
+``Whitfield told reporters: "…"``, ``Reyes, her lawyer, said she had "…"``, ``"…," according to the district``,
+and the wire's ``"…,'' Hall, chairman of the board, said Tuesday`` and ``He said the box is ``…''``; a signed
+quotation (``"…" - "Fiona"``); a role the article introduced someone with ("the Minister for London" after
+"Minister for London, Tessa Jowell"). A quoted phrase that runs on into its sentence takes no speech verb after
+it unless the clause ends there. A description in apposition ("Mara Lindqvist, who leads the Harbor Policy
+Institute, said") is the name it describes, not the organisation named inside it, and a place speaks only as
+itself ("Britain said"). "He" or "she" goes to the last-named speaker who is a person of the story: the last
+person quoted, named as the subject of "said" (or another speech verb), or named as the subject of a sentence,
+before the quotation. "They" never means one person: it goes to the last group named before ("Senators Ruth Calder and
 Tom Baines", "officials said"), and "the senators" to the last group of senators named; a named group speaks as
 its members' names joined ("Ruth Calder and Tom Baines") with the members in ``group``. A quotation with no
 attribution continues the previous one, or belongs to the speaker the previous sentence introduced.
@@ -41,7 +45,7 @@ VERB = (
 MARKS = r"^[\s,.!?—–\-\"”'’`]*"  # what lies between the quoted words and the attribution: marks, commas
 SPEAKER = r"(?P<speaker>[^,;:\"“”]{1,80}?)"
 # "Hall later told", "the pilot had told", "Wiley was quoted as telling"
-ADVERBS = r"(?:(?:also|later|then|has|had|have|would|will|was quoted as)\s+)*"
+ADVERBS = r"(?:(?:also|later|then|has|had|have|would|will|was quoted as)\s+){0,3}"  # bounded: "had had had…"
 APPOSED = r"(?:[^,;:\"“”]{1,100},){1,3}"  # ", the former test pilot who flew it in 1969," (up to three parts)
 AFTER = (  # the first two name the speaker whatever ends the quotation; the others only after a closing mark
     # a full stop inside the sentence is an abbreviation's: "said Dr. Mara Lindqvist", "said U.S. envoy Lee"
@@ -55,6 +59,7 @@ AFTER = (  # the first two name the speaker whatever ends the quotation; the oth
 )
 # a signed quotation, as blogs and letters pages print them: "…" - "Fiona", "…" — Ruth Calder, to the line's end
 SIGNED = re.compile(r"[\"”'’]*\s*[-–—]\s*[\"“]?(?P<speaker>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})[\"”]?\s*$")
+RUNS_ON_END = re.compile(r"(?:\s+[\w.]+){0,3}\s*(?:[.,;:!?]|$)")  # "said.", "said Tuesday.", "said on Monday,"
 CLOSED = frozenset(",.!?—–-")  # a quotation followed by its attribution ends on one of these, inside or outside
 SUBJECT = re.compile(rf"\s*{SPEAKER}(?:,{APPOSED})?\s+{ADVERBS}{VERB}\b")  # "He said the box is ``…''"
 BEFORE = re.compile(rf"{SPEAKER},?\s+{ADVERBS}{VERB}(?:\s+[\w.]+){{0,3}}\s*[:,]?\s*$")
@@ -173,7 +178,8 @@ class _Article:
             people = self.people_in(sentence.start, verb.start())
             first = NAME_WORD.match(sentence.text)
             # "Saba Mozakka, the daughter of Behnaz Mozakka, who died in May, said": the head of the apposition
-            name = self.described(verb.start()) if self.text[: verb.start()].rstrip().endswith(",") else None
+            apposed = self.text[sentence.start : verb.start()].rstrip().endswith(",")
+            name = self.described(verb.start()) if apposed else None
             name = name or (self.name_of(people[-1]) if people else self.known(first.group(0)) if first else None)
             if name:
                 yield verb.start(), name
@@ -234,7 +240,8 @@ class _Article:
         role = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
         if len(role.split()) < 2:  # "the minister" alone could be anyone the article named so
             return None
-        for match in reversed(list(re.finditer(re.escape(role), self.text[:before], re.IGNORECASE))):
+        pattern = rf"(?<![\w-])(?<!deputy )(?<!vice )(?<!acting )(?<!assistant )(?<!former ){re.escape(role)}"
+        for match in reversed(list(re.finditer(pattern, self.text[:before], re.IGNORECASE))):
             people = self.people_in(match.end(), match.end() + 60)
             if people and re.fullmatch(r",?\s*", self.text[match.end() : people[0].where.start]):
                 return self.name_of(people[0])
@@ -271,11 +278,21 @@ def _described(article: _Article, phrase: str, start: int, end: int, named: list
     return None
 
 
+SUBJECT_PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+CLAUSE_WORDS = frozenset(
+    "when as in that regard regards and but so then while after before because if although where".split()
+)
+
+
 def _pronoun_clause(phrase: str) -> bool:
-    """A phrase of small words around "he" or "she", caught before a speech verb: "He went on to" (say),
-    "when he was" (asked), "in that regard he" (says): the pronoun is the speaker."""
+    """ "He" or "she" as the subject of a clause caught before a speech verb: "He went on to" (say), "when he
+    was" (asked), "in that regard he" (says). Only small clause words may come before the pronoun: in "her
+    lawyer said" or "the lawyer he hired said" the speaker is someone else."""
     words = phrase.split()
-    return any(PRONOUN.match(w) for w in words) and all(w[:1].islower() or PRONOUN.match(w) for w in words)
+    at = next((n for n, w in enumerate(words) if SUBJECT_PRONOUN.match(w)), None)
+    if at is None or any(w[:1].isupper() for w in words[at + 1 :]):
+        return False
+    return all(w.lower() in CLAUSE_WORDS for w in words[:at])
 
 
 def _speaker(article: _Article, start: int, end: int) -> Speaker:
@@ -330,9 +347,13 @@ def _attribution(article: _Article, start: int, end: int) -> Speaker:
     signed = SIGNED.match(article.text, end, line_end if line_end >= 0 else len(article.text))
     if signed:
         return _speaker(article, signed.start("speaker"), signed.end("speaker"))
-    for pattern in AFTER if closed else AFTER[:2]:
+    for n, pattern in enumerate(AFTER):
         match = pattern.match(after)
-        if match and any(c.isalpha() for c in match.group("speaker")):
+        if not match or not any(c.isalpha() for c in match.group("speaker")):
+            continue
+        # past a quotation that runs on into its sentence ("is ``almost entirely in Arabic'' and the board has
+        # added…"), "NAME said" is its attribution only when the clause ends there ("…today" Mara Lindqvist said.)
+        if closed or n < 2 or (RUNS_ON_END.match(after, match.end()) and not LEADING.match(match.group("speaker"))):
             return _speaker(article, end + match.start("speaker"), end + match.end("speaker"))
     said = SAID.match(after)  # "…,'' said Dr. Mark Juhn of the University of …" (longer than a speaker phrase)
     people = article.people_in(end + said.end(), end + said.end() + 60) if said else []

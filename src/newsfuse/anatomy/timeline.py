@@ -28,6 +28,9 @@ MONTHS = {
     )
     for name in names
 }  # fmt: skip
+# A day without a year read as coming, but more than FAR_DAYS ahead, is the past one if that is within NEAR_DAYS
+# of publication: a writer gives the year of a day so far off (see ``day_year``).
+NEAR_DAYS, FAR_DAYS = 60, 120
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 MONTH = "(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")(?![a-z])"
@@ -46,13 +49,15 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month", rf"\b(?:in\s+)?{MONTH}\s+of\s+(?P<shift>last|this|next)\s+(?P<of_year>year)\b"),
         ("date", rf"\b(?:on\s+)?{DAY}\s+{MONTH}\s+{YEAR}"),
         ("date", rf"\b(?:on\s+)?{MONTH}\s+{DAY}(?!,?\s*\d)"),
-        ("date", rf"\b(?:on\s+)?{DAY}\s+{MONTH}(?!,?\s*\d)"),  # British order: "left on 6 July"
+        # British order, after a preposition ("left on 6 July"): "2 March organisers" is a count, not a date
+        ("date", rf"\b(?:on|from|until|since|by|before|after|of)\s+{DAY}\s+{MONTH}(?!,?\s*\d)"),
         ("month", rf"\b(?:{PERIOD_WORDS}\s+)?{MONTH},?\s+{YEAR}"),
         ("month", rf"\b(?:{PERIOD_WORDS}|{SHIFT})\s+{MONTH}(?!\s*\d)"),
         ("weekday", r"\b(?:(?P<shift>on|last|next|this|early|late)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
          r"(?:\s+(?:morning|afternoon|evening|night))?"),
-        ("relative", r"(?i)\b(?P<word>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|"
-                     r"last night)\b"),
+        # "This morning" opens a sentence, "This Morning" is a programme's name
+        ("relative", r"\b(?P<word>(?i:yesterday|today|tonight|tomorrow)|(?i:this) (?:morning|afternoon|evening)|"
+                     r"(?i:last) night)\b"),
         ("span", rf"(?i)\b{SHIFT}\s+(?P<unit>week|month|year)\b"),
         ("season", rf"(?i)\b(?:{SHIFT}\s+|in\s+the\s+)(?P<season>spring|summer|fall|autumn|winter)(?:\s+of\s+{YEAR})?"),
         ("season", rf"(?i)\b(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{YEAR}"),
@@ -75,9 +80,6 @@ def month_end(year: int, month: int) -> date:
     return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
 
 
-NEAR_DAYS, FAR_DAYS = 60, 120
-
-
 def year_of(month: int, day: int, when: date, future: bool) -> int:
     """The year of a month and day given without one: the last such date on or before publication (news reports
     what happened), or the next one after it when the sentence speaks of the future."""
@@ -87,14 +89,17 @@ def year_of(month: int, day: int, when: date, future: bool) -> int:
 
 
 def day_year(month: int, day: int, when: date, future: bool) -> int:
-    """The year of a day given without one ("Oct. 31"): as ``year_of``, unless that puts it months away while
-    the other reading is within weeks of publication ("if the cause of the Oct. 31 crash…" in mid-November is
-    the crash of two weeks before, whatever "would" said earlier; a writer gives the year of a day so far off)."""
+    """The year of a day given without one ("Oct. 31"): as ``year_of``, unless a coming reading puts it months
+    ahead while the past one is weeks before publication ("if the cause of the Oct. 31 crash…" in mid-November
+    is the crash of two weeks before, whatever "would" said earlier). A past reading is never moved ahead: "said
+    on Jan. 5 it had cut jobs" in a year-end review is last January."""
     chosen = year_of(month, day, when, future)
-    other = year_of(month, day, when, not future)
-    away = abs((safe_day(chosen, month, day) - when).days)
-    if away > FAR_DAYS and abs((safe_day(other, month, day) - when).days) <= NEAR_DAYS:
-        return other
+    if not future:
+        return chosen
+    past = year_of(month, day, when, False)
+    ahead = (safe_day(chosen, month, day) - when).days
+    if ahead > FAR_DAYS and (when - safe_day(past, month, day)).days <= NEAR_DAYS:
+        return past
     return chosen
 
 
@@ -107,7 +112,7 @@ def _weekday_of(year: int, month: int, day: int) -> str | None:
 
 
 def resolve(
-    kind: str, match: re.Match[str], when: date | None, future: bool, years: Mapping[tuple[int, int], int] = {}
+    kind: str, match: re.Match[str], when: date | None, future: bool, years: Mapping[tuple[int, int], int] | None = None
 ) -> tuple[date, date, str] | None:
     """(start, end, granularity) of one matched expression; None when it cannot be dated. ``years``: the year
     the article gives a month and day elsewhere ("the July 7, 2005 bombings", then "the July 7 bombings")."""
@@ -117,7 +122,8 @@ def resolve(
         month, day = MONTHS[parts["month"]], int(parts["day"])
         if not 1 <= day <= 31:
             return None
-        year = year or years.get((month, day))
+        if year is None and years and not future:  # "will be held on July 7 this year" is no earlier July 7
+            year = years.get((month, day))
         if year is None:
             if when is None:
                 return None
@@ -207,14 +213,14 @@ def years_given(sentences: Iterable[Sentence]) -> dict[tuple[str, int, int], int
 
 
 def dated(
-    sentence: Sentence, when: date | None, years: Mapping[tuple[str, int, int], int] = {}
+    sentence: Sentence, when: date | None, years: Mapping[tuple[str, int, int], int] | None = None
 ) -> Iterator[tuple[str, date | None, date | None, str]]:
     """(expression, start, end, granularity) for every date expression of a sentence (``years``: from
     ``years_given`` over its article)."""
     if not MAY_DATE.search(sentence.text):
         return
     read = tense.cues(sentence.text)
-    own = {(m, d): y for (article, m, d), y in years.items() if article == sentence.article}
+    own = {(m, d): y for (article, m, d), y in (years or {}).items() if article == sentence.article}
     for kind, match in expressions(sentence.text):
         future = tense.future(sentence.text, match.start(), match.end(), read)
         resolved = resolve(kind, match, when, future, own)
