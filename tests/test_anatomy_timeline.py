@@ -116,3 +116,14 @@ def test_a_past_day_stays_past_a_coming_one_takes_no_earlier_year_and_counts_are
     assert [(e, s.isoformat()) for e, s, _, _ in found] == [("on July 7", "2009-07-07"), ("this year", "2009-01-01")]
     assert dates("Police arrested 2 March organisers.") == []
     assert dates("She was a guest on This Morning with the presenters.") == []
+
+
+def test_runs_of_days_years_ago_and_the_year_before_a_year() -> None:
+    assert dates("A Concorde flew Oct. 12-13, 1992 without a stop.") == [
+        ("Oct. 12-13, 1992", "1992-10-12", "1992-10-13")
+    ]
+    assert dates("Sixty years ago the city was bombed.") == [("Sixty years ago", "1966-01-01", "1966-12-31")]
+    assert dates("Cuts of 25 percent by the year 2020.")[0][1:] == ("2020-01-01", "2020-12-31")
+    assert dates("That 1997 pact expires soon.")[0][1] == "1997-01-01"
+    sentence = Sentence("a", 0, "It sailed five years ago.", 0, 25)
+    assert [g for _, _, _, g in dated(sentence, None)] == ["year"]  # undated without a publication date, a year

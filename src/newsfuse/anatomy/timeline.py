@@ -31,6 +31,10 @@ MONTHS = {
 # A day without a year read as coming, but more than FAR_DAYS ahead, is the past one if that is within NEAR_DAYS
 # of publication: a writer gives the year of a day so far off (see ``day_year``).
 NEAR_DAYS, FAR_DAYS = 60, 120
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+          "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+UNDATED = {"date": "day", "days": "day", "weekday": "day", "relative": "day", "ago": "year"}  # kind → granularity
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 MONTH = "(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")(?![a-z])"
@@ -43,6 +47,7 @@ PERIOD_WORDS = r"(?:in|since|by|until|through|from|during|before|after|early|lat
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
+        ("days", rf"\b(?:on\s+)?{MONTH}\s+{DAY}\s*[-–]\s*(?P<last_day>[0-3]?\d)\b,?\s+{YEAR}"),  # "Oct. 12-13, 1992"
         ("date", rf"\b(?:on\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}"),
         ("date", rf"\b(?:on\s+)?{WEEKDAY},?\s+{MONTH}\s+{DAY}(?!,?\s*\d)"),
         ("month", rf"\b(?:between|from)\s+(?P<first>{MONTH_NAMES})\s+(?:and|to|through)\s+{MONTH},?\s+{YEAR}"),
@@ -61,8 +66,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("span", rf"(?i)\b{SHIFT}\s+(?P<unit>week|month|year)\b"),
         ("season", rf"(?i)\b(?:{SHIFT}\s+|in\s+the\s+)(?P<season>spring|summer|fall|autumn|winter)(?:\s+of\s+{YEAR})?"),
         ("season", rf"(?i)\b(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{YEAR}"),
-        ("year", rf"\b{PERIOD_WORDS}\s+{YEAR}(?![-–]\d|\s*(?:people|percent|%))"),
-        ("year", rf"\b(?:an?|the|its)\s+{YEAR}(?=\s+[A-Za-z])"),  # "the 1996 crash", "the 1996 ValuJet crash"
+        ("year", rf"\b{PERIOD_WORDS}\s+(?:the\s+year\s+)?{YEAR}(?![-–]\d|\s*(?:people|percent|%))"),
+        # "the 1996 ValuJet crash", "That 1997 pact"
+        ("year", rf"\b(?:an?|the|its|(?i:that|this))\s+{YEAR}(?=\s+[A-Za-z])"),
+        ("ago", rf"(?i)\b(?P<count>a|an|\d{{1,2}}|{'|'.join(COUNTS)})\s+years?\s+ago\b"),  # "sixty years ago"
     )
 )  # fmt: skip
 # days from publication, by an expression's last word: "last night" is the night before, "this morning" its own
@@ -71,7 +78,7 @@ RELATIVE_DAYS = {"yesterday": -1, "night": -1, "today": 0, "tonight": 0, "mornin
 WITH_YEAR = re.compile(YEAR)  # a cheap test before ``years_given`` reads a sentence's dates
 MAY_DATE = re.compile(
     r"\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|tonight|tomorrow|week|month|year|spring|summer|"
-    r"fall|autumn|winter|morning|afternoon|evening|night",
+    r"fall|autumn|winter|morning|afternoon|evening|night|ago",
     re.IGNORECASE,
 )  # a cheap test before the full patterns: most sentences have no date
 
@@ -147,6 +154,17 @@ def resolve(
                 year -= 1 if shift == "last" and date(year, month, 1) > when else 0
         first = MONTHS[parts["first"]] if parts.get("first") else month  # "between January and April 2026"
         return date(year, first, 1), month_end(year, month), "month"
+    if kind == "days":  # a run of days of one month, with its year
+        month, first, last = MONTHS[parts["month"]], int(parts["day"]), int(parts["last_day"])
+        if not 1 <= first <= last <= month_end(year, month).day:
+            return None
+        return date(year, month, first), date(year, month, last), "day"  # days, as start..end say
+    if kind == "ago":  # "five years ago": the year that many before publication
+        if when is None:
+            return None
+        count = parts["count"].lower()
+        back = int(count) if count.isdigit() else COUNTS[count]
+        return date(when.year - back, 1, 1), date(when.year - back, 12, 31), "year"
     if kind == "year":
         return date(year, 1, 1), date(year, 12, 31), "year"
     if kind == "season":
@@ -224,5 +242,6 @@ def dated(
     for kind, match in expressions(sentence.text):
         future = tense.future(sentence.text, match.start(), match.end(), read)
         resolved = resolve(kind, match, when, future, own)
-        start, end, granularity = resolved if resolved else (None, None, kind)
+        undated = match["unit"].lower() if kind == "span" else UNDATED.get(kind, kind)
+        start, end, granularity = resolved if resolved else (None, None, undated)
         yield match.group(0), start, end, granularity
