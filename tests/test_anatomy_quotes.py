@@ -26,6 +26,11 @@ def quotes(ner: object, *documents: str) -> list[tuple[str, str | None, str]]:
         ('Miriam Kowalczyk, the district attorney, said charges could come "within weeks, not months."',
          "Miriam Kowalczyk", "named"),
         ('"People underestimate this mountain," a park ranger said.', "a park ranger", "named"),
+        # a description naming a place is not the place; letters after a name are no part of it
+        ('The plan was "a fair deal for every district" according to the Minister for Scotland.',
+         "the Minister for Scotland", "named"),
+        ('Prosecutor Ingrid Vollmer QC told the jury that "the plan was months in the making".', "Ingrid Vollmer",
+         "named"),
         ("``The casing was cracked but dry,'' Ingrid Vollmer, who chairs the inquiry board, said Monday night.",
          "Ingrid Vollmer", "named"),
         ("``The casing was cracked but dry,'' Ingrid Vollmer, the inquiry's chair, a former pilot, said on Monday.",
@@ -140,11 +145,6 @@ def test_a_speaker_introduced_with_an_apposition_is_its_head_not_the_person_name
     assert [(s, h) for _, s, h in found] == [("Marta Kowal", "continued")]
 
 
-def test_a_description_that_names_a_place_is_not_the_place(ner: object) -> None:
-    found = quotes(ner, 'The plan was "a fair deal for every district" according to the Minister for Scotland.')
-    assert [s for _, s, _ in found] == ["the Minister for Scotland"]
-
-
 def test_a_signed_quotation_and_a_role_introduced_before_name_their_speakers(ner: object) -> None:
     found = quotes(
         ner,
@@ -153,11 +153,6 @@ def test_a_signed_quotation_and_a_role_introduced_before_name_their_speakers(ner
         '"We waited four years for a place to come and remember." - "Agnes"',
     )
     assert [s for _, s, _ in found] == ["Ingrid Vollmer", "Agnes"]
-
-
-def test_letters_after_a_name_are_not_part_of_it(ner: object) -> None:
-    found = quotes(ner, 'Prosecutor Ingrid Vollmer QC told the jury that "the plan was months in the making".')
-    assert [s for _, s, _ in found] == ["Ingrid Vollmer"]
 
 
 def test_wire_forms_of_real_copy(ner: object) -> None:
