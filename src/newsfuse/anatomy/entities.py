@@ -31,6 +31,7 @@ TITLE = re.compile(
     r"chancellor|premier|speaker|leader|attorney|ambassador|minister's)\s+)+",
     re.IGNORECASE,
 )
+NAME_WORD = re.compile(r"[A-Z][\w'’-]+")  # one capitalised word of a name
 POST_NOMINAL = re.compile(r",?\s+(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE)$")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NOT_NAMES = frozenset(
@@ -264,3 +265,26 @@ def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
         canonical.update(dict.fromkeys(names, title))
     entities.sort(key=lambda e: (-sum(e.mentions.values()), e.name))
     return tuple(entities), canonical
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Who the story names, worked out once per story: the canonical name of each spelling, the persons among
+    them (whom "he" and "she" may mean), and the full names by their last word ("Raman" → "Priya Raman")."""
+
+    canonical: dict[str, str]
+    people: frozenset[str]
+    surnames: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, canonical: dict[str, str], people: frozenset[str]) -> Cast:
+        surnames: dict[str, set[str]] = {}
+        for name in set(canonical.values()):
+            if len(name.split()) > 1:
+                surnames.setdefault(name.split()[-1], set()).add(name)
+        return cls(canonical, people, {last: frozenset(names) for last, names in surnames.items()})
+
+    def by_surname(self, phrase: str) -> str | None:
+        """The one full name in the story whose last word is ``phrase``, if there is exactly one."""
+        full = self.surnames.get(phrase, frozenset()) if NAME_WORD.fullmatch(phrase) else frozenset()
+        return next(iter(full)) if len(full) == 1 else None

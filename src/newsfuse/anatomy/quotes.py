@@ -21,9 +21,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-from newsfuse.anatomy.entities import TITLE, Mention, merge
+from newsfuse.anatomy.entities import NAME_WORD, TITLE, Cast, Mention, merge
 from newsfuse.anatomy.groups import Group, described, named_groups, plural
 from newsfuse.anatomy.model import Quote
 from newsfuse.model import Citation, Sentence, Story
@@ -64,7 +63,6 @@ CLOSED = frozenset(",.!?—–-")  # a quotation followed by its attribution end
 SUBJECT = re.compile(rf"\s*{SPEAKER}(?:,{APPOSED})?\s+{ADVERBS}{VERB}\b")  # "He said the box is ``…''"
 BEFORE = re.compile(rf"{SPEAKER},?\s+{ADVERBS}{VERB}(?:\s+[\w.]+){{0,3}}\s*[:,]?\s*$")
 SPEECH = re.compile(rf"\b{VERB}\b")
-NAME_WORD = re.compile(r"[A-Z][\w'’-]+")
 PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 PLURAL_PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
 RELATIVE = re.compile(r"^(?:who|whose|which)\b")
@@ -96,29 +94,6 @@ UNKNOWN: Speaker = (None, False, "unknown", None)  # attributed, but to no one w
 def _titles(text: str) -> bool:
     """Whether ``text`` holds nothing but titles ("Dr.", "state Sen.", "the")."""
     return not text.strip() or bool(TITLE.fullmatch(text.strip() + " "))
-
-
-@dataclass(frozen=True)
-class Cast:
-    """Who the story names, worked out once per story: the canonical name of each spelling, the persons among
-    them (whom "he" and "she" may mean), and the full names by their last word ("Raman" → "Priya Raman")."""
-
-    canonical: dict[str, str]
-    people: frozenset[str]
-    surnames: dict[str, frozenset[str]]
-
-    @classmethod
-    def of(cls, canonical: dict[str, str], people: frozenset[str]) -> Cast:
-        surnames: dict[str, set[str]] = {}
-        for name in set(canonical.values()):
-            if len(name.split()) > 1:
-                surnames.setdefault(name.split()[-1], set()).add(name)
-        return cls(canonical, people, {last: frozenset(names) for last, names in surnames.items()})
-
-    def by_surname(self, phrase: str) -> str | None:
-        """The one full name in the story whose last word is ``phrase``, if there is exactly one."""
-        full = self.surnames.get(phrase, frozenset()) if NAME_WORD.fullmatch(phrase) else frozenset()
-        return next(iter(full)) if len(full) == 1 else None
 
 
 class _Article:
