@@ -1,6 +1,6 @@
 import pytest
 
-from newsfuse.anatomy.entities import find_mentions, merge
+from newsfuse.anatomy.entities import Cast, find_mentions, merge
 from newsfuse.anatomy.quotes import find_quotes, quotations
 from newsfuse.pipeline import story_from
 
@@ -8,8 +8,7 @@ from newsfuse.pipeline import story_from
 def quotes(ner: object, *documents: str) -> list[tuple[str, str | None, str]]:
     story = story_from(documents)
     mentions = find_mentions(story, ner)
-    _, canonical = merge(mentions)
-    return [(q.text, q.speaker, q.how) for q in find_quotes(story, mentions, canonical)]
+    return [(q.text, q.speaker, q.how) for q in find_quotes(story, mentions, Cast.of(*merge(mentions)))]
 
 
 @pytest.mark.parametrize(
@@ -70,14 +69,14 @@ def test_scare_quotes_are_not_quotations_and_shared_quotes_are_linked(ner: objec
     assert [text[s:e] for s, e in quotations(text)] == ["We were doing everything we could"]
     story = story_from([text, 'Carl Dempsey said: "We were doing everything we could."'])
     mentions = find_mentions(story, ner)
-    found = find_quotes(story, mentions, merge(mentions)[1])
+    found = find_quotes(story, mentions, Cast.of(*merge(mentions)))
     assert [q.also_in for q in found] == [("doc-2",), ("doc-1",)]
 
 
 def speakers(ner: object, text: str) -> list[tuple[str | None, str, tuple[str, ...]]]:
     story = story_from([text])
     mentions = find_mentions(story, ner)
-    return [(q.speaker, q.how, q.group) for q in find_quotes(story, mentions, merge(mentions)[1])]
+    return [(q.speaker, q.how, q.group) for q in find_quotes(story, mentions, Cast.of(*merge(mentions)))]
 
 
 def test_a_person_described_by_their_organisation_is_the_speaker_not_the_organisation(ner: object) -> None:

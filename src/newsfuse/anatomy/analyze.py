@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from newsfuse.anatomy.dates import dated_in
-from newsfuse.anatomy.entities import find_mentions, load_ner, merge
+from newsfuse.anatomy.entities import Cast, find_mentions, load_ner, merge
 from newsfuse.anatomy.figures import conflicts, figures_in
 from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement
 from newsfuse.anatomy.quotes import find_quotes
@@ -95,23 +95,24 @@ def _fact_bearing(story: Story, judged: tuple[Judgement, ...], anchors: list[set
     ]
 
 
-def _other_figures(mine: set[Any], theirs: set[Any]) -> bool:
-    """Whether ``theirs`` gives a quantity of ``mine`` (a (what is counted, value) anchor) another value."""
+Quantities = dict[Any, frozenset[float]]  # what is counted → the values a sentence gives it
+
+
+def _quantities(anchors: set[Any]) -> Quantities:
+    """A sentence's figures by what they count (a figure's anchor is (what it counts, value); a name's is a
+    string, a date's two ISO strings)."""
     values: dict[Any, set[float]] = defaultdict(set)
-    for counts, value in (a for a in theirs if _is_figure(a)):
-        values[counts].add(value)
-    return any(values.get(a[0]) and a[1] not in values[a[0]] for a in mine if _is_figure(a))
+    for anchor in anchors:
+        if isinstance(anchor, tuple) and isinstance(anchor[1], int | float):
+            values[anchor[0]].add(anchor[1])
+    return {counts: frozenset(v) for counts, v in values.items()}
 
 
-def _is_figure(anchor: Any) -> bool:
-    """A figure's anchor is (what it counts, value); a name's is a string, a date's two ISO strings."""
-    return isinstance(anchor, tuple) and isinstance(anchor[1], int | float)
-
-
-def _agrees(i: int, j: int, rivals: Mapping[int, set[int]], anchors: list[set[Any]]) -> bool:
+def _agrees(i: int, j: int, rivals: Mapping[int, set[int]], quantities: list[Quantities]) -> bool:
     """Not the same report with other figures: a conflict the judge found, or one of i's quantities given
     another value."""
-    return j not in rivals[i] and not _other_figures(anchors[i], anchors[j])
+    theirs = quantities[j]
+    return j not in rivals[i] and not any(c in theirs and v - theirs[c] for c, v in quantities[i].items())
 
 
 def _facts(
@@ -131,9 +132,10 @@ def _facts(
     for i, j in found.conflicts if found else ():
         rivals[i].add(j)
         rivals[j].add(i)
+    quantities = [_quantities(a) for a in anchors]
     facts = []
     for i in chosen:
-        agreeing = {j: c for j, c in near[i].items() if _agrees(i, j, rivals, anchors)}
+        agreeing = {j: c for j, c in near[i].items() if _agrees(i, j, rivals, quantities)}
         outlets = reporting(story, i, agreeing)
         outlets |= {story.sentences[j].article for j in (found.same.get(i, ()) if found else ())}
         for j in agreeing:
@@ -141,7 +143,7 @@ def _facts(
                 outlets.add(story.sentences[j].article)
         share, count = vectors.coverage(i)
         for j in np.flatnonzero((share >= COVERED) & (count >= COVERED_TERMS)):
-            if _agrees(i, int(j), rivals, anchors):
+            if _agrees(i, int(j), rivals, quantities):
                 outlets.add(story.sentences[j].article)
         text = story.sentences[i].text
         facts.append(Fact(text, _citation(story, i), tuple(sorted(outlets, key=order.__getitem__))))
@@ -201,7 +203,7 @@ def analyze_story(story: Story, ner: Any, same: SameFact | None = None, language
     mentions = find_mentions(story, ner) if "entities" in language.rules else []
     entities, canonical = merge(mentions)
     if language.code == "en":
-        quotes = find_quotes(story, mentions, canonical, frozenset(e.name for e in entities if e.type == "person"))
+        quotes = find_quotes(story, mentions, Cast.of(entities, canonical))
     else:
         quotes = quotes_in(language.code, story, language.stopwords) if "quotes" in language.rules else ()
     figures: list[Figure] = [f for s in story.sentences for f in figures_in(s)]

@@ -277,7 +277,9 @@ class Cast:
     surnames: dict[str, frozenset[str]]
 
     @classmethod
-    def of(cls, canonical: dict[str, str], people: frozenset[str]) -> Cast:
+    def of(cls, entities: Iterable[Entity], canonical: dict[str, str]) -> Cast:
+        """From ``merge``'s result: the story's entities and the canonical name of each spelling."""
+        people = frozenset(e.name for e in entities if e.type == "person")
         surnames: dict[str, set[str]] = {}
         for name in set(canonical.values()):
             if len(name.split()) > 1:

@@ -22,7 +22,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
-from newsfuse.anatomy.entities import NAME_WORD, TITLE, Cast, Mention, merge
+from newsfuse.anatomy.entities import NAME_WORD, TITLE, Cast, Mention
 from newsfuse.anatomy.groups import Group, described, named_groups, plural
 from newsfuse.anatomy.model import Quote
 from newsfuse.model import Citation, Sentence, Story
@@ -315,8 +315,6 @@ def _attribution(article: _Article, start: int, end: int) -> Speaker:
     stop = min(last.end, following[0][0] - 1) if following else last.end
     after = article.text[end:stop]
     marks = re.match(MARKS, after)
-    # a quoted phrase that runs on into its sentence ("is ``almost entirely in Arabic'' and the board has
-    # added…") is followed by no attribution: a speech verb later in the sentence is someone else's
     closed = bool(CLOSED & set(marks.group() if marks else "")) or article.text[end - 1 : end] in CLOSED
     line_end = article.text.find("\n", end)
     signed = SIGNED.match(article.text, end, line_end if line_end >= 0 else len(article.text))
@@ -350,16 +348,10 @@ def _attribution(article: _Article, start: int, end: int) -> Speaker:
     return NOBODY
 
 
-def find_quotes(
-    story: Story, mentions: Sequence[Mention], canonical: dict[str, str], people: frozenset[str] | None = None
-) -> tuple[Quote, ...]:
-    """Every quotation of the story with its speaker; ``people``: the canonical names of the story's persons
-    (``merge``'s entities of that type, whom "he" and "she" may mean; worked out here when not given)."""
+def find_quotes(story: Story, mentions: Sequence[Mention], cast: Cast) -> tuple[Quote, ...]:
+    """Every quotation of the story with its speaker; ``cast``: who the story names (``Cast.of(*merge(...))``)."""
     by_article = {a.id: [s for s in story.sentences if s.article == a.id] for a in story.articles}
     keys = {a.id: " ".join(words(a.text)) for a in story.articles}
-    if people is None:
-        people = frozenset(e.name for e in merge(mentions)[0] if e.type == "person")
-    cast = Cast.of(canonical, people)
     found = []
     for source in story.articles:
         own = [m for m in mentions if m.where.article == source.id]

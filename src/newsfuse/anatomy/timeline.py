@@ -216,29 +216,29 @@ def expressions(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     yield from sorted(found, key=lambda pair: pair[1].start())
 
 
-def years_given(sentences: Iterable[Sentence]) -> dict[tuple[str, int, int], int]:
-    """(article, month, day) → year, for each day an article gives with its year ("on July 7, 2005"): the
-    article's later "July 7" is that day, not the last July 7 before publication (a later anniversary piece)."""
-    years = {}
+def years_given(sentences: Iterable[Sentence]) -> dict[str, dict[tuple[int, int], int]]:
+    """Per article, (month, day) → year for each day it gives with its year ("on July 7, 2005"): the article's
+    later "July 7" is that day, not the last July 7 before publication (a later anniversary piece)."""
+    years: dict[str, dict[tuple[int, int], int]] = {}
     for sentence in sentences:
         if WITH_YEAR.search(sentence.text):
             for kind, match in expressions(sentence.text):
                 parts = match.groupdict()
                 if kind == "date" and parts.get("year") and 1 <= int(parts["day"]) <= 31:
-                    key = (sentence.article, MONTHS[parts["month"]], int(parts["day"]))
-                    years.setdefault(key, int(parts["year"]))
+                    day = (MONTHS[parts["month"]], int(parts["day"]))
+                    years.setdefault(sentence.article, {}).setdefault(day, int(parts["year"]))
     return years
 
 
 def dated(
-    sentence: Sentence, when: date | None, years: Mapping[tuple[str, int, int], int] | None = None
+    sentence: Sentence, when: date | None, years: Mapping[str, Mapping[tuple[int, int], int]] | None = None
 ) -> Iterator[tuple[str, date | None, date | None, str]]:
     """(expression, start, end, granularity) for every date expression of a sentence (``years``: from
     ``years_given`` over its article)."""
     if not MAY_DATE.search(sentence.text):
         return
     read = tense.cues(sentence.text)
-    own = {(m, d): y for (article, m, d), y in (years or {}).items() if article == sentence.article}
+    own = (years or {}).get(sentence.article)
     for kind, match in expressions(sentence.text):
         future = tense.future(sentence.text, match.start(), match.end(), read)
         resolved = resolve(kind, match, when, future, own)
