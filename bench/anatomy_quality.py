@@ -126,9 +126,9 @@ def rates(counts: Counter[str], kind: str) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def table(counts: Counter[str]) -> str:
+def table(counts: Counter[str], kinds: tuple[str, ...] = KINDS) -> str:
     rows = []
-    for kind in KINDS:
+    for kind in kinds:
         p, r, f = rates(counts, kind)
         rows.append(
             [kind, str(counts[f"{kind}/items"]), str(counts[f"{kind}/gold"]), f"{p:.2f}", f"{r:.2f}", f"{f:.2f}"]

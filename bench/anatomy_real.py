@@ -35,8 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from anatomy_quality import rates, score_story
-from newsfuse.render import markdown_table
+from anatomy_quality import score_story, table
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTLETS = {"APW": "Associated Press", "NYT": "New York Times", "XIE": "Xinhua"}
@@ -207,15 +206,6 @@ def score_facts(facts: list[dict[str, Any]], analysis: Any) -> Counter[str]:
     return counts
 
 
-def table(counts: Counter[str]) -> str:
-    rows = []
-    for kind in KINDS:
-        p, r, f = rates(counts, kind)
-        items, gold = counts[f"{kind}/items"], counts[f"{kind}/gold"]
-        rows.append([kind, str(items), str(gold), f"{p:.2f}", f"{r:.2f}", f"{f:.2f}"])
-    return markdown_table(["kind", "labelled items", "gold positives", "precision", "recall", "F1"], rows)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"), help="the shared data folder")
@@ -260,12 +250,12 @@ def main() -> None:
         texts = {a.id: a.text for a in analysis.articles}
         labels = decode(json.loads(path.read_text(encoding="utf-8")), texts, real.split)
         counts = score_story(labels, analysis) + score_facts(labels["facts"], analysis)
-        print(f"{real.name} ({real.split}, {len(records)} articles):\n\n{table(counts)}\n")
+        print(f"{real.name} ({real.split}, {len(records)} articles):\n\n{table(counts, KINDS)}\n")
         by_split["all"] += counts
         by_split.setdefault(real.split, Counter())
         by_split[real.split] += counts
     for split, counts in by_split.items():
-        print(f"{split}:\n\n{table(counts)}\n")
+        print(f"{split}:\n\n{table(counts, KINDS)}\n")
 
 
 if __name__ == "__main__":
