@@ -33,10 +33,16 @@ from newsfuse.stories import ingest, units
 CHECKPOINT = 10_000  # articles between two readings of the per-article cost
 
 
-def documents(paths: list[str], limit: int | None) -> list[tuple[int, str]]:
-    """(cluster number, document text) for the first ``limit`` clusters of each file, numbered across files."""
+def documents(paths: list[str], limit: int | None, by_name: bool = False) -> list[tuple[int, str]]:
+    """(cluster number, document text) for the first ``limit`` clusters of each file, numbered across files;
+    ``by_name``: clusters of different files whose ids end alike (``…-english-M000``, ``…-french-M000``: one
+    story told in several languages) have one number."""
     clusters = [cluster for path in paths for cluster in read_clusters(path, limit)]
-    return [(n, doc) for n, cluster in enumerate(clusters) for doc in cluster.documents]
+    names: dict[str, int] = {}
+    numbers = [
+        names.setdefault(c.id.rsplit("-", 1)[-1] if by_name else str(n), len(names)) for n, c in enumerate(clusters)
+    ]
+    return [(number, doc) for number, cluster in zip(numbers, clusters, strict=True) for doc in cluster.documents]
 
 
 def write_jsonl(docs: list[tuple[int, str]], folder: Path) -> Path:
@@ -47,11 +53,11 @@ def write_jsonl(docs: list[tuple[int, str]], folder: Path) -> Path:
     return path
 
 
-def quality(paths: list[str], clusters: int, seeds: list[int]) -> None:
+def quality(paths: list[str], clusters: int, seeds: list[int], by_name: bool = False) -> None:
     from sklearn.metrics import adjusted_rand_score, completeness_score, homogeneity_score
 
-    docs = documents(paths, clusters)
-    rows = []
+    docs = documents(paths, clusters, by_name)
+    rows, twins = [], []
     for seed in seeds:
         shuffled = docs[:]
         random.Random(seed).shuffle(shuffled)
@@ -65,6 +71,8 @@ def quality(paths: list[str], clusters: int, seeds: list[int]) -> None:
             store.close()
         truth = [int(external.split("-")[0][1:]) for external, _ in found]
         predicted = [story for _, story in found]
+        if by_name:
+            twins.append(f"{_together(docs, shuffled, found):.3f}")
         rows.append(
             [
                 str(seed), str(len(found)), str(len(set(truth))), str(len(set(predicted))),
@@ -78,6 +86,30 @@ def quality(paths: list[str], clusters: int, seeds: list[int]) -> None:
     )
     header = ["seed", "articles", "true clusters", "stories", "ARI", "homogeneity", "completeness", "s", "duplicates"]
     print(markdown_table(header, rows))
+    if by_name:
+        print(f"\ntranslations in one story (seeds {' / '.join(map(str, seeds))}): {' / '.join(twins)}")
+
+
+def _together(docs: list[tuple[int, str]], shuffled: list[tuple[int, str]], found: list[tuple[str, int]]) -> float:
+    """Of the pairs of translations of one article (the n-th document of same-named clusters in two files), the
+    share that ended in one story (a document left out as a duplicate counts as apart)."""
+    place = {id(text): n for n, (_, text) in enumerate(shuffled)}  # the same string objects as in ``docs``
+    story = {int(external.rsplit("-", 1)[1]): s for external, s in found}
+    twins: dict[tuple[int, int], list[int | None]] = {}
+    seen: dict[int, int] = {}  # per label, documents met so far in the current file's cluster
+    previous = None
+    for label, text in docs:  # in file order, cluster by cluster
+        if label != previous:
+            seen[label], previous = 0, label
+        twins.setdefault((label, seen[label]), []).append(story.get(place[id(text)]))
+        seen[label] += 1
+    pairs = joined = 0
+    for stories in twins.values():
+        for i in range(len(stories)):
+            for j in range(i + 1, len(stories)):
+                pairs += 1
+                joined += stories[i] is not None and stories[i] == stories[j]
+    return joined / max(pairs, 1)
 
 
 def ceiling(paths: list[str], clusters: int, meaning: bool) -> None:
@@ -178,6 +210,9 @@ def main() -> None:
     parser.add_argument("--ceiling", action="store_true", help="quality: the best ARI of batch clustering")
     parser.add_argument("--meaning", action="store_true", help="ceiling: also on WordLlama document vectors")
     parser.add_argument("--clusters", type=int, default=1000, help="quality: first N clusters (default 1000)")
+    parser.add_argument(
+        "--by-name", action="store_true", help="quality: clusters whose ids end alike are one story (translations)"
+    )
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2], help="quality: shuffle seeds")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], help="throughput: articles")
     parser.add_argument(
@@ -187,7 +222,7 @@ def main() -> None:
     if args.ceiling:
         ceiling(args.data, args.clusters, args.meaning)
     elif args.quality:
-        quality(args.data, args.clusters, args.seeds)
+        quality(args.data, args.clusters, args.seeds, args.by_name)
     else:
         throughput(args.data[0], args.sizes, args.workers)
 

@@ -7,11 +7,16 @@ from newsfuse.cluster import (
     add,
     buckets_of,
     decide,
+    figures,
+    length,
     normal_url,
+    split,
+    term_counts,
     text_hash,
     vector,
     within_window,
 )
+from newsfuse.languages import load_language
 
 
 def test_same_text_and_url_are_recognised_whatever_their_form() -> None:
@@ -56,3 +61,36 @@ def test_window_is_open_when_a_date_is_unknown() -> None:
     assert within_window(None, date(2026, 1, 1), date(2026, 1, 2))
     assert within_window(date(2026, 1, 8), date(2026, 1, 1), date(2026, 1, 2))
     assert not within_window(date(2026, 2, 8), date(2026, 1, 1), date(2026, 1, 2))
+
+
+def test_figures_are_terms_of_no_language() -> None:
+    assert figures("1,250 homes; 1.250 Häuser; 1\u00a0250 maisons; ١٢٥٠ منزل") == ["#1250"] * 4
+    assert figures("14.5 million, 14,5 millions, 2026/03/08, 8 March, 0.5") == [
+        "#14.5",
+        "#14.5",
+        "#2026",
+        "#3",
+        "#8",
+        "#8",
+        "#0.5",
+    ]
+    english = term_counts("The river flooded 1,250 homes.", load_language("en"))
+    french = term_counts("La rivière a inondé 1 250 maisons.".replace(" 250", "\u202f250"), load_language("fr"))
+    assert english["#1250"] == french["#1250"] == 1 and "1" not in english and "250" not in english
+
+
+def test_figures_are_weighed_apart_from_words_and_join_only_with_enough_of_them() -> None:
+    counts = {"flood": 3, "river": 2, "#1250": 1, "#37": 1, "#14.5": 1, "#2026": 1}
+    df = {"flood": 3, "river": 5, "#1250": 1, "#37": 1, "#14.5": 1, "#2026": 40}
+    own = vector(counts, df, 100)
+    assert abs(sum(w * w for t, w in own.items() if t[0] != "#") - 1) < 1e-3  # the words: unit length ...
+    assert abs(sum(w * w for t, w in own.items() if t[0] == "#") - 1) < 1e-3  # ... and the figures apart
+    french = {"inond": 0.8, "rivi": 0.6, "#1250": 0.55, "#37": 0.55, "#14.5": 0.55, "#2026": 0.3}
+    story = Candidate(4, add({}, french), length(french), None, None)
+    words, figures = split(own)
+    assert story.similarity(words) == 0 and story.by_figures(figures) >= 0.7  # no word in common, the same figures
+    assert decide(own, None, [story]) == [4]
+    two = {"inond": 0.8, "#1250": 0.7, "#2026": 0.7}  # two figures only, however close: another event
+    assert decide(own, None, [Candidate(5, add({}, two), length(two), None, None)]) == []
+    words = Candidate(6, add({}, {"flood": 0.9, "river": 0.4}), 1.0, None, None)
+    assert decide(own, None, [words, story]) == [6, 4]  # figures this close merge the two stories

@@ -265,3 +265,31 @@ def test_a_run_over_the_ingest_limit_is_refused_before_anything_is_stored(tmp_pa
         ingest(store, units([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], "auto", limit=10))
     assert store.article_count() == 0  # refused before the first batch, not after a part
     assert ingest(store, units([str(tmp_path / "c.jsonl")], "auto", limit=10)).added == 10  # the limit is allowed
+
+
+FLOOD = {
+    "en": "The Alder river burst its banks on 12 March 2026 and flooded 1,250 homes in the valley. Rescuers said 37 "
+    "people were taken to hospital and 4,800 residents left their houses. The regional council set aside 14.5 million "
+    "euros for repairs, and engineers will inspect the 1987 levee next week.",
+    "fr": "La rivière Alder est sortie de son lit le 12 mars 2026 et a inondé 1\u202f250 maisons de la vallée. Selon "
+    "les secouristes, 37 personnes ont été hospitalisées et 4\u202f800 habitants ont quitté leur logement. Le conseil "
+    "régional a débloqué 14,5 millions d'euros pour les réparations, et des ingénieurs inspecteront la digue de 1987.",
+    "de": "Der Fluss Alder trat am 12. März 2026 über die Ufer und überflutete 1.250 Häuser im Tal. Nach Angaben der "
+    "Retter kamen 37 Menschen ins Krankenhaus, 4.800 Bewohner verließen ihre Häuser. Der Regionalrat stellte 14,5 "
+    "Millionen Euro für Reparaturen bereit; Ingenieure prüfen nächste Woche den Deich von 1987.",
+}
+ELECTION = (
+    "Les électeurs de la région ont choisi dimanche un nouveau conseil municipal. La liste du maire sortant a obtenu "
+    "52 % des voix en 2026, contre 48 % pour l'opposition, et la participation a progressé par rapport au dernier "
+    "scrutin, selon la préfecture qui a publié les résultats dans la soirée."
+)
+
+
+def test_one_event_told_in_three_languages_is_one_story(tmp_path: Path, store_url: StoreUrl) -> None:
+    """Words differ between languages; the figures (a date, tolls, a sum, a year, written each language's way)
+    do not. Another event in one of the languages, sharing a year, stays apart."""
+    records = [{"id": code, "text": text} for code, text in FLOOD.items()] + [{"id": "vote", "text": ELECTION}]
+    (tmp_path / "s.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    store = Store(store_url("n"))
+    ingest(store, units([str(tmp_path / "s.jsonl")], "auto"))
+    assert partition(store) == {frozenset({"en", "fr", "de"}), frozenset({"vote"})}

@@ -4,7 +4,9 @@ An article is reduced to its most distinctive stemmed terms (tf-idf, with docume
 article stored so far) as a unit vector, and a MinHash signature of that term set. Locality-sensitive hashing
 over one-row bands of the signature finds the few stories with articles that may be about the same event
 without scanning the store; the cosine between the article and each story's profile (the sum of its
-articles' vectors) decides. A story has a time window: an article published more than
+articles' vectors) decides. Words are a language's own, so an article in another language is judged by its
+figures instead (dates, tolls, sums: written alike in every language, ``figures``), apart from its words and
+more strictly. A story has a time window: an article published more than
 ``WINDOW_DAYS`` from a story's known dates never joins it, so an old story does not swallow a new event.
 """
 
@@ -13,11 +15,13 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from operator import itemgetter
 
 import numpy as np
@@ -29,9 +33,14 @@ TOP_TERMS = 60  # terms kept per article: enough to tell events apart, few enoug
 BANDS = 64  # one-row LSH bands: top-term sets with a Jaccard of 0.05 share a bucket 96% of the time
 THRESHOLD = 0.25  # cosine between an article and a story's profile at which it joins the story
 MERGE_THRESHOLD = 0.4  # cosine it must reach with two stories to merge them: fusing whole stories needs more
+BY_FIGURES = 0.5  # cosine of its figures alone at which an article joins a story it shares too few words with ...
+FIGURES_SHARED = 3  # ... when they share at least this many figures (an article in another language: a translation)
+MERGE_BY_FIGURES = 0.7  # and at which it merges such a story with another
 WINDOW_DAYS = 7
 BACKGROUND = 1000  # idf is computed as if this many unrelated articles were stored too: sane from the first one
-CENTROID_TERMS = 100  # terms kept in a story's profile
+CENTROID_TERMS = 100  # words kept in a story's profile
+TOP_FIGURES = 20  # figures kept per article ...
+CENTROID_FIGURES = 40  # ... and in a story's profile
 MAX_BUCKET = 10  # newest stories looked at per LSH bucket: bounds the work on very common terms
 SETS_PER_PASS = 256  # term sets hashed in one NumPy pass: at most 256 × TOP_TERMS × BANDS values at once
 _PRIME = (1 << 31) - 1  # hashes (a·x + b) mod p with x, a, b < p: the products fit in 64 bits
@@ -62,17 +71,48 @@ def normal_url(url: str | None) -> str | None:
 
 def term_counts(text: str, language: Language) -> Counter[str]:
     """Stemmed content terms of an article in its ``language``, with their counts: what the writer needs to
-    weigh it."""
-    return Counter(language.content_stems(text))
+    weigh it. Its figures are terms of no language (``figures``), the same in every language's article."""
+    counts = Counter(stem for stem in language.content_stems(text) if not DIGIT.search(stem))
+    counts.update(figures(text))
+    return counts
+
+
+DIGIT = re.compile(r"\d")
+FIGURE = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009']\d{3}(?!\d))*(?:[.,]\d+)?")
+GROUPING = re.compile(r"[.,\u00a0\u202f\u2009'](?=\d{3}(?!\d))")
+NEUTRAL = "#"  # what a term of no language starts with
+
+
+def figures(text: str) -> list[str]:
+    """The figures of a text as terms of no language: digits of any script as ASCII, thousands grouped any way
+    ("500,000", "500.000", "500 000" in French, "٥٠٠٠٠٠" in Arabic are all ``#500000``), a decimal comma a
+    point, no leading zero ("08" is "8"). Translations and outlets in other languages give a story's figures
+    alike: dates, tolls, sums."""
+    found = []
+    for raw in FIGURE.findall(text):
+        value = raw if raw.isdigit() else GROUPING.sub("", raw).replace(",", ".")  # most: digits alone
+        if not value.isascii():
+            value = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in value)
+        value = value.lstrip("0")
+        found.append(NEUTRAL + (value if value[:1].isdigit() else "0" + value))
+    return found
 
 
 def vector(counts: Mapping[str, int], df: Mapping[str, int], articles: int) -> dict[str, float]:
-    """The unit tf-idf vector over the article's TOP_TERMS most distinctive terms."""
+    """The tf-idf vector of the article's TOP_TERMS most distinctive words, of unit length, and of its TOP_FIGURES
+    most distinctive figures, of unit length too: figures are shared by every language, so they would lose to
+    any language's words on idf; apart, they tell an article in one language and a story in another."""
     size = articles + BACKGROUND
     weights = {t: (1.0 + math.log(c)) * math.log((size + 1) / (df.get(t, 0) + 1)) for t, c in counts.items()}
-    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]  # heapq.nsmallest's answer, faster
-    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-    return {t: round(w / norm, 4) for t, w in top if w > 0}
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))  # heapq.nsmallest's answer, faster
+    found: dict[str, float] = {}
+    for top in (
+        [kv for kv in ranked if kv[0][0] != NEUTRAL][:TOP_TERMS],
+        [kv for kv in ranked if kv[0][0] == NEUTRAL][:TOP_FIGURES],
+    ):
+        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        found.update((t, round(w / norm, 4)) for t, w in top if w > 0)
+    return found
 
 
 def _term_hash(term: str) -> int:
@@ -119,12 +159,21 @@ def within_window(when: date | None, first: date | None, last: date | None) -> b
 
 
 def add(centroid: Mapping[str, float], vector: Mapping[str, float]) -> dict[str, float]:
-    """A story's term profile plus one more article (or story), keeping its CENTROID_TERMS strongest terms."""
+    """A story's term profile plus one more article (or story), keeping its CENTROID_TERMS strongest words and
+    CENTROID_FIGURES strongest figures."""
     total = dict(centroid)
     for term, weight in vector.items():
         total[term] = total.get(term, 0.0) + weight
-    strongest = sorted(total.items(), key=itemgetter(1), reverse=True)[:CENTROID_TERMS]  # heapq.nlargest's answer
-    return {t: round(w, 4) for t, w in strongest}  # (a stable sort: ties keep their order), at a third of its cost
+    strongest = sorted(total.items(), key=itemgetter(1), reverse=True)  # heapq.nlargest's answer (a stable sort:
+    # ties keep their order), at a third of its cost
+    kept = [kv for kv in strongest if kv[0][0] != NEUTRAL][:CENTROID_TERMS]
+    kept += [kv for kv in strongest if kv[0][0] == NEUTRAL][:CENTROID_FIGURES]
+    return {t: round(w, 4) for t, w in kept}
+
+
+def length(profile: Mapping[str, float]) -> float:
+    """The length of a profile's words (its figures are compared apart)."""
+    return math.sqrt(sum([w * w for t, w in profile.items() if t[0] != NEUTRAL])) or 1.0
 
 
 @dataclass(frozen=True)
@@ -133,14 +182,35 @@ class Candidate:
 
     story: int
     centroid: Mapping[str, float]  # the sum of its articles' vectors (not unit length) ...
-    norm: float  # ... and its length
+    norm: float  # ... and the length of its words (``length``)
     first: date | None
     last: date | None
 
-    def similarity(self, vector: Mapping[str, float]) -> float:
-        """Cosine between an article's (unit) vector and the story's profile."""
+    def similarity(self, words: Mapping[str, float]) -> float:
+        """Cosine between an article's words (a unit vector, no figures: ``split``) and the story's."""
         centroid = self.centroid
-        return sum(vector[t] * centroid[t] for t in vector.keys() & centroid.keys()) / self.norm
+        return sum(words[t] * centroid[t] for t in words.keys() & centroid.keys()) / self.norm
+
+    @cached_property
+    def figures(self) -> dict[str, float]:
+        return {t: w for t, w in self.centroid.items() if t[0] == NEUTRAL}
+
+    def by_figures(self, figures: Mapping[str, float]) -> float:
+        """Cosine between an article's figures (a unit vector: ``split``) and the story's, when they share at
+        least ``FIGURES_SHARED`` of them, else 0: what tells an article in one language and a story in another."""
+        theirs = self.figures
+        shared = figures.keys() & theirs.keys()
+        if len(shared) < FIGURES_SHARED:
+            return 0.0
+        return sum(figures[t] * theirs[t] for t in shared) / math.sqrt(sum(w * w for w in theirs.values()))
+
+
+def split(vector: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """An article's vector as its words and its figures, each of unit length (``vector``)."""
+    words, figures = {}, {}
+    for term, weight in vector.items():
+        (figures if term[0] == NEUTRAL else words)[term] = weight
+    return words, figures
 
 
 def decide(own: Mapping[str, float], when: date | None, candidates: Iterable[Candidate]) -> list[int]:
@@ -152,11 +222,15 @@ def decide(own: Mapping[str, float], when: date | None, candidates: Iterable[Can
     a whole running topic.
     """
     best: dict[int, float] = {}
+    words, figures = split(own)
     for c in candidates:
         if not within_window(when, c.first, c.last):
             continue
-        similarity = c.similarity(own)
+        similarity = c.similarity(words)
         if similarity >= THRESHOLD:
             best[c.story] = similarity
+        elif len(figures) >= FIGURES_SHARED and (by_figures := c.by_figures(figures)) >= BY_FIGURES:
+            # a join, ranked with those that share its words; a merge when its figures are closer still
+            best[c.story] = MERGE_THRESHOLD if by_figures >= MERGE_BY_FIGURES else THRESHOLD
     ranked = sorted(best, key=lambda story: (-best[story], story))
     return ranked[:1] + [story for story in ranked[1:] if best[story] >= MERGE_THRESHOLD]

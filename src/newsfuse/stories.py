@@ -9,7 +9,6 @@ Progress is reported only for committed batches.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from newsfuse.cluster import (
     add,
     buckets_of_many,
     decide,
+    length,
     normal_url,
     term_counts,
     text_hash,
@@ -241,7 +241,7 @@ class _Stories:
     def _load(self, stories: list[int]) -> None:
         missing = [s for s in stories if s not in self.candidates]
         for story, (centroid, first, last) in self.store.profiles(missing).items():
-            self.candidates[story] = Candidate(story, centroid, _norm(centroid), _day(first), _day(last))
+            self.candidates[story] = Candidate(story, centroid, length(centroid), _day(first), _day(last))
 
     def live(self, story: int) -> int:
         """The story an id stands for now, after the merges of this batch."""
@@ -292,7 +292,7 @@ class _Stories:
                 tally.merged += 1
             tally.updated.add(story)
         centroid = add(centroid, own)
-        self.candidates[story] = Candidate(story, centroid, _norm(centroid), *_widen(span, when))
+        self.candidates[story] = Candidate(story, centroid, length(centroid), *_widen(span, when))
         self.changed.add(story)
         return story
 
@@ -312,10 +312,6 @@ class _Stories:
             c = self.candidates[story]
             rows.append((story, c.centroid, *(d.isoformat() if d else None for d in (c.first, c.last))))
         self.store.save_stories(rows, self.now)
-
-
-def _norm(vector: dict[str, float]) -> float:
-    return math.sqrt(sum(w * w for w in vector.values())) or 1.0
 
 
 def _widen(span: tuple[date | None, date | None], when: date | None) -> tuple[date | None, date | None]:
