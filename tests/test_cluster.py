@@ -74,6 +74,7 @@ def test_figures_are_terms_of_no_language() -> None:
         "#8",
         "#0.5",
     ]
+    assert figures("serial 1" + "2" * 30 + " and 1,234,567,890,123") == ["#1234567890123"]
     english = term_counts("The river flooded 1,250 homes.", load_language("en"))
     french = term_counts("La rivière a inondé 1 250 maisons.".replace(" 250", "\u202f250"), load_language("fr"))
     assert english["#1250"] == french["#1250"] == 1 and "1" not in english and "250" not in english

@@ -81,6 +81,7 @@ DIGIT = re.compile(r"\d")
 FIGURE = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009']\d{3}(?!\d))*(?:[.,]\d+)?")
 GROUPING = re.compile(r"[.,\u00a0\u202f\u2009'](?=\d{3}(?!\d))")
 NEUTRAL = "#"  # what a term of no language starts with
+LONGEST_FIGURE = 24  # characters
 
 
 def figures(text: str) -> list[str]:
@@ -90,6 +91,8 @@ def figures(text: str) -> list[str]:
     alike: dates, tolls, sums."""
     found = []
     for raw in FIGURE.findall(text):
+        if len(raw) > LONGEST_FIGURE:  # a serial number or a run of digits, not a figure a story is told by
+            continue
         value = raw if raw.isdigit() else GROUPING.sub("", raw).replace(",", ".")  # most: digits alone
         if not value.isascii():
             value = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in value)
