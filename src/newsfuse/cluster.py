@@ -26,6 +26,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from newsfuse.across import NUMBER, figure
 from newsfuse.languages import SPACED_WORD, Language
 from newsfuse.text import words
 
@@ -48,6 +49,9 @@ _SEEDS = np.random.default_rng(20261122).integers(1, _PRIME, size=(2, BANDS), dt
 
 
 OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024f]")  # a letter beyond Latin: Greek, Cyrillic, Arabic, Han…
+DIGIT = re.compile(r"\d")
+NEUTRAL = "#"  # what a term of no language (a figure) starts with
+LONGEST_FIGURE = 24  # characters
 
 
 def text_hash(text: str) -> str:
@@ -77,23 +81,16 @@ def term_counts(text: str, language: Language) -> Counter[str]:
     return counts
 
 
-DIGIT = re.compile(r"\d")
-FIGURE = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009']\d{3}(?!\d))*(?:[.,]\d+)?")
-GROUPING = re.compile(r"[.,\u00a0\u202f\u2009'](?=\d{3}(?!\d))")
-NEUTRAL = "#"  # what a term of no language starts with
-LONGEST_FIGURE = 24  # characters
-
-
 def figures(text: str) -> list[str]:
-    """The figures of a text as terms of no language: digits of any script as ASCII, thousands grouped any way
-    ("500,000", "500.000", "500 000" in French, "٥٠٠٠٠٠" in Arabic are all ``#500000``), a decimal comma a
-    point, no leading zero ("08" is "8"). Translations and outlets in other languages give a story's figures
-    alike: dates, tolls, sums."""
+    """The figures of a text as terms of no language, spelt as ``across.figure`` spells them (thousands grouped
+    any way, "500,000", "500.000", "500 000", are all ``#500000``; a decimal comma a point), with digits of any
+    script as ASCII ("٥٠٠٠٠٠" too) and no leading zero ("08" is "8"). Translations and outlets in other languages
+    give a story's figures alike: dates, tolls, sums."""
     found = []
-    for raw in FIGURE.findall(text):
+    for raw in NUMBER.findall(text):
         if len(raw) > LONGEST_FIGURE:  # a serial number or a run of digits, not a figure a story is told by
             continue
-        value = raw if raw.isdigit() else GROUPING.sub("", raw).replace(",", ".")  # most: digits alone
+        value = raw if raw.isdigit() else figure(raw)  # most: digits alone
         if not value.isascii():
             value = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in value)
         value = value.lstrip("0")
@@ -221,8 +218,8 @@ def decide(own: Mapping[str, float], when: date | None, candidates: Iterable[Can
 
     The article is compared with each candidate story's profile (the sum of its articles' vectors), not with
     single articles, so that one loose article does not chain two events together; and it merges stories only
-    when it is close to each of them (``MERGE_THRESHOLD``), since merges otherwise snowball into one story of
-    a whole running topic.
+    when it is close to each of them (``MERGE_THRESHOLD``, or ``MERGE_BY_FIGURES`` by figures alone), since
+    merges otherwise snowball into one story of a whole running topic.
     """
     best: dict[int, float] = {}
     words, figures = split(own)
