@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import Phase, example, given, settings
 from hypothesis import strategies as st
 
 from newsfuse.anatomy.figures import figures_in
@@ -242,13 +242,15 @@ DATES = st.none() | st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 12
 
 @settings(max_examples=200, deadline=None)
 @given(payload=JSON | FIELDS)
+@example(payload={"articles": [{"id": None, "text": "0"}]})  # a valid request: its checked fields, every run
 def test_fuzz_any_json_is_a_checked_request_or_a_named_422(payload: object) -> None:
     try:
-        articles, words, method, include_text, strict = check_request(payload, Limits())
+        articles, words, method, include_text, strict, language, focus = check_request(payload, Limits())
     except InputError as problem:
         assert problem.origin and problem.reason
         return
     assert articles and words >= 1 and isinstance(include_text, bool) and isinstance(strict, bool) and method
+    assert (language is None or isinstance(language, str)) and isinstance(focus, str)
 
 
 @settings(max_examples=200, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink))
