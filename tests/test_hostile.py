@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from newsfuse import clean, extraction, formats, opinion, readable
+from newsfuse import clean, extraction, formats, noise, opinion, readable
 from newsfuse.clean import clean_text
 from newsfuse.errors import InputError
 from newsfuse.formats import detect
@@ -225,8 +225,8 @@ def test_fuzz_detectors_and_line_rules_take_under_a_second_per_megabyte(prefix: 
     with within(1.0):
         clean.DATELINE.sub("", line, count=1)
         clean.HOVER_CARD.sub(r"\1", line)
-        for _, rule in clean.RULES:
-            rule(clean.Line.of(line[: clean.MAX_NOISE_CHARS]))
+        for _, rule in noise.RULES:
+            rule(noise.Line.of(line[: clean.MAX_NOISE_CHARS]))
     article = "\n".join(text.split("\n")[:MAX_ARTICLE_LINES])  # more lines than that are refused before cleaning
     with within(5.0):  # the whole cleaner: a Python loop over the lines, bounded to catch a hang, not to time it
         clean_text(article)
