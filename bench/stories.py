@@ -72,7 +72,8 @@ def quality(paths: list[str], clusters: int, seeds: list[int], by_name: bool = F
         truth = [int(external.split("-")[0][1:]) for external, _ in found]
         predicted = [story for _, story in found]
         if by_name:
-            twins.append(f"{_together(docs, shuffled, found):.3f}")
+            places = [n for path in paths for c in read_clusters(path, clusters) for n in range(len(c.documents))]
+            twins.append(f"{_together(docs, places, shuffled, found):.3f}")
         rows.append(
             [
                 str(seed), str(len(found)), str(len(set(truth))), str(len(set(predicted))),
@@ -90,19 +91,17 @@ def quality(paths: list[str], clusters: int, seeds: list[int], by_name: bool = F
         print(f"\ntranslations in one story (seeds {' / '.join(map(str, seeds))}): {' / '.join(twins)}")
 
 
-def _together(docs: list[tuple[int, str]], shuffled: list[tuple[int, str]], found: list[tuple[str, int]]) -> float:
+def _together(
+    docs: list[tuple[int, str]], places: list[int], shuffled: list[tuple[int, str]], found: list[tuple[str, int]]
+) -> float:
     """Of the pairs of translations of one article (the n-th document of same-named clusters in two files), the
-    share that ended in one story (a document left out as a duplicate counts as apart)."""
+    share that ended in one story (a document left out as a duplicate counts as apart). ``places``: each
+    document's n in its cluster."""
     place = {id(text): n for n, (_, text) in enumerate(shuffled)}  # the same string objects as in ``docs``
     story = {int(external.rsplit("-", 1)[1]): s for external, s in found}
     twins: dict[tuple[int, int], list[int | None]] = {}
-    seen: dict[int, int] = {}  # per label, documents met so far in the current file's cluster
-    previous = None
-    for label, text in docs:  # in file order, cluster by cluster
-        if label != previous:
-            seen[label], previous = 0, label
-        twins.setdefault((label, seen[label]), []).append(story.get(place[id(text)]))
-        seen[label] += 1
+    for (label, text), n in zip(docs, places, strict=True):
+        twins.setdefault((label, n), []).append(story.get(place[id(text)]))
     pairs = joined = 0
     for stories in twins.values():
         for i in range(len(stories)):

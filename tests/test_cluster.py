@@ -11,6 +11,7 @@ from newsfuse.cluster import (
     length,
     normal_url,
     split,
+    telling,
     term_counts,
     text_hash,
     vector,
@@ -65,33 +66,48 @@ def test_window_is_open_when_a_date_is_unknown() -> None:
 
 def test_figures_are_terms_of_no_language() -> None:
     assert figures("1,250 homes; 1.250 Häuser; 1\u00a0250 maisons; ١٢٥٠ منزل") == ["#1250"] * 4
-    assert figures("14.5 million, 14,5 millions, 2026/03/08, 8 March, 0.5") == [
-        "#14.5",
-        "#14.5",
-        "#2026",
-        "#3",
-        "#8",
-        "#8",
-        "#0.5",
-    ]
-    assert figures("serial 1" + "2" * 30 + " and 1,234,567,890,123") == ["#1234567890123"]
-    english = term_counts("The river flooded 1,250 homes.", load_language("en"))
-    french = term_counts("La rivière a inondé 1 250 maisons.".replace(" 250", "\u202f250"), load_language("fr"))
+    assert figures("14.5 million, 14,5 millions, 2026/03/08, 8 March, 0.50") == [
+        "#14.5", "#14.5", "#2026", "#3", "#8", "#8", "#0.5"
+    ]  # fmt: skip
+    assert figures("flight MH370, the G7, a 4G network; serial 1" + "2" * 30) == []  # parts of words; a serial
+    english = term_counts("The river flooded 1,250 homes before the G7 met.", load_language("en"))
+    french = term_counts("La rivière a inondé 1\u202f250 maisons.", load_language("fr"))
     assert english["#1250"] == french["#1250"] == 1 and "1" not in english and "250" not in english
+    assert english["g7"] == 1  # a word with a digit stays a word
+
+
+def test_years_days_and_small_counts_do_not_tell_events_apart() -> None:
+    assert [telling(f) for f in ("#2026", "#12", "#2", "#99", "#100", "#1250", "#14.5", "#2.1")] == [
+        False, False, False, False, True, True, True, True
+    ]  # fmt: skip
 
 
 def test_figures_are_weighed_apart_from_words_and_join_only_with_enough_of_them() -> None:
-    counts = {"flood": 3, "river": 2, "#1250": 1, "#37": 1, "#14.5": 1, "#2026": 1}
-    df = {"flood": 3, "river": 5, "#1250": 1, "#37": 1, "#14.5": 1, "#2026": 40}
+    counts = {"flood": 3, "river": 2, "#1250": 1, "#4800": 1, "#14.5": 1, "#2026": 1}
+    df = {"flood": 3, "river": 5, "#1250": 1, "#4800": 1, "#14.5": 1, "#2026": 40}
     own = vector(counts, df, 100)
     assert abs(sum(w * w for t, w in own.items() if t[0] != "#") - 1) < 1e-3  # the words: unit length ...
     assert abs(sum(w * w for t, w in own.items() if t[0] == "#") - 1) < 1e-3  # ... and the figures apart
-    french = {"inond": 0.8, "rivi": 0.6, "#1250": 0.55, "#37": 0.55, "#14.5": 0.55, "#2026": 0.3}
+    french = {"inond": 0.8, "rivi": 0.6, "#1250": 0.55, "#4800": 0.55, "#14.5": 0.55, "#2026": 0.3}
     story = Candidate(4, add({}, french), length(french), None, None)
-    words, figures = split(own)
-    assert story.similarity(words) == 0 and story.by_figures(figures) >= 0.7  # no word in common, the same figures
+    own_words, own_figures = split(own)
+    assert story.similarity(own_words) == 0 and story.by_figures(own_figures) >= 0.7  # no word in common
     assert decide(own, None, [story]) == [4]
-    two = {"inond": 0.8, "#1250": 0.7, "#2026": 0.7}  # two figures only, however close: another event
+    two = {"inond": 0.8, "#1250": 0.7, "#4800": 0.7}  # two figures only, however close: another event
     assert decide(own, None, [Candidate(5, add({}, two), length(two), None, None)]) == []
-    words = Candidate(6, add({}, {"flood": 0.9, "river": 0.4}), 1.0, None, None)
-    assert decide(own, None, [words, story]) == [6, 4]  # figures this close merge the two stories
+    flood = Candidate(6, add({}, {"flood": 0.9, "river": 0.4}), 1.0, None, None)
+    assert decide(own, None, [story, flood]) == [6, 4]  # its words' story first; figures this close merge
+
+
+def test_a_day_a_year_and_a_score_never_make_a_story() -> None:
+    """A football report and an earthquake on one day share its date and small numbers, not an event."""
+    match = vector({"goal": 2, "#12": 1, "#2026": 1, "#2": 1, "#1": 1}, {}, 100)
+    quake = {"quak": 0.9, "#12": 0.5, "#2026": 0.5, "#2": 0.5, "#1": 0.5}
+    story = Candidate(8, add({}, quake), length(quake), None, None)
+    assert story.by_figures(split(match)[1]) == 0 and decide(match, None, [story]) == []
+    words = Candidate(9, add({}, {"goal": 0.3, "pitch": 0.9}), length({"goal": 0.3, "pitch": 0.9}), None, None)
+    close = {"quak": 0.9, "#12": 0.5, "#2026": 0.5, "#2": 0.5, "#1250": 0.5}
+    by_figures = Candidate(3, add({}, close), length(close), None, None)
+    # its words' story first, whatever the figures' cosine; a story this close by figures (and a telling one
+    # among them) merges into it: an article of one language bridging its story and one in another language
+    assert decide({**match, "#1250": 0.4}, None, [by_figures, words]) == [9, 3]

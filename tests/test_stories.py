@@ -278,6 +278,11 @@ FLOOD = {
     "Retter kamen 37 Menschen ins Krankenhaus, 4.800 Bewohner verließen ihre Häuser. Der Regionalrat stellte 14,5 "
     "Millionen Euro für Reparaturen bereit; Ingenieure prüfen nächste Woche den Deich von 1987.",
 }
+MATCH = (
+    "Alder Rovers beat the visitors 2-1 on 12 March 2026, with a goal in the 37th minute and another late in the "
+    "second half. The home side stays third in the league table, and its coach praised the defence after a hard "
+    "game on a muddy pitch in front of a full stadium."
+)
 ELECTION = (
     "Les électeurs de la région ont choisi dimanche un nouveau conseil municipal. La liste du maire sortant a obtenu "
     "52 % des voix en 2026, contre 48 % pour l'opposition, et la participation a progressé par rapport au dernier "
@@ -287,9 +292,11 @@ ELECTION = (
 
 def test_one_event_told_in_three_languages_is_one_story(tmp_path: Path, store_url: StoreUrl) -> None:
     """Words differ between languages; the figures (a date, tolls, a sum, a year, written each language's way)
-    do not. Another event in one of the languages, sharing a year, stays apart."""
-    records = [{"id": code, "text": text} for code, text in FLOOD.items()] + [{"id": "vote", "text": ELECTION}]
+    do not. Other events stay apart: one in French sharing a year, one in English on the same day sharing the
+    date and small numbers."""
+    others = [{"id": "vote", "text": ELECTION}, {"id": "match", "text": MATCH}]
+    records = [{"id": code, "text": text} for code, text in FLOOD.items()] + others
     (tmp_path / "s.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     store = Store(store_url("n"))
     ingest(store, units([str(tmp_path / "s.jsonl")], "auto"))
-    assert partition(store) == {frozenset({"en", "fr", "de"}), frozenset({"vote"})}
+    assert partition(store) == {frozenset({"en", "fr", "de"}), frozenset({"vote"}), frozenset({"match"})}

@@ -35,7 +35,8 @@ BANDS = 64  # one-row LSH bands: top-term sets with a Jaccard of 0.05 share a bu
 THRESHOLD = 0.25  # cosine between an article and a story's profile at which it joins the story
 MERGE_THRESHOLD = 0.4  # cosine it must reach with two stories to merge them: fusing whole stories needs more
 BY_FIGURES = 0.5  # cosine of its figures alone at which an article joins a story it shares too few words with ...
-FIGURES_SHARED = 3  # ... when they share at least this many figures (an article in another language: a translation)
+FIGURES_SHARED = 3  # ... when they share at least this many figures (an article in another language: a translation),
+TELLING_SHARED = 1  # ... of which at least this many tell events apart (``telling``: not a year, a day, a score)
 MERGE_BY_FIGURES = 0.7  # and at which it merges such a story with another
 WINDOW_DAYS = 7
 BACKGROUND = 1000  # idf is computed as if this many unrelated articles were stored too: sane from the first one
@@ -43,15 +44,17 @@ CENTROID_TERMS = 100  # words kept in a story's profile
 TOP_FIGURES = 20  # figures kept per article ...
 CENTROID_FIGURES = 40  # ... and in a story's profile
 MAX_BUCKET = 10  # newest stories looked at per LSH bucket: bounds the work on very common terms
-SETS_PER_PASS = 256  # term sets hashed in one NumPy pass: at most 256 × TOP_TERMS × BANDS values at once
+SETS_PER_PASS = 256  # term sets hashed in one NumPy pass: at most 256 × (TOP_TERMS + TOP_FIGURES) × BANDS values
 _PRIME = (1 << 31) - 1  # hashes (a·x + b) mod p with x, a, b < p: the products fit in 64 bits
 _SEEDS = np.random.default_rng(20261122).integers(1, _PRIME, size=(2, BANDS), dtype=np.int64)
 
 
 OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024f]")  # a letter beyond Latin: Greek, Cyrillic, Arabic, Han…
-DIGIT = re.compile(r"\d")
-NEUTRAL = "#"  # what a term of no language (a figure) starts with
+STANDALONE = re.compile(rf"(?<![^\W\d_])(?:{NUMBER.pattern})(?![^\W\d_])")  # a figure, not part of a word
+NEUTRAL = "#"  # what a term of no language (a figure) starts with; no term is empty
 LONGEST_FIGURE = 24  # characters
+SMALL_FIGURE = 100  # a whole number below this is too common to tell events apart (``telling``) ...
+YEARS = (1900, 2100)  # ... and so is a year
 
 
 def text_hash(text: str) -> str:
@@ -75,8 +78,9 @@ def normal_url(url: str | None) -> str | None:
 
 def term_counts(text: str, language: Language) -> Counter[str]:
     """Stemmed content terms of an article in its ``language``, with their counts: what the writer needs to
-    weigh it. Its figures are terms of no language (``figures``), the same in every language's article."""
-    counts = Counter(stem for stem in language.content_stems(text) if not DIGIT.search(stem))
+    weigh it. Its figures are terms of no language (``figures``), the same in every language's article; a word
+    with digits in it ("g7", "mh370") stays a word."""
+    counts = Counter(stem for stem in language.content_stems(text) if stem[-1].isalpha() or stem[0].isalpha())
     counts.update(figures(text))
     return counts
 
@@ -84,18 +88,34 @@ def term_counts(text: str, language: Language) -> Counter[str]:
 def figures(text: str) -> list[str]:
     """The figures of a text as terms of no language, spelt as ``across.figure`` spells them (thousands grouped
     any way, "500,000", "500.000", "500 000", are all ``#500000``; a decimal comma a point), with digits of any
-    script as ASCII ("٥٠٠٠٠٠" too) and no leading zero ("08" is "8"). Translations and outlets in other languages
-    give a story's figures alike: dates, tolls, sums."""
+    script as ASCII ("٥٠٠٠٠٠" too), no leading zero ("08" is "8") and no trailing decimal zero ("0.50" is
+    "0.5"). Translations and outlets in other languages give a story's figures alike: dates, tolls, sums. A
+    number that is part of a word ("mh370") is not a figure."""
     found = []
-    for raw in NUMBER.findall(text):
+    for raw in STANDALONE.findall(text):
         if len(raw) > LONGEST_FIGURE:  # a serial number or a run of digits, not a figure a story is told by
             continue
-        value = raw if raw.isdigit() else figure(raw)  # most: digits alone
+        if raw.isdigit() and raw.isascii():  # most figures
+            found.append(NEUTRAL + (raw.lstrip("0") or "0"))
+            continue
+        value = figure(raw)
         if not value.isascii():
             value = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in value)
+        if "." in value:
+            value = value.rstrip("0").rstrip(".")
         value = value.lstrip("0")
         found.append(NEUTRAL + (value if value[:1].isdigit() else "0" + value))
     return found
+
+
+def telling(figure: str) -> bool:
+    """A figure that tells one event from another: not a year, a day of the month or a small count, which many
+    unrelated reports of one week share ("2026", "12 March", "2-1")."""
+    value = figure[len(NEUTRAL) :]
+    if "." in value:
+        return True
+    number = int(value) if value.isdigit() else 0
+    return number >= SMALL_FIGURE and not YEARS[0] <= number <= YEARS[1]
 
 
 def vector(counts: Mapping[str, int], df: Mapping[str, int], articles: int) -> dict[str, float]:
@@ -104,12 +124,12 @@ def vector(counts: Mapping[str, int], df: Mapping[str, int], articles: int) -> d
     any language's words on idf; apart, they tell an article in one language and a story in another."""
     size = articles + BACKGROUND
     weights = {t: (1.0 + math.log(c)) * math.log((size + 1) / (df.get(t, 0) + 1)) for t, c in counts.items()}
-    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))  # heapq.nsmallest's answer, faster
     found: dict[str, float] = {}
-    for top in (
-        [kv for kv in ranked if kv[0][0] != NEUTRAL][:TOP_TERMS],
-        [kv for kv in ranked if kv[0][0] == NEUTRAL][:TOP_FIGURES],
+    for top, keep in (
+        ([kv for kv in weights.items() if kv[0][0] != NEUTRAL], TOP_TERMS),
+        ([kv for kv in weights.items() if kv[0][0] == NEUTRAL], TOP_FIGURES),
     ):
+        top = sorted(top, key=lambda kv: (-kv[1], kv[0]))[:keep]  # heapq.nsmallest's answer, faster
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         found.update((t, round(w / norm, 4)) for t, w in top if w > 0)
     return found
@@ -164,10 +184,10 @@ def add(centroid: Mapping[str, float], vector: Mapping[str, float]) -> dict[str,
     total = dict(centroid)
     for term, weight in vector.items():
         total[term] = total.get(term, 0.0) + weight
-    strongest = sorted(total.items(), key=itemgetter(1), reverse=True)  # heapq.nlargest's answer (a stable sort:
-    # ties keep their order), at a third of its cost
-    kept = [kv for kv in strongest if kv[0][0] != NEUTRAL][:CENTROID_TERMS]
-    kept += [kv for kv in strongest if kv[0][0] == NEUTRAL][:CENTROID_FIGURES]
+    words = [kv for kv in total.items() if kv[0][0] != NEUTRAL]
+    figures = [kv for kv in total.items() if kv[0][0] == NEUTRAL]
+    kept = sorted(words, key=itemgetter(1), reverse=True)[:CENTROID_TERMS]  # heapq.nlargest's answer (a stable
+    kept += sorted(figures, key=itemgetter(1), reverse=True)[:CENTROID_FIGURES]  # sort), at a third of its cost
     return {t: round(w, 4) for t, w in kept}
 
 
@@ -193,14 +213,17 @@ class Candidate:
 
     @cached_property
     def figures(self) -> dict[str, float]:
+        """The profile's figures (kept with its words, compared apart)."""
         return {t: w for t, w in self.centroid.items() if t[0] == NEUTRAL}
 
     def by_figures(self, figures: Mapping[str, float]) -> float:
         """Cosine between an article's figures (a unit vector: ``split``) and the story's, when they share at
-        least ``FIGURES_SHARED`` of them, else 0: what tells an article in one language and a story in another."""
+        least ``FIGURES_SHARED`` figures, ``TELLING_SHARED`` of them telling events apart (``telling``), else 0:
+        what tells an article in one language and a story in another. Years, days and small counts weigh in the
+        cosine, but many stories of one week share them, so they never make the match on their own."""
         theirs = self.figures
         shared = figures.keys() & theirs.keys()
-        if len(shared) < FIGURES_SHARED:
+        if len(shared) < FIGURES_SHARED or sum(map(telling, shared)) < TELLING_SHARED:
             return 0.0
         return sum(figures[t] * theirs[t] for t in shared) / math.sqrt(sum(w * w for w in theirs.values()))
 
@@ -221,16 +244,16 @@ def decide(own: Mapping[str, float], when: date | None, candidates: Iterable[Can
     when it is close to each of them (``MERGE_THRESHOLD``, or ``MERGE_BY_FIGURES`` by figures alone), since
     merges otherwise snowball into one story of a whole running topic.
     """
-    best: dict[int, float] = {}
+    best: dict[int, tuple[bool, float]] = {}  # story → (matched by its words, score)
     words, figures = split(own)
     for c in candidates:
         if not within_window(when, c.first, c.last):
             continue
         similarity = c.similarity(words)
         if similarity >= THRESHOLD:
-            best[c.story] = similarity
+            best[c.story] = (True, similarity)
         elif len(figures) >= FIGURES_SHARED and (by_figures := c.by_figures(figures)) >= BY_FIGURES:
-            # a join, ranked with those that share its words; a merge when its figures are closer still
-            best[c.story] = MERGE_THRESHOLD if by_figures >= MERGE_BY_FIGURES else THRESHOLD
-    ranked = sorted(best, key=lambda story: (-best[story], story))
-    return ranked[:1] + [story for story in ranked[1:] if best[story] >= MERGE_THRESHOLD]
+            # after every story that shares its words; a merge when its figures are closer still
+            best[c.story] = (False, MERGE_THRESHOLD if by_figures >= MERGE_BY_FIGURES else THRESHOLD)
+    ranked = sorted(best, key=lambda story: (not best[story][0], -best[story][1], story))
+    return ranked[:1] + [story for story in ranked[1:] if best[story][1] >= MERGE_THRESHOLD]
