@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -196,7 +196,3 @@ def pair_features(a: Side, b: Side, meaning: Meaning) -> list[float]:
     aligned = _aligned(meaning, a, b)
     row += aligned
     return row
-
-
-def pair_rows(meaning: Meaning, pairs: Sequence[tuple[Side, Side]]) -> np.ndarray:
-    return np.asarray([pair_features(a, b, meaning) for a, b in pairs], np.float64).reshape(len(pairs), len(FEATURES))
