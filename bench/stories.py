@@ -57,10 +57,14 @@ def quality(paths: list[str], clusters: int, seeds: list[int], by_name: bool = F
     from sklearn.metrics import adjusted_rand_score, completeness_score, homogeneity_score
 
     docs = documents(paths, clusters, by_name)
+    places = (
+        [n for path in paths for c in read_clusters(path, clusters) for n in range(len(c.documents))] if by_name else []
+    )
     rows, twins = [], []
     for seed in seeds:
-        shuffled = docs[:]
-        random.Random(seed).shuffle(shuffled)
+        order = list(range(len(docs)))
+        random.Random(seed).shuffle(order)
+        shuffled = [docs[k] for k in order]
         with tempfile.TemporaryDirectory() as folder:
             source = write_jsonl(shuffled, Path(folder))
             store = Store(str(Path(folder) / "stories.db"))
@@ -72,8 +76,7 @@ def quality(paths: list[str], clusters: int, seeds: list[int], by_name: bool = F
         truth = [int(external.split("-")[0][1:]) for external, _ in found]
         predicted = [story for _, story in found]
         if by_name:
-            places = [n for path in paths for c in read_clusters(path, clusters) for n in range(len(c.documents))]
-            twins.append(f"{_together(docs, places, shuffled, found):.3f}")
+            twins.append(f"{_together(docs, places, order, found):.3f}")
         rows.append(
             [
                 str(seed), str(len(found)), str(len(set(truth))), str(len(set(predicted))),
@@ -91,17 +94,14 @@ def quality(paths: list[str], clusters: int, seeds: list[int], by_name: bool = F
         print(f"\ntranslations in one story (seeds {' / '.join(map(str, seeds))}): {' / '.join(twins)}")
 
 
-def _together(
-    docs: list[tuple[int, str]], places: list[int], shuffled: list[tuple[int, str]], found: list[tuple[str, int]]
-) -> float:
+def _together(docs: list[tuple[int, str]], places: list[int], order: list[int], found: list[tuple[str, int]]) -> float:
     """Of the pairs of translations of one article (the n-th document of same-named clusters in two files), the
     share that ended in one story (a document left out as a duplicate counts as apart). ``places``: each
-    document's n in its cluster."""
-    place = {id(text): n for n, (_, text) in enumerate(shuffled)}  # the same string objects as in ``docs``
+    document's n in its cluster; ``order``: the documents as ingested (an article's id ends with its place there)."""
     story = {int(external.rsplit("-", 1)[1]): s for external, s in found}
     twins: dict[tuple[int, int], list[int | None]] = {}
-    for (label, text), n in zip(docs, places, strict=True):
-        twins.setdefault((label, n), []).append(story.get(place[id(text)]))
+    for position, k in enumerate(order):
+        twins.setdefault((docs[k][0], places[k]), []).append(story.get(position))
     pairs = joined = 0
     for stories in twins.values():
         for i in range(len(stories)):
