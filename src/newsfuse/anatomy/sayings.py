@@ -1,5 +1,5 @@
 """Who said what in other languages: quotations in each language's marks (« », „ “, “ ”, " ", 「」) and their
-speaker, by rules, where no NER model ships for the language.
+speaker, by rules (in French the speaker is then named as the NER model's entity: ``analyze``).
 
 A speaker is the name (one to four capitalised words) right after or before a verb of saying of the language
 ("a déclaré le maire, Jeanne Morel", "sagte Anna Weber", "según María López") in the quotation's sentence,

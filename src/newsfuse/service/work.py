@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
-from newsfuse.anatomy import analyze, load_ner
+from newsfuse.anatomy import Recognisers, analyze
 from newsfuse.anatomy.report import analysis_json
 from newsfuse.errors import InputError
 from newsfuse.pipeline import Pipeline
@@ -36,11 +36,11 @@ class Cancelled(BaseException):
 
 @dataclass
 class Resources:
-    """What one worker loads: the pipeline at start, the NER model and the same-fact judge at its first analysis,
-    the store (read-only) at its first question about stories."""
+    """What one worker loads: the pipeline at start, a language's NER model and the same-fact judge at the first
+    analysis that needs them, the store (read-only) at its first question about stories."""
 
     pipeline: Pipeline
-    ner: Any = None
+    ner: Recognisers | None = None
     same: Any = None
     stores: dict[str, Any] = field(default_factory=dict)
 
@@ -61,9 +61,9 @@ class Resources:
                 store.close()
         self.stores.clear()
 
-    def load_ner(self) -> Any:
+    def load_ner(self) -> Recognisers:
         if self.ner is None:
-            self.ner = load_ner()
+            self.ner = Recognisers()  # each language's model loads at the first story in that language
         return self.ner
 
     def load_same(self) -> Any:
