@@ -154,7 +154,7 @@ def test_analysis_in_another_language_says_which_findings_it_skipped(code: str) 
     analysis = newsfuse.analyze(articles(code), ner=object())  # never asked: no NER model in these languages
     assert analysis.language == code and {"entities", "meaning"} <= set(analysis.skipped)
     assert analysis.entities == () and analysis.quotes == ()
-    assert ("dates" in analysis.skipped) == (code in {"ar", "hi"})  # month names known in de, el, ru
+    assert "dates" not in analysis.skipped  # month names known in every language here
     assert any(f.value == 300 and f.counts for f in analysis.figures)  # what it counts, in its own script
 
 
@@ -245,6 +245,12 @@ def test_figures_agree_whatever_their_separators() -> None:
         ("ru", "Плотина прорвалась 8 января 2005 года в Светлорецке.", ["2005-01-08"]),
         ("el", "Το φράγμα κατέρρευσε στις 8 Ιανουαρίου 2005 στην Πρασινόβρυση.", ["2005-01-08"]),
         ("cs", "Hráz se protrhla 3. května 2024 v Zelené Lhotě.", ["2024-05-03"]),
+        ("ar", "انهار السد في 8 يناير 2005 بعد تفتيش في آذار 2004.", ["2005-01-08", "2004-03-01"]),
+        ("ar", "انهار السد في ٨ يونيو/حزيران، ٢٠٠٥ في المدينة.", ["2005-06-08"]),
+        ("he", "הסכר קרס ב-8 בינואר, 2005 לאחר בדיקה במרץ 2004.", ["2005-01-08", "2004-03-01"]),
+        ("hi", "बांध 8 जनवरी 2005 को टूट गया।", ["2005-01-08"]),
+        ("zh", "大坝于2005年1月8日决堤，此前2004年3月曾检查。", ["2005-01-08", "2004-03-01"]),
+        ("ja", "ダムは１２月３日に決壊した。", ["2024-12-03"]),
     ],
 )
 def test_absolute_dates_in_other_languages_make_the_timeline(
@@ -372,3 +378,33 @@ def test_opinion_cues_in_cyrillic_czech_and_greek(code: str, commentary: str) ->
     cues = cues_for(code)
     assert cues is not None and judge(commentary, cues)[0] >= THRESHOLD
     assert judge("Плотина прорвалась во вторник, затопив 300 домов.", cues)[0] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Samedi 7 juillet 2007", "2007-07-07"),
+        ("Dienstag, 3. Mai 2024", "2024-05-03"),
+        ("Σάββατο, 7 Ιουλίου, 2007", "2007-07-07"),
+        ("الثلاثاء 10 يوليو/تموز 2007", "2007-07-10"),
+        ("السبت ١ كانون الثاني ٢٠٠٥", "2005-01-01"),
+        ("יום שבת, ה-15 לינואר, 2005", "2005-01-15"),
+        ("8 января 2005 года", "2005-01-08"),
+        ("2007年7月7日", "2007-07-07"),
+    ],
+)
+def test_a_date_line_in_any_language_is_the_publication_date(line: str, published: str) -> None:
+    body = "Le barrage de Valfleuri a cédé le 7 juillet 2007 et l'eau a inondé 300 maisons en aval de la ville."
+    [article] = newsfuse.summarize([f"Le barrage cède à Valfleuri\n{line}\n{body}"]).articles
+    assert article.published == published and line not in article.text
+    assert body in article.text  # a sentence with a date in it is no date line
+
+
+def test_a_line_of_calendar_words_needs_a_month_a_number_and_nothing_else() -> None:
+    from newsfuse.months import date_line, is_date_line
+
+    assert not is_date_line("Samedi 7")  # no month
+    assert not is_date_line("juillet")  # no number
+    assert not is_date_line("Le 7 juillet, la digue a cédé")
+    assert date_line("7 juillet") is None  # no year: no publication date
+    assert date_line("31 février 2007") is None  # no such day

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
+from newsfuse.months import date_line, is_date_line
+
 MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 DAYS = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
 
@@ -70,8 +72,11 @@ DIGIT = re.compile(r"\d")
 
 
 def is_timestamp(line: str) -> bool:
-    """A line that is only a date and/or time, e.g. ``10.31.13 11:50 PM ET`` or ``Updated: Jan. 5, 2024``."""
-    return len(line) <= 80 and bool(DIGIT.search(line)) and not TIMESTAMP_WORDS.sub("", line).strip()
+    """A line that is only a date and/or time, e.g. ``10.31.13 11:50 PM ET`` or ``Updated: Jan. 5, 2024``, or a
+    date line in another language (``Samedi 7 juillet 2007``, ``months.is_date_line``)."""
+    if len(line) > 80 or not DIGIT.search(line):
+        return False
+    return not TIMESTAMP_WORDS.sub("", line).strip() or is_date_line(line)
 
 
 MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -91,7 +96,7 @@ def timestamp_date(line: str) -> str | None:
         month = MONTH_ABBREVIATIONS.index(match.group(1).lower()) + 1
         day, year = int(match.group(2)), int(match.group(3))
     else:
-        return None
+        return date_line(line)
     try:
         return date(year, month, day).isoformat()
     except ValueError:

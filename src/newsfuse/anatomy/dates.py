@@ -1,5 +1,7 @@
 """Dates in other languages: the absolute ones ("8 janvier 2005", "3. Mai 2024", "12 de marzo de 2023",
-"8 января 2005 года", "janvier 2005"), by month names of each language, for the timeline.
+"8 января 2005 года", "janvier 2005", "8 يناير 2005", "ב-8 בינואר 2005", "2005年1月8日"), by month names of
+each language (in Chinese and Japanese by the characters 年 月 日), for the timeline. Digits of any script count
+("٨ يناير ٢٠٠٥").
 
 English has the full rules (``timeline``: weekdays, "last week", the tense of the sentence); elsewhere only a
 day with its month, or a month with its year, is read: they need no grammar to place, and a day without a
@@ -14,41 +16,27 @@ from datetime import date
 
 from newsfuse.anatomy.timeline import month_end, safe_day, year_of
 from newsfuse.model import Sentence
+from newsfuse.months import DIGITS, MONTH_NAMES, MONTHS, UNSPACED
 
-# Twelve month names per language, each "name/other form" (genitive, abbreviation); lower-case.
-MONTH_NAMES = {
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "de": "januar februar märz april mai juni juli august september oktober november dezember",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre/setiembre octubre noviembre diciembre",
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "ru": "январь/января февраль/февраля март/марта апрель/апреля май/мая июнь/июня июль/июля август/августа "
-    "сентябрь/сентября октябрь/октября ноябрь/ноября декабрь/декабря",
-    "el": "ιανουάριος/ιανουαρίου φεβρουάριος/φεβρουαρίου μάρτιος/μαρτίου απρίλιος/απριλίου μάιος/μαΐου "
-    "ιούνιος/ιουνίου ιούλιος/ιουλίου αύγουστος/αυγούστου σεπτέμβριος/σεπτεμβρίου οκτώβριος/οκτωβρίου "
-    "νοέμβριος/νοεμβρίου δεκέμβριος/δεκεμβρίου",
-    "cs": "leden/ledna únor/února březen/března duben/dubna květen/května červen/června červenec/července "
-    "srpen/srpna září říjen/října listopad/listopadu prosinec/prosince",
-}
-LANGUAGES = frozenset(MONTH_NAMES)
+LANGUAGES = frozenset(MONTH_NAMES) | UNSPACED
 
 
-def _months(code: str) -> dict[str, int]:
-    return {name: n for n, forms in enumerate(MONTH_NAMES[code].split(), 1) for name in forms.split("/")}
-
-
-MONTHS = {code: _months(code) for code in MONTH_NAMES}
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
-# "8 janvier 2005", "1er janvier", "3. Mai 2024", "12 de marzo de 2023", "8 января 2005 года"
+# "8 janvier 2005", "1er janvier", "3. Mai 2024", "12 de marzo de 2023", "8 января 2005 года", "8 يونيو/حزيران، 2005",
+# "7ης Ιουλίου του 2005", "ה14 ביולי, 2005"
 DAY_MONTH = (
-    r"(?<!\d)(?P<day>[0-3]?\d)(?:er|\.|º|°)?\s+(?:de\s+)?(?P<month>{names})(?![^\W\d_])"
-    r"(?:,?\s+(?:de\s+|del\s+)?{year})?"
+    r"(?<!\d)(?P<day>[0-3]?\d)(?:er|\.|º|°|ης|η|ος)?\s+(?:de\s+)?(?P<month>{names})(?![^\W\d_])(?:/[^\W\d_]+)?"
+    r"(?:[,،]?\s+(?:de\s+|del\s+|του\s+)?{year})?"
 )
-MONTH_YEAR = r"(?<![^\W\d_])(?P<month>{names})(?![^\W\d_]),?\s+(?:de\s+|del\s+)?{year}"
+MONTH_YEAR = r"(?<![^\W\d_])(?P<month>{names})(?![^\W\d_])(?:/[^\W\d_]+)?[,،]?\s+(?:de\s+|del\s+|του\s+)?{year}"
+# 2005年1月8日 (or 号), 1月8日, 2005年1月
+UNSPACED_DAY = r"(?:{year}\s*年\s*)?(?<!\d)(?P<month>1[0-2]|0?[1-9])\s*月\s*(?P<day>[0-3]?\d)\s*[日号]"
+UNSPACED_MONTH = r"{year}\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?!\s*[0-3]?\d\s*[日号])"
 
 
 def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    if code in UNSPACED:
+        return re.compile(UNSPACED_DAY.format(year=YEAR)), re.compile(UNSPACED_MONTH.format(year=YEAR))
     names = "|".join(re.escape(m) for m in sorted(MONTHS[code], key=len, reverse=True))
     return (
         re.compile(DAY_MONTH.format(names=names, year=YEAR), re.IGNORECASE),
@@ -56,7 +44,12 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-PATTERNS = {code: _patterns(code) for code in MONTH_NAMES}
+PATTERNS = {code: _patterns(code) for code in LANGUAGES}
+
+
+def _month(code: str, found: str) -> int:
+    """A month's number from its name (or, in Chinese and Japanese, its digits)."""
+    return int(found) if code in UNSPACED else MONTHS[code][found.lower()]
 
 
 def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple[str, date | None, date | None, str]]:
@@ -64,9 +57,10 @@ def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple
     if code not in PATTERNS or not any(c.isdigit() for c in sentence.text):
         return
     day_month, month_year = PATTERNS[code]
+    text = sentence.text.translate(DIGITS)  # one character for one: offsets stay the sentence's
     taken: list[tuple[int, int]] = []
-    for match in day_month.finditer(sentence.text):
-        month, day = MONTHS[code][match.group("month").lower()], int(match.group("day"))
+    for match in day_month.finditer(text):
+        month, day = _month(code, match.group("month")), int(match.group("day"))
         if not 1 <= day <= 31:
             continue
         taken.append(match.span())
@@ -74,9 +68,9 @@ def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple
         if year is None and when is not None:
             year = year_of(month, day, when, future=False)
         on = safe_day(year, month, day) if year else None
-        yield match.group(0), on, on, "day"
-    for match in month_year.finditer(sentence.text):
+        yield sentence.text[match.start() : match.end()], on, on, "day"
+    for match in month_year.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
-        month, year = MONTHS[code][match.group("month").lower()], int(match.group("year"))
-        yield match.group(0), date(year, month, 1), month_end(year, month), "month"
+        month, year = _month(code, match.group("month")), int(match.group("year"))
+        yield sentence.text[match.start() : match.end()], date(year, month, 1), month_end(year, month), "month"
