@@ -78,7 +78,7 @@ UNSPACED_DATE = re.compile(r"((?:1[89]|20)\d\d)\s*年\s*(1[0-2]|0?[1-9])\s*月\s
 def _tokens(text: str) -> list[str]:
     """Lower-case words and numbers, a month of two words ("كانون الثاني") as one."""
     text = text.lower()
-    for name in SPACED_NAMES:
+    for name in SPACED_NAMES if not text.isascii() else ():  # they are all Arabic
         if name in text:
             text = text.replace(name, name.replace(" ", "_"))
     return TOKEN.findall(text)
@@ -86,8 +86,8 @@ def _tokens(text: str) -> list[str]:
 
 def is_date_line(line: str) -> bool:
     """A line of nothing but a date in another language: calendar words and numbers ("Samedi 7 juillet 2007")."""
-    text = line.translate(DIGITS)
-    if UNSPACED_DATE.fullmatch(text.strip()):
+    text = line if line.isascii() else line.translate(DIGITS)
+    if "年" in text and UNSPACED_DATE.fullmatch(text.strip()):
         return True
     tokens = _tokens(text)
     return (
