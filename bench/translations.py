@@ -8,6 +8,8 @@ analysis of an article stands in for hand labels of its translation (it errs too
 * **persons** (languages with a NER model): a person found in the translation agrees when the English article
   names a person with the same name or surname, accents ignored (a person's name is spelt alike in both; places
   and organisations are not: London is Londres);
+* **speakers** (languages with quote rules, written in Latin script): a quotation's speaker agrees when the
+  English article has a quotation said by the same person (a set per article: quotations are not aligned);
 * **absolute dates** (every language): a dated event of the translation agrees when the English article has an
   event of the same period; the English events counted for recall are the absolute ones (a year or a month name
   in the expression), since the other languages read no weekdays or "last week".
@@ -25,12 +27,13 @@ import re
 import sys
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from newsfuse.anatomy import Analysis, analyze, load_ner
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "multiling2011"
+LATIN = {"french"}  # of MultiLing's languages, those that write names as English does
 ABSOLUTE = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
@@ -53,6 +56,11 @@ def periods(analysis: Analysis, article: str, absolute: bool = False) -> set[tup
         for e in analysis.timeline
         if e.start and article in (e.where.article, *e.sources) and (not absolute or ABSOLUTE.search(e.expression))
     }
+
+
+def speakers(analysis: Analysis, article: str, absolute: bool = False) -> list[str]:
+    """The speaker of each quotation of one article that has one, without accents."""
+    return [plain(q.speaker) for q in analysis.quotes if q.speaker and q.where.article == article]
 
 
 def same_person(name: str, others: set[str]) -> bool:
@@ -80,19 +88,20 @@ def analyses(path: Path, ner: object) -> tuple[list[tuple[list[str], Analysis]],
 def agreement(
     english: list[tuple[list[str], Analysis]],
     other: list[tuple[list[str], Analysis]],
-    items: Callable[..., set],
+    items: Callable[..., Collection],
     same: Callable[..., bool],
-) -> tuple[int, float, int, float]:
-    """Findings of the translation, the share that agree with the English; English findings, the share found."""
+) -> str:
+    """Findings of the translation, the share that agree with the English; the share of the English findings
+    it has, of how many (as three table cells)."""
     found = agreed = total = recalled = 0
     for (en_ids, en), (ids, analysis) in zip(english, other, strict=True):
         for en_id, own_id in zip(en_ids, ids, strict=True):
             ours, theirs = items(analysis, own_id), items(en, en_id, absolute=True)
             found += len(ours)
-            agreed += sum(same(x, items(en, en_id)) for x in ours)
+            agreed += sum(same(x, set(items(en, en_id))) for x in ours)
             total += len(theirs)
-            recalled += sum(same(x, ours) for x in theirs)
-    return found, agreed / max(found, 1), total, recalled / max(total, 1)
+            recalled += sum(same(x, set(ours)) for x in theirs)
+    return f"{found} | {agreed / max(found, 1):.1%} | {recalled / max(total, 1):.1%} of {total}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,26 +115,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{articles} articles per language; english: {english_cpu / articles * 1000:.1f} ms CPU per article\n")
     print(
         "| language | persons found | named in the English (P proxy) | English persons found (R proxy) "
+        "| quotes with a speaker | said by a speaker of the English (P proxy) | English speakers found (R proxy) "
         "| dated events | dated alike in the English (P proxy) | English absolute dates found (R proxy) "
         "| CPU ms per article (÷ English) |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for language in args.languages:
         other, cpu = analyses(args.data / f"{language}.jsonl", ner)
         skipped = other[0][1].skipped
-        names = (
-            "–"
-            if "entities" in skipped
-            else "{} | {:.1%} | {:.1%} of {}".format(
-                *(lambda f, p, t, r: (f, p, r, t))(*agreement(english, other, persons, same_person))
-            )
-        )
-        if names == "–":
-            names = "– | – | –"
-        dates = "{} | {:.1%} | {:.1%} of {}".format(
-            *(lambda f, p, t, r: (f, p, r, t))(*agreement(english, other, periods, same_period))
-        )
-        print(f"| {language} | {names} | {dates} | {cpu / articles * 1000:.1f} ({cpu / english_cpu:.2f}×) |")
+        latin = language in LATIN  # names in other scripts cannot be compared with the English ones
+        names = "– | – | –" if "entities" in skipped else agreement(english, other, persons, same_person)
+        said = "– | – | –" if "quotes" in skipped or not latin else agreement(english, other, speakers, same_person)
+        dates = agreement(english, other, periods, same_period)
+        print(f"| {language} | {names} | {said} | {dates} | {cpu / articles * 1000:.1f} ({cpu / english_cpu:.2f}×) |")
     return 0
 
 

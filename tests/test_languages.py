@@ -284,6 +284,8 @@ def test_a_day_without_a_year_is_the_last_before_publication() -> None:
         ("de", "„Wir haben alles getan, was das Land verlangt hat“, sagte Anna Weber am Mittwoch.", "Anna Weber"),
         ("es", '"Hicimos todo lo que el estado nos pidió", dijo la alcaldesa María López.', "María López"),
         ("ru", "«Мы сделали всё, что от нас требовали», заявил мэр Иван Петров.", "Иван Петров"),
+        ("el", "«Κάναμε ό,τι μας ζήτησε το κράτος», δήλωσε η δήμαρχος Ελένη Παππά.", "Ελένη Παππά"),
+        ("cs", "„Udělali jsme vše, co po nás stát chtěl,“ řekla starostka Jana Nováková.", "Jana Nováková"),
     ],
 )
 def test_quotes_in_other_languages_name_their_speaker(ner: object, code: str, text: str, speaker: str) -> None:
@@ -408,3 +410,21 @@ def test_a_line_of_calendar_words_needs_a_month_a_number_and_nothing_else() -> N
     assert not is_date_line("Le 7 juillet, la digue a cédé")
     assert date_line("7 juillet") is None  # no year: no publication date
     assert date_line("31 février 2007") is None  # no such day
+
+
+def test_a_french_speaker_the_rules_miss_is_the_one_person_named(ner: object) -> None:
+    text = (
+        "« Nous avons fait tout ce que l'État nous demandait », a déclaré le maire de Valfleuri, Jeanne Morel. "
+        "Un avocat a dit que Paul Martin « ne savait rien de tout cela avant mardi »."
+    )
+    quotes = newsfuse.analyze([text], ner=ner, language="fr", same=None).quotes
+    assert [q.speaker for q in quotes] == ["Jeanne Morel", None]  # not the subject of a reported clause
+
+
+def test_a_greek_place_in_the_genitive_or_a_weekday_is_no_speaker() -> None:
+    from newsfuse.anatomy.sayings import speaker_of
+
+    assert speaker_of("el", "Κάτι, είπε ο Γιάννης Παπαδάκης.", frozenset()) == "Γιάννης Παπαδάκης"
+    assert speaker_of("el", "Κάτι, δήλωσε η Άννα Παπαδοπούλου.", frozenset()) == "Άννα Παπαδοπούλου"
+    assert speaker_of("el", "Κάτι, είπε ο δήμαρχος του Λονδίνου.", frozenset()) is None
+    assert speaker_of("el", "Κάτι, δήλωσε την Κυριακή.", frozenset()) is None

@@ -18,11 +18,11 @@ from typing import Any
 import numpy as np
 
 from newsfuse.anatomy.dates import dated_in
-from newsfuse.anatomy.entities import Cast, Recognisers, clean_span, find_mentions, merge
+from newsfuse.anatomy.entities import Cast, Mention, Recognisers, clean_span, find_mentions, merge
 from newsfuse.anatomy.figures import conflicts, figures_in
 from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement, Quote
 from newsfuse.anatomy.quotes import find_quotes
-from newsfuse.anatomy.sayings import quotes_in
+from newsfuse.anatomy.sayings import People, quotes_in
 from newsfuse.anatomy.timeline import dated, years_given
 from newsfuse.attribute import reporting
 from newsfuse.corroborate import Echoes, echoes
@@ -190,6 +190,17 @@ def _anchors(
     return anchors
 
 
+def _people(story: Story, mentions: list[Mention], canonical: dict[str, str]) -> People:
+    """The persons named in each sentence: where in it, and under which name (``sayings.quotes_in``)."""
+    starts = {(s.article, s.index): s.start for s in story.sentences}
+    found: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "person":
+            start = m.where.start - starts[m.where.article, m.where.sentence]
+            found[m.where.article, m.where.sentence].append((start, start + len(m.text), canonical[m.text]))
+    return found
+
+
 def _as_entities(quotes: Iterable[Quote], cast: Cast) -> tuple[Quote, ...]:
     """Speakers found by another language's rules under the names its entities give them: "Mme Morel" and
     "Morel" are "Jeanne Morel", so that who said what lists one person once."""
@@ -220,7 +231,8 @@ def analyze_story(
     if language.code == "en":
         quotes = find_quotes(story, mentions, Cast.of(entities, canonical))
     else:
-        quotes = quotes_in(language.code, story, language.stopwords) if "quotes" in language.rules else ()
+        people = _people(story, mentions, canonical)
+        quotes = quotes_in(language.code, story, language.stopwords, people) if "quotes" in language.rules else ()
         quotes = _as_entities(quotes, Cast.of(entities, canonical)) if entities else quotes
     figures: list[Figure] = [f for s in story.sentences for f in figures_in(s)]
     years = {a.id: (a.published_on.year if a.published_on else None) for a in story.articles}

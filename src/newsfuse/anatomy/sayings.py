@@ -11,10 +11,11 @@ finder (``quotes``, with the entities of the NER model).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from newsfuse.anatomy.model import Quote
 from newsfuse.model import Citation, Story
+from newsfuse.months import CALENDAR_WORDS
 from newsfuse.text import words
 
 # Verbs and phrases that introduce a quotation's speaker; lower-case, matched as whole words.
@@ -27,20 +28,31 @@ SAYING = {
     "pt": "disse|afirmou|declarou|explicou|acrescentou|garantiu|diz|afirma|segundo",
     "nl": "zei|zegt|verklaarde|vertelde|aldus|volgens",
     "ru": "сказал|сказала|заявил|заявила|отметил|отметила|сообщил|сообщила|по словам",
+    "el": "δήλωσε|είπε|ανέφερε|τόνισε|πρόσθεσε|εξήγησε|υπογράμμισε|σημείωσε|δηλώνει|λέει|σύμφωνα με",
+    "cs": "řekl|řekla|uvedl|uvedla|prohlásil|prohlásila|dodal|dodala|sdělil|sdělila|zdůraznil|zdůraznila|"
+    "uvádí|říká|podle",
 }
 LANGUAGES = frozenset(SAYING)
 # Words after a verb of saying that make the next name its addressee ("a déclaré à Reuters"), not its speaker.
 TO = {"fr": "à|au|aux", "de": "gegenüber|dem|der|den", "es": "a|al", "it": "a|al|alla|ai", "pt": "a|ao|à|aos",
-      "nl": "tegen|aan", "ru": "журналистам|агентству"}  # fmt: skip
+      "nl": "tegen|aan", "ru": "журналистам|агентству", "el": "στο|στη|στην|στον|στους|στις|σε",
+      "cs": "pro|novinářům|agentuře|serveru"}  # fmt: skip
 QUOTATION = re.compile(r"«\s*(?P<a>[^»]{3,3000}?)\s*»|„(?P<b>[^“”]{3,3000}?)[“”]|“(?P<c>[^”]{3,3000}?)”|"
                        r"\"(?P<d>[^\"]{3,3000}?)\"|「(?P<e>[^」]{3,3000}?)」")  # fmt: skip
 CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-ΩΆ-Ώ][\w’'-]+"
 NAME = re.compile(rf"{CAPITAL}(?:\s+(?:de |da |di |del |van |von |der |le |la )?{CAPITAL}){{0,3}}")
 MIN_QUOTE_WORDS = 3
+# (article, sentence index) → the persons the NER model found there: (start, end) in the sentence, canonical name
+People = Mapping[tuple[str, int], Sequence[tuple[int, int, str]]]
 NEAR = 80  # characters between the verb and the name, at most
 # A name past these is not the verb's speaker: a quotation, a sentence's end, or a reported clause ("a dit que
 # Mass Media…": its subject).
-INTERRUPTS = re.compile(r"[:«»„“”\"「」.;!?]|(?<![\w])(?:que|qu['’]|dass|che|dat|что)(?![\w])", re.IGNORECASE)
+CLAUSE = r"(?<![\w])(?:que|qu['’]|dass|che|dat|что|ότι|πως|že)(?![\w])"  # "a dit que …", "sagte, dass …"
+INTERRUPTS = re.compile(rf"[:«»„“”\"「」.;!?]|{CLAUSE}", re.IGNORECASE)
+REPORTED = re.compile(CLAUSE, re.IGNORECASE)
+# Greek declines names: a name all of whose words end as a genitive ("του Λονδίνου", "των Βαπτιστών") is the
+# complement of another noun, not a speaker ("Άννα Παπαδοπούλου", a woman's surname, keeps her first name)
+GENITIVE = re.compile(r"(?:ου|ού|ών|ων)$")
 # A name right after these belongs to another noun ("le Comité d'organisation de Pékin"), not a speaker.
 OF = re.compile(r"(?<![\w])(?:de|du|des|d['’]|von|vom|der|del|della|di|da|do|dos|van|of)\s*$", re.IGNORECASE)
 ENDS_WITH_NAME = re.compile(rf"(?:^|[\s(])({NAME.pattern})$")
@@ -76,13 +88,33 @@ def speaker_of(code: str, outside: str, stopwords: frozenset[str] = frozenset())
 
 
 def _plain(name: str, preceding: str, stopwords: frozenset[str]) -> bool:
-    """A name that can be a speaker: not a pronoun, not the complement of another noun."""
-    return name.lower() not in stopwords and not OF.search(preceding)
+    """A name that can be a speaker: not a pronoun, not a weekday, not the complement of another noun."""
+    lower = name.lower()
+    genitive = all(GENITIVE.search(word) for word in lower.split())
+    return lower not in stopwords and lower not in CALENDAR_WORDS and not genitive and not OF.search(preceding)
 
 
-def quotes_in(code: str, story: Story, stopwords: frozenset[str] = frozenset()) -> tuple[Quote, ...]:
+def said_by(code: str, outside: str, persons: Iterable[tuple[int, int, str]], stopwords: frozenset[str]) -> str | None:
+    """The one person the NER model found in a sentence with a verb of saying (``outside``: its quotation blanked
+    out), when the rules name no speaker ("a déclaré le maire de Valfleuri, Jeanne Morel"); not one who is the
+    complement of another noun, nor the subject of a reported clause ("a dit que Jean Dupont …")."""
+    verbs = [verb.end() for verb in VERBS[code].finditer(outside)]
+    found = {
+        name
+        for start, _, name in persons
+        if _plain(name, outside[:start], stopwords)
+        and not any(end <= start and REPORTED.search(outside, end, start) for end in verbs)
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def quotes_in(
+    code: str, story: Story, stopwords: frozenset[str] = frozenset(), people: People | None = None
+) -> tuple[Quote, ...]:
     """The quotations of a story in language ``code`` (one of ``LANGUAGES``), with their speakers; ``stopwords``
-    (the language's) are never a speaker's name."""
+    (the language's) are never a speaker's name. ``people``: where the language has a NER model, the persons it
+    found per sentence; a quotation whose sentence has a verb of saying but no speaker by the rules is said by
+    the one person named in it outside the quotation ("a déclaré le maire de Valfleuri, Jeanne Morel")."""
     keys = {a.id: " ".join(words(a.text)) for a in story.articles}
     found: list[Quote] = []
     last: tuple[str, int, str | None] = ("", -2, None)  # article, sentence index, speaker
@@ -95,6 +127,10 @@ def quotes_in(code: str, story: Story, stopwords: frozenset[str] = frozenset()) 
             )
             speaker, how = speaker_of(code, outside, stopwords), "named"
             told = bool(VERBS[code].search(outside))  # a speaker is said but is no name: described, so not continued
+            if speaker is None and told and people:
+                persons = people.get((sentence.article, sentence.index), ())
+                outer = [p for p in persons if p[1] <= match.start() or p[0] >= match.end()]
+                speaker = said_by(code, outside, outer, stopwords)
             if (
                 speaker is None
                 and not told
