@@ -428,3 +428,26 @@ def test_a_greek_place_in_the_genitive_or_a_weekday_is_no_speaker() -> None:
     assert speaker_of("el", "Κάτι, δήλωσε η Άννα Παπαδοπούλου.", frozenset()) == "Άννα Παπαδοπούλου"
     assert speaker_of("el", "Κάτι, είπε ο δήμαρχος του Λονδίνου.", frozenset()) is None
     assert speaker_of("el", "Κάτι, δήλωσε την Κυριακή.", frozenset()) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "years"),
+    [
+        ("fr", "Le barrage a été construit en 1998, et 2005 maisons sont en aval.", [1998]),
+        ("de", "Der Damm wurde im Jahr 1998 gebaut und ist seit 2004 ungeprüft.", [1998, 2004]),
+        ("ru", "Плотина построена в 1998 году.", [1998]),
+        ("ar", "بني السد في عام 1998.", [1998]),
+        ("he", "הסכר נבנה ב-1998 ושופץ בשנת 2004.", [1998, 2004]),
+        ("hi", "बांध 1998 में बना।", [1998]),
+        ("zh", "大坝建于1998年，2004年3月曾检查。", [1998]),
+        ("el", "Το φράγμα χτίστηκε το 1998 με κόστος 2005,5 ευρώ.", [1998]),
+    ],
+)
+def test_a_year_on_its_own_is_read_after_the_words_that_make_it_one(code: str, text: str, years: list[int]) -> None:
+    from newsfuse.anatomy.dates import dated_in
+    from newsfuse.model import Sentence
+
+    found = [
+        start.year for _, start, _, kind in dated_in(code, Sentence("a", 0, text, 0, len(text)), None) if kind == "year"
+    ]
+    assert sorted(found) == years

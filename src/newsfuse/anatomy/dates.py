@@ -46,6 +46,38 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 PATTERNS = {code: _patterns(code) for code in LANGUAGES}
 
+# A year on its own ("en 2005", "в 2005 году", "في عام 2005", "ב-2005", "2005 में", "2005年") is read, as "in 2005"
+# is in English, only after (or before) the words that make a four-digit number a year: "2005 maisons" is none.
+YEAR_BEFORE = {
+    "fr": "en|depuis|dès|jusqu'en|jusqu’en|avant|après|l'an|l’an|année",
+    "de": "im jahr|im jahre|seit|bis|vor|nach|ab",
+    "es": "en|desde|hasta|antes de|después de|el año|del año|en el año",
+    "it": "nel|dal|fino al|entro il|prima del|dopo il|l'anno|l’anno",
+    "pt": "em|desde|até|antes de|depois de|após|no ano de",
+    "nl": "in|sinds|tot|voor|na|vanaf",
+    "ru": "в|с|до|после|к",
+    "el": "το|από το|μέχρι το|έως το|στο|πριν το|μετά το",
+    "cs": "v roce|od roku|do roku|roku|v|od|do|po",
+    "ar": "عام|في عام|منذ عام|سنة|في سنة|منذ|حتى عام|قبل عام|بعد عام",
+    "he": "ב|ב-|בשנת|משנת|מאז|עד|לפני|אחרי",  # written onto the year: "ב-2005", "ב2005"
+    "hi": "वर्ष|साल|सन",
+}
+YEAR_AFTER = {"ru": "году|года|год|г", "hi": "में|से|तक"}
+BARE_YEAR = r"(?P<{name}>(?:1[89]|20)\d\d)(?![\d.,]\d)(?!\s*(?:%|‰))"
+
+
+def _year_pattern(code: str) -> re.Pattern[str]:
+    if code in UNSPACED:  # 2005年, not 2005年1月 (a month)
+        return re.compile(BARE_YEAR.format(name="before") + r"\s*年(?!\s*\d{1,2}\s*月)")
+    joined = r"-?\s*" if code == "he" else r"\s+"
+    options = [rf"(?<![^\W\d_])(?:{YEAR_BEFORE[code]}){joined}{BARE_YEAR.format(name='before')}"]
+    if code in YEAR_AFTER:
+        options.append(rf"(?<![\d.,]){BARE_YEAR.format(name='after')}\s+(?:{YEAR_AFTER[code]})(?![^\W\d_])")
+    return re.compile("|".join(options), re.IGNORECASE)
+
+
+YEARS = {code: _year_pattern(code) for code in LANGUAGES}
+
 
 def _month(code: str, found: str) -> int:
     """A month's number from its name (or, in Chinese and Japanese, its digits)."""
@@ -73,4 +105,10 @@ def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         month, year = _month(code, match.group("month")), int(match.group("year"))
+        taken.append(match.span())
         yield sentence.text[match.start() : match.end()], date(year, month, 1), month_end(year, month), "month"
+    for match in YEARS[code].finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        year = int(match.group("before") or match.group("after"))
+        yield sentence.text[match.start() : match.end()], date(year, 1, 1), date(year, 12, 31), "year"
