@@ -45,7 +45,8 @@ def plain(name: str) -> str:
 
 
 def persons(analysis: Analysis, article: str, absolute: bool = False) -> set[str]:
-    """The canonical names of the persons mentioned in one article, without accents."""
+    """The canonical names of the persons mentioned in one article, without accents (``absolute``: unused, as
+    for every finding but dates)."""
     return {plain(e.name) for e in analysis.entities if e.type == "person" and article in e.mentions}
 
 
@@ -63,9 +64,18 @@ def speakers(analysis: Analysis, article: str, absolute: bool = False) -> list[s
     return [plain(q.speaker) for q in analysis.quotes if q.speaker and q.where.article == article]
 
 
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def surname(name: str) -> str:
+    """The last word of a name that is no suffix ("Martin Luther King Jr" → "king"); "" for none."""
+    words = [w for w in name.replace(".", " ").split() if w not in SUFFIXES]
+    return words[-1] if words else ""
+
+
 def same_person(name: str, others: set[str]) -> bool:
     """The same person: the same name, or one name is the other's surname ("Egeland", "Jan Egeland")."""
-    return any(name == o or name.split()[-1] == o.split()[-1] for o in others)
+    return bool(name) and any(name == o or surname(name) == surname(o) != "" for o in others)
 
 
 def same_period(period: tuple[str, str | None], others: set[tuple[str, str | None]]) -> bool:

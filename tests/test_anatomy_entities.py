@@ -170,3 +170,21 @@ def test_a_french_speaker_is_named_as_the_entity(ner: object) -> None:
     )
     analysis = newsfuse.analyze([{"text": text, "language": "fr"}], ner=ner, same=None)
     assert [(q.speaker, q.speaker_is_entity) for q in analysis.quotes] == [("Jeanne Morel", True)] * 2
+
+
+def test_names_that_open_with_a_particle_or_an_article_keep_it() -> None:
+    assert clean_span("Mr. bin Laden", "PERSON") == ("bin Laden", 4)
+    assert clean_span("van Gogh", "PERSON")[0] == "van Gogh"
+    assert clean_span("Marine Le Pen", "PER")[0] == "Marine Le Pen"
+    assert clean_span("La Paz", "GPE")[0] == "La Paz" and clean_span("Le Monde", "ORG")[0] == "Le Monde"
+    assert clean_span("le général de Gaulle", "PER")[0] == "de Gaulle"
+    assert clean_span("Giscard d'Estaing", "PER")[0] == "Giscard d'Estaing"
+    assert clean_span("ancien ministre français Dupont", "PER") == ("Dupont", 25)  # two description words
+    assert clean_span("Sen. John McCain of Arizona", "PERSON")[0] == "John McCain of Arizona"
+
+
+def test_letters_without_a_latin_base_do_not_vanish_from_a_names_key() -> None:
+    entities, _ = merge([mention("Lech Wałęsa", "person"), mention("Lech Walesa", "person", "b")])
+    assert len(entities) == 1  # ł spelt out
+    entities, _ = merge([mention("Москва-2", "organisation"), mention("Прогресс-2", "organisation", "b")])
+    assert len(entities) == 2  # not both "2"

@@ -451,3 +451,23 @@ def test_a_year_on_its_own_is_read_after_the_words_that_make_it_one(code: str, t
         start.year for _, start, _, kind in dated_in(code, Sentence("a", 0, text, 0, len(text)), None) if kind == "year"
     ]
     assert sorted(found) == years
+
+
+def test_lines_that_only_look_like_dates_stay_and_odd_ones_are_read() -> None:
+    from newsfuse.anatomy.dates import dated_in
+    from newsfuse.model import Sentence
+    from newsfuse.noise import is_timestamp, timestamp_date
+
+    for line in ("Mars 2020", "Julio 19", "Mayo 5", "Samedi 7 juillet ²⁰⁰⁷"):  # a planet, a name, no real year
+        assert not is_timestamp(line) and timestamp_date(line) is None, line
+    assert timestamp_date("ΣΑΒΒΑΤΟ 7 ΙΟΥΛΙΟΥ 2007") == "2007-07-07"  # capitals without accents
+    assert timestamp_date("2007年7月7日（土）") == "2007-07-07"  # with its weekday
+    assert timestamp_date("ב-8 בינואר 2005") == "2005-01-08"
+    text = "Le 8 ſeptembre 2005."  # a long s: matched without case, looked up without case
+    assert [e[1].isoformat() for e in dated_in("fr", Sentence("a", 0, text, 0, len(text)), None)] == ["2005-09-08"]
+
+
+def test_a_name_inside_a_quotation_is_not_its_speaker(ner: object) -> None:
+    text = "« Nous avons parlé avec Jeanne Morel hier soir » et « nous la reverrons demain », a dit le ministre."
+    quotes = newsfuse.analyze([text], ner=ner, language="fr", same=None).quotes
+    assert [q.speaker for q in quotes] == [None, None]

@@ -9,6 +9,7 @@ English; the timeline reads absolute dates in the text by the same month names (
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 # Twelve month names per language, each "name/other form" (genitive, abbreviation, spelling); lower-case, "_" a
@@ -51,7 +52,7 @@ WEEKDAYS = (
     "सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार"
 ).split()
 # Words that join a date's parts: "12 de marzo de 2023", "8 января 2005 года", "יום שבת, ה-15", "Σάββατο, το"
-JOINERS = frozenset("de del le el am den der το года г יום ה".split())
+JOINERS = frozenset("de del le el am den der το года г יום ה ב ל".split())
 # Digits of other scripts (Arabic-Indic, Persian, Devanagari, full width), one character for one
 DIGITS = {ord(c): str(n % 10) for n, c in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९０１２３４５６７８９")}
 
@@ -62,55 +63,63 @@ def _months() -> dict[str, dict[str, int]]:
         months = found.setdefault(code, {})
         for n, forms in enumerate(names.split(), 1):
             for name in forms.replace("_", " ").split("/"):
-                months.update({prefix + name: n for prefix in ("", *PREFIXES.get(code, ()))})
+                months.update({(prefix + name).casefold(): n for prefix in ("", *PREFIXES.get(code, ()))})
     return found
 
 
-MONTHS = _months()  # language → month name (every form) → its number
+def bare(word: str) -> str:
+    """A word as a date line's words are compared: case-folded, without accents or points ("ΣΑΒΒΑΤΟ", "Σάββατο")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+
+
+MONTHS = _months()  # language → month name (every form, case-folded: compare ``found.casefold()``) → its number
 SPACED_NAMES = sorted({name for months in MONTHS.values() for name in months if " " in name}, key=len, reverse=True)
-ANY_MONTH = {name.replace(" ", "_"): n for months in MONTHS.values() for name, n in months.items()}
-CALENDAR_WORDS = frozenset(ANY_MONTH) | frozenset(WEEKDAYS) | JOINERS
+ANY_MONTH = {bare(name.replace(" ", "_")): n for months in MONTHS.values() for name, n in months.items()}
+CALENDAR_WORDS = frozenset(ANY_MONTH) | frozenset(map(bare, WEEKDAYS)) | frozenset(map(bare, JOINERS))
 TOKEN = re.compile(r"[^\s,.;:/|()\-–—،]+")
-ORDINAL = re.compile(r"^(?:[הבל]-?)?(\d{1,2})(?:er|º|°|ος|ης|η)?$")  # 1er, 7ης, ה14 (Hebrew "the 14th")
+ORDINAL = re.compile(r"^[הבל]?(\d{1,2})(?:er|º|°|ος|ης|η)?$")  # 1er, 7ης, ה14 (Hebrew "the 14th")
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 UNSPACED_DATE = re.compile(r"((?:1[89]|20)\d\d)\s*年\s*(1[0-2]|0?[1-9])\s*月\s*([0-3]?\d)\s*[日号]")
+WEEKDAY_AFTER = re.compile(r"\s*[（(][^）)]{1,4}[）)]\s*$")  # 2007年7月7日（土）
 
 
 def _tokens(text: str) -> list[str]:
-    """Lower-case words and numbers, a month of two words ("كانون الثاني") as one."""
-    text = text.lower()
+    """Words and numbers as ``bare`` makes them, a month of two words ("كانون الثاني") as one."""
+    text = text.casefold()
     for name in SPACED_NAMES if not text.isascii() else ():  # they are all Arabic
         if name in text:
             text = text.replace(name, name.replace(" ", "_"))
-    return TOKEN.findall(text)
+    return [bare(t) for t in TOKEN.findall(text)]
+
+
+def _parts(line: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a line of nothing but a date's words: one month, one day, one year, and weekdays
+    or joining words, whatever their order; None for anything else ("Mars 2020" is no date line)."""
+    text = line if line.isascii() else line.translate(DIGITS)
+    if "年" in text and (match := UNSPACED_DATE.fullmatch(WEEKDAY_AFTER.sub("", text.strip()))):
+        year, month, day = (int(g) for g in match.groups())
+        return year, month, day
+    tokens = _tokens(text)
+    months = {ANY_MONTH[t] for t in tokens if t in ANY_MONTH}  # "10 يوليو/تموز": two names, one month
+    days = [int(m.group(1)) for t in tokens if (m := ORDINAL.match(t))]
+    years = [int(t) for t in tokens if YEAR.match(t)]
+    if len(months) != 1 or len(days) != 1 or len(years) != 1:
+        return None
+    if not all(t in CALENDAR_WORDS or ORDINAL.match(t) or YEAR.match(t) for t in tokens):
+        return None
+    return years[0], months.pop(), days[0]
 
 
 def is_date_line(line: str) -> bool:
-    """A line of nothing but a date in another language: calendar words and numbers ("Samedi 7 juillet 2007")."""
-    text = line if line.isascii() else line.translate(DIGITS)
-    if "年" in text and UNSPACED_DATE.fullmatch(text.strip()):
-        return True
-    tokens = _tokens(text)
-    return (
-        any(t in ANY_MONTH for t in tokens)
-        and any(t.isdigit() for t in tokens)
-        and all(t in CALENDAR_WORDS or ORDINAL.match(t) or t.isdigit() for t in tokens)
-    )
+    """A line of nothing but a date in another language ("Samedi 7 juillet 2007", "2007年7月7日（土）")."""
+    return _parts(line) is not None
 
 
 def date_line(line: str) -> str | None:
-    """The ISO date a date line gives ("Samedi 7 juillet 2007" → 2007-07-07): one month name, one day, one year."""
-    text = line.translate(DIGITS)
-    if match := UNSPACED_DATE.search(text):
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        tokens = _tokens(text)
-        months = {ANY_MONTH[t] for t in tokens if t in ANY_MONTH}  # "10 يوليو/تموز": two names, one month
-        days = [int(m.group(1)) for t in tokens if (m := ORDINAL.match(t))]
-        years = [int(t) for t in tokens if len(t) == 4 and t.isdigit() and 1800 <= int(t) <= 2099]
-        if len(months) != 1 or len(days) != 1 or len(years) != 1:
-            return None
-        year, month, day = years[0], months.pop(), days[0]
+    """The ISO date a date line gives ("Samedi 7 juillet 2007" → 2007-07-07), if it is one and the day exists."""
+    if (parts := _parts(line)) is None:
+        return None
     try:
-        return date(year, month, day).isoformat()
+        return date(*parts).isoformat()
     except ValueError:
         return None

@@ -81,7 +81,7 @@ YEARS = {code: _year_pattern(code) for code in LANGUAGES}
 
 def _month(code: str, found: str) -> int:
     """A month's number from its name (or, in Chinese and Japanese, its digits)."""
-    return int(found) if code in UNSPACED else MONTHS[code][found.lower()]
+    return int(found) if code in UNSPACED else MONTHS[code][found.casefold()]
 
 
 def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple[str, date | None, date | None, str]]:

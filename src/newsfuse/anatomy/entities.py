@@ -34,14 +34,14 @@ TITLE = re.compile(
     r"sheriff|coroner|mayor|judge|justice|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|professor|lt\.?|col\.?|sgt\.?|"
     r"capt\.?|adm\.?|admiral|det\.?|officer|secretary|spokesman|spokeswoman|manager|director|chairman|chairwoman|"
     r"pope|king|queen|prince|princess|lord|lady|sir|rev\.?|ayatollah|sheikh|commander|inspector|"
-    r"le|la|m\.|mme|mlle|président|présidente|ministre|premier|première|général|maire|député|sénateur|juge|"
+    r"m\.|mme|mlle|président|présidente|ministre|premier|première|général|maire|député|sénateur|juge|"
     r"docteur|professeur|porte-parole|secrétaire|chancelier|roi|reine|pape|prophète|lieutenant|colonel|capitaine|"
     r"consul|ambassadeur|directeur|directrice|"
     r"chancellor|premier|speaker|leader|attorney|ambassador|minister's)\s+)+",
     re.IGNORECASE,
 )
 NAME_WORD = re.compile(r"[A-Z][\w'’-]+")  # one capitalised word of a name
-POST_NOMINAL = re.compile(r",?\s+(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE)$")
+POST_NOMINAL = re.compile(r"(?:,\s*|\s)(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE)$")  # one \s: linear on long spaces
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -49,11 +49,16 @@ NOT_NAMES = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août "
     "septembre octobre novembre décembre aujourd'hui hier demain".split()
 )
-ARTICLE = re.compile(r"^(?:the|le|la|les)\s+|^l['’](?=\w)", re.IGNORECASE)  # "the Red Cross", "le Japon", "l'Inde"
+# "the Red Cross"; French articles only in lower case ("le Japon", "l'Inde"), since "Le Pen" and "La Paz" are names
+ARTICLE = re.compile(r"^(?i:the)\s+|^(?:le|la|les)\s+|^l['’](?=\w)")
+FRENCH_ARTICLE = re.compile(r"^(?:le|la|les)\s+|^l['’](?=\w)")
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)-", re.IGNORECASE)
-# Lower-case words inside a name ("Charles de Gaulle", "Osama bin Laden"); another lower-case word in a person's
-# span ends what comes before the name: "Président français Sarkozy", "général Miller"
-INSIDE_NAME = frozenset("de du des la le van von der den ter ten da das do dos del della di bin ibn al el y".split())
+PREFIX = re.compile(r"^(?:(?:al|el|ad|as|ash|bin|ibn|abu)-|d['’])", re.IGNORECASE)  # "al-Maliki", "d'Estaing"
+# Lower-case words that may open a name when a capitalised word follows ("de Gaulle", "bin Laden", "van Gogh");
+# any other lower-case word before a person's name describes them: "Président français Sarkozy", "général Miller"
+STARTS_NAME = frozenset(
+    "de du des van von der den ter ten da das do dos del della di bin ben ibn bint ould al el".split()
+)
 MAY_NAME = re.compile(r"[\s-][A-ZÀ-ÖØ-Þ]")  # a capital, Latin-1's accented ones too (Élysée)
 FIRST_WORD = re.compile(r"^\W*([^\W\d_]+)")
 PLACE_BEFORE = re.compile(
@@ -125,27 +130,43 @@ class Mention:
     context: str = ""  # "place" after "in"/"at", "person" after a role word or before an age: evidence for the type
 
 
+def _capitalised(word: str) -> bool:
+    """A word of a name: capitalised, past a particle joined to it ("al-Maliki", "d'Estaing")."""
+    return PREFIX.sub("", word)[:1].isupper()
+
+
+def _opens_name(words: list[str], k: int) -> bool:
+    """Whether a name starts at word ``k``: a capitalised word, or a particle before one ("bin Laden")."""
+    return _capitalised(words[k]) or (words[k] in STARTS_NAME and k + 1 < len(words) and _capitalised(words[k + 1]))
+
+
 def clean_span(text: str, label: str) -> tuple[str, int]:
     """The name inside an entity span and its offset in the span; "" when the span is not a name."""
     cut = re.split(r"[\"“”«»\n]", text)[0]
+    person = label in ("PERSON", "PER")
     offset = 0
-    leading = TITLE.match(cut) if label in ("PERSON", "PER") else ARTICLE.match(cut)
+    if person and (article := FRENCH_ARTICLE.match(cut)):  # "le général de Gaulle"
+        offset = article.end()
+    leading = TITLE.match(cut, offset) if person else ARTICLE.match(cut)
     if leading and leading.end() < len(cut):
         offset = leading.end()
-    if label in ("PERSON", "PER"):
-        for word in re.finditer(r"\S+", cut[offset:]):
-            if word.group()[:1].islower() and word.group() not in INSIDE_NAME and not PARTICLE.match(word.group()):
-                offset += word.end() + 1
+    if person:  # a description before the name: "ancien ministre français Dupont"; "X de la Conférence" is none
+        spans = list(re.finditer(r"\S+", cut[offset:]))
+        words, base = [m.group() for m in spans], offset
+        for k, word in enumerate(words):
+            if _opens_name(words, k):
+                break
+            if word in STARTS_NAME or FRENCH_ARTICLE.match(word + " "):
+                return "", 0  # a complement of a noun ("de la Conférence"), not a person
+            offset = base + spans[k].end() + 1
     name = POSSESSIVE.sub("", cut[offset:]).strip(" ,.;:-–—()")
-    if label in ("PERSON", "PER"):  # "Neil Flewitt QC", "Ann Keen MP": letters after a name are no part of it
+    if person:  # "Neil Flewitt QC", "Ann Keen MP": letters after a name are no part of it
         name = POST_NOMINAL.sub("", name)
     if len(name) < 2 or not any(c.isupper() for c in name) or name.lower() in NOT_NAMES:
         return "", 0
-    if label in ("PERSON", "PER") and not (
-        PARTICLE.sub("", name.split()[-1])[:1].isupper() and (name[:1].isupper() or PARTICLE.match(name))
-    ):
-        return "", 0  # a person's name starts and ends capitalised: not "ministre britannique", "de la Conférence"
-    if label in ("PERSON", "PER") and TITLE.fullmatch(name + " "):
+    if person and not (_capitalised(name.split()[-1]) and _opens_name(name.split(), 0)):
+        return "", 0  # a person's name starts and ends capitalised: not "ministre britannique"
+    if person and TITLE.fullmatch(name + " "):
         return "", 0  # a title alone: "Président"
     return name, offset
 
@@ -182,9 +203,16 @@ def find_mentions(story: Story, nlp: Any, stopwords: frozenset[str] = STOPWORDS)
 
 
 def _key(name: str) -> str:
-    """Letters and digits without accents: "José" and "Jose", "Élysée" and "Elysee" are one spelling."""
-    plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", plain) or name.lower()  # a name in another script keys as itself
+    """Letters and digits without accents: "José" and "Jose", "Élysée" and "Elysee" are one spelling. A name
+    with a letter that has no Latin base (Москва, or ł before it is spelt out) keys as itself, lower-cased."""
+    lower = name.lower().translate(SPELT)
+    plain = re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", lower).encode("ascii", "ignore").decode())
+    if sum(c.isalpha() for c in plain) < sum(c.isalpha() for c in lower):
+        return re.sub(r"[\W_]", "", lower)
+    return plain
+
+
+SPELT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "œ": "oe", "æ": "ae", "ß": "ss", "þ": "th"})
 
 
 def _skeleton(key: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from newsfuse.anatomy.model import Quote
 from newsfuse.model import Citation, Story
-from newsfuse.months import CALENDAR_WORDS
+from newsfuse.months import CALENDAR_WORDS, bare
 from newsfuse.text import words
 
 # Verbs and phrases that introduce a quotation's speaker; lower-case, matched as whole words.
@@ -91,7 +91,7 @@ def _plain(name: str, preceding: str, stopwords: frozenset[str]) -> bool:
     """A name that can be a speaker: not a pronoun, not a weekday, not the complement of another noun."""
     lower = name.lower()
     genitive = all(GENITIVE.search(word) for word in lower.split())
-    return lower not in stopwords and lower not in CALENDAR_WORDS and not genitive and not OF.search(preceding)
+    return lower not in stopwords and bare(name) not in CALENDAR_WORDS and not genitive and not OF.search(preceding)
 
 
 def said_by(code: str, outside: str, persons: Iterable[tuple[int, int, str]], stopwords: frozenset[str]) -> str | None:
@@ -119,18 +119,25 @@ def quotes_in(
     found: list[Quote] = []
     last: tuple[str, int, str | None] = ("", -2, None)  # article, sentence index, speaker
     for sentence in story.sentences:
-        for match, inside in _quotations(sentence.text):
+        quotations = list(_quotations(sentence.text))
+        if not quotations:
+            continue
+        outside = sentence.text  # every quotation blanked out: a name or a verb inside one is none of the speaker's
+        for match, _ in quotations:
+            outside = outside[: match.start()] + " " * (match.end() - match.start()) + outside[match.end() :]
+        spans = [match.span() for match, _ in quotations]
+        persons = [
+            p
+            for p in (people or {}).get((sentence.article, sentence.index), ())
+            if all(p[1] <= start or p[0] >= end for start, end in spans)
+        ]
+        for match, inside in quotations:
             if len(inside.split()) < MIN_QUOTE_WORDS:
                 continue
-            outside = (
-                sentence.text[: match.start()] + " " * (match.end() - match.start()) + sentence.text[match.end() :]
-            )
             speaker, how = speaker_of(code, outside, stopwords), "named"
             told = bool(VERBS[code].search(outside))  # a speaker is said but is no name: described, so not continued
-            if speaker is None and told and people:
-                persons = people.get((sentence.article, sentence.index), ())
-                outer = [p for p in persons if p[1] <= match.start() or p[0] >= match.end()]
-                speaker = said_by(code, outside, outer, stopwords)
+            if speaker is None and told and persons:
+                speaker = said_by(code, outside, persons, stopwords)
             if (
                 speaker is None
                 and not told
