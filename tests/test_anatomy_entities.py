@@ -188,3 +188,10 @@ def test_letters_without_a_latin_base_do_not_vanish_from_a_names_key() -> None:
     assert len(entities) == 1  # ł spelt out
     entities, _ = merge([mention("Москва-2", "organisation"), mention("Прогресс-2", "organisation", "b")])
     assert len(entities) == 2  # not both "2"
+
+
+def test_a_title_after_an_article_and_a_complement_are_no_part_of_a_name() -> None:
+    assert clean_span("le Premier ministre Dominique de Villepin", "PER")[0] == "Dominique de Villepin"
+    assert clean_span("Le général Dupont", "PER")[0] == "Dupont"
+    assert clean_span("président du Conseil Jean Dupont", "PER") == ("", 0)  # "of the Council": a complement
+    assert clean_span("von der Leyen", "PER")[0] == "von der Leyen"

@@ -482,7 +482,7 @@ def test_a_name_inside_a_quotation_is_not_its_speaker(ner: object) -> None:
     ("code", "text"),
     [
         ("ar", 'وقال إن "السد لم يكن آمنا منذ سنوات".'),  # "he said that": a pronoun in the verb
-        ("he", 'צה"ל מסר כי "הסכר לא היה בטוח כבר שנים".'),  # a gershayim is no quotation mark
+        ("he", 'הוא אמר כי "הסכר לא היה בטוח כבר שנים".'),
         ("zh", "他说：“大坝多年来一直不安全。”"),
         ("ja", "彼は「ダムは何年も前から安全ではなかった」と述べた。"),
     ],
@@ -490,3 +490,27 @@ def test_a_name_inside_a_quotation_is_not_its_speaker(ner: object) -> None:
 def test_a_pronoun_is_no_speaker_without_capitals(code: str, text: str) -> None:
     [quote] = newsfuse.analyze([text], ner=object(), language=code, same=None).quotes
     assert quote.speaker is None and len(quote.text.split()) >= 1 and "״" not in quote.text
+
+
+def test_words_that_count_make_no_year_and_no_spelling_crashes_a_month() -> None:
+    from newsfuse.anatomy.dates import dated_in
+    from newsfuse.model import Sentence
+
+    def found(code: str, text: str) -> list[str]:
+        return [e[0] for e in dated_in(code, Sentence("a", 0, text, 0, len(text)), None)]
+
+    assert found("fr", "Le village existe depuis 2000 ans et la digue depuis 1998.") == ["depuis 1998"]
+    assert found("zh", "这座城有2000年历史，2000年前建成，12005年。") == []
+    assert found("he", "הסכר שופץ וב-2005 ושוב ב־2010.") == ["וב-2005", "ב־2010"]
+    assert found("it", "Il 8 APRİLE 2005 la diga ha ceduto.") == []  # a Turkish capital İ: no month, no error
+
+
+def test_hebrew_and_arabic_speakers_end_where_the_speaker_does() -> None:
+    first = 'אמר דובר צה"ל: "הסכר לא היה בטוח כבר שנים".'
+    second = 'وقال الوزير للصحفيين إن "السد لم يكن آمنا منذ سنوات".'
+    [quote] = newsfuse.analyze([first], ner=object(), language="he", same=None).quotes
+    assert quote.speaker == 'דובר צה"ל' and quote.text == "הסכר לא היה בטוח כבר שנים"  # as written
+    [quote] = newsfuse.analyze(['צה"ל מסר כי "הסכר לא היה בטוח".'], ner=object(), language="he", same=None).quotes
+    assert quote.speaker == 'צה"ל'  # the subject before the verb; its gershayim is no quotation mark
+    [quote] = newsfuse.analyze([second, second + " وانتهى."], ner=object(), language="ar", same=None).quotes[:1]
+    assert quote.speaker == "الوزير" and quote.also_in  # the same words in the other article, in Arabic script

@@ -58,19 +58,35 @@ YEAR_BEFORE = {
     "ru": "в|с|до|после|к",
     "el": "το|από το|μέχρι το|έως το|στο|πριν το|μετά το",
     "cs": "v roce|od roku|do roku|roku|v|od|do|po",
-    "ar": "عام|في عام|منذ عام|سنة|في سنة|منذ|حتى عام|قبل عام|بعد عام",
-    "he": "ב|ב-|בשנת|משנת|מאז|עד|לפני|אחרי",  # written onto the year: "ב-2005", "ב2005"
+    "ar": "عام|في عام|منذ عام|في العام|منذ العام|العام|سنة|في سنة|منذ|حتى عام|قبل عام|بعد عام",
+    "he": "[וש]?ב|[וש]?ב[-־]|בשנת|משנת|מאז|עד|לפני|אחרי",  # written onto the year: "ב-2005", "וב־2005"
     "hi": "वर्ष|साल|सन",
 }
-YEAR_AFTER = {"ru": "году|года|год|г", "hi": "में|से|तक"}
-BARE_YEAR = r"(?P<{name}>(?:1[89]|20)\d\d)(?![\d.,]\d)(?!\s*(?:%|‰))"
+YEAR_AFTER = {"ru": "году|года|год", "hi": "में|तक"}
+# What turns the number after such a word into a count: "depuis 2000 ans", "vor 2000 Jahren", "до 2000 человек"
+COUNTED = {
+    "fr": "ans|années|euros|dollars|personnes|habitants|km|kilomètres|mètres|morts|victimes",
+    "de": "jahren|jahre|euro|dollar|menschen|personen|km|kilometer|meter|tote|opfer",
+    "es": "años|euros|dólares|personas|habitantes|km|kilómetros|metros|muertos|víctimas",
+    "it": "anni|euro|dollari|persone|abitanti|km|chilometri|metri|morti|vittime",
+    "pt": "anos|euros|dólares|pessoas|habitantes|km|quilômetros|quilómetros|metros|mortos|vítimas",
+    "nl": "jaar|euro|dollar|mensen|personen|inwoners|km|kilometer|meter|doden|slachtoffers",
+    "ru": "лет|человек|рублей|долларов|евро|км|километров|метров|погибших|жертв",
+    "el": "χρόνια|ετών|ευρώ|δολάρια|άτομα|ανθρώπους|κάτοικοι|χλμ|χιλιόμετρα|μέτρα|νεκροί|θύματα",
+    "cs": "letech|let|lety|lidí|osob|korun|eur|dolarů|km|kilometrů|metrů|případech|obětí",
+    "ar": "سنة|عام|شخص|دولار|يورو|كيلومتر|كم|متر|قتيل|ضحية",
+    "he": 'שנה|שנים|איש|אנשים|דולר|שקל|אירו|ק״מ|ק"מ|מטר|הרוגים',
+    "hi": "साल|वर्ष|लोग|लोगों|रुपये|डॉलर|किलोमीटर|मीटर|से अधिक|से ज्यादा|से कम",
+}
+BARE_YEAR = r"(?<!\d)(?P<{name}>(?:1[89]|20)\d\d)(?![\d.,]\d)(?!\s*(?:%|‰))"
 
 
 def _year_pattern(code: str) -> re.Pattern[str]:
-    if code in UNSPACED:  # 2005年, not 2005年1月 (a month)
-        return re.compile(BARE_YEAR.format(name="before") + r"\s*年(?!\s*\d{1,2}\s*月)")
-    joined = r"-?\s*" if code == "he" else r"\s+"
-    options = [rf"(?<![^\W\d_])(?:{YEAR_BEFORE[code]}){joined}{BARE_YEAR.format(name='before')}"]
+    if code in UNSPACED:  # 2005年, not 2005年1月 (a month), 2000年前 (years ago), 2000年代, 有2000年历史
+        return re.compile(BARE_YEAR.format(name="before") + r"\s*年(?!\s*\d{1,2}\s*月|前|来|代|間|的?历史|の歴史)")
+    joined = r"\s*" if code == "he" else r"\s+"
+    counted = rf"(?!\s*(?:{COUNTED[code]})(?![^\W\d_]))"
+    options = [rf"(?<![^\W\d_])(?:{YEAR_BEFORE[code]}){joined}{BARE_YEAR.format(name='before')}{counted}"]
     if code in YEAR_AFTER:
         options.append(rf"(?<![\d.,]){BARE_YEAR.format(name='after')}\s+(?:{YEAR_AFTER[code]})(?![^\W\d_])")
     return re.compile("|".join(options), re.IGNORECASE)
@@ -79,9 +95,10 @@ def _year_pattern(code: str) -> re.Pattern[str]:
 YEARS = {code: _year_pattern(code) for code in LANGUAGES}
 
 
-def _month(code: str, found: str) -> int:
-    """A month's number from its name (or, in Chinese and Japanese, its digits)."""
-    return int(found) if code in UNSPACED else MONTHS[code][found.casefold()]
+def _month(code: str, found: str) -> int | None:
+    """A month's number from its name (or, in Chinese and Japanese, its digits); None for a spelling the pattern
+    matched without case that case-folds to no known name (Turkish İ: "APRİLE")."""
+    return int(found) if code in UNSPACED else MONTHS[code].get(found.casefold())
 
 
 def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple[str, date | None, date | None, str]]:
@@ -93,7 +110,7 @@ def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple
     taken: list[tuple[int, int]] = []
     for match in day_month.finditer(text):
         month, day = _month(code, match.group("month")), int(match.group("day"))
-        if not 1 <= day <= 31:
+        if month is None or not 1 <= day <= 31:
             continue
         taken.append(match.span())
         year = int(match.group("year")) if match.group("year") else None
@@ -105,6 +122,8 @@ def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         month, year = _month(code, match.group("month")), int(match.group("year"))
+        if month is None:
+            continue
         taken.append(match.span())
         yield sentence.text[match.start() : match.end()], date(year, month, 1), month_end(year, month), "month"
     for match in YEARS[code].finditer(text):

@@ -52,6 +52,7 @@ NOT_NAMES = frozenset(
 # "the Red Cross"; French articles only in lower case ("le Japon", "l'Inde"), since "Le Pen" and "La Paz" are names
 ARTICLE = re.compile(r"^(?i:the)\s+|^(?:le|la|les)\s+|^l['’](?=\w)")
 FRENCH_ARTICLE = re.compile(r"^(?:le|la|les)\s+|^l['’](?=\w)")
+OPENING_ARTICLE = re.compile(r"^(?:Le|La|Les)\s+(?=[^\W\d_]*[a-zà-ÿ]\S*\s)(?![A-ZÀ-Þ])")  # "Le général Dupont"
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)-", re.IGNORECASE)
 PREFIX = re.compile(r"^(?:(?:al|el|ad|as|ash|bin|ibn|abu)-|d['’])", re.IGNORECASE)  # "al-Maliki", "d'Estaing"
 # Lower-case words that may open a name when a capitalised word follows ("de Gaulle", "bin Laden", "van Gogh");
@@ -59,6 +60,7 @@ PREFIX = re.compile(r"^(?:(?:al|el|ad|as|ash|bin|ibn|abu)-|d['’])", re.IGNOREC
 STARTS_NAME = frozenset(
     "de du des van von der den ter ten da das do dos del della di bin ben ibn bint ould al el".split()
 )
+NOBLE = frozenset("de van von bin ben ibn da di ter ten".split())  # not du, des, del: "président du Conseil"
 MAY_NAME = re.compile(r"[\s-][A-ZÀ-ÖØ-Þ]")  # a capital, Latin-1's accented ones too (Élysée)
 FIRST_WORD = re.compile(r"^\W*([^\W\d_]+)")
 PLACE_BEFORE = re.compile(
@@ -136,8 +138,11 @@ def _capitalised(word: str) -> bool:
 
 
 def _opens_name(words: list[str], k: int) -> bool:
-    """Whether a name starts at word ``k``: a capitalised word, or a particle before one ("bin Laden")."""
-    return _capitalised(words[k]) or (words[k] in STARTS_NAME and k + 1 < len(words) and _capitalised(words[k + 1]))
+    """Whether a name starts at word ``k``: a capitalised word, or particles before one ("bin Laden", "von der
+    Leyen", "de la Rosa")."""
+    while k < len(words) and words[k] in STARTS_NAME | {"la", "le"} and not _capitalised(words[k]):
+        k += 1
+    return k < len(words) and _capitalised(words[k]) and (k == 0 or words[0] in STARTS_NAME)
 
 
 def clean_span(text: str, label: str) -> tuple[str, int]:
@@ -145,20 +150,22 @@ def clean_span(text: str, label: str) -> tuple[str, int]:
     cut = re.split(r"[\"“”«»\n]", text)[0]
     person = label in ("PERSON", "PER")
     offset = 0
-    if person and (article := FRENCH_ARTICLE.match(cut)):  # "le général de Gaulle"
+    if person and (article := FRENCH_ARTICLE.match(cut) or OPENING_ARTICLE.match(cut)):  # "le général de Gaulle"
         offset = article.end()
-    leading = TITLE.match(cut, offset) if person else ARTICLE.match(cut)
-    if leading and leading.end() < len(cut):
-        offset = leading.end()
+    leading = TITLE.match(cut[offset:]) if person else ARTICLE.match(cut)
+    if leading and offset + leading.end() < len(cut):
+        offset += leading.end() if person else leading.end() - offset
     if person:  # a description before the name: "ancien ministre français Dupont"; "X de la Conférence" is none
         spans = list(re.finditer(r"\S+", cut[offset:]))
-        words, base = [m.group() for m in spans], offset
+        words, base, described = [m.group() for m in spans], offset, offset > 0
         for k, word in enumerate(words):
-            if _opens_name(words, k):
+            if _capitalised(word) or (not described and _opens_name(words, k)):
                 break
+            if word in NOBLE and k + 1 < len(words) and _capitalised(words[k + 1]):
+                break  # after a title, one particle before a surname: "général de Gaulle", "Mr. bin Laden"
             if word in STARTS_NAME or FRENCH_ARTICLE.match(word + " "):
-                return "", 0  # a complement of a noun ("de la Conférence"), not a person
-            offset = base + spans[k].end() + 1
+                return "", 0  # a complement of a noun ("président du Conseil", "de la Conférence"), not a person
+            offset, described = base + spans[k].end() + 1, True
     name = POSSESSIVE.sub("", cut[offset:]).strip(" ,.;:-–—()")
     if person:  # "Neil Flewitt QC", "Ann Keen MP": letters after a name are no part of it
         name = POST_NOMINAL.sub("", name)

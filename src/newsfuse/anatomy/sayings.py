@@ -12,13 +12,12 @@ finder (``quotes``, with the entities of the NER model).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from newsfuse.anatomy import uncased
 from newsfuse.anatomy.model import Quote
 from newsfuse.model import Citation, Story
 from newsfuse.months import CALENDAR_WORDS, bare
-from newsfuse.text import words
 
 # Verbs and phrases that introduce a quotation's speaker; lower-case, matched as whole words.
 SAYING = {
@@ -41,6 +40,7 @@ TO = {"fr": "à|au|aux", "de": "gegenüber|dem|der|den", "es": "a|al", "it": "a|
       "cs": "pro|novinářům|agentuře|serveru"}  # fmt: skip
 QUOTATION = re.compile(r"«\s*(?P<a>[^»]{3,3000}?)\s*»|„(?P<b>[^“”]{3,3000}?)[“”]|“(?P<c>[^”]{3,3000}?)”|"
                        r"\"(?P<d>[^\"]{3,3000}?)\"|「(?P<e>[^」]{3,3000}?)」|『(?P<f>[^』]{3,3000}?)』")  # fmt: skip
+WORDS = re.compile(r"[^\W_]+")
 # A " between two Hebrew letters is a gershayim (צה"ל, ארה"ב), not a quotation mark
 GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
 CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-ΩΆ-Ώ][\w’'-]+"
@@ -121,33 +121,39 @@ def quotes_in(
     (the language's) are never a speaker's name. ``people``: where the language has a NER model, the persons it
     found per sentence; a quotation whose sentence has a verb of saying but no speaker by the rules is said by
     the one person named in it outside the quotation ("a déclaré le maire de Valfleuri, Jeanne Morel")."""
-    keys = {a.id: " ".join(words(a.text)) for a in story.articles}
+    keys = {a.id: " ".join(_words(a.text)) for a in story.articles}
     found: list[Quote] = []
     last: tuple[str, int, str | None] = ("", -2, None)  # article, sentence index, speaker
     for sentence in story.sentences:
-        quotations = list(_quotations(sentence.text))
+        text = GERSHAYIM.sub("״", sentence.text) if '"' in sentence.text else sentence.text  # one character for one
+        quotations = list(QUOTATION.finditer(text))
         if not quotations:
             continue
-        outside = sentence.text  # every quotation blanked out: a name or a verb inside one is none of the speaker's
-        for match, _ in quotations:
+        outside = text  # every quotation blanked out: a name or a verb inside one is none of the speaker's
+        for match in quotations:
             outside = outside[: match.start()] + " " * (match.end() - match.start()) + outside[match.end() :]
-        spans = [match.span() for match, _ in quotations]
+        spans = [match.span() for match in quotations]
         persons = [
             p
             for p in (people or {}).get((sentence.article, sentence.index), ())
             if all(p[1] <= start or p[0] >= end for start, end in spans)
         ]
-        for match, inside in quotations:
+        if code in SAYING:  # one speaker per sentence: every quotation in it has the same outside
+            named = speaker_of(code, outside, stopwords)
+            told = bool(VERBS[code].search(outside))  # a speaker said but no name: described, so not continued
+        else:  # no capitals: the speaker as the text describes them
+            named = uncased.described(code, outside)
+            told = bool(uncased.VERBS[code].search(outside))
+            if named and text is not sentence.text and "״" not in sentence.text:
+                named = named.replace("״", '"')  # the gershayim as the article writes it: דובר צה"ל
+        if named is None and told and persons:
+            named = said_by(code, outside, persons, stopwords)
+        for match in quotations:
+            inner = next(i for i, group in enumerate(match.groups(), 1) if group is not None)
+            inside = sentence.text[match.start(inner) : match.end(inner)]  # as written, gershayim and all
             if len(inside) < MIN_QUOTE_CHARACTERS if code in UNSPACED else len(inside.split()) < MIN_QUOTE_WORDS:
                 continue  # a scare quote
-            if code in SAYING:
-                speaker, how = speaker_of(code, outside, stopwords), "named"
-                told = bool(VERBS[code].search(outside))  # a speaker said but no name: described, so not continued
-            else:  # no capitals: the speaker as the text describes them
-                speaker, how = uncased.described(code, outside), "named"
-                told = bool(uncased.VERBS[code].search(outside))
-            if speaker is None and told and persons:
-                speaker = said_by(code, outside, persons, stopwords)
+            speaker, how = named, "named"
             if (
                 speaker is None
                 and not told
@@ -157,7 +163,7 @@ def quotes_in(
             ):
                 speaker, how = last[2], "continued"
             start = sentence.start + match.start()
-            key = " ".join(words(inside))
+            key = " ".join(_words(inside))
             also = tuple(a.id for a in story.articles if a.id != sentence.article and key and key in keys[a.id])
             where = Citation(sentence.article, sentence.index, start, start + len(match.group(0)))
             found.append(Quote(inside, speaker, False, how if speaker else "", where, also))
@@ -165,6 +171,6 @@ def quotes_in(
     return tuple(found)
 
 
-def _quotations(text: str) -> Iterator[tuple[re.Match[str], str]]:
-    for match in QUOTATION.finditer(GERSHAYIM.sub("״", text) if '"' in text else text):  # one character for one
-        yield match, next(group for group in match.groups() if group is not None)
+def _words(text: str) -> list[str]:
+    """Lower-cased words of any script (a run of Han characters is one): what a quotation is found by elsewhere."""
+    return WORDS.findall(text.lower())
