@@ -2,16 +2,17 @@
 
 With no capital to tell a name, the speaker is the words the sentence puts in the speaker's place next to a verb
 of saying, as the text describes them ("وزير الخارجية الإيراني", "ראש העיר משה כהן", "外交部发言人秦刚"): up to
-six words after the verb in Arabic and Hebrew (verb first, up to "that", a comma or a colon), up to four before
-"ने कहा" in Hindi, the run of characters before 说/表示 in Chinese and before は/が … と述べた in Japanese.
-A pronoun, a function word or a clause where the speaker should be is no speaker: none is then given.
+six words after the verb in Arabic and Hebrew (up to "that", a comma or a colon, and before the words that say to
+whom, where or how), in Hebrew else the subject before the verb, up to four words before "ने कहा" in Hindi, the
+run of characters before 说/表示 in Chinese and before は/が … と述べた in Japanese. A pronoun, a function word,
+an addressee or a clause where the speaker should be is no speaker: none is then given.
 """
 
 from __future__ import annotations
 
 import re
 
-# code → (verbs of saying, where the speaker is); every pattern has a group "speaker"
+# Verbs of saying, and per language where the speaker stands next to one: every pattern has a group "speaker"
 _AR_VERB = (
     r"(?:و|ف)?(?:قال|قالت|يقول|تقول|أضاف|اضاف|أضافت|اضافت|أكد|اكد|أكدت|اكدت|صرح|صرحت|أوضح|اوضح|أوضحت|اوضحت|"
     r"تابع|تابعت|أعلن|اعلن|أعلنت|اعلنت|ذكر|ذكرت)"
