@@ -58,3 +58,22 @@ def test_bad_input_among_good_ones_is_skipped_with_a_warning(tmp_path: Path, exa
 def test_usage_errors_exit_2_without_traceback(example: Path, extra: list[str]) -> None:
     done = run_cli("analyze", str(example), *extra)
     assert done.returncode == 2 and "Traceback" not in done.stderr and "error" in done.stderr
+
+
+def test_a_french_story_through_the_cli_has_names_quotes_and_a_date(tmp_path: Path) -> None:
+    text = (
+        "Le barrage de Valfleuri cède\nMardi 3 mars 2026\n"
+        "« Nous avons fait tout ce que l'État nous demandait », a déclaré le maire de Valfleuri, Jeanne Morel. "
+        "La digue avait été inspectée en 2024 par la préfecture de l'Isère, selon Paul Garnier.\n"
+    )
+    (tmp_path / "a.txt").write_text(text)
+    done = run_cli("analyze", str(tmp_path / "a.txt"), "--output", "json", "--include-text")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    article = data["articles"][0]
+    assert data["language"] == "fr" and "entities" not in data["skipped"] and article["published"] == "2026-03-03"
+    assert any(e["name"] == "Jeanne Morel" and e["type"] == "person" for e in data["entities"])
+    [quote] = data["quotes"]
+    assert quote["speaker"] == "Jeanne Morel"
+    assert article["text"][quote["where"]["start"] : quote["where"]["end"]] == quote["text"]
+    assert any(e["start"] == "2024-01-01" for e in data["timeline"])

@@ -162,10 +162,10 @@ def quotes_in(
                 and last[2]
             ):
                 speaker, how = last[2], "continued"
-            start = sentence.start + match.start()
+            start = sentence.start + match.start(inner)
             key = " ".join(_words(inside))
             also = tuple(a.id for a in story.articles if a.id != sentence.article and key and key in keys[a.id])
-            where = Citation(sentence.article, sentence.index, start, start + len(match.group(0)))
+            where = Citation(sentence.article, sentence.index, start, start + len(inside))  # its words, as in English
             found.append(Quote(inside, speaker, False, how if speaker else "", where, also))
             last = (sentence.article, sentence.index, speaker)
     return tuple(found)
