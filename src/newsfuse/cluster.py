@@ -125,11 +125,8 @@ def vector(counts: Mapping[str, int], df: Mapping[str, int], articles: int) -> d
     size = articles + BACKGROUND
     weights = {t: (1.0 + math.log(c)) * math.log((size + 1) / (df.get(t, 0) + 1)) for t, c in counts.items()}
     found: dict[str, float] = {}
-    for top, keep in (
-        ([kv for kv in weights.items() if kv[0][0] != NEUTRAL], TOP_TERMS),
-        ([kv for kv in weights.items() if kv[0][0] == NEUTRAL], TOP_FIGURES),
-    ):
-        top = sorted(top, key=lambda kv: (-kv[1], kv[0]))[:keep]  # heapq.nsmallest's answer, faster
+    for part, keep in zip(split(weights), (TOP_TERMS, TOP_FIGURES), strict=True):
+        top = sorted(part.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]  # heapq.nsmallest's answer, faster
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         found.update((t, round(w / norm, 4)) for t, w in top if w > 0)
     return found
@@ -184,16 +181,15 @@ def add(centroid: Mapping[str, float], vector: Mapping[str, float]) -> dict[str,
     total = dict(centroid)
     for term, weight in vector.items():
         total[term] = total.get(term, 0.0) + weight
-    words = [kv for kv in total.items() if kv[0][0] != NEUTRAL]
-    figures = [kv for kv in total.items() if kv[0][0] == NEUTRAL]
-    kept = sorted(words, key=itemgetter(1), reverse=True)[:CENTROID_TERMS]  # heapq.nlargest's answer (a stable
-    kept += sorted(figures, key=itemgetter(1), reverse=True)[:CENTROID_FIGURES]  # sort), at a third of its cost
+    words, figures = split(total)  # each sorted as heapq.nlargest would (a stable sort), at a third of its cost
+    kept = sorted(words.items(), key=itemgetter(1), reverse=True)[:CENTROID_TERMS]
+    kept += sorted(figures.items(), key=itemgetter(1), reverse=True)[:CENTROID_FIGURES]
     return {t: round(w, 4) for t, w in kept}
 
 
 def length(profile: Mapping[str, float]) -> float:
     """The length of a profile's words (its figures are compared apart)."""
-    return math.sqrt(sum([w * w for t, w in profile.items() if t[0] != NEUTRAL])) or 1.0
+    return math.sqrt(sum([w * w for w in split(profile)[0].values()])) or 1.0
 
 
 @dataclass(frozen=True)
@@ -214,7 +210,7 @@ class Candidate:
     @cached_property
     def figures(self) -> dict[str, float]:
         """The profile's figures (kept with its words, compared apart)."""
-        return {t: w for t, w in self.centroid.items() if t[0] == NEUTRAL}
+        return split(self.centroid)[1]
 
     def by_figures(self, figures: Mapping[str, float]) -> float:
         """Cosine between an article's figures (a unit vector: ``split``) and the story's, when they share at
@@ -228,10 +224,11 @@ class Candidate:
         return sum(figures[t] * theirs[t] for t in shared) / math.sqrt(sum(w * w for w in theirs.values()))
 
 
-def split(vector: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
-    """An article's vector as its words and its figures, each of unit length (``vector``)."""
+def split(terms: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """Weighed terms (an article's vector, each part of unit length: ``vector``; a story's profile) as its words
+    and its figures, each in the order given."""
     words, figures = {}, {}
-    for term, weight in vector.items():
+    for term, weight in terms.items():
         (figures if term[0] == NEUTRAL else words)[term] = weight
     return words, figures
 
