@@ -101,6 +101,11 @@ def _month(code: str, found: str) -> int | None:
     return int(found) if code in UNSPACED else MONTHS[code].get(found.casefold())
 
 
+def _overlaps(match: re.Match[str], taken: list[tuple[int, int]]) -> bool:
+    """Whether a match shares characters with a date already read (a month's year is no year of its own)."""
+    return any(start < match.end() and match.start() < end for start, end in taken)
+
+
 def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple[str, date | None, date | None, str]]:
     """(expression, start, end, granularity) for every absolute date of a sentence in language ``code``."""
     if code not in PATTERNS or not any(c.isdigit() for c in sentence.text):
@@ -119,7 +124,7 @@ def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple
         on = safe_day(year, month, day) if year else None
         yield sentence.text[match.start() : match.end()], on, on, "day"
     for match in month_year.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        if _overlaps(match, taken):
             continue
         month, year = _month(code, match.group("month")), int(match.group("year"))
         if month is None:
@@ -127,7 +132,7 @@ def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple
         taken.append(match.span())
         yield sentence.text[match.start() : match.end()], date(year, month, 1), month_end(year, month), "month"
     for match in YEARS[code].finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        if _overlaps(match, taken):
             continue
         year = int(match.group("before") or match.group("after"))
         yield sentence.text[match.start() : match.end()], date(year, 1, 1), date(year, 12, 31), "year"
