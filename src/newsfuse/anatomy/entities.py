@@ -54,7 +54,7 @@ ARTICLE = re.compile(r"^(?i:the)\s+|^(?:le|la|les)\s+|^l['’](?=\w)")
 FRENCH_ARTICLE = re.compile(r"^(?:le|la|les)\s+|^l['’](?=\w)")
 OPENING_ARTICLE = re.compile(r"^(?:Le|La|Les)\s+(?=[^\W\d_]*[a-zà-ÿ]\S*\s)(?![A-ZÀ-Þ])")  # "Le général Dupont"
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)-", re.IGNORECASE)
-PREFIX = re.compile(r"^(?:(?:al|el|ad|as|ash|bin|ibn|abu)-|d['’])", re.IGNORECASE)  # "al-Maliki", "d'Estaing"
+PREFIX = re.compile(rf"{PARTICLE.pattern}|^d['’]", re.IGNORECASE)  # joined to a name: "al-Maliki", "d'Estaing"
 # Lower-case words that may open a name when a capitalised word follows ("de Gaulle", "bin Laden", "van Gogh");
 # any other lower-case word before a person's name describes them: "Président français Sarkozy", "général Miller"
 STARTS_NAME = frozenset(

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from newsfuse.anatomy import uncased
 from newsfuse.anatomy.model import Quote
 from newsfuse.model import Citation, Story
-from newsfuse.months import CALENDAR_WORDS, bare
+from newsfuse.months import CALENDAR_WORDS, UNSPACED, bare
 
 # Verbs and phrases that introduce a quotation's speaker; lower-case, matched as whole words.
 SAYING = {
@@ -47,7 +47,6 @@ CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-ΩΆ-Ώ][\w’'-]+"
 NAME = re.compile(rf"{CAPITAL}(?:\s+(?:de |da |di |del |van |von |der |le |la )?{CAPITAL}){{0,3}}")
 MIN_QUOTE_WORDS = 3
 MIN_QUOTE_CHARACTERS = 6  # in Chinese and Japanese, written without spaces
-UNSPACED = frozenset({"zh", "ja"})
 # (article, sentence index) → the persons the NER model found there: (start, end) in the sentence, canonical name
 People = Mapping[tuple[str, int], Sequence[tuple[int, int, str]]]
 NEAR = 80  # characters between the verb and the name, at most
