@@ -514,3 +514,19 @@ def test_hebrew_and_arabic_speakers_end_where_the_speaker_does() -> None:
     assert quote.speaker == 'צה"ל'  # the subject before the verb; its gershayim is no quotation mark
     [quote] = newsfuse.analyze([second, second + " وانتهى."], ner=object(), language="ar", same=None).quotes[:1]
     assert quote.speaker == "الوزير" and quote.also_in  # the same words in the other article, in Arabic script
+
+
+def test_a_remembered_stemmer_stems_as_its_stemmer_and_forgets_when_full() -> None:
+    from newsfuse.languages import Remembered
+
+    calls: list[list[str]] = []
+
+    def stem(words: list[str]) -> list[str]:
+        calls.append(words)
+        return [w.rstrip("s") for w in words]
+
+    remembered = Remembered(stem, limit=3)
+    assert remembered(["dams", "homes", "dams"]) == ["dam", "home", "dam"]
+    assert remembered(["homes"]) == ["home"] and calls == [["dams", "homes"]]  # known: not stemmed again
+    assert remembered(["roads", "rivers"]) == ["road", "river"]  # 4 > 3 spellings: forgets, then learns
+    assert remembered(["dams"]) == ["dam"] and calls[-1] == ["dams"]

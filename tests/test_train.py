@@ -75,3 +75,25 @@ def test_shipped_models_match_the_features() -> None:
     assert len(newsfuse.scorer.roots) == 150 and newsfuse.scorer.about["rows"] > 0
     assert len(newsfuse.concept_model.thresholds) == len(concepts.FEATURES)
     assert newsfuse.concept_model.about["clusters"] > 0
+
+
+def _walk(forest: trees.Forest, row: np.ndarray) -> float:
+    """One row down every tree, node by node: the plain reading of the packed arrays."""
+    total = forest.bias
+    for root in forest.roots:
+        node = int(root)
+        while forest.left[node] != node:
+            node = int(forest.left[node] if row[forest.feature[node]] <= forest.threshold[node] else forest.right[node])
+        total += forest.value[node]
+    return total
+
+
+@pytest.mark.parametrize("rows", [0, 1, 7, 300])
+def test_the_shipped_scorer_walks_every_tree_to_its_leaf(rows: int) -> None:
+    """Walks that end early stop being advanced; every row must still reach the leaf of every tree."""
+    forest = trees.load_forest("scorer", features.FEATURES)
+    assert forest.depth > trees.ALL_WALK  # else the second phase of the walk is not exercised
+    rng = np.random.default_rng(rows)
+    x = rng.random((rows, len(features.FEATURES))) * rng.choice([1.0, 10.0, 100.0], len(features.FEATURES))
+    expected = np.array([_walk(forest, row) for row in x])
+    np.testing.assert_allclose(forest.score(x), expected, rtol=1e-12, atol=1e-12)

@@ -18,13 +18,15 @@ from typing import Any
 
 import numpy as np
 
+ALL_WALK = 5  # levels every walk takes before only the unfinished ones go on
+
 
 @dataclass(frozen=True)
 class Forest:
     """All trees packed into flat node arrays, so that every row walks every tree in one NumPy pass per level.
 
     ``x <= threshold`` goes left, as in scikit-learn; child indices point into the packed arrays. A leaf points
-    to itself both ways, so that every row simply takes ``depth`` steps.
+    to itself both ways, so that a walk that has ended stays where it is.
     """
 
     roots: np.ndarray
@@ -42,15 +44,31 @@ class Forest:
         """Each node's two children, right then left: ``_next[2 * node + (x <= threshold)]`` is the next node."""
         return np.stack([self.right, self.left], axis=1).ravel()
 
+    @cached_property
+    def _leaf(self) -> np.ndarray:
+        return self.left == np.arange(len(self.left))
+
     def score(self, x: np.ndarray) -> np.ndarray:
-        """Log-odds of the positive class for each row (one gather per level over a flat copy of ``x``)."""
-        rows = len(x)
+        """Log-odds of the positive class for each row: all (tree, row) walks advance one level per NumPy pass,
+        over a flat copy of ``x``. Most walks end within a few levels, so after ``ALL_WALK`` levels only the
+        walks not yet at a leaf go on (the same leaves, at half the cost on a long story)."""
+        rows, trees = len(x), len(self.roots)
         flat = np.ascontiguousarray(x.T).ravel()  # feature-major: x[row, f] is flat[f * rows + row]
-        columns = np.arange(rows)[None, :]
-        node = np.repeat(self.roots[:, None], rows, axis=1)
-        for _ in range(self.depth):
-            node = self._next[2 * node + (flat[self.feature[node] * rows + columns] <= self.threshold[node])]
-        return self.bias + self.value[node].sum(axis=0)
+        node = np.repeat(self.roots, rows)  # tree-major: walk t * rows + row
+        column = np.tile(np.arange(rows), trees)
+        for _ in range(min(ALL_WALK, self.depth)):
+            node = self._step(node, column, flat, rows)
+        walking = np.flatnonzero(~self._leaf[node])
+        for _ in range(self.depth - ALL_WALK):
+            if not len(walking):
+                break
+            step = self._step(node[walking], column[walking], flat, rows)
+            node[walking] = step
+            walking = walking[~self._leaf[step]]
+        return self.bias + self.value[node].reshape(trees, rows).sum(axis=0)
+
+    def _step(self, node: np.ndarray, column: np.ndarray, flat: np.ndarray, rows: int) -> np.ndarray:
+        return self._next[2 * node + (flat[self.feature[node] * rows + column] <= self.threshold[node])]
 
 
 def _depth(tree: dict[str, list]) -> int:
