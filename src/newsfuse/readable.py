@@ -1,8 +1,9 @@
 """Readable briefs: sentences that stand on their own, and facts told once.
 
 A sentence lifted out of its article can lean on what came before it: "But…", "He said…", "The statement…",
-or a quotation whose only attribution is "he said". Each sentence's ``Form`` says what it leans on and what
-can be cut safely (a leading connective). A brief sentence that leans on something is **unresolved** unless
+"Most are…", a quotation whose only attribution is "he said", or a report whose only speaker is a pronoun
+("…will rise, she said."). Each sentence's ``Form`` says what it leans on and what can be cut safely (a
+leading connective). A brief sentence that leans on something is **unresolved** unless
 the brief sentence just before it is the sentence just before it in its article, or, for a definite
 reference, an earlier brief sentence names the same thing. Two brief sentences **repeat a fact** when they
 share a figure (not a year) and a third of their content words (at least three), or half of their content words
@@ -29,8 +30,9 @@ CONNECTIVE = re.compile(
 OPEN_QUOTE = r"[\"“‘'`(]*\s*"
 PRONOUN = re.compile(
     OPEN_QUOTE + r"(?:(?:he|she|they|it|his|her|their|its|him|them|this|these|those|that|such|which|whose|another|"
-    r"others|both of them|one of them)\b(?!-)|(?:\w+ ){1,3}(?:this|that|these|those),)"
-)  # the last: "aside from that," "because of this,"
+    r"others|both of them|one of them)\b(?!-)|(?:\w+ ){1,3}(?:this|that|these|those),|(?:even|only) (?:this|that|"
+    r"these|those)\b|(?:\w+ ){0,2}\w+, (?:this|these|those) \w)"
+)  # the last three: "aside from that," "because of this,"; "even that estimate"; "over time, these increases"
 ANAPHORIC_NOUNS = (
     "statement remark remarks comment comments decision move announcement report plan proposal deal agreement "
     "incident attack company firm group official officials spokesman spokeswoman man men woman women boy girl "
@@ -44,10 +46,23 @@ DEFINITE = re.compile(
     OPEN_QUOTE + r"(?:(?:the|this|that|these|those) (" + "|".join(ANAPHORIC_NOUNS) + r"))\b", re.IGNORECASE
 )
 DEMONSTRATIVE = re.compile(OPEN_QUOTE + r"(?:this|that|these|those)\s+\w", re.IGNORECASE)
+# "Most are in need of money.", "Both of them fled.": a quantifier that stands for a group named before.
+QUANTIFIER = re.compile(
+    OPEN_QUOTE + r"(?:all|both|some|many|most|several|none|neither|each|either)\s+(?:of\s+(?:them|these|those|"
+    r"whom)|are|were|is|was|have|has|had|will|would|can|could|must|may|might|should)\b",
+    re.IGNORECASE,
+)
 QUOTATION = re.compile(r"``(.+?)''|“(.+?)”|\"(.+?)\"")
 PRONOUN_SPEAKER = re.compile(
     r"\b(?:(?:he|she|they|it|we)\s+(?:said|says|added|adds|told|asked|wrote|explained|noted|continued|argued|"
     r"warned|insisted|recalled|replied|declared|stressed)|(?:said|says|added|asked|wrote|continued)\s+(?:he|she|they))\b",
+    re.IGNORECASE,
+)
+# "…will rise, he said.", "…, it added Tuesday.": whoever says it is only a pronoun (outside any quotation).
+SPEAKER_PRONOUN = re.compile(
+    r",\s*(?:he|she|they|it)\s+(?:said|says|added|adds|told|tells|wrote|writes|explained|noted|continued|argued|"
+    r"warned|insisted|recalled|replied|declared|stressed|stated|predicted|estimated)\b|,\s*(?:said|added)\s+(?:he|"
+    r"she)\s*[.,]",
     re.IGNORECASE,
 )
 SAID = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|according to|stated|declared)\b")
@@ -77,10 +92,12 @@ def form(text: str) -> Form:
         return Form(trim, "pronoun")
     if definite := DEFINITE.match(rest):
         return Form(trim, "definite", definite.group(1).lower())
-    if DEMONSTRATIVE.match(rest):
+    if DEMONSTRATIVE.match(rest) or QUANTIFIER.match(rest):
         return Form(trim, "pronoun")
     if quote_without_speaker(rest) or half_quotation(rest):
         return Form(trim, "quote")
+    if "," in rest and SPEAKER_PRONOUN.search(_outside_quotations(rest)):
+        return Form(trim, "pronoun")
     return Form(trim)
 
 
@@ -95,6 +112,10 @@ def half_quotation(text: str) -> bool:
     return False
 
 
+def _outside_quotations(text: str) -> str:
+    return QUOTATION.sub(" ", text) if '"' in text or "“" in text or "``" in text else text
+
+
 def quote_without_speaker(text: str) -> bool:
     """A quotation of three words or more whose speaker is a pronoun, or is not said at all."""
     if '"' not in text and "“" not in text and "``" not in text:  # most sentences: no quotation to look for
@@ -102,9 +123,9 @@ def quote_without_speaker(text: str) -> bool:
     quoted = [next(g for g in m.groups() if g is not None) for m in QUOTATION.finditer(text)]
     if not any(len(q.split()) >= 3 for q in quoted):
         return False
-    if PRONOUN_SPEAKER.search(text):
-        return True
     outside = QUOTATION.sub(" ", text)
+    if PRONOUN_SPEAKER.search(outside):  # not one inside the quotation: "If it fails, he said, we quit"
+        return True
     return not SAID.search(outside) and len(outside.split()) < 4
 
 
