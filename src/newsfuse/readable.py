@@ -19,12 +19,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 CONNECTIVE = re.compile(
-    r"^(?:(?:but|and|also|however|meanwhile|still|yet|so(?!\s+(?:far|much|many|long)\b)|moreover|furthermore|"
-    r"instead(?!\s+of\b)|nevertheless|nonetheless|"
-    r"then|thus|therefore|besides|otherwise|indeed|in addition|in contrast|by contrast|as a result|even so|"
-    r"at the same time|on the other hand|in fact|similarly|likewise|consequently|additionally|separately|"
+    r"^(?:(?:but|and|also|however|meanwhile|still|yet(?!\s+(?:another|again)\b)|"
+    r"so(?!\s+(?:far|much|many|long)\b)|moreover|furthermore|instead(?!\s+of\b)|nevertheless|nonetheless|"
+    r"then|thus|therefore|besides(?=,)|otherwise|indeed|in addition(?!\s+to\b)|"
+    r"(?:in|by) contrast(?!\s+(?:to|with)\b)|as a result(?!\s+of\b)|even so|at the same time(?!\s+as\b)|"
+    r"on the other hand|in fact|similarly|likewise|consequently|additionally|separately|"
     r"in turn|after all|of course)\b,?|_|--|—|–)\s+(?=\S)",  # or the dash wire copy opens a paragraph with;
-    # not where the word begins a phrase that the sentence needs ("Instead of…", "So far…")
+    # not where the words begin a phrase that the sentence needs ("Instead of…", "So far…", "In addition to…",
+    # "As a result of…", "Besides the levee…", "Yet another…")
     re.IGNORECASE,
 )
 OPEN_QUOTE = r"[\"“‘'`(]*\s*"
