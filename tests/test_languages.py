@@ -530,3 +530,5 @@ def test_a_remembered_stemmer_stems_as_its_stemmer_and_forgets_when_full() -> No
     assert remembered(["homes"]) == ["home"] and calls == [["dams", "homes"]]  # known: not stemmed again
     assert remembered(["roads", "rivers"]) == ["road", "river"]  # 4 > 3 spellings: forgets, then learns
     assert remembered(["dams"]) == ["dam"] and calls[-1] == ["dams"]
+    assert remembered(["dams", "bridges", "levees"]) == ["dam", "bridge", "levee"]  # a known word survives forgetting
+    assert calls[-1] == ["dams", "bridges", "levees"]

@@ -166,8 +166,9 @@ class Remembered:
     def __call__(self, words: list[str]) -> list[str]:
         known = self._known
         if new := [w for w in dict.fromkeys(words) if w not in known]:
-            if len(known) + len(new) > self._limit:
-                known.clear()
+            if len(known) + len(new) > self._limit:  # a new dictionary, not a cleared one: another thread may
+                self._known = known = {}  # be reading the old one, and this call's known words are stemmed again
+                new = list(dict.fromkeys(words))
             known.update(zip(new, self._stem(new), strict=True))
         return [known[w] for w in words]
 
