@@ -70,7 +70,7 @@ PRONOUN_SPEAKER = re.compile(
 # "…will rise, he said.", "…, it added in a statement Tuesday.": the attribution that ends the sentence names
 # no one but a pronoun (outside any quotation). Not "After Smith resigned, he wrote a memoir.": there the
 # pronoun's name came first, and the clause is no attribution.
-SPEAKER_PRONOUN = re.compile(
+PRONOUN_ATTRIBUTION = re.compile(
     r",\s*(?:(?:he|she|they|it)\s+(?:said|says|added|adds|told|tells|noted|warned|insisted|replied|stressed|"
     r"stated)|(?:said|added)\s+(?:he|she))(?:\s+(?!(?:that|he|she|they|it|we|him|her|them|to|be|is|are|was|were|"
     r"has|have|had|will|would|could|should|can|may|might)\b)[^\s,;:]+){0,6}\s*[.!]?\W*$",
@@ -107,7 +107,7 @@ def form(text: str) -> Form:
         return Form(trim, "pronoun")
     if quote_without_speaker(rest) or half_quotation(rest):
         return Form(trim, "quote")
-    if "," in rest and SPEAKER_PRONOUN.search(_outside_quotations(rest)):
+    if "," in rest and PRONOUN_ATTRIBUTION.search(_outside_quotations(rest)):
         return Form(trim, "pronoun")
     return Form(trim)
 
@@ -123,18 +123,23 @@ def half_quotation(text: str) -> bool:
     return False
 
 
+def _quoting(text: str) -> bool:
+    """Whether a sentence has a quotation mark at all (most have none: no quotation to look for)."""
+    return '"' in text or "“" in text or "``" in text
+
+
 def _outside_quotations(text: str) -> str:
-    return QUOTATION.sub(" ", text) if '"' in text or "“" in text or "``" in text else text
+    return QUOTATION.sub(" ", text) if _quoting(text) else text
 
 
 def quote_without_speaker(text: str) -> bool:
     """A quotation of three words or more whose speaker is a pronoun, or is not said at all."""
-    if '"' not in text and "“" not in text and "``" not in text:  # most sentences: no quotation to look for
+    if not _quoting(text):
         return False
     quoted = [next(g for g in m.groups() if g is not None) for m in QUOTATION.finditer(text)]
     if not any(len(q.split()) >= 3 for q in quoted):
         return False
-    outside = QUOTATION.sub(" ", text)
+    outside = _outside_quotations(text)
     if PRONOUN_SPEAKER.search(outside):  # not one inside the quotation: "If it fails, he said, we quit"
         return True
     return not SAID.search(outside) and len(outside.split()) < 4
