@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsfuse.clean import byline_credit, clean, clean_text
+from newsfuse.clean import NON_WORD, _normal, byline_credit, clean, clean_text
 from newsfuse.model import Article
 
 # Each rule with an example of its own: (rule, a line it must drop).
@@ -187,3 +189,20 @@ def test_a_long_paragraph_that_starts_like_noise_is_kept() -> None:
         f"had filed paperwork number {n} with the court." for n in range(12)
     )
     assert clean_text(paragraph).text == paragraph
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_repeats_are_told_apart_by_their_words_as_the_unicode_rule_does(line: str) -> None:
+    """ASCII lines take a byte-table shortcut; it must agree with the \\W rule every other line takes."""
+    assert _normal(line) == NON_WORD.sub(" ", line).strip()
+
+
+def test_a_repeated_paragraph_is_dropped_whatever_its_punctuation() -> None:
+    text = (
+        'The council voted 7-2 to rebuild the dam.\n\n"The council voted 7 2 to rebuild the dam"\n\n'
+        "Café — fermé.\n\nCafé: fermé!"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == "The council voted 7-2 to rebuild the dam.\nCafé — fermé."
+    assert [rule for rule, _ in cleaned.dropped] == ["repeated", "repeated"]
