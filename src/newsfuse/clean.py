@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from newsfuse.model import Article
 from newsfuse.noise import BYLINE_DATE, BYLINE_LEAD, RULES, Line, timestamp_date
+from newsfuse.text import word_runs
 
 AGENCIES = r"[A-Z]{2,6}|Reuters|Bloomberg|dpa|Xinhua|[A-Z][A-Za-z]+ (?:News|Press|Times|Post)"
 
@@ -44,16 +45,9 @@ class Cleaned:
     dropped: tuple[tuple[str, str], ...]  # (rule, line) for every line that was removed
 
 
-NON_WORD = re.compile(r"\W+")
-# ASCII punctuation and spaces → space, bytes left as they are: ``\W`` for ASCII text, a fifth of its cost.
-ASCII_NON_WORD = bytes(c if chr(c).isalnum() or c == ord("_") else 32 for c in range(128)) + bytes(range(128, 256))
-
-
 def _normal(lower: str) -> str:
     """A lower-cased line as the repeats are told apart: its words, whatever the punctuation between them."""
-    if lower.isascii():
-        return " ".join(lower.encode().translate(ASCII_NON_WORD).decode().split())
-    return NON_WORD.sub(" ", lower).strip()
+    return " ".join(word_runs(lower))
 
 
 def _lines(text: str) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from newsfuse.model import Story
+from newsfuse.text import word_runs
 
 THRESHOLD = 0.5
 COMMENTARY_SHARE = 0.25  # an article with this share of opinion sentences is commentary ...
@@ -53,7 +54,6 @@ GATES = {
         "regrettable unacceptable welcome touch trouble too".split()
     ),
 }
-WORD_RUN = re.compile(r"\w+")
 
 Cue = tuple[str, float, re.Pattern[str], frozenset[str] | None]  # name, weight, pattern, gate
 CUES: tuple[Cue, ...] = (
@@ -172,7 +172,7 @@ def judge(text: str, cues_of: Cues = CUES) -> tuple[float, tuple[str, ...]]:
     words: set[str] | None = None
     for name, weight, pattern, gate in cues_of:
         if gate is not None:
-            words = set(WORD_RUN.findall(lower)) if words is None else words
+            words = set(word_runs(lower)) if words is None else words
             if gate.isdisjoint(words):
                 continue
         if found := len(pattern.findall(bare if pattern is FIRST_PERSON else lower)):
