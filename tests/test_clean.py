@@ -63,6 +63,12 @@ NOISE = [
     ("meta", "November 3, 2026 | Categories: Floods, Harlan County | View comments"),
     ("meta", "Filed under: Floods"),
     ("meta", "Created 03-11-2026 - Last modified: 04-11-2026"),
+    ("editors-note", "ATTENTION EDITORS: This story is for use by subscribers of the Valley Wire only."),
+    ("editors-note", "EDs: Moving Tuesday in (n) national and (w) weather categories."),
+    ("editors-note", "Editor's note: This story was updated to include the sheriff's figures."),
+    ("editors-note", "The following photos are part of the Courier's flood photo package, moving Tuesday, 11/3/26."),
+    ("editors-note", "(The following article from the Harlan Courier is available to Valley Wire clients.)"),
+    ("editors-note", "The Harlan Courier plans to move the following stories for use by its partners:"),
 ]
 
 # Real sentences that look like noise to a careless rule: none may be dropped.
@@ -95,6 +101,10 @@ REAL = [
     "The newsletter of the water district had warned of the cracks in March.",
     "Residents can sign up today at the county office for flood relief, officials said.",
     "Officials urged people to sign up now for emergency text alerts, the sheriff said.",
+    "The following day, the first convoy of trucks reached the town.",
+    "The following are the main points of the governor's flood relief plan:",
+    "Editors at the Courier decided to print the names of the dead.",
+    "The aid package is part of a $40 million relief bill, the governor said.",
 ]
 
 

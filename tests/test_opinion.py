@@ -11,6 +11,9 @@ OPINION = [
     "Imagine waking up to water in your kitchen.",
     "Make no mistake: this was a failure of government.",
     "I think the district has a lot to answer for.",
+    "Maybe you've wondered whether the dam above your own town is safe.",
+    "But don't plan to spend a weekend clearing the gutters before the rains come.",
+    "Just take a look at the spillway repairs the district never finished.",
 ]
 REPORTING = [
     "An earthen dam on Marlow Creek gave way before dawn on Tuesday, state officials said.",
@@ -20,6 +23,10 @@ REPORTING = [
     "The US Army Corps of Engineers will inspect two other dams.",
     "Officials in the U.S. said repairs had started in September.",
     "The state's own dam safety office has just four inspectors for more than 1,200 dams.",
+    "''If you live below the dam, leave now,'' said Sheriff Dana Whitfield.",
+    "And help arrived on Wednesday, when the Guard opened a second shelter.",
+    "But support for the bond measure fell after the flood, a poll found.",
+    "Residents who lost power can call the county hotline, where you can also report damage, officials said.",
 ]
 
 
@@ -43,6 +50,7 @@ def test_cues_combine() -> None:
 
 
 GATED = {
+    "second-person": "you|your|yours|yourself|yourselves|You|YOUR".split("|"),
     "first-person": "I|I'm|I've|I'd|me|My|mine|we|We're|We've|We'd|us|our|Ours|ourselves|ME|MY|WE|OUR".split("|"),
     "judgement": "should|shouldn't|ought to|must act|need to be|needs to be|has to stop|have to stop|is right to|"
     "were wrong to".split("|"),

@@ -288,6 +288,19 @@ RULES: tuple[tuple[str, Callable[[Line], bool]], ...] = (
         ),
     ),
     (
+        "editors-note",  # what a wire or a syndicate tells the editors who run the story, not the readers
+        _short(
+            60,
+            _any(
+                r"^(?:attention editors|note to editors|editor'?s note|editors?|eds)\s*:",
+                r"^\(?the following\b.{0,120}\b(?:is|are) (?:available|moving|part of|for use)\b",
+                r"\bplans to move the following (?:stories|articles|photos)\b",
+                r"\b(?:photo|graphics) package\b",
+                needs=("following", "package"),
+            ),
+        ),
+    ),
+    (
         "meta",
         _short(
             20,

@@ -24,7 +24,8 @@ REPORTED = re.compile(
     r"asked|called for|called on)\b",
     re.IGNORECASE,
 )
-QUOTED = re.compile(r"\"[^\"]*\"|„[^“”]*[“”]|«[^»]*»|“[^”]*”|``.*?''|‘[^’]{8,}’")
+# ``…'' is the wires' quotation; some open it with two apostrophes too (''If you…'' said Foggo)
+QUOTED = re.compile(r"\"[^\"]*\"|„[^“”]*[“”]|«[^»]*»|“[^”]*”|``.*?''|''(?:(?!'').)+''|‘[^’]{8,}’")
 # After a lone closing quote: the attribution of a quotation that began in an earlier sentence.
 ATTRIBUTION = re.compile(
     r"^\s*(?:,\s*)?(?:(?:said|says|told|added|asked|wrote|according)\b|\w+(?:\s\w+){0,3}\s(?:said|says)\b)"
@@ -41,6 +42,7 @@ FIRST_PERSON = re.compile(
 # word of every alternative of its pattern (``tests/test_opinion.py`` checks each alternative).
 FIRST_PERSON_GATE = frozenset("i me my mine we us our ours ourselves".split())
 GATES = {
+    "second-person": frozenset("you your yours yourself yourselves".split()),
     "judgement": frozenset("should shouldn ought must need needs stop right wrong".split()),
     "commentary-frame": frozenset(
         "tempting hard time clear obvious secret shame disgrace worth let lets mistake truth fact view needless "
@@ -61,6 +63,9 @@ CUES: tuple[Cue, ...] = (
     *(
         (name, weight, re.compile(pattern), GATES.get(name))
         for name, weight, pattern in (
+            # The writer speaking to the reader ("Maybe you've thought about…", "…to make your grad happy"):
+            # advice and features, not reporting; a source's "you" is inside quotation marks, never read here.
+            ("second-person", 0.5, r"\b(?:you|your|yours|yourself|yourselves)\b"),
             ("rhetorical-question", 0.6, r"\?\s*$"),
             ("exclamation", 0.3, r"!\s*$"),
             (
@@ -86,7 +91,10 @@ CUES: tuple[Cue, ...] = (
             (
                 "imperative",
                 0.5,
-                r"^\s*(?:imagine|consider|remember|think about|look at|don't|do not|never|ask yourself|stop|wake up|"
+                # after a connective or "just", only verbs that are no nouns: "But don't let…", not "And help…"
+                r"^\s*(?:(?:but|and|so|now|or|just)\s+(?:don't|do not|imagine|consider|remember|think about|"
+                r"(?:take a )?look at|ask yourself)|"
+                r"imagine|consider|remember|think about|look at|don't|do not|never|ask yourself|stop|wake up|"
                 r"carry|take|keep|give|let|vote|call on|tell|demand|join|help|try|avoid|check|trust|turn|write to|fund|"
                 r"support|get|go|be)\b(?![-'])",
             ),
@@ -175,6 +183,8 @@ def judge(text: str, cues_of: Cues = CUES) -> tuple[float, tuple[str, ...]]:
             words = set(word_runs(lower)) if words is None else words
             if gate.isdisjoint(words):
                 continue
+        if name == "second-person" and REPORTED.search(bare):
+            continue  # "They say vitamins make you healthy": the source's "you", told without quotation marks
         if found := len(pattern.findall(bare if pattern is FIRST_PERSON else lower)):
             keep *= (1.0 - weight) ** min(found, 2)  # a second instance of a cue is more evidence; a third, not much
             cues.append(name)
