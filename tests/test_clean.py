@@ -68,6 +68,8 @@ NOISE = [
     ("editors-note", "Editor's note: This story was updated to include the sheriff's figures."),
     ("editors-note", "The following photos are part of the Courier's flood photo package, moving Tuesday, 11/3/26."),
     ("editors-note", "(The following article from the Harlan Courier is available to Valley Wire clients.)"),
+    ("editors-note", "Editors’ Note: An earlier version of this story misspelled the sheriff's name."),
+    ("editors-note", "Editor's note — This story contains images some readers may find disturbing."),
     ("editors-note", "The Harlan Courier plans to move the following stories for use by its partners:"),
 ]
 
@@ -105,6 +107,10 @@ REAL = [
     "The following are the main points of the governor's flood relief plan:",
     "Editors at the Courier decided to print the names of the dead.",
     "The aid package is part of a $40 million relief bill, the governor said.",
+    "The following stocks are moving in premarket trading after the Fed decision:",
+    "The following services are available to residents at the shelter on Main Street:",
+    "The studio sold the wedding photo package for $2,400, court records show.",
+    "Editors: the council's vote was 7-2.",
 ]
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from newsfuse.opinion import CUES, THRESHOLD, is_opinion, judge, opinion_cues, opinion_score
+from newsfuse.opinion import CUES, THRESHOLD, is_opinion, judge, opinion_cues, opinion_score, unquoted
 
 OPINION = [
     "It is tempting to call what happened at Alder Falls a natural disaster.",
@@ -11,7 +11,6 @@ OPINION = [
     "Imagine waking up to water in your kitchen.",
     "Make no mistake: this was a failure of government.",
     "I think the district has a lot to answer for.",
-    "Maybe you've wondered whether the dam above your own town is safe.",
     "But don't plan to spend a weekend clearing the gutters before the rains come.",
     "Just take a look at the spillway repairs the district never finished.",
 ]
@@ -26,7 +25,8 @@ REPORTING = [
     "''If you live below the dam, leave now,'' said Sheriff Dana Whitfield.",
     "And help arrived on Wednesday, when the Guard opened a second shelter.",
     "But support for the bond measure fell after the flood, a poll found.",
-    "Residents who lost power can call the county hotline, where you can also report damage, officials said.",
+    "But don't expect the spillway to reopen before spring, the engineers warned.",
+    "And remember, the shelter closes on Friday, officials said.",
 ]
 
 
@@ -45,12 +45,25 @@ def test_quoted_opinion_is_a_fact_about_a_speaker() -> None:
     assert "first-person" in opinion_cues("We must rebuild, and we will.")
 
 
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [
+        ("''We heard it go,'' Reyes said.", "Reyes said."),
+        ("''We heard it go.", ""),  # opens a quotation that goes on in the next sentence
+        ("It was over in minutes,'' Reyes said, ''and if you slept, you drowned.", "Reyes said,"),
+        ("Nobody got out.''", ""),  # closes one opened earlier
+        ("``We heard it go,'' Reyes said.", "Reyes said."),
+    ],
+)
+def test_the_wires_two_apostrophe_quotations_are_quotations(text: str, outside: str) -> None:
+    assert " ".join(unquoted(text).split()) == outside
+
+
 def test_cues_combine() -> None:
     assert opinion_score("We should act.") > opinion_score("They should act.") > 0
 
 
 GATED = {
-    "second-person": "you|your|yours|yourself|yourselves|You|YOUR".split("|"),
     "first-person": "I|I'm|I've|I'd|me|My|mine|we|We're|We've|We'd|us|our|Ours|ourselves|ME|MY|WE|OUR".split("|"),
     "judgement": "should|shouldn't|ought to|must act|need to be|needs to be|has to stop|have to stop|is right to|"
     "were wrong to".split("|"),

@@ -1,7 +1,8 @@
 import pytest
 
+import newsfuse
 from newsfuse.languages import load_language
-from newsfuse.readable import Form, Placed, form, repeated_pairs, unresolved
+from newsfuse.readable import Form, Placed, addresses_reader, form, repeated_pairs, unresolved
 
 
 @pytest.mark.parametrize(
@@ -104,3 +105,42 @@ def test_a_quotation_ends_before_the_next_opening_mark() -> None:
     assert [m.group(0) for m in QUOTATION.finditer("“a, “b, “the dam held”")] == ["“the dam held”"]
     assert [m.group(0) for m in QUOTATION.finditer("``a, ``the dam held''")] == ["``the dam held''"]
     assert form("“a, " * 10_000) == Form()  # answers (in milliseconds)
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("Maybe you've wondered whether the dam above your own town is safe.", True),
+        ("Plan to spend a weekend clearing your gutters before the rains.", True),
+        ("You can reach the relief office at its number on Main Street.", True),
+        ("''If you live below the dam, leave now,'' said Sheriff Whitfield.", False),  # the source's "you"
+        ("Officials say the water makes you sick if you drink it unboiled.", False),  # reported speech
+        ("The thriller You was filmed in the valley last spring.", False),  # a title
+        ("Thank you notes from the survivors cover a wall of the station.", False),
+        ("The council approved the rebuilding plan on Tuesday.", False),
+    ],
+)
+def test_a_sentence_that_addresses_the_reader(text: str, addresses: bool) -> None:
+    assert addresses_reader(text) is addresses
+
+
+def test_a_brief_never_speaks_to_its_reader() -> None:
+    """The writer's aside to the reader can hold the story's words, but a brief cannot retell it as news."""
+    wire = (
+        "The Marlow Creek dam failed on Tuesday, flooding 300 homes in Alder Falls. "
+        "The county opened two shelters for the flooded families on Tuesday night. "
+        "Engineers said the dam's spillway had cracked in March."
+    )
+    feature = (
+        "Families whose homes in Alder Falls flooded can claim flood aid of up to $40,000 from the county. "
+        "The Marlow Creek dam failed on Tuesday after weeks of rain. "
+        "Relief crews reached the flooded homes of Alder Falls on Wednesday."
+    )
+    told = newsfuse.summarize([wire, feature], words=60)
+    assert any("can claim flood aid" in s.text for s in told.sentences)  # told as news, it is chosen
+    addressed = feature.replace(
+        "Families whose homes in Alder Falls flooded can", "If your home in Alder Falls flooded, you can"
+    )
+    brief = newsfuse.summarize([wire, addressed], words=60)
+    assert brief.sentences
+    assert not any(addresses_reader(s.text) for s in brief.sentences)

@@ -292,11 +292,12 @@ RULES: tuple[tuple[str, Callable[[Line], bool]], ...] = (
         _short(
             60,
             _any(
-                r"^(?:attention editors|note to editors|editor'?s note|editors?|eds)\s*:",
-                r"^\(?the following\b.{0,120}\b(?:is|are) (?:available|moving|part of|for use)\b",
+                r"^(?:attention editors|note to editors|editor['’]?s['’]? note|eds)\s*(?::|\s[—–-])",
+                r"^\(?the following\b.{0,160}\b(?:photo|graphics) package\b",
+                r"^\(?the following\b.{0,160}\b(?:is|are) (?:available (?:to|from)|for use by)\b.{0,80}"
+                r"\b(?:clients|subscribers|news service|syndicate|wire)\b",
                 r"\bplans to move the following (?:stories|articles|photos)\b",
-                r"\b(?:photo|graphics) package\b",
-                needs=("following", "package"),
+                needs=("following",),
             ),
         ),
     ),

@@ -31,6 +31,12 @@ ATTRIBUTION = re.compile(
     r"^\s*(?:,\s*)?(?:(?:said|says|told|added|asked|wrote|according)\b|\w+(?:\s\w+){0,3}\s(?:said|says)\b)"
 )
 
+# An attribution that ends the sentence: what comes before it is what a source said, advised or warned.
+ADVISED = re.compile(
+    r",\s*(?:[\w.'’-]+\s+){0,5}(?:said|says|warned|warns|urged|urges|advised|advises|recommended|recommends|"
+    r"added|adds)\b[^,]{0,40}$"
+)
+
 # Cues are matched against the lower-cased text (IGNORECASE makes these patterns four times slower), except
 # the first person, where case tells "us" from "US".
 FIRST_PERSON = re.compile(
@@ -42,7 +48,6 @@ FIRST_PERSON = re.compile(
 # word of every alternative of its pattern (``tests/test_opinion.py`` checks each alternative).
 FIRST_PERSON_GATE = frozenset("i me my mine we us our ours ourselves".split())
 GATES = {
-    "second-person": frozenset("you your yours yourself yourselves".split()),
     "judgement": frozenset("should shouldn ought must need needs stop right wrong".split()),
     "commentary-frame": frozenset(
         "tempting hard time clear obvious secret shame disgrace worth let lets mistake truth fact view needless "
@@ -63,9 +68,6 @@ CUES: tuple[Cue, ...] = (
     *(
         (name, weight, re.compile(pattern), GATES.get(name))
         for name, weight, pattern in (
-            # The writer speaking to the reader ("Maybe you've thought about…", "…to make your grad happy"):
-            # advice and features, not reporting; a source's "you" is inside quotation marks, never read here.
-            ("second-person", 0.5, r"\b(?:you|your|yours|yourself|yourselves)\b"),
             ("rhetorical-question", 0.6, r"\?\s*$"),
             ("exclamation", 0.3, r"!\s*$"),
             (
@@ -91,7 +93,7 @@ CUES: tuple[Cue, ...] = (
             (
                 "imperative",
                 0.5,
-                # after a connective or "just", only verbs that are no nouns: "But don't let…", not "And help…"
+                # after a connective or "just", only verbs that are not nouns: "But don't let…", not "And help…"
                 r"^\s*(?:(?:but|and|so|now|or|just)\s+(?:don't|do not|imagine|consider|remember|think about|"
                 r"(?:take a )?look at|ask yourself)|"
                 r"imagine|consider|remember|think about|look at|don't|do not|never|ask yourself|stop|wake up|"
@@ -115,7 +117,12 @@ CUES: tuple[Cue, ...] = (
 
 def unquoted(text: str) -> str:
     """The text outside quotations, also when a quotation starts or ends in a neighbouring sentence."""
+    first = text.find("''")  # the wires' two apostrophes: a closing one follows a word, an opening one a space
+    if first > 0 and not text[first - 1].isspace() and "``" not in text[:first]:
+        text = text[first + 2 :]  # closes a quotation opened in an earlier sentence
     bare = QUOTED.sub(" ", text).replace("’", "'")
+    if "''" in bare:  # opens one that continues later
+        bare = bare[: bare.index("''")]
     if "”" in bare:  # closes a quotation opened earlier
         bare = bare[bare.rindex("”") + 1 :]
     if "»" in bare:
@@ -183,8 +190,8 @@ def judge(text: str, cues_of: Cues = CUES) -> tuple[float, tuple[str, ...]]:
             words = set(word_runs(lower)) if words is None else words
             if gate.isdisjoint(words):
                 continue
-        if name == "second-person" and REPORTED.search(bare):
-            continue  # "They say vitamins make you healthy": the source's "you", told without quotation marks
+        if name == "imperative" and ADVISED.search(bare):
+            continue  # "And remember, the deadline is Friday, officials warned.": a source's advice, reported
         if found := len(pattern.findall(bare if pattern is FIRST_PERSON else lower)):
             keep *= (1.0 - weight) ** min(found, 2)  # a second instance of a cue is more evidence; a third, not much
             cues.append(name)

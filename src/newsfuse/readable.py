@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from newsfuse.opinion import REPORTED, unquoted
+
 CONNECTIVE = re.compile(
     r"^(?:(?:but|and|also|however|meanwhile|still|yet(?!\s+(?:another|again)\b)|"
     r"so(?!\s+(?:far|much|many|long)\b)|moreover|furthermore|instead(?!\s+of\b)|nevertheless|nonetheless|"
@@ -77,6 +79,11 @@ PRONOUN_ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )  # only what follows an attribution ("reporters", "in a statement", "Tuesday"), no clause of its own
 SAID = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|according to|stated|declared)\b")
+# The reader addressed: "you" in lower case, or opening the sentence ("You can…"); a capitalised "You" inside a
+# sentence is a title ("the thriller You", "All You Need Is Love"), and "thank you" addresses no reader.
+SECOND_PERSON = re.compile(
+    r"^\W*(?i:you(?:rs?|rself|rselves)?)\b|(?<![Tt]hank )\b(?:you|your|yours|yourself|yourselves)\b"
+)
 FIGURE = re.compile(r"\d[\d,.]*")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -110,6 +117,16 @@ def form(text: str) -> Form:
     if "," in rest and PRONOUN_ATTRIBUTION.search(_outside_quotations(rest)):
         return Form(trim, "pronoun")
     return Form(trim)
+
+
+def addresses_reader(text: str) -> bool:
+    """The writer speaking to the reader ("Maybe you've thought about…", "…to make your grad happy"): advice or a
+    feature's aside, not news a brief can retell in its own voice. A source's "you" is inside its quotation, or
+    in speech the sentence reports ("They say vitamins make you healthy"), and does not count."""
+    if "ou" not in text:
+        return False
+    outside = unquoted(text)
+    return bool(SECOND_PERSON.search(outside)) and not REPORTED.search(outside)
 
 
 def half_quotation(text: str) -> bool:
