@@ -190,9 +190,10 @@ def judge(text: str, cues_of: Cues = CUES) -> tuple[float, tuple[str, ...]]:
             words = set(word_runs(lower)) if words is None else words
             if gate.isdisjoint(words):
                 continue
-        if name == "imperative" and ADVISED.search(bare):
-            continue  # "And remember, the deadline is Friday, officials warned.": a source's advice, reported
-        if found := len(pattern.findall(bare if pattern is FIRST_PERSON else lower)):
+        found = len(pattern.findall(bare if pattern is FIRST_PERSON else lower))
+        if found and name == "imperative" and ADVISED.search(bare):
+            found = 0  # "And remember, the deadline is Friday, officials warned.": a source's advice, reported
+        if found:
             keep *= (1.0 - weight) ** min(found, 2)  # a second instance of a cue is more evidence; a third, not much
             cues.append(name)
     if "judgement" in cues and cues_of is CUES and not REPORTED.search(bare):
