@@ -9,6 +9,9 @@ from newsfuse.readable import Form, Placed, addresses_reader, form, repeated_pai
     ("text", "expected"),
     [
         ("But the dam held.", Form(4, "")),
+        ("According to the official, the shelters were full by noon.", Form(0, "definite", "official")),
+        ("According to the County Board of Health, the water is safe.", Form()),  # a name, not a reference
+        ("The Agency for Dam Safety inspected the spillway in March.", Form()),
         ("However, he said it was fine.", Form(9, "pronoun")),
         ("_ And sandbags for the houses along the creek.", Form(6, "")),
         ("— But he said the spillway held.", Form(6, "pronoun")),

@@ -52,8 +52,11 @@ ANAPHORIC_NOUNS = (
     "experts critics residents students workers activists protesters rebels troops soldiers lawmakers insurers "
     "judge court jury panel board committee government ministry department union organization"
 ).split()
+# "The statement…", also after "According to" ("According to the official, supplies were sent"); the noun in
+# lower case: "The Ministry of Health said…" names an institution, it does not point back at one.
 DEFINITE = re.compile(
-    OPEN_QUOTE + r"(?:(?:the|this|that|these|those) (" + "|".join(ANAPHORIC_NOUNS) + r"))\b", re.IGNORECASE
+    OPEN_QUOTE + r"(?:according to )?(?:the|this|that|these|those) (?-i:(" + "|".join(ANAPHORIC_NOUNS) + r"))\b",
+    re.IGNORECASE,
 )
 DEMONSTRATIVE = re.compile(OPEN_QUOTE + r"(?:this|that|these|those)\s+\w", re.IGNORECASE)
 # "Most are in need of money.", "Both of them fled.": a quantifier that stands for a group named before.
