@@ -97,3 +97,45 @@ def test_cover_cuts_a_leading_connective_and_never_repeats_a_fact() -> None:
     assert Pick(2, len("But ")) in picks
     texts = [story.sentences[p.sentence].text for p in picks]
     assert sum("dam failed before dawn" in t for t in texts) == 1
+
+
+KNAPSACK = Article(
+    id="knapsack",
+    text=(
+        "Firefighters contained the warehouse blaze near the harbour before midnight.\n"  # 10 words
+        "The city council voted to rebuild the library with money from a regional fund, "
+        "and construction begins early next spring.\n"  # 20 words
+        "Schools across the county reopened on Monday after the long storm.\n"  # 11 words
+    ),
+)
+
+
+def value_of(story, evidence, objective: Objective, picks: list[Pick]) -> float:
+    chosen = [p.sentence for p in picks]
+    covered = np.unique(np.concatenate([evidence.concepts.of(i) for i in chosen])) if chosen else []
+    return float(objective.concept_weight[covered].sum() + objective.bonus[chosen].sum())
+
+
+def test_exchanges_find_the_better_set_that_greedy_shuts_out() -> None:
+    story = story_of([KNAPSACK])
+    evidence = gather(story)
+    assert [s.words for s in story.sentences] == [10, 20, 11]
+    # Per word the first sentence is best, but once it is in, nothing else fits: the second alone is worth more.
+    worth = Objective(np.zeros(len(evidence.concepts.keys)), np.array([0.5, 0.9, 0.1]))
+    assert [p.sentence for p in cover(story, evidence, worth, 20)] == [0]
+    exchanged = Objective(worth.concept_weight, worth.bonus, exchange=True)
+    assert [p.sentence for p in cover(story, evidence, exchanged, 20)] == [1]
+
+
+def test_exchanges_never_lower_the_objective() -> None:
+    story = story_of([WIRE, PAPER, LEANING, KNAPSACK])
+    evidence = gather(story)
+    random = np.random.default_rng(7)
+    for _ in range(30):
+        weight = random.random(len(evidence.concepts.keys)) ** 3
+        objective = Objective(weight / weight.sum(), random.random(len(story.sentences)) * 0.2)
+        exchanged = Objective(objective.concept_weight, objective.bonus, exchange=True)
+        for words in (25, 40, 70):
+            greedy, better = cover(story, evidence, objective, words), cover(story, evidence, exchanged, words)
+            assert value_of(story, evidence, objective, better) >= value_of(story, evidence, objective, greedy) - 1e-12
+            assert sum(len(story.sentences[p.sentence].text[p.trim :].split()) for p in better) <= words

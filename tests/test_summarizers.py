@@ -44,6 +44,13 @@ def test_regime_moves_from_long_to_short_inputs() -> None:
     assert 0.0 < regime(250, 2_000) < 1.0
 
 
+def test_newsfuse_improves_its_choice_by_exchanges_only_when_the_brief_is_under_half_the_input() -> None:
+    story = story_of(ARTICLES)  # 43 words
+    evidence, newsfuse = gather(story), Pipeline().newsfuse
+    assert not newsfuse.objective(story, evidence, 22, frozenset()).exchange
+    assert newsfuse.objective(story, evidence, 12, frozenset()).exchange
+
+
 def test_unknown_method() -> None:
     with pytest.raises(InputError, match="unknown method 'gpt'"):
         baseline("gpt")

@@ -5,7 +5,9 @@ rank order unless they would repeat one already kept. ``cover`` is newsfuse's: i
 the concepts the brief covers plus a per-sentence value, a monotone submodular objective, greedily by gain per
 word (with lazy evaluation, so most gains are never recomputed), and it keeps the brief readable: a sentence
 that leans on its predecessor ("He said…") comes with that predecessor or not at all, and a leading
-connective is cut.
+connective is cut. Greedy by gain per word can shut out a better set (a long sentence worth more than the short
+one taken first, when both do not fit), so ``cover`` may also try exchanges: for each sentence the greedy
+took, the choice it would have made without it; the best set by the objective wins.
 
 Either way the brief never exceeds the budget, except when no sentence at all fits: then it holds the single
 best sentence.
@@ -14,8 +16,9 @@ best sentence.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -80,6 +83,7 @@ class Objective:
     bonus: np.ndarray  # per sentence
     cost_power: float = 1.0
     min_words: int = MIN_WORDS
+    exchange: bool = False  # improve the greedy choice by exchanges (``cover``): better, and a few times slower
 
 
 def _candidate(story: Story, evidence: Evidence, i: int, excluded: frozenset[int], min_words: int) -> bool:
@@ -128,6 +132,128 @@ class _Facts:
         return self.cache[i]
 
 
+@dataclass
+class _Chosen:
+    """What a greedy run has chosen so far; copied at each step, so that a run can be resumed from there."""
+
+    open: np.ndarray  # per concept: 1.0 while no chosen sentence covers it, else 0.0
+    nearest: np.ndarray  # per sentence: its highest cosine with a chosen one
+    chosen: list[int]
+    texts: set[str]
+    used: int = 0
+
+    def copy(self) -> _Chosen:
+        return _Chosen(self.open.copy(), self.nearest.copy(), list(self.chosen), set(self.texts), self.used)
+
+
+Heap = list[tuple[float, int, tuple[int, ...]]]
+
+
+class _Greedy:
+    """The greedy choice of ``cover``, resumable: ``fill`` goes on from any state and heap it is given."""
+
+    def __init__(
+        self, story: Story, evidence: Evidence, objective: Objective, words: int,
+        repeats: Callable[[int, int], bool] | None,
+    ) -> None:  # fmt: skip
+        self.story, self.evidence, self.objective, self.words, self.repeats = story, evidence, objective, words, repeats
+        self.concepts, self.weight = evidence.concepts, objective.concept_weight
+        self.entry_weight = self.weight[self.concepts.concept]  # per (sentence, concept) entry
+        self.bounds = self.concepts.indptr.tolist()
+        self.facts = _Facts(story, evidence)
+        self.trims = [form.trim for form in evidence.forms]
+        self.length = [max(s.words - len(s.text[: self.trims[i]].split()), 1) for i, s in enumerate(story.sentences)]
+        self.cost = [n**objective.cost_power for n in self.length]
+        self.held: dict[tuple[int, ...], np.ndarray] = {}  # a unit's concepts, computed once
+        self.near: dict[int, np.ndarray] = {}  # a chosen sentence's cosines, computed once
+        self.same: dict[tuple[int, int], bool] = {}  # whether two sentences tell one fact, judged once
+        self.bonus = objective.bonus.tolist()
+
+    def start(self) -> _Chosen:
+        return _Chosen(np.ones(len(self.weight)), np.zeros(len(self.story.sentences)), [], set())
+
+    def value(self, state: _Chosen) -> float:
+        """What the objective gives a choice: its concepts' summed weight and its sentences' bonus."""
+        return float(self.weight.sum() - self.weight @ state.open + sum(self.bonus[i] for i in state.chosen))
+
+    def gain(self, state: _Chosen, unit: tuple[int, ...]) -> float:
+        if len(unit) == 1 and unit[0] not in state.chosen:  # most units: one sentence
+            i = unit[0]
+            start, end = self.bounds[i], self.bounds[i + 1]
+            value = self.entry_weight[start:end] @ state.open[self.concepts.concept[start:end]]
+            return (float(value) + self.bonus[i]) / self.cost[i]
+        fresh = [i for i in unit if i not in state.chosen]
+        if not fresh:
+            return 0.0
+        if len(fresh) == 1:
+            own = self.concepts.of(fresh[0])
+        elif (own := self.held.get(unit)) is None or len(fresh) < len(unit):
+            own = self.held[unit] = distinct(np.concatenate([self.concepts.of(i) for i in fresh]))
+        value = self.weight[own] @ state.open[own] + self.objective.bonus[fresh].sum()
+        return float(value) / sum(self.length[i] for i in fresh) ** self.objective.cost_power
+
+    def new_facts(self, state: _Chosen, fresh: Sequence[int]) -> bool:
+        """Whether no new sentence of a unit tells a fact a chosen one (or one before it in the unit) tells."""
+        judged = self.same
+        for n, i in enumerate(fresh):
+            for j in chain(state.chosen, fresh[:n]):
+                if (same := judged.get((i, j))) is None:
+                    same = same_fact(self.facts(i), self.facts(j)) or (self.repeats is not None and self.repeats(i, j))
+                    judged[i, j] = same
+                if same:
+                    return False
+        return True
+
+    def room(self, state: _Chosen, fresh: Sequence[int]) -> bool:
+        """The cheap tests of a unit's new sentences: room in the budget, and no copy or near copy of a chosen
+        sentence (a chosen sentence is its own copy). What fails them fails them for the rest of a fill (what is
+        chosen only grows), so they come before the gain is worked out."""
+        left = self.words - state.used
+        for i in fresh:
+            left -= self.length[i]
+            if left < 0 or state.nearest[i] >= REDUNDANCY or self.story.sentences[i].text in state.texts:
+                return False
+        return True
+
+    def take(self, state: _Chosen, unit: tuple[int, ...]) -> None:
+        for i in unit:
+            if i in state.chosen:
+                continue
+            state.chosen.append(i)
+            state.texts.add(self.story.sentences[i].text)
+            state.used += self.length[i]
+            state.open[self.concepts.of(i)] = 0.0
+            if (near := self.near.get(i)) is None:
+                near = self.near[i] = self.evidence.vectors.similarities(i)
+            np.maximum(state.nearest, near, out=state.nearest)
+
+    def fill(
+        self, state: _Chosen, heap: Heap, banned: frozenset[int] = frozenset(),
+        steps: list[tuple[_Chosen, Heap, tuple[int, ...]]] | None = None,
+    ) -> _Chosen:  # fmt: skip
+        """Add units by gain per word until the budget is spent (never one holding a ``banned`` sentence);
+        ``steps`` receives the state and heap before each unit taken, and that unit."""
+        while heap and self.words - state.used >= MIN_WORDS:
+            _, n, unit = heapq.heappop(heap)
+            if banned and not banned.isdisjoint(unit):
+                continue
+            fresh = unit if len(unit) == 1 else [i for i in unit if i not in state.chosen]
+            if not self.room(state, fresh):
+                continue
+            value = self.gain(state, unit)
+            if heap and value < -heap[0][0] - 1e-12:  # stale: its gain fell since it was pushed
+                heapq.heappush(heap, (-value, n, unit))
+                continue
+            if value <= 0:
+                break
+            if not self.new_facts(state, fresh):
+                continue
+            if steps is not None:
+                steps.append((state.copy(), list(heap), unit))
+            self.take(state, unit)
+        return state
+
+
 def cover(
     story: Story,
     evidence: Evidence,
@@ -136,81 +262,36 @@ def cover(
     excluded: frozenset[int] = frozenset(),
     repeats: Callable[[int, int], bool] | None = None,
 ) -> list[Pick]:
-    """The chosen sentences (a predecessor before the sentence that leans on it), greedily by gain per word.
+    """The chosen sentences (a predecessor before the sentence that leans on it), greedily by gain per word,
+    then (``objective.exchange``) improved by exchanges: for each unit the greedy took, the greedy choice made
+    without it, from the moment it was taken; the best of these by the objective wins.
 
     ``repeats(i, j)``, when given, says whether two sentences tell the same fact in other words (by meaning): a
     sentence that repeats a chosen one is not chosen either."""
-    concepts, weight = evidence.concepts, objective.concept_weight
-    covered = np.zeros(len(weight), dtype=bool)
-    nearest = np.zeros(len(story.sentences))  # each sentence's highest cosine with a chosen one
-    chosen: list[int] = []
-    taken: set[int] = set()
-    texts: set[str] = set()
-    facts = _Facts(story, evidence)
-    trims = [form.trim for form in evidence.forms]
-    length = [max(s.words - len(s.text[: trims[i]].split()), 1) for i, s in enumerate(story.sentences)]
-    held: dict[tuple[int, ...], np.ndarray] = {}  # a unit's concepts, computed once
-    bonus = objective.bonus.tolist()
-
-    def gain(unit: tuple[int, ...]) -> float:
-        if len(unit) == 1 and unit[0] not in taken:  # most units: one sentence
-            i = unit[0]
-            own = concepts.of(i)
-            return (weight[own][~covered[own]].sum() + bonus[i]) / length[i] ** objective.cost_power
-        fresh = [i for i in unit if i not in taken]
-        if not fresh:
-            return 0.0
-        if len(fresh) == 1:
-            own = concepts.of(fresh[0])
-        elif (own := held.get(unit)) is None or len(fresh) < len(unit):
-            own = held[unit] = distinct(np.concatenate([concepts.of(i) for i in fresh]))
-        value = weight[own][~covered[own]].sum() + objective.bonus[fresh].sum()
-        return value / sum(length[i] for i in fresh) ** objective.cost_power
-
-    def fits(unit: tuple[int, ...], used: int) -> bool:
-        fresh = [i for i in unit if i not in taken]
-        if used + sum(length[i] for i in fresh) > words:
-            return False
-        for n, i in enumerate(fresh):
-            if story.sentences[i].text in texts or nearest[i] >= REDUNDANCY:
-                return False
-            if any(same_fact(facts(i), facts(j)) for j in [*chosen, *fresh[:n]]):
-                return False
-            if repeats is not None and any(repeats(i, j) for j in [*chosen, *fresh[:n]]):
-                return False
-        return True
-
+    greedy = _Greedy(story, evidence, objective, words, repeats)
+    concepts, length = evidence.concepts, greedy.length
     # Short sentences are passed over while there are others; a story of short sentences only still gets a brief.
     found = units(story, evidence, excluded, objective.min_words) or units(story, evidence, excluded, 1)
     # Before anything is chosen, a single sentence's gain is its concepts' summed weight and its bonus per word:
-    # for all sentences at once (the loop below recomputes each gain as it goes).
-    worth = np.bincount(concepts.rows, weights=weight[concepts.concept], minlength=len(length)) + objective.bonus
+    # for all sentences at once (the loop recomputes each gain as it goes).
+    worth = np.bincount(concepts.rows, weights=greedy.weight[concepts.concept], minlength=len(length)) + objective.bonus
     first = (worth / np.asarray(length, dtype=np.float64) ** objective.cost_power).tolist()
-    heap = [(-(first[u[0]] if len(u) == 1 else gain(u)), n, u) for n, u in enumerate(found)]
+    empty = greedy.start()
+    heap = [(-(first[u[0]] if len(u) == 1 else greedy.gain(empty, u)), n, u) for n, u in enumerate(found)]
     heapq.heapify(heap)
-    best = heap[0][2] if heap else None  # the fallback when nothing fits
-    used = 0
-    while heap and words - used >= MIN_WORDS:
-        _, n, unit = heapq.heappop(heap)
-        value = gain(unit)
-        if heap and value < -heap[0][0] - 1e-12:  # stale: its gain fell since it was pushed
-            heapq.heappush(heap, (-value, n, unit))
-            continue
-        if value <= 0:
-            break
-        if not fits(unit, used):
-            continue
-        for i in unit:
-            if i not in taken:
-                chosen.append(i)
-                taken.add(i)
-                texts.add(story.sentences[i].text)
-                used += length[i]
-                covered[concepts.of(i)] = True
-                nearest = np.maximum(nearest, evidence.vectors.similarities(i))
-    if not chosen and best is not None:
-        chosen = [best[0]]  # a sentence that stands on its own (a pair starts with one)
-    return [Pick(i, trims[i]) for i in chosen]
+    best_unit = heap[0][2] if heap else None  # the fallback when nothing fits
+    steps: list[tuple[_Chosen, Heap, tuple[int, ...]]] = []
+    best = greedy.fill(empty, heap, steps=steps if objective.exchange else None)
+    if steps:
+        value = greedy.value(best)
+        for before, rest, unit in steps:
+            other = greedy.fill(before, rest, banned=frozenset(i for i in unit if i not in before.chosen))
+            if (other_value := greedy.value(other)) > value + 1e-12:
+                best, value = other, other_value
+    chosen = best.chosen
+    if not chosen and best_unit is not None:
+        chosen = [best_unit[0]]  # a sentence that stands on its own (a pair starts with one)
+    return [Pick(i, greedy.trims[i]) for i in chosen]
 
 
 def reading_order(story: Story, picks: list[Pick]) -> list[Pick]:

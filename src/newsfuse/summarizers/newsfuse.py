@@ -2,7 +2,8 @@
 
 The brief maximises (``select.cover``) the summed weight of the concepts it covers, each concept's weight
 being the probability that a human summary mentions it (``concepts``, an additive model), plus a small bonus
-per sentence for its centrality to the story. When the brief may hold a large share of the input (short
+per sentence for its centrality to the story: greedily, then (when the brief is a small share of the input)
+improved by exchanges. When the brief may hold a large share of the input (short
 inputs: a few wire items), agreement between articles is thin evidence, so a learned sentence scorer
 (``features``, gradient-boosted trees) weighs in and long sentences are penalised less; it fades out as the
 input grows (``regime``). Opinion is excluded at selection, not merely down-weighted.
@@ -31,6 +32,7 @@ MODELS = {"scorer": "npz", "concepts": "json"}  # the trained models it ships: s
 SEEN = 0.5  # worth of a concept the reader has already met (update briefs), against its worth when new
 MIN_WORDS = 8  # a shorter sentence is rarely worth its place in a brief of many articles
 FOCUS = 1.0  # extra worth of a concept per stem of it the reader asks about (``focus``), against 1 for none
+MAX_EXCHANGE = 5_000  # sentences (about 100,000 words) of a story whose greedy choice is improved by exchanges
 ANSWER = 1.0  # bonus of the sentence that best answers the reader's focus: as much as all concepts, so it comes first
 
 
@@ -74,7 +76,12 @@ class Newsfuse:
             salience = 1.0 / (1.0 + np.exp(-self.scorer.score(features.featurize(story, evidence))))
             bonus = bonus + SALIENCE * short * _share(salience)
         low, high = COST_POWER
-        return Objective(weight, bonus, cost_power=low + (high - low) * short, min_words=MIN_WORDS)
+        # Exchanges pay where the brief is a small share of the input: there the greedy's first choices shut out
+        # better sets. Where the brief may hold half of it, the length discount is the point, and the objective
+        # alone (which counts each sentence's bonus) would rather have many short sentences. Each exchange is a
+        # greedy fill, whose cost grows with the story: past ``MAX_EXCHANGE`` sentences, the greedy choice alone.
+        exchange = short < 1.0 and len(story.sentences) <= MAX_EXCHANGE
+        return Objective(weight, bonus, cost_power=low + (high - low) * short, min_words=MIN_WORDS, exchange=exchange)
 
     def choose(
         self,
