@@ -166,7 +166,7 @@ class _Greedy:
         self.cost = [n**objective.cost_power for n in self.length]
         self.held: dict[tuple[int, ...], np.ndarray] = {}  # a unit's concepts, computed once
         self.near: dict[int, np.ndarray] = {}  # a chosen sentence's cosines, computed once
-        self.same: dict[tuple[int, int], bool] = {}  # whether two sentences tell one fact, judged once
+        self.same: dict[int, dict[int, bool]] = {}  # whether two sentences tell one fact, judged once
         self.bonus = objective.bonus.tolist()
 
     def start(self) -> _Chosen:
@@ -194,12 +194,13 @@ class _Greedy:
 
     def new_facts(self, state: _Chosen, fresh: Sequence[int]) -> bool:
         """Whether no new sentence of a unit tells a fact a chosen one (or one before it in the unit) tells."""
-        judged = self.same
         for n, i in enumerate(fresh):
+            if (judged := self.same.get(i)) is None:
+                judged = self.same[i] = {}
             for j in chain(state.chosen, fresh[:n]):
-                if (same := judged.get((i, j))) is None:
+                if (same := judged.get(j)) is None:
                     same = same_fact(self.facts(i), self.facts(j)) or (self.repeats is not None and self.repeats(i, j))
-                    judged[i, j] = same
+                    judged[j] = same
                 if same:
                     return False
         return True
