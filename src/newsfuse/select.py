@@ -6,7 +6,7 @@ the concepts the brief covers plus a per-sentence value, a monotone submodular o
 word (with lazy evaluation, so most gains are never recomputed), and it keeps the brief readable: a sentence
 that leans on its predecessor ("He said…") comes with that predecessor or not at all, and a leading
 connective is cut. Greedy by gain per word can shut out a better set (a long sentence worth more than the short
-one taken first, when both do not fit), so ``cover`` may also try exchanges: for each sentence the greedy
+one taken first, when both do not fit), so ``cover`` may also try exchanges: for each unit the greedy
 took, the choice it would have made without it; the best set by the objective wins.
 
 Either way the brief never exceeds the budget, except when no sentence at all fits: then it holds the single
@@ -164,7 +164,7 @@ class _Greedy:
         self.trims = [form.trim for form in evidence.forms]
         self.length = [max(s.words - len(s.text[: self.trims[i]].split()), 1) for i, s in enumerate(story.sentences)]
         self.cost = [n**objective.cost_power for n in self.length]
-        self.held: dict[tuple[int, ...], np.ndarray] = {}  # a unit's concepts, computed once
+        self.held: dict[tuple[int, ...], np.ndarray] = {}  # the concepts of a unit's new sentences, computed once
         self.near: dict[int, np.ndarray] = {}  # a chosen sentence's cosines, computed once
         self.same: dict[int, dict[int, bool]] = {}  # whether two sentences tell one fact, judged once
         self.bonus = objective.bonus.tolist()
@@ -177,6 +177,9 @@ class _Greedy:
         return float(self.weight.sum() - self.weight @ state.open + sum(self.bonus[i] for i in state.chosen))
 
     def gain(self, state: _Chosen, unit: tuple[int, ...]) -> float:
+        """What a unit's new sentences add to the objective, per word (``cost_power``): the weight of the concepts
+        they cover that nothing chosen covers yet, and their bonus. Most units are one sentence: a dot product
+        over its concepts."""
         if len(unit) == 1 and unit[0] not in state.chosen:  # most units: one sentence
             i = unit[0]
             start, end = self.bounds[i], self.bounds[i + 1]
@@ -187,8 +190,8 @@ class _Greedy:
             return 0.0
         if len(fresh) == 1:
             own = self.concepts.of(fresh[0])
-        elif (own := self.held.get(unit)) is None or len(fresh) < len(unit):
-            own = self.held[unit] = distinct(np.concatenate([self.concepts.of(i) for i in fresh]))
+        elif (own := self.held.get(key := tuple(fresh))) is None:
+            own = self.held[key] = distinct(np.concatenate([self.concepts.of(i) for i in fresh]))
         value = self.weight[own] @ state.open[own] + self.objective.bonus[fresh].sum()
         return float(value) / sum(self.length[i] for i in fresh) ** self.objective.cost_power
 
@@ -265,7 +268,8 @@ def cover(
 ) -> list[Pick]:
     """The chosen sentences (a predecessor before the sentence that leans on it), greedily by gain per word,
     then (``objective.exchange``) improved by exchanges: for each unit the greedy took, the greedy choice made
-    without it, from the moment it was taken; the best of these by the objective wins.
+    without its new sentences (a predecessor it brought cannot come alone either), from the moment it was taken;
+    the best of these by the objective wins.
 
     ``repeats(i, j)``, when given, says whether two sentences tell the same fact in other words (by meaning): a
     sentence that repeats a chosen one is not chosen either."""
@@ -280,7 +284,7 @@ def cover(
     empty = greedy.start()
     heap = [(-(first[u[0]] if len(u) == 1 else greedy.gain(empty, u)), n, u) for n, u in enumerate(found)]
     heapq.heapify(heap)
-    best_unit = heap[0][2] if heap else None  # the fallback when nothing fits
+    fallback = heap[0][2] if heap else None  # the unit given when nothing fits
     steps: list[tuple[_Chosen, Heap, tuple[int, ...]]] = []
     best = greedy.fill(empty, heap, steps=steps if objective.exchange else None)
     if steps:
@@ -290,8 +294,8 @@ def cover(
             if (other_value := greedy.value(other)) > value + 1e-12:
                 best, value = other, other_value
     chosen = best.chosen
-    if not chosen and best_unit is not None:
-        chosen = [best_unit[0]]  # a sentence that stands on its own (a pair starts with one)
+    if not chosen and fallback is not None:
+        chosen = [fallback[0]]  # a sentence that stands on its own (a pair starts with one)
     return [Pick(i, greedy.trims[i]) for i in chosen]
 
 
