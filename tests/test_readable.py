@@ -2,7 +2,7 @@ import pytest
 
 import newsfuse
 from newsfuse.languages import load_language
-from newsfuse.readable import Form, Placed, addresses_reader, form, repeated_pairs, unresolved
+from newsfuse.readable import Form, Placed, addresses_reader, form, points_ahead, repeated_pairs, unresolved
 
 
 @pytest.mark.parametrize(
@@ -147,3 +147,33 @@ def test_a_brief_never_speaks_to_its_reader() -> None:
     brief = newsfuse.summarize([wire, addressed], words=60)
     assert brief.sentences
     assert not any(addresses_reader(s.text) for s in brief.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("The following are the main news items in the Alder Falls papers on Friday.", True),
+        ("Following are the county's answers to the questions residents asked most often:", True),
+        ("Here are the roads the county closed after the Marlow Creek dam failed.", True),
+        ("Engineers listed three faults they found in the spillway in March, among them:", True),
+        ("The following morning, crews reopened the bridge over Marlow Creek.", False),  # a day, not a list
+        ("Here in Alder Falls, the water rose two feet in an hour on Tuesday.", False),
+        ('He told reporters: "We were doing everything the state asked."', False),
+        ("The county opened two shelters for the flooded families on Tuesday night.", False),
+    ],
+)
+def test_a_sentence_that_points_at_what_follows_it(text: str, ahead: bool) -> None:
+    assert points_ahead(text) is ahead
+
+
+def test_a_sentence_that_points_ahead_is_not_brief_material() -> None:
+    from newsfuse.evidence import gather
+    from newsfuse.model import Article
+    from newsfuse.pipeline import story_of
+    from newsfuse.select import units
+
+    items = "the main items about the Marlow Creek dam in the Alder Falls papers on Tuesday."
+    for opening, chosen in (("The following are ", False), ("The papers carried ", True)):
+        digest = Article(id="digest", text=f"{opening}{items}\nSchools in Alder Falls will stay closed all week.")
+        story = story_of([digest])
+        assert ((0,) in units(story, gather(story), frozenset(), 4)) is chosen

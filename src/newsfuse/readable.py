@@ -132,6 +132,15 @@ def addresses_reader(text: str) -> bool:
     return bool(SECOND_PERSON.search(outside)) and not REPORTED.search(outside)
 
 
+AHEAD = re.compile(OPEN_QUOTE + r"(?:(?:the\s+)?following\s+(?:is|are|was|were)|here(?:'s|’s|\s+is|\s+are))\b", re.I)
+
+
+def points_ahead(text: str) -> bool:
+    """A sentence that announces what comes after it ("The following are the main news items…", "…include:"):
+    lifted into a brief, what it announces is not there."""
+    return text.rstrip(" \"'”’»)").endswith(":") or bool(AHEAD.match(text))
+
+
 def half_quotation(text: str) -> bool:
     """The end of a quotation whose opening is in an earlier sentence: a closing mark before any opening one
     (``…rebuild it,” the mayor said.``, or a straight quote right after a word: ``…rebuild it," she said.``)."""
