@@ -70,6 +70,7 @@ NOISE = [
     ("editors-note", "(The following article from the Harlan Courier is available to Valley Wire clients.)"),
     ("editors-note", "Editors’ Note: An earlier version of this story misspelled the sheriff's name."),
     ("editors-note", "Editor's note — This story contains images some readers may find disturbing."),
+    ("editors-note", "EDITOR'S NOTE _ Dana Price covers the Marlow County courts for the Valley Wire."),
     ("editors-note", "The Harlan Courier plans to move the following stories for use by its partners:"),
 ]
 

@@ -14,6 +14,11 @@ from newsfuse.readable import Form, Placed, addresses_reader, form, points_ahead
         ("The Agency for Dam Safety inspected the spillway in March.", Form()),
         ("However, he said it was fine.", Form(9, "pronoun")),
         ("_ And sandbags for the houses along the creek.", Form(6, "")),
+        ("ALDER-FLOOD _ Crews pumped water out of 300 homes on Wednesday.", Form(14, "")),  # a news service's slug
+        ("DAM-SAFETY-2NDLD _ HARLAN, Ky. _ The county closed the spillway road.", Form(33, "")),  # and dateline
+        ("MARLOW COUNTY _ But the levee held through the night.", Form(20, "")),
+        ("NASA-SPACE _ Its rover reached the crater.", Form(13, "pronoun")),
+        ("Alder-Falls _ residents came back on Thursday.", Form()),  # not in capitals: no slug
         ("— But he said the spillway held.", Form(6, "pronoun")),
         ("Instead of repairs, the county built a new levee.", Form()),
         ("— So far, 300 homes have been inspected.", Form(2, "")),

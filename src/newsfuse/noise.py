@@ -292,7 +292,7 @@ RULES: tuple[tuple[str, Callable[[Line], bool]], ...] = (
         _short(
             60,
             _any(
-                r"^(?:attention editors|note to editors|editor['’]?s['’]? note|eds)\s*(?::|\s[—–-])",
+                r"^(?:attention editors|note to editors|editor['’]?s['’]? note|eds)\s*(?::|\s[—–_-])",
                 r"^\(?the following\b.{0,160}\b(?:photo|graphics) package\b",
                 r"^\(?the following\b.{0,160}\b(?:is|are) (?:available (?:to|from)|for use by)\b.{0,80}"
                 r"\b(?:clients|subscribers|news service|syndicate|wire)\b",

@@ -26,7 +26,9 @@ CONNECTIVE = re.compile(
     r"then|thus|therefore|besides(?=,)|otherwise|indeed|in addition(?!\s+to\b)|"
     r"(?:in|by) contrast(?!\s+(?:to|with)\b)|as a result(?!\s+of\b)|even so|at the same time(?!\s+as\b)|"
     r"on the other hand|in fact|similarly|likewise|consequently|additionally|separately|"
-    r"in turn|after all|of course)\b,?|_|--|—|–)\s+(?=\S)",  # or the dash wire copy opens a paragraph with;
+    r"in turn|after all|of course)\b,?|_|--|—|–|"
+    r"(?-i:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?) _)"
+    r"\s+(?=\S)",  # or the dash wire copy opens a paragraph with, or a news service's slug or dateline before it;
     # not where the words begin a phrase that the sentence needs ("Instead of…", "So far…", "In addition to…",
     # "As a result of…", "Besides the levee…", "Yet another…")
     re.IGNORECASE,
@@ -103,7 +105,7 @@ class Form:
 def form(text: str) -> Form:
     """The form of one sentence (as written in its article)."""
     trim = 0
-    for _ in range(2):  # a wire list item's dash, then its connective: "_ And expertise on ..."
+    for _ in range(3):  # a slug and a dateline, a wire list item's dash, then a connective: "_ And expertise on ..."
         if match := CONNECTIVE.match(text[trim:]):
             trim += match.end()
     rest = text[trim:]
