@@ -83,7 +83,7 @@ class Objective:
     bonus: np.ndarray  # per sentence
     cost_power: float = 1.0
     min_words: int = MIN_WORDS
-    exchange: bool = False  # improve the greedy choice by exchanges (``cover``): better, and a few times slower
+    exchange: bool = False  # improve the greedy choice by exchanges (``cover``), for a few times the greedy's cost
 
 
 def _candidate(story: Story, evidence: Evidence, i: int, excluded: frozenset[int], min_words: int) -> bool:
