@@ -104,6 +104,16 @@ def test_repeated_facts() -> None:
     assert repeated_pairs([poor, again], stemmer) == 1
     assert repeated_pairs([homes, homes_again], stemmer) == 1
     assert repeated_pairs([poor, homes, other], stemmer) == 0
+    # The same number of the same things is one fact, however little else the sentences share.
+    bridge = (
+        "About 300 homes were damaged, and the town's only bridge across the creek was closed "
+        "after engineers found cracks in its supports."
+    )  # three content words of ten shared: under the third the shared figure alone asks for
+    assert repeated_pairs([homes, bridge], stemmer) == 1
+    rates = ["Prices rose 5 percent in the county last year.", "Wages in the state fell 5 percent in March."]
+    assert repeated_pairs(rates, stemmer) == 0  # a unit, not a count: two facts
+    years = ["In 2024 homes were rated.", "In 2024 homes were sold at auction in the valley."]
+    assert repeated_pairs(years, stemmer) == 0  # a year dates a fact; it does not count anything
 
 
 def test_a_quotation_ends_before_the_next_opening_mark() -> None:

@@ -5,9 +5,10 @@ A sentence lifted out of its article can lean on what came before it: "But…", 
 ("…will rise, she said."). Each sentence's ``Form`` says what it leans on and what can be cut safely (a
 leading connective). A brief sentence that leans on something is **unresolved** unless
 the brief sentence just before it is the sentence just before it in its article, or, for a definite
-reference, an earlier brief sentence names the same thing. Two brief sentences **repeat a fact** when they
-share a figure (not a year) and a third of their content words (at least three), or half of their content words
-(at least four); shares are of the shorter sentence's content words.
+reference, an earlier brief sentence names the same thing. Two brief sentences **repeat a fact** when they count
+the same number of the same things ("about 300 homes", "300 homes"), or share a figure (not a year) and a third
+of their content words (at least three), or half of their content words (at least four); shares are of the
+shorter sentence's content words.
 
 The same definitions choose the brief (``newsfuse.select``) and measure every method (``newsfuse eval``).
 """
@@ -199,7 +200,14 @@ def unresolved(brief: Sequence[Placed]) -> list[bool]:
     return result
 
 
-Facts = tuple[frozenset, frozenset[str]]  # (content stems, figures) of one sentence
+Facts = tuple[frozenset, frozenset[str], frozenset[str]]  # (content stems, figures, counts) of one sentence
+COUNTED = re.compile(r"(\d[\d,.]*)\s+([^\W\d_]{3,})")  # a figure and the word after it: "300 homes"
+# Words after a figure that measure, not count: "5 percent" or "2 million" of two things are two facts.
+UNITS = frozenset(
+    "percent per cent percentage points point times years year months month weeks week days day hours hour "
+    "minutes minute seconds million millions billion billions trillion thousand thousands hundred hundreds dozen "
+    "and or to of in at on for from by".split()
+)
 
 
 def figures(text: str) -> frozenset[str]:
@@ -207,15 +215,23 @@ def figures(text: str) -> frozenset[str]:
     return frozenset(f for f in (m.rstrip(".,") for m in FIGURE.findall(text)) if not YEAR.fullmatch(f))
 
 
+def counts(text: str) -> frozenset[str]:
+    """What a sentence counts: a figure (not a year) and the word after it that is not a unit ("300 homes")."""
+    found = ((figure.rstrip(".,"), word.lower()) for figure, word in COUNTED.findall(text))
+    return frozenset(f"{figure} {word}" for figure, word in found if word not in UNITS and not YEAR.fullmatch(figure))
+
+
 def facts(text: str, stems: Callable[[str], list[str]]) -> Facts:
-    return frozenset(stems(text)), figures(text)
+    return frozenset(stems(text)), figures(text), counts(text)
 
 
 def same_fact(a: Facts, b: Facts) -> bool:
     """True when two sentences tell the same fact (see the module docstring)."""
-    (first, first_figures), (second, second_figures) = a, b
+    (first, first_figures, first_counts), (second, second_figures, second_counts) = a, b
     if not first or not second:
         return False
+    if first_counts & second_counts:  # the same number of the same things: "about 300 homes" twice
+        return True
     shared = len(first & second)
     overlap = shared / min(len(first), len(second))
     return (bool(first_figures & second_figures) and overlap >= 1 / 3 and shared >= 3) or (

@@ -26,7 +26,7 @@ from newsfuse.arrays import distinct
 from newsfuse.evidence import Evidence
 from newsfuse.features import QUESTION_MARKS, is_heading
 from newsfuse.model import Story
-from newsfuse.readable import addresses_reader, figures, points_ahead, same_fact
+from newsfuse.readable import Facts, addresses_reader, counts, figures, points_ahead, same_fact
 
 REDUNDANCY = 0.4  # cosine above which a sentence repeats one already chosen
 MIN_WORDS = 4  # fragments shorter than this are not brief material
@@ -118,17 +118,18 @@ def units(story: Story, evidence: Evidence, excluded: frozenset[int], min_words:
 
 
 class _Facts:
-    """Per sentence, lazily: content stems and figures, to tell whether two sentences repeat a fact."""
+    """Per sentence, lazily: content stems, figures and counts, to tell whether two sentences repeat a fact."""
 
     def __init__(self, story: Story, evidence: Evidence) -> None:
         self.story, self.tokens = story, evidence.tokens
-        self.cache: dict[int, tuple[frozenset[int], frozenset[str]]] = {}
+        self.cache: dict[int, Facts] = {}
 
-    def __call__(self, i: int) -> tuple[frozenset[int], frozenset[str]]:
+    def __call__(self, i: int) -> Facts:
         if i not in self.cache:
             start, end = self.tokens.sentence_start[i], self.tokens.sentence_start[i + 1]
             stems = self.tokens.stem[start:end][self.tokens.content[start:end]]
-            self.cache[i] = frozenset(stems.tolist()), figures(self.story.sentences[i].text)
+            text = self.story.sentences[i].text
+            self.cache[i] = frozenset(stems.tolist()), figures(text), counts(text)
         return self.cache[i]
 
 
