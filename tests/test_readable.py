@@ -192,3 +192,16 @@ def test_a_sentence_that_points_ahead_is_not_brief_material() -> None:
         digest = Article(id="digest", text=f"{opening}{items}\nSchools in Alder Falls will stay closed all week.")
         story = story_of([digest])
         assert ((0,) in units(story, gather(story), frozenset(), 4)) is chosen
+
+
+def test_the_built_in_example_tells_each_fact_once(example) -> None:
+    """The issue's own complaint: the example's brief told twice that about 300 homes were damaged."""
+    import json
+
+    from tests.conftest import run_cli
+
+    done = run_cli("summarize", str(example), "--output", "json")
+    assert done.returncode == 0, done.stderr
+    texts = [s["text"] for s in json.loads(done.stdout)["sentences"]]
+    assert sum("300 homes" in t for t in texts) == 1
+    assert repeated_pairs(texts, load_language("en").content_stems) == 0
