@@ -89,13 +89,14 @@ def reader_figures(brief: Brief | None, pipeline: Pipeline) -> dict[str, int]:
     """Sentences, sentences with an unresolved opener, and pairs that repeat a fact, in one brief."""
     if brief is None:
         return {"sentences": 0, "unresolved": 0, "repeated": 0}
-    form = pipeline.languages[brief.language].form  # English: every opener rule; elsewhere opening pronouns
+    language = pipeline.languages[brief.language]
+    form = language.form  # English: every opener rule; elsewhere opening pronouns
     placed = [Placed(s.text, s.sources[0].article, s.sources[0].sentence, form(s.text)) for s in brief.sentences]
     texts = [s.text for s in brief.sentences]
     return {
         "sentences": len(placed),
         "unresolved": sum(unresolved(placed)),
-        "repeated": repeated_pairs(texts, pipeline.languages[brief.language].content_stems),
+        "repeated": repeated_pairs(texts, language.content_stems, counted="openers" in language.rules),
     }
 
 

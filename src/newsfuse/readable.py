@@ -221,8 +221,9 @@ def counts(text: str) -> frozenset[str]:
     return frozenset(f"{figure} {word}" for figure, word in found if word not in UNITS and not YEAR.fullmatch(figure))
 
 
-def facts(text: str, stems: Callable[[str], list[str]]) -> Facts:
-    return frozenset(stems(text)), figures(text), counts(text)
+def facts(text: str, stems: Callable[[str], list[str]], counted: bool = True) -> Facts:
+    """``counted``: tell what the sentence counts (English: ``UNITS`` are English words)."""
+    return frozenset(stems(text)), figures(text), counts(text) if counted else frozenset()
 
 
 def same_fact(a: Facts, b: Facts) -> bool:
@@ -239,8 +240,8 @@ def same_fact(a: Facts, b: Facts) -> bool:
     )
 
 
-def repeated_pairs(texts: Sequence[str], stems: Callable[[str], list[str]]) -> int:
+def repeated_pairs(texts: Sequence[str], stems: Callable[[str], list[str]], counted: bool = True) -> int:
     """How many pairs of sentences in a brief repeat a fact; ``stems`` gives a sentence's content stems in its
-    language (``Language.content_stems``)."""
-    found = [facts(t, stems) for t in texts]
+    language (``Language.content_stems``), ``counted`` whether counts are told apart (English)."""
+    found = [facts(t, stems, counted) for t in texts]
     return sum(same_fact(found[i], found[j]) for i in range(len(found)) for j in range(i + 1, len(found)))

@@ -122,6 +122,7 @@ class _Facts:
 
     def __init__(self, story: Story, evidence: Evidence) -> None:
         self.story, self.tokens = story, evidence.tokens
+        self.counted = "openers" in evidence.language.rules  # English: the units a figure measures are English
         self.cache: dict[int, Facts] = {}
 
     def __call__(self, i: int) -> Facts:
@@ -129,7 +130,7 @@ class _Facts:
             start, end = self.tokens.sentence_start[i], self.tokens.sentence_start[i + 1]
             stems = self.tokens.stem[start:end][self.tokens.content[start:end]]
             text = self.story.sentences[i].text
-            self.cache[i] = frozenset(stems.tolist()), figures(text), counts(text)
+            self.cache[i] = frozenset(stems.tolist()), figures(text), counts(text) if self.counted else frozenset()
         return self.cache[i]
 
 
