@@ -110,6 +110,7 @@ def test_repeated_facts() -> None:
         "after engineers found cracks in its supports."
     )  # three content words of ten shared: under the third the shared figure alone asks for
     assert repeated_pairs([homes, bridge], stemmer) == 1
+    assert repeated_pairs([homes, bridge], stemmer, counted=False) == 0  # other languages: their units are not known
     rates = ["Prices rose 5 percent in the county last year.", "Wages in the state fell 5 percent in March."]
     assert repeated_pairs(rates, stemmer) == 0  # a unit, not a count: two facts
     years = ["In 2024 homes were rated.", "In 2024 homes were sold at auction in the valley."]
