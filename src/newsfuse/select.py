@@ -276,13 +276,13 @@ def cover(
     ``repeats(i, j)``, when given, says whether two sentences tell the same fact in other words (by meaning): a
     sentence that repeats a chosen one is not chosen either."""
     greedy = _Greedy(story, evidence, objective, words, repeats)
-    concepts, length = evidence.concepts, greedy.length
+    concepts = evidence.concepts
     # Short sentences are passed over while there are others; a story of short sentences only still gets a brief.
     found = units(story, evidence, excluded, objective.min_words) or units(story, evidence, excluded, 1)
     # Before anything is chosen, a single sentence's gain is its concepts' summed weight and its bonus per word:
     # for all sentences at once (the loop recomputes each gain as it goes).
-    worth = np.bincount(concepts.rows, weights=greedy.weight[concepts.concept], minlength=len(length)) + objective.bonus
-    first = (worth / np.asarray(length, dtype=np.float64) ** objective.cost_power).tolist()
+    worth = np.bincount(concepts.rows, weights=greedy.entry_weight, minlength=len(greedy.cost)) + objective.bonus
+    first = (worth / np.asarray(greedy.cost)).tolist()
     empty = greedy.start()
     heap = [(-(first[u[0]] if len(u) == 1 else greedy.gain(empty, u)), n, u) for n, u in enumerate(found)]
     heapq.heapify(heap)
