@@ -8,13 +8,13 @@ semantic layer (opt-in: it costs time a brief is short of): corroboration and re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from newsfuse.across import across
-from newsfuse.attribute import attribute
+from newsfuse.attribute import attribute, edited
 from newsfuse.clean import clean, clean_text
 from newsfuse.corroborate import Echoes, Repeats, echoes, vectors_of
 from newsfuse.errors import InputError
@@ -23,12 +23,14 @@ from newsfuse.focus import MAX_CHARS as MAX_FOCUS_CHARS
 from newsfuse.focus import Focus, focus_of
 from newsfuse.ingest import Loaded, from_records
 from newsfuse.languages import BRIEF_RULES, SUPPORTED, Language, Languages, code_of, most_common
-from newsfuse.model import Article, Brief, Citation, Story
+from newsfuse.model import Article, Brief, BriefSentence, Citation, Story
+from newsfuse.names import Edit, Names, introduce, introductions, words_needed
 from newsfuse.samefact import SameFact
 from newsfuse.segment import segment
 from newsfuse.select import Pick, reading_order
 from newsfuse.summarizers import Summarizer, baseline, check_method
 from newsfuse.summarizers.newsfuse import Newsfuse, load
+from newsfuse.text import word_count
 
 DEFAULT_WORDS = 250
 MAX_BRIEF_WORDS = 1_200_000  # words of one story a brief is made from (about 8 s of CPU)
@@ -126,19 +128,45 @@ def in_language(story: Story, code: str, seen: frozenset[int]) -> tuple[Story, f
 def choose(
     story: Story, evidence: Evidence, summarizer: Summarizer, words: int, excluded: frozenset[int],
     seen: frozenset[int], same: SameFact | None, asked: Focus | None = None,
+    over: Callable[[list[Pick]], int] | None = None,
 ) -> tuple[list[Pick], Echoes | None]:  # fmt: skip
     """The brief's sentences in reading order; with the same-fact judge (``same``), no fact twice in other words
-    (the default summarizer), and who reports each chosen sentence by meaning."""
+    (the default summarizer), and who reports each chosen sentence by meaning. ``over``: see ``Newsfuse.choose``."""
     vectors = vectors_of(story, same) if same is not None and story.sentences else None
     if isinstance(summarizer, Newsfuse):
         repeats = Repeats(story, same, vectors) if vectors is not None else None
-        picks = summarizer.choose(story, evidence, words, excluded, seen, repeats=repeats, asked=asked)
+        picks = summarizer.choose(story, evidence, words, excluded, seen, repeats=repeats, asked=asked, over=over)
     else:
         picks = summarizer.choose(story, evidence, words, excluded, seen)
     chosen = reading_order(story, picks)
     if vectors is None or len(story.articles) < 2:
         return chosen, None
     return chosen, echoes(story, same, [p.sentence for p in chosen], vectors)
+
+
+def written(
+    story: Story, evidence: Evidence, summarizer: Summarizer, words: int, excluded: frozenset[int],
+    seen: frozenset[int], same: SameFact | None, asked: Focus | None = None,
+) -> tuple[BriefSentence, ...]:  # fmt: skip
+    """The brief's sentences, attributed, and (the default summarizer, in English) each person the brief names by
+    surname alone introduced by full name at first mention. The budget counts the words that adds."""
+    language = evidence.language
+    names = Names(story, language.stopwords) if summarizer.introduces_names and "openers" in language.rules else None
+    planned: dict[tuple[str, ...], list[list[Edit]]] = {}
+
+    def plan(texts: tuple[str, ...]) -> list[list[Edit]]:
+        if texts not in planned and names is not None:
+            planned[texts] = introductions(names, texts)
+        return planned.get(texts, [])
+
+    def over(picks: list[Pick]) -> int:
+        """Words a choice would be over the budget once the people it names are introduced."""
+        texts = tuple(edited(story.sentences[p.sentence], p.trim)[0] for p in reading_order(story, picks))
+        return words_needed(plan(texts)) - (words - sum(map(word_count, texts)))
+
+    chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same, asked, over if names else None)
+    sentences = attribute(story, evidence, chosen, found)
+    return introduce(story, sentences, plan(tuple(s.text for s in sentences)), words) if names else sentences
 
 
 def language_notes(language: Language, others: Sequence[Article]) -> tuple[str, ...]:
@@ -225,17 +253,17 @@ class Pipeline:
         excluded = (opinion if summarizer.drops_opinion else frozenset()) | seen | repeats
         same = self.same if "meaning" in read_as.rules else None
         asked = focus_of(focus, evidence.tokens, read_as) if focus else None  # in the story's own words
-        chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same, asked)
+        sentences = written(story, evidence, summarizer, words, excluded, seen, same, asked)
         warnings = (SINGLE_SOURCE,) if len(story.articles) + len(others.articles) == 1 else ()
         warnings += language_notes(read_as, others.articles) + focus_notes(focus, summarizer, asked)
-        if not chosen and not seen:
+        if not sentences and not seen:
             warnings += (why_empty(story, opinion if summarizer.drops_opinion else frozenset()),)
         cited = tuple(
             Citation(s.article, s.index, s.start, s.end) for i, s in enumerate(story.sentences) if i in opinion
         )
         articles = story.articles + others.articles
         order = {a.id: n for n, a in enumerate(articles)}
-        sentences = across(attribute(story, evidence, chosen, found), others, order)
+        sentences = across(sentences, others, order)
         skipped = read_as.skipped_in(BRIEF_RULES + (("meaning",) if self.same is not None else ()))
         return Brief(sentences, articles, summarizer.name, words, warnings, cited, code, skipped)
 

@@ -17,6 +17,7 @@ from newsfuse.select import Pick, select
 class Summarizer(Protocol):
     name: str
     drops_opinion: bool  # True when opinion sentences must never be selected as fact
+    introduces_names: bool  # True when a surname's first mention gets the full name (``names``)
 
     def choose(
         self, story: Story, evidence: Evidence, words: int, excluded: frozenset[int], seen: frozenset[int] = frozenset()
@@ -31,6 +32,7 @@ class Ranker:
 
     name = ""
     drops_opinion = False
+    introduces_names = False
 
     def rank(self, story: Story, evidence: Evidence) -> list[int]:
         raise NotImplementedError

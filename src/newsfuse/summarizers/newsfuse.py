@@ -55,6 +55,7 @@ class Newsfuse:
     concept_model: Additive  # concept weights, trained by ``newsfuse train --model concepts``
     name: str = "newsfuse"
     drops_opinion: bool = True
+    introduces_names: bool = True
 
     def objective(
         self, story: Story, evidence: Evidence, words: int, seen: frozenset[int], asked: Focus | None = None
@@ -92,12 +93,18 @@ class Newsfuse:
         seen: frozenset[int] = frozenset(),
         repeats: Callable[[int, int], bool] | None = None,
         asked: Focus | None = None,
+        over: Callable[[list[Pick]], int] | None = None,
     ) -> list[Pick]:
-        """``repeats``: the same fact in other words (``Pipeline(same=...)``), never chosen twice."""
+        """``repeats``: the same fact in other words (``Pipeline(same=...)``), never chosen twice. ``over``: how
+        many words a choice would be over the budget once written (the people it names introduced): when it is,
+        the choice is made again in that many fewer words."""
         if not story.sentences:
             return []
         objective = self.objective(story, evidence, words, seen, asked)
-        return cover(story, evidence, objective, words, excluded, repeats)
+        picks = cover(story, evidence, objective, words, excluded, repeats)
+        if over is not None and 0 < (extra := over(picks)) < words:
+            picks = cover(story, evidence, objective, words - extra, excluded, repeats)
+        return picks
 
 
 def load(scorer: str | None = None, concept_model: str | None = None) -> Newsfuse:

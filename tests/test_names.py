@@ -1,0 +1,140 @@
+import pytest
+
+import newsfuse
+from newsfuse.attribute import attribute
+from newsfuse.evidence import gather
+from newsfuse.languages import load_language
+from newsfuse.model import Article, Change
+from newsfuse.names import Names, bare_surnames, introduce, introductions, words_needed
+from newsfuse.pipeline import story_of
+from newsfuse.select import Pick
+
+STOPWORDS = load_language("en").stopwords
+ENGINEER = [
+    Article(id="wire", text=(
+        "County engineer Mara Vellin ordered the spillway road closed on Tuesday.\n"
+        "Vellin said the spillway had cracked in 2024 and was never repaired.\n"
+        "Turkey Creek rose two feet overnight, and the United States Geological Survey sent a crew."
+    )),
+    Article(id="paper", text=(
+        "Foreign Minister Tomas Reyes of Alvania arrived in Harlan on Wednesday.\n"
+        "Mara Vellin, the county engineer, met him at the dam.\n"
+        "Reyes said his government would send pumps, and The New York Times reported the visit.\n"
+        "Harlan Irrigation District owns the dam.\n"
+        "States and counties must inspect their dams, and most states do, Vellin said."
+    )),
+    Article(id="blog", text=(
+        "Residents of Turkey Creek watched the water rise.\n"
+        "Vellin told them the dam would hold, and Reyes promised help."
+    )),
+]  # fmt: skip
+
+
+def names() -> Names:
+    return Names(story_of(ENGINEER), STOPWORDS)
+
+
+@pytest.mark.parametrize(
+    ("surname", "full"),
+    [
+        ("Vellin", "Mara Vellin"),  # introduced in full first by both articles that name her in full
+        ("Reyes", "Tomas Reyes"),  # past the title: "Foreign Minister Tomas Reyes"
+        ("Turkey", None),  # a place, written bare first
+        ("Times", None),  # part of a longer name, "The New York Times"
+        ("States", None),  # "United States Geological Survey", and a common word ("most states")
+        ("Survey", None),  # the end of a longer name
+        ("District", None),  # an institution's name ends with it: "Harlan Irrigation District"
+    ],
+)
+def test_the_full_name_is_the_one_the_articles_introduce(surname: str, full: str | None) -> None:
+    assert names().full(surname) == full
+
+
+def test_articles_that_disagree_on_the_given_name_give_none() -> None:
+    story = story_of([
+        Article(id="a", text="Senator Bill Hale voted against the dam bill.\nHale said it cost too much."),
+        Article(id="b", text="Anna Hale, his sister, runs the county board.\nHale said the board would vote."),
+    ])  # fmt: skip
+    assert Names(story, STOPWORDS).full("Hale") is None
+
+
+def test_a_word_written_before_lower_case_words_is_a_modifier_not_a_given_name() -> None:
+    story = story_of([
+        Article(id="a", text="Republican leaders met on Monday.\nRepublican Jo Marsh chaired the meeting.\n"
+                              "Marsh said the bill would pass.\nRepublican voters agreed."),
+    ])  # fmt: skip
+    assert Names(story, STOPWORDS).full("Marsh") == "Jo Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Vellin said the spillway had cracked.", ["Vellin"]),
+        ("Mara Vellin said the spillway had cracked.", []),  # written in full
+        ('"Ask Vellin about the spillway," a resident said.', []),  # inside a quotation: the source's words
+        ("``Ask Vellin about the spillway,'' a resident said.", []),  # the wires' quotation marks
+        ("``It held,'' Vellin said.", ["Vellin"]),
+        ("The Times said Vellin's report was late.", ["Vellin's"]),  # after "the": a title or an institution
+    ],
+)
+def test_bare_surnames_stand_alone_outside_quotations(text: str, bare: list[str]) -> None:
+    assert [m.group() for m in bare_surnames(text)] == bare
+
+
+def test_the_first_bare_mention_gets_the_full_name_and_citations_stay_exact() -> None:
+    story = story_of(ENGINEER)
+    evidence = gather(story)
+    later = next(i for i, s in enumerate(story.sentences) if s.text.startswith("Vellin said"))
+    again = next(i for i, s in enumerate(story.sentences) if s.text.startswith("Vellin told"))
+    attributed = attribute(story, evidence, [Pick(later), Pick(again)])
+    edits = introductions(names(), [s.text for s in attributed])
+    assert words_needed(edits) == 2
+    first, second = introduce(story, attributed, edits, budget=100)
+    assert first.text == "Mara Vellin said the spillway had cracked in 2024 and was never repaired."
+    # Vellin was mentioned before: the reader knows her now; Reyes was not
+    assert second.text == "Vellin told them the dam would hold, and Tomas Reyes promised help."
+    [source] = first.sources
+    text = story.article(source.article).text
+    assert text[source.start : source.end] == "Vellin said the spillway had cracked in 2024 and was never repaired."
+    assert first.changes == (Change(source.start, source.start + len("Vellin"), "Vellin", "Mara Vellin"),)
+
+
+def test_no_introduction_without_room_in_the_budget() -> None:
+    story = story_of(ENGINEER)
+    later = next(i for i, s in enumerate(story.sentences) if s.text.startswith("Vellin said"))
+    attributed = attribute(story, gather(story), [Pick(later)])
+    words = len(attributed[0].text.split())
+    assert introduce(story, attributed, introductions(names(), [attributed[0].text]), budget=words) == attributed
+
+
+def test_briefs_introduce_people_within_their_budget() -> None:
+    articles = [{"id": a.id, "text": a.text} for a in ENGINEER]
+    introduced = False
+    for words in range(12, 80, 4):
+        brief = newsfuse.summarize(articles, words=words)
+        assert brief.words <= words
+        for sentence in brief.sentences:
+            introduced |= any(c.now in ("Mara Vellin", "Tomas Reyes") for c in sentence.changes)
+        for surname, full in (("Vellin", "Mara Vellin"), ("Reyes", "Tomas Reyes")):
+            first = brief.summary.find(surname)  # the first mention is the full name
+            assert first < 0 or brief.summary[: first + len(surname)].endswith(full)
+    assert introduced
+
+
+def test_baselines_keep_the_sources_words() -> None:
+    articles = [{"id": a.id, "text": a.text} for a in ENGINEER]
+    brief = newsfuse.summarize(articles, words=60, method="lead")
+    assert not any(c.now for s in brief.sentences for c in s.changes)
+    assert "Vellin said" in brief.summary
+
+
+def test_other_languages_keep_the_sources_words() -> None:
+    """The rules of names (titles, the calendar) are English: a French brief is left as written."""
+    text = (
+        "L'ingénieure Mara Vellin ferme la route du barrage\n"  # a headline: no brief material
+        "Vellin a expliqué que le déversoir était fissuré depuis 2024 et jamais réparé."
+    )
+    brief = newsfuse.summarize([{"id": "fr", "text": text, "language": "fr"}], words=60)
+    assert brief.language == "fr"
+    assert "Vellin a expliqué" in brief.summary
+    assert not any(c.now.endswith("Vellin") for s in brief.sentences for c in s.changes)
