@@ -24,7 +24,8 @@ from functools import cached_property
 from newsfuse.model import BriefSentence, Change, Story
 from newsfuse.text import word_count
 
-WORD = re.compile(r"[^\W\d_][\w’'-]*")
+CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]*")  # a word with a capital (English and Latin-1 names)
+THE = re.compile(r"(?:^|\W)[Tt]he\s$")
 POSSESSIVE = re.compile(r"['’]s?$")
 QUOTE_OPENERS, QUOTE_CLOSERS = ("“", "«", "``"), ("”", "»", "''")
 REACH = 48  # characters before a first mention searched for its given name (and an initial, and a title)
@@ -177,21 +178,19 @@ class Names:
         return words
 
 
-def bare_surnames(text: str, words: Sequence[re.Match[str]] | None = None) -> list[re.Match[str]]:
-    """Capitalised words of a brief sentence (its ``words``, if found already) that stand alone (no capitalised
-    word next to them, not after "the"), outside quotations: where a surname may be all the reader is told."""
-    words = list(WORD.finditer(text)) if words is None else words
-    spelt = [word.group() for word in words]
-    capital = [_title_case(w) for w in spelt]
+def bare_surnames(text: str) -> list[re.Match[str]]:
+    """Capitalised words of a brief sentence that stand alone (no capitalised word next to them, not after
+    "the"), outside quotations: where a surname may be all the reader is told."""
+    capitals = [m for m in CAPITALISED.finditer(text) if _title_case(m.group())]
     quoted = '"' in text or any(mark in text for mark in QUOTE_OPENERS)
     found = []
-    for k in (k for k, cap in enumerate(capital) if cap and len(spelt[k]) > 1):
-        word = words[k]
-        if k and capital[k - 1] and text[words[k - 1].end() : word.start()].strip() in ("", "."):
+    for k, word in enumerate(capitals):
+        start = word.start()
+        if len(word.group()) < 2 or (k and text[capitals[k - 1].end() : start].strip() in ("", ".")):
             continue
-        if k + 1 < len(words) and capital[k + 1] and not text[word.end() : words[k + 1].start()].strip():
+        if k + 1 < len(capitals) and not text[word.end() : capitals[k + 1].start()].strip():
             continue
-        if (k and spelt[k - 1].lower() == "the") or (quoted and _inside_quotation(text, word.start())):
+        if THE.search(text, max(0, start - 5), start) or (quoted and _inside_quotation(text, start)):
             continue
         found.append(word)
     return found
@@ -206,10 +205,9 @@ def introductions(names: Names, texts: Sequence[str]) -> list[list[Edit]]:
     met: set[str] = set()
     found = []
     for text in texts:
-        words = list(WORD.finditer(text))
-        bare = {m.start() for m in bare_surnames(text, words)}
+        bare = {m.start() for m in bare_surnames(text)}
         edits = []
-        for word in (word for word in words if word.group()[0].isupper()):  # only these can be names
+        for word in CAPITALISED.finditer(text):
             surname = POSSESSIVE.sub("", word.group())
             if word.start() in bare and surname not in met and (full := names.full(surname)) is not None:
                 edits.append((word.start(), surname, full))
