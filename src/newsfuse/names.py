@@ -6,11 +6,13 @@ brief's first mention of a bare surname becomes the full name ("Akin Birdal said
 it, the brief's budget has room for the words, and the JSON lists the change; the citation still slices the
 source's own characters.
 
-What counts as such a surname is decided from the story itself, not from a list of names: a capitalised word
-that at least half of the articles that use it first write after one given name, the same one each time. A word
-the story also writes in lower case ("States", "Times", "Today") is no surname, nor a given name ("Bill" in a
-story of a "dam bill"). English only: the titles ("President", "Mr."), the calendar and the words that begin
-place names ("New", "North") are English.
+What counts as such a surname is read from the story itself, not from a list of names: a capitalised word that
+at least half of the articles that use it first write right after one given name, the same one each time, past
+a title ("Foreign Minister George"). Whatever is doubtful gives no name: a word the story also writes in lower
+case ("States", "Today", "Bill" in a story of a "dam bill"), a word the story mostly writes before lower-case
+words ("Iraqi officials"), two capitalised words before the surname ("Secretary of State Hillary Clinton",
+"Meanwhile Mara Vellin"), the end of a longer name ("New York Times"), the words that end institutions' names
+("District"). English only: the titles, the place and institution words are English.
 """
 
 from __future__ import annotations
@@ -20,14 +22,16 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import NamedTuple
 
+from newsfuse.attribute import edited
 from newsfuse.model import BriefSentence, Change, Story
+from newsfuse.select import Pick, reading_order
 from newsfuse.text import word_count
 
 CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]*")  # a word with a capital (English and Latin-1 names)
 THE = re.compile(r"(?:^|\W)[Tt]he\s$")
 POSSESSIVE = re.compile(r"['’]s?$")
-QUOTE_OPENERS, QUOTE_CLOSERS = ("“", "«", "``"), ("”", "»", "''")
 REACH = 48  # characters before a first mention searched for its given name (and an initial, and a title)
 # Words that may come right before a person's given name and are not part of the name: titles, parties and the
 # calendar ("Foreign Minister George", "Republican Matt", "Monday Bill").
@@ -41,9 +45,12 @@ TITLES = frozenset(
     socialist communist independent monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december""".split()
 )
-# Words that begin names of places and institutions, never a given name ("New York Times", "North Dakota").
-PLACES = frozenset("north south east west northern southern eastern western central upper lower new old great "
-                   "greater little saint st san santa los las el la le de du van von al".split())  # fmt: skip
+# Words that begin the names of places, storms and operations, never a given name ("North Dakota").
+PLACES = frozenset(
+    """north south east west northern southern eastern western central upper lower new old great greater little
+    saint st san santa los las el la le de du van von al lake mount mountain river cape fort port gulf bay isle
+    island hurricane typhoon cyclone storm tropical operation real""".split()
+)
 NOT_GIVEN = TITLES | PLACES
 # Words that end the names of institutions and places, never a person's surname ("Marlow Irrigation District").
 INSTITUTIONS = frozenset(
@@ -52,18 +59,31 @@ INSTITUTIONS = frozenset(
     centre foundation church army navy force police board house senate congress assembly parliament government
     administration times post news journal street avenue road river lake creek mountain island bay park airport
     station bridge dam county city province state republic kingdom society club league team fund trust project
-    program programme survey organization organisation alliance front movement council""".split()
+    program programme survey organization organisation alliance front movement""".split()
 )
-# One or two given names (or a given name and an initial) right before a surname: the text up to the surname
-# ends with them; and the word before them, which must not be another part of the name ("New York Times").
+# The one or two words right before a surname (the text up to the surname ends with them; the second may be an
+# initial), the word after it, and the word before a given name.
 BEFORE = re.compile(r"(?:^|(?<=[^\w.’'-]))([^\W\d_][\w’'-]*)\s+(?:([^\W\d_][\w’'-]*|[A-Z]\.)\s+)?$")
 FOLLOWING = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
 PRECEDING = re.compile(r"([^\W\d_][\w’'.-]*)[ \t]+$")
+# Quotation marks: pairs that say which is which, and closing marks that end a quotation begun in an earlier
+# sentence when they come first ("…will fail,” the mayor said.").
+PAIRED = (("“", "”"), ("«", "»"), ("``", "''"), ("‘", "’ "))
+CLOSES_EARLIER = re.compile(r"^[^\"“«‘`]*?[,.!?;:—-](?:[\"”»]|'')")
+
+
+class Edit(NamedTuple):
+    """A surname at ``at`` in a brief sentence, and the full name it becomes."""
+
+    at: int
+    surname: str
+    full: str
 
 
 def _title_case(word: str) -> bool:
-    """Capitalised and not all capitals ("Birdal", "McKinney", "O'Brien"; not "NATO")."""
-    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+    """Capitalised and not all capitals, each part of a hyphenated word too ("Birdal", "O'Brien", "Jean-Pierre";
+    not "NATO", "Indian-controlled")."""
+    return all(part[:1].isupper() for part in word.split("-")) and not (len(word) > 1 and word.isupper())
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -80,9 +100,15 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 
 
 def _inside_quotation(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a quotation of a brief sentence: between a pair of marks, after an odd number of
+    straight double quotes, or before the closing mark of a quotation begun in an earlier sentence."""
     before = text[:at]
-    curly = sum(before.count(c) for c in QUOTE_OPENERS) > sum(before.count(c) for c in QUOTE_CLOSERS)
-    return curly or before.count('"') % 2 == 1
+    if (earlier := CLOSES_EARLIER.match(text)) and earlier.end() > at:
+        return True
+    for opening, closing in PAIRED:
+        if before.count(opening) > before.count(closing):
+            return True
+    return before.count('"') % 2 == 1
 
 
 @dataclass
@@ -91,8 +117,9 @@ class Names:
 
     story: Story
     stopwords: frozenset[str]
-    known: dict[str, str | None] = field(default_factory=dict)
-    lowered: dict[str, bool] = field(default_factory=dict)
+    known: dict[str, str | None] = field(default_factory=dict, init=False)
+    lowered: dict[str, bool] = field(default_factory=dict, init=False)
+    givens: dict[str, bool] = field(default_factory=dict, init=False)
 
     @cached_property
     def text(self) -> str:
@@ -105,24 +132,20 @@ class Names:
         return self.lowered[word]
 
     def modifies(self, word: str) -> bool:
-        """Whether the story writes ``word`` before a word in lower case ("Republican leaders", "Australian
-        rider") at least as often as before a capitalised one: a modifier, not a given name ("Eric bought")."""
-        after = [
-            m.group(1) for at in _occurrences(self.text, word) if (m := FOLLOWING.match(self.text, at + len(word)))
-        ]
-        return 2 * sum(w[0].islower() for w in after) >= len(after)
+        """Whether the story writes ``word`` before a word in lower case ("Iraqi officials", "Australian rider")
+        at least as often as before a capitalised one: a modifier, not a given name ("Eric bought" once, "Eric
+        Rudolph" ten times)."""
+        after = [FOLLOWING.match(self.text, at + len(word)) for at in _occurrences(self.text, word)]
+        lower = [m.group(1)[0].islower() for m in after if m]
+        return 2 * sum(lower) >= len(lower)
 
     def given(self, word: str) -> bool:
-        """Whether ``word`` may be a given name (or an initial): capitalised, not a title nor a common word."""
-        if len(word) == 2 and word.endswith("."):
-            return word[0].isupper()
-        lower = word.lower()
-        return (
-            _title_case(word)
-            and lower not in NOT_GIVEN
-            and lower not in self.stopwords
-            and not self.in_lower_case(word)
-        )
+        """Whether ``word`` may be a given name: capitalised, no title, place or common word, no modifier."""
+        if word not in self.givens:
+            lower = word.lower()
+            common = lower in NOT_GIVEN or lower in self.stopwords or self.in_lower_case(word)
+            self.givens[word] = _title_case(word) and not common and not self.modifies(word)
+        return self.givens[word]
 
     def full(self, surname: str) -> str | None:
         """The full name the articles introduce ``surname`` with ("Akin Birdal"), or None if they do not agree."""
@@ -134,15 +157,15 @@ class Names:
         lower = surname.lower()
         if lower in NOT_GIVEN or lower in INSTITUTIONS or lower in self.stopwords or self.in_lower_case(surname):
             return None
-        forms: dict[str, list[str]] = {}  # first given name: the given names in full, as each article has them
+        forms: dict[str, list[str]] = {}  # given name: how each article writes it ("George W." or "George")
         bare = 0
         for article in self.story.articles:
             if (first := next(_occurrences(article.text, surname), None)) is None:
                 continue
-            if (words := self.introduced_as(article.text, first, first + len(surname))) is None:
+            if (given := self.introduced_as(article.text, first, first + len(surname))) is None:
                 return None
-            if words:
-                forms.setdefault(words[0], []).append(" ".join(words))
+            if given:
+                forms.setdefault(given.split()[0], []).append(given)
             else:
                 bare += 1
         if len(forms) != 1:
@@ -150,39 +173,38 @@ class Names:
         [found] = forms.values()
         return f"{Counter(found).most_common(1)[0][0]} {surname}" if len(found) >= bare else None
 
-    def introduced_as(self, text: str, at: int, end: int) -> list[str] | None:
-        """The given names written before the surname at ``at:end``, past a title ("Foreign Minister George"); none
-        when it stands alone ("and Reyes", "Senator Hale"); None when it cannot be read as a person's name: part
-        of a longer name ("New York Times", "United States Geological Survey"), or after a capitalised word that
-        is no given name ("Senator Bill Hale" in a story of a "dam bill")."""
+    def introduced_as(self, text: str, at: int, end: int) -> str | None:
+        """The given name (and initial) written right before the surname at ``at:end``, past a title; "" when
+        the surname stands alone ("and Reyes", "Senator Hale"); None when it cannot be read as a person's name:
+        part of a longer name ("New York Times"), or after a capitalised word that is no given name or title."""
         if (after := FOLLOWING.match(text, end)) and _title_case(after.group(1)):
             return None
         start = max(0, at - REACH)
         found = BEFORE.search(text, start, at)
-        written = [w for w in found.groups() if w] if found else []
-        words = list(written)
-        while words and not self.given(words[0]):
-            if _title_case(words[0]) and words[0].rstrip(".").lower() not in TITLES:
-                return None
-            words.pop(0)
-        if len(words) == 2 and not words[1].endswith(".") and self.modifies(words[0]):
-            words.pop(0)
-        if not words:
-            return []
-        if words[0].endswith(".") or not all(map(self.given, words)):
+        if found is None:
+            return ""
+        first, second = found.groups()
+        if second is not None and second.endswith("."):  # "George W. Bush"
+            given, other = first, PRECEDING.search(text, start, found.start())
+            initial = f" {second}"
+        elif second is not None:  # "Minister George Papandreou"; "Meanwhile Mara Vellin" is doubtful
+            given, other, initial = second, (None if first.lower() in TITLES or not _title_case(first) else found), ""
+        else:
+            given, other, initial = first, PRECEDING.search(text, start, found.start()), ""
+        if not _title_case(given) or given.lower() in TITLES:  # "and Reyes", "Senator Hale", "Foreign Minister Reyes"
+            return ""
+        if not self.given(given):
             return None
-        if found and len(words) == len(written):
-            part = PRECEDING.search(text, start, found.start())
-            if part and _title_case(part.group(1)) and part.group(1).rstrip(".").lower() not in TITLES:
-                return None
-        return words
+        if other is not None and _title_case(word := other.group(1)) and word.rstrip(".").lower() not in TITLES:
+            return None
+        return given + initial
 
 
 def bare_surnames(text: str) -> list[re.Match[str]]:
     """Capitalised words of a brief sentence that stand alone (no capitalised word next to them, not after
     "the"), outside quotations: where a surname may be all the reader is told."""
     capitals = [m for m in CAPITALISED.finditer(text) if _title_case(m.group())]
-    quoted = '"' in text or any(mark in text for mark in QUOTE_OPENERS)
+    quoted = any(mark in text for mark in "\"“”«»‘`'")
     found = []
     for k, word in enumerate(capitals):
         start = word.start()
@@ -196,58 +218,64 @@ def bare_surnames(text: str) -> list[re.Match[str]]:
     return found
 
 
-Edit = tuple[int, str, str]  # where in a brief sentence a surname is, the surname, and the full name
+@dataclass
+class Introductions:
+    """The people a brief names by surname alone, to be introduced by full name: worked out for a choice of
+    sentences (``over``, while the brief is chosen) and made in the brief (``introduce``)."""
 
+    story: Story
+    names: Names
+    planned: dict[tuple[str, ...], list[list[Edit]]] = field(default_factory=dict, init=False)
 
-def introductions(names: Names, texts: Sequence[str]) -> list[list[Edit]]:
-    """Per brief sentence (``texts``, in reading order), the surnames whose first mention in the brief is bare and
-    whose full name the story gives; a surname the brief wrote in full, or mentioned before, needs none."""
-    met: set[str] = set()
-    found = []
-    for text in texts:
-        bare = {m.start() for m in bare_surnames(text)}
-        edits = []
-        for word in CAPITALISED.finditer(text):
-            surname = POSSESSIVE.sub("", word.group())
-            if word.start() in bare and surname not in met and (full := names.full(surname)) is not None:
-                edits.append((word.start(), surname, full))
-            met.add(surname)
-        found.append(edits)
-    return found
+    def plan(self, texts: tuple[str, ...]) -> list[list[Edit]]:
+        """Per brief sentence (``texts``, in reading order), the surnames whose first mention in the brief is
+        bare and whose full name the story gives; a surname the brief wrote in full, or before, needs none."""
+        if texts not in self.planned:
+            met: set[str] = set()
+            found = []
+            for text in texts:
+                bare = {m.start() for m in bare_surnames(text)}
+                edits = []
+                for word in CAPITALISED.finditer(text):
+                    surname = POSSESSIVE.sub("", word.group())
+                    if word.start() in bare and surname not in met and (full := self.names.full(surname)):
+                        edits.append(Edit(word.start(), surname, full))
+                    met.add(surname)
+                found.append(edits)
+            self.planned[texts] = found
+        return self.planned[texts]
 
+    def over(self, picks: list[Pick], budget: int) -> int:
+        """How many words a choice of sentences would be over ``budget`` once its people are introduced."""
+        texts = tuple(edited(self.story.sentences[p.sentence], p.trim)[0] for p in reading_order(self.story, picks))
+        needed = sum(len(e.full.split()) - 1 for edits in self.plan(texts) for e in edits)
+        return needed - (budget - sum(map(word_count, texts)))
 
-def words_needed(edits: list[list[Edit]]) -> int:
-    return sum(len(full.split()) - 1 for per_sentence in edits for _, _, full in per_sentence)
+    def introduce(self, sentences: Sequence[BriefSentence], budget: int) -> tuple[BriefSentence, ...]:
+        """The brief with its people introduced, in reading order, while the budget has room."""
+        room = budget - sum(word_count(s.text) for s in sentences)
+        out = []
+        for sentence, wanted in zip(sentences, self.plan(tuple(s.text for s in sentences)), strict=True):
+            made = []
+            for edit in wanted:
+                if room >= (extra := len(edit.full.split()) - 1):
+                    made.append(edit)
+                    room -= extra
+            out.append(self._edited(sentence, made))
+        return tuple(out)
 
-
-def introduce(
-    story: Story, sentences: Sequence[BriefSentence], edits: list[list[Edit]], budget: int
-) -> tuple[BriefSentence, ...]:
-    """The brief with its ``introductions`` made, in reading order, while the budget has room."""
-    room = budget - sum(word_count(s.text) for s in sentences)
-    out = []
-    for sentence, wanted in zip(sentences, edits, strict=True):
-        made = []
-        for edit in wanted:
-            if room >= (extra := len(edit[2].split()) - 1):
-                made.append(edit)
-                room -= extra
-        out.append(_edited(story, sentence, made))
-    return tuple(out)
-
-
-def _edited(story: Story, sentence: BriefSentence, edits: list[Edit]) -> BriefSentence:
-    """``sentence`` with each surname at its offset replaced by the full name, listed in ``changes`` at its
-    place in the first source (the brief's text is the source's characters from ``start`` on, a capital aside)."""
-    if not edits:
-        return sentence
-    first = sentence.sources[0]
-    source = story.article(first.article).text
-    text, changes = sentence.text, list(sentence.changes)
-    for at, surname, full in reversed(edits):
-        start = first.start + at
-        if source[start : start + len(surname)] != surname:  # the brief's text is not the source's here
-            continue
-        text = text[:at] + full + text[at + len(surname) :]
-        changes.append(Change(start, start + len(surname), surname, full))
-    return replace(sentence, text=text, changes=tuple(sorted(changes, key=lambda c: c.start)))
+    def _edited(self, sentence: BriefSentence, edits: list[Edit]) -> BriefSentence:
+        """``sentence`` with each surname replaced by the full name, listed in ``changes`` at its place in the
+        first source (the brief's text is the source's characters from ``start`` on, a capital aside)."""
+        if not edits:
+            return sentence
+        first = sentence.sources[0]
+        source = self.story.article(first.article).text
+        text, changes = sentence.text, list(sentence.changes)
+        for at, surname, full in reversed(edits):
+            start = first.start + at
+            if source[start : start + len(surname)] != surname:  # the brief's text is not the source's here
+                continue
+            text = text[:at] + full + text[at + len(surname) :]
+            changes.append(Change(start, start + len(surname), surname, full))
+        return replace(sentence, text=text, changes=tuple(sorted(changes, key=lambda c: c.start)))

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from newsfuse.across import across
-from newsfuse.attribute import attribute, edited
+from newsfuse.attribute import attribute
 from newsfuse.clean import clean, clean_text
 from newsfuse.corroborate import Echoes, Repeats, echoes, vectors_of
 from newsfuse.errors import InputError
@@ -24,13 +24,12 @@ from newsfuse.focus import Focus, focus_of
 from newsfuse.ingest import Loaded, from_records
 from newsfuse.languages import BRIEF_RULES, SUPPORTED, Language, Languages, code_of, most_common
 from newsfuse.model import Article, Brief, BriefSentence, Citation, Story
-from newsfuse.names import Edit, Names, introduce, introductions, words_needed
+from newsfuse.names import Introductions, Names
 from newsfuse.samefact import SameFact
 from newsfuse.segment import segment
 from newsfuse.select import Pick, reading_order
 from newsfuse.summarizers import Summarizer, baseline, check_method
 from newsfuse.summarizers.newsfuse import Newsfuse, load
-from newsfuse.text import word_count
 
 DEFAULT_WORDS = 250
 MAX_BRIEF_WORDS = 1_200_000  # words of one story a brief is made from (about 8 s of CPU)
@@ -149,24 +148,14 @@ def written(
     seen: frozenset[int], same: SameFact | None, asked: Focus | None = None,
 ) -> tuple[BriefSentence, ...]:  # fmt: skip
     """The brief's sentences, attributed, and (the default summarizer, in English) each person the brief names by
-    surname alone introduced by full name at first mention. The budget counts the words that adds."""
-    language = evidence.language
-    names = Names(story, language.stopwords) if summarizer.introduces_names and "openers" in language.rules else None
-    planned: dict[tuple[str, ...], list[list[Edit]]] = {}
-
-    def plan(texts: tuple[str, ...]) -> list[list[Edit]]:
-        if texts not in planned and names is not None:
-            planned[texts] = introductions(names, texts)
-        return planned.get(texts, [])
-
-    def over(picks: list[Pick]) -> int:
-        """Words a choice would be over the budget once the people it names are introduced."""
-        texts = tuple(edited(story.sentences[p.sentence], p.trim)[0] for p in reading_order(story, picks))
-        return words_needed(plan(texts)) - (words - sum(map(word_count, texts)))
-
-    chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same, asked, over if names else None)
+    surname alone introduced by full name at first mention (``names``). The budget counts the words that adds."""
+    people = None
+    if summarizer.introduces_names and evidence.language.code == "en":  # the rules of names are English
+        people = Introductions(story, Names(story, evidence.language.stopwords))
+    over = (lambda picks: people.over(picks, words)) if people else None
+    chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same, asked, over)
     sentences = attribute(story, evidence, chosen, found)
-    return introduce(story, sentences, plan(tuple(s.text for s in sentences)), words) if names else sentences
+    return people.introduce(sentences, words) if people else sentences
 
 
 def language_notes(language: Language, others: Sequence[Article]) -> tuple[str, ...]:

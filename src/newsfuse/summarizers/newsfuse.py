@@ -103,7 +103,10 @@ class Newsfuse:
         objective = self.objective(story, evidence, words, seen, asked)
         picks = cover(story, evidence, objective, words, excluded, repeats)
         if over is not None and 0 < (extra := over(picks)) < words:
-            picks = cover(story, evidence, objective, words - extra, excluded, repeats)
+            fewer = cover(story, evidence, objective, words - extra, excluded, repeats)
+            # Nothing may fit the smaller budget; then cover gives its best sentence, perhaps over the budget.
+            if sum(len(story.sentences[p.sentence].text[p.trim :].split()) for p in fewer) <= words - extra:
+                picks = fewer
         return picks
 
 
