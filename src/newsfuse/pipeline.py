@@ -1,4 +1,4 @@
-"""The pipeline end to end: ingest → clean → segment → score/select → attribute → Brief.
+"""The pipeline end to end: ingest → clean → segment → score/select → attribute (and names) → Brief.
 
 A ``Pipeline`` owns what is loaded once per process (the stemmer and the trained models) and is passed to,
 or kept by, whoever makes many briefs (the service, evaluation, the stories). The module-level
