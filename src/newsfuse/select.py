@@ -161,7 +161,9 @@ class _Greedy:
         self.story, self.evidence, self.objective, self.words, self.repeats = story, evidence, objective, words, repeats
         self.concepts, self.weight = evidence.concepts, objective.concept_weight
         self.entry_weight = self.weight[self.concepts.concept]  # per (sentence, concept) entry
+        self.entry_concept = self.concepts.concept
         self.bounds = self.concepts.indptr.tolist()
+        self.texts = [s.text for s in story.sentences]
         self.facts = _Facts(story, evidence)
         self.trims = [form.trim for form in evidence.forms]
         self.length = [max(s.words - len(s.text[: self.trims[i]].split()), 1) for i, s in enumerate(story.sentences)]
@@ -185,7 +187,7 @@ class _Greedy:
         if len(unit) == 1 and unit[0] not in state.chosen:  # most units: one sentence
             i = unit[0]
             start, end = self.bounds[i], self.bounds[i + 1]
-            value = self.entry_weight[start:end] @ state.open[self.concepts.concept[start:end]]
+            value = self.entry_weight[start:end] @ state.open[self.entry_concept[start:end]]
             return (float(value) + self.bonus[i]) / self.cost[i]
         fresh = [i for i in unit if i not in state.chosen]
         if not fresh:
@@ -202,9 +204,11 @@ class _Greedy:
         for n, i in enumerate(fresh):
             if (judged := self.same.get(i)) is None:
                 judged = self.same[i] = {}
+            own = None
             for j in chain(state.chosen, fresh[:n]):
                 if (same := judged.get(j)) is None:
-                    same = same_fact(self.facts(i), self.facts(j)) or (self.repeats is not None and self.repeats(i, j))
+                    own = own or self.facts(i)
+                    same = same_fact(own, self.facts(j)) or (self.repeats is not None and self.repeats(i, j))
                     judged[j] = same
                 if same:
                     return False
@@ -217,7 +221,7 @@ class _Greedy:
         left = self.words - state.used
         for i in fresh:
             left -= self.length[i]
-            if left < 0 or state.nearest[i] >= REDUNDANCY or self.story.sentences[i].text in state.texts:
+            if left < 0 or state.nearest[i] >= REDUNDANCY or self.texts[i] in state.texts:
                 return False
         return True
 
@@ -226,7 +230,7 @@ class _Greedy:
             if i in state.chosen:
                 continue
             state.chosen.append(i)
-            state.texts.add(self.story.sentences[i].text)
+            state.texts.add(self.texts[i])
             state.used += self.length[i]
             state.open[self.concepts.of(i)] = 0.0
             if (near := self.near.get(i)) is None:
@@ -267,6 +271,7 @@ def cover(
     words: int,
     excluded: frozenset[int] = frozenset(),
     repeats: Callable[[int, int], bool] | None = None,
+    over: Callable[[list[Pick]], int] | None = None,
 ) -> list[Pick]:
     """The chosen sentences (a predecessor before the sentence that leans on it), greedily by gain per word,
     then (``objective.exchange``) improved by exchanges: for each unit the greedy took, the greedy choice made
@@ -274,7 +279,9 @@ def cover(
     the best of these by the objective wins.
 
     ``repeats(i, j)``, when given, says whether two sentences tell the same fact in other words (by meaning): a
-    sentence that repeats a chosen one is not chosen either."""
+    sentence that repeats a chosen one is not chosen either. ``over(picks)``, when given, says how many words the
+    chosen sentences would be over the budget once written (the people they name introduced: ``names``); then
+    they are chosen again in that many fewer words, if anything fits those."""
     greedy = _Greedy(story, evidence, objective, words, repeats)
     concepts = evidence.concepts
     # Short sentences are passed over while there are others; a story of short sentences only still gets a brief.
@@ -286,19 +293,28 @@ def cover(
     empty = greedy.start()
     heap = [(-(first[u[0]] if len(u) == 1 else greedy.gain(empty, u)), n, u) for n, u in enumerate(found)]
     heapq.heapify(heap)
-    fallback = heap[0][2] if heap else None  # the unit given when nothing fits
+    chosen = _best(greedy, list(heap), objective.exchange).chosen
+    if not chosen and heap:
+        chosen = [heap[0][2][0]]  # nothing fits: the best unit's sentence that stands on its own
+    picks = [Pick(i, greedy.trims[i]) for i in chosen]
+    if over is not None and 0 < (extra := over(picks)) < words:
+        greedy.words = words - extra  # what the greedy learnt of the story (facts, cosines) still holds
+        if fewer := _best(greedy, list(heap), objective.exchange).chosen:
+            picks = [Pick(i, greedy.trims[i]) for i in fewer]
+    return picks
+
+
+def _best(greedy: _Greedy, heap: Heap, exchange: bool) -> _Chosen:
+    """The greedy's choice from nothing, and (``exchange``) the best of it and its exchanges."""
     steps: list[tuple[_Chosen, Heap, tuple[int, ...]]] = []
-    best = greedy.fill(empty, heap, steps=steps if objective.exchange else None)
+    best = greedy.fill(greedy.start(), heap, steps=steps if exchange else None)
     if steps:
         value = greedy.value(best)
         for before, rest, unit in steps:
             other = greedy.fill(before, rest, banned=frozenset(i for i in unit if i not in before.chosen))
             if (other_value := greedy.value(other)) > value + 1e-12:
                 best, value = other, other_value
-    chosen = best.chosen
-    if not chosen and fallback is not None:
-        chosen = [fallback[0]]  # a sentence that stands on its own (a pair starts with one)
-    return [Pick(i, greedy.trims[i]) for i in chosen]
+    return best
 
 
 def reading_order(story: Story, picks: list[Pick]) -> list[Pick]:

@@ -96,18 +96,11 @@ class Newsfuse:
         over: Callable[[list[Pick]], int] | None = None,
     ) -> list[Pick]:
         """``repeats``: the same fact in other words (``Pipeline(same=...)``), never chosen twice. ``over``: how
-        many words a choice would be over the budget once written (the people it names introduced): when it is,
-        the choice is made again in that many fewer words."""
+        many words a choice would be over the budget once written (see ``select.cover``)."""
         if not story.sentences:
             return []
         objective = self.objective(story, evidence, words, seen, asked)
-        picks = cover(story, evidence, objective, words, excluded, repeats)
-        if over is not None and 0 < (extra := over(picks)) < words:
-            fewer = cover(story, evidence, objective, words - extra, excluded, repeats)
-            # Nothing may fit the smaller budget; then cover gives its best sentence, perhaps over the budget.
-            if sum(len(story.sentences[p.sentence].text[p.trim :].split()) for p in fewer) <= words - extra:
-                picks = fewer
-        return picks
+        return cover(story, evidence, objective, words, excluded, repeats, over)
 
 
 def load(scorer: str | None = None, concept_model: str | None = None) -> Newsfuse:
