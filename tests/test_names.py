@@ -6,7 +6,7 @@ from newsfuse.evidence import gather
 from newsfuse.languages import load_language
 from newsfuse.model import Article, Change
 from newsfuse.names import Introductions, Names, bare_surnames
-from newsfuse.pipeline import story_of
+from newsfuse.pipeline import Pipeline, clean_all, story_of
 from newsfuse.select import Pick
 
 STOPWORDS = load_language("en").stopwords
@@ -169,3 +169,15 @@ def test_other_languages_keep_the_sources_words() -> None:
     assert brief.language == "fr"
     assert "Vellin a expliqué" in brief.summary
     assert not any(c.now.endswith("Vellin") for s in brief.sentences for c in s.changes)
+
+
+def test_an_update_brief_does_not_introduce_people_the_reader_has_met() -> None:
+    earlier = Article(id="monday", text="County engineer Mara Vellin closed the spillway road on Monday morning.")
+    later = Article(id="tuesday", text=(
+        "Why did county engineer Mara Vellin order the spillway road closed?\n"  # a question: no brief material
+        "On Tuesday, Vellin said the cracks in the spillway had doubled in length overnight."
+    ))  # fmt: skip
+    plain = newsfuse.summarize([later], words=15)
+    assert plain.summary.startswith("On Tuesday, Mara Vellin said")  # the reader of the plain brief never met her
+    update = Pipeline().update(clean_all([earlier])[0], clean_all([later])[0], 15, "since Monday")
+    assert update.summary.startswith("On Tuesday, Vellin said")

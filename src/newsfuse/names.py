@@ -225,13 +225,21 @@ class Introductions:
 
     story: Story
     names: Names
+    seen: frozenset[int] = frozenset()  # sentences the reader has read (an update brief): the people there are met
     planned: dict[tuple[str, ...], list[list[Edit]]] = field(default_factory=dict, init=False)
+
+    @cached_property
+    def met(self) -> frozenset[str]:
+        """The capitalised words of the sentences the reader has read: people the reader knows already."""
+        texts = (self.story.sentences[i].text for i in self.seen)
+        return frozenset(POSSESSIVE.sub("", m.group()) for text in texts for m in CAPITALISED.finditer(text))
 
     def plan(self, texts: tuple[str, ...]) -> list[list[Edit]]:
         """Per brief sentence (``texts``, in reading order), the surnames whose first mention in the brief is
-        bare and whose full name the story gives; a surname the brief wrote in full, or before, needs none."""
+        bare and whose full name the story gives; a surname the brief wrote in full, or before, or that the
+        reader met in what they read before (``seen``), needs none."""
         if texts not in self.planned:
-            met: set[str] = set()
+            met: set[str] = set(self.met)
             found = []
             for text in texts:
                 bare = {m.start() for m in bare_surnames(text)}

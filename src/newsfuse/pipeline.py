@@ -151,7 +151,7 @@ def written(
     surname alone introduced by full name at first mention (``names``). The budget counts the words that adds."""
     people = None
     if summarizer.introduces_names and evidence.language.code == "en":  # the rules of names are English
-        people = Introductions(story, Names(story, evidence.language.stopwords))
+        people = Introductions(story, Names(story, evidence.language.stopwords), seen)
     over = (lambda picks: people.over(picks, words)) if people else None
     chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same, asked, over)
     sentences = attribute(story, evidence, chosen, found)
