@@ -23,6 +23,14 @@ def sentences(text: str) -> list[str]:
             "Rep. Lee, Lt. Col. Diaz and Sgt. Kim spoke. Prof. Adams left.",
             ["Rep. Lee, Lt. Col. Diaz and Sgt. Kim spoke.", "Prof. Adams left."],
         ),
+        (  # titles of other languages: Greek "κ." (Mr.), Italian "Dott.", Spanish "Sra."
+            "Ο κ. Παπαδόπουλος μίλησε την Τρίτη. Η κ. Νικολάου επιβεβαίωσε. Il Dott. Bianchi e la Sra. López tacquero.",
+            [
+                "Ο κ. Παπαδόπουλος μίλησε την Τρίτη.",
+                "Η κ. Νικολάου επιβεβαίωσε.",
+                "Il Dott. Bianchi e la Sra. López tacquero.",
+            ],
+        ),
         (
             "J. K. Rowling spoke at 10 a.m. on Monday. The crowd cheered.",
             ["J. K. Rowling spoke at 10 a.m. on Monday.", "The crowd cheered."],

@@ -22,8 +22,10 @@ from newsfuse.model import Article, Sentence
 TITLES = frozenset(
     "Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Sgt Capt Cmdr Adm Maj Prof St Rev Hon Pres Supt Det Insp Cpl Pvt Gens "
     "Sens Reps Reps Messrs No Nos Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Ft Mt Ave Blvd Rd Fig Vol".split()
+    # and in other languages: Spanish, Portuguese, Italian, French, Greek ("ο κ. Παπαδόπουλος", "Mr."), Czech
+    + "Sra Srta Dra Sig Dott Mgr Mlle κ κκ Δρ Καθ Ing".split()
 )
-ENDS_WITH_TITLE = re.compile(r"(?:^|[\s(\"“`])([A-Z][a-z]{0,4})\.$")
+ENDS_WITH_TITLE = re.compile(r"(?:^|[\s(\"“`«„])([^\W\d_]{1,5})\.$")
 SPEECH_AFTER_QUESTION = re.compile(r"[?!](?:[\"”’']|'')$")
 MAX_QUOTE_SENTENCES = 5  # a quotation longer than this is left in pieces (it is probably unclosed)
 # Characters: a longer "sentence" (a list, a table row, a page of text with no full stop) is cut at a space
