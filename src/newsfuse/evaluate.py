@@ -96,7 +96,7 @@ def reader_figures(brief: Brief | None, pipeline: Pipeline) -> dict[str, int]:
     return {
         "sentences": len(placed),
         "unresolved": sum(unresolved(placed)),
-        "repeated": repeated_pairs(texts, language.content_stems, counted="openers" in language.rules),
+        "repeated": repeated_pairs(texts, language.content_stems, counted=language.counts_things),
     }
 
 

@@ -98,6 +98,12 @@ class Language:
         found = [w.lower() for w in self.word.findall(text)]
         return self.stem([w for w in found if w not in self.stopwords and len(w) >= self.shortest])
 
+    @property
+    def counts_things(self) -> bool:
+        """Whether two sentences that count the same things are told apart (``readable.counts``): its units,
+        the words that measure rather than count ("percent", "million"), are English."""
+        return "openers" in self.rules
+
     def form(self, text: str) -> Form:
         """What a sentence leans on, by this language's rules: all of ``readable`` in English, elsewhere an
         opening pronoun (where the language has a list), else nothing."""

@@ -122,7 +122,7 @@ class _Facts:
 
     def __init__(self, story: Story, evidence: Evidence) -> None:
         self.story, self.tokens = story, evidence.tokens
-        self.counted = "openers" in evidence.language.rules  # English: the units a figure measures are English
+        self.counted = evidence.language.counts_things
         self.cache: dict[int, Facts] = {}
 
     def __call__(self, i: int) -> Facts:
