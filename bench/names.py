@@ -1,6 +1,6 @@
 """Every person a brief introduces by full name (``names.py``), listed for a reader to check.
 
-    python bench/names.py DATA.jsonl [DATA.jsonl ...] [--words 250]
+    python bench/names.py DATA.jsonl [DATA.jsonl ...] [--words 250] [--limit N]
 
 For each cluster, the default brief through ``newsfuse.summarize``; for each change that gives a surname its
 given name, one line: the cluster, the surname, the full name, and the brief sentence. The last line counts
@@ -21,10 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="+")
     parser.add_argument("--words", type=int, default=250)
+    parser.add_argument("--limit", type=int, default=None, help="the first N clusters of each file")
     args = parser.parse_args(argv)
     sentences = introduced = 0
     for path in args.data:
-        for cluster in read_clusters(path):
+        for cluster in read_clusters(path, args.limit):
             brief = newsfuse.summarize(cluster.documents, words=args.words)
             for sentence in brief.sentences:
                 sentences += 1

@@ -15,6 +15,8 @@ NOISE = [
     ("read-more", "Read more: How America's aging dams became a $76 billion problem"),
     ("read-more", "READ MORE"),
     ("read-more", "Related: School board approves new budget"),
+    ("read-more", "Read related: Harlan's dam keepers tell their story."),
+    ("read-more", "Watch: Floodwater reaches Main Street."),
     ("share", "Share this article"),
     ("share", "Facebook Twitter Email"),
     ("share", "Share on Facebook · Share on Twitter · Email"),
@@ -112,6 +114,8 @@ REAL = [
     "The following services are available to residents at the shelter on Main Street:",
     "The studio sold the wedding photo package for $2,400, court records show.",
     "Editors: the council's vote was 7-2.",
+    "Read together, the two reports show the spillway was never repaired.",
+    "Seeing the water rise, the sheriff ordered the valley cleared.",
 ]
 
 

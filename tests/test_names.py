@@ -65,11 +65,40 @@ def test_articles_that_disagree_on_the_given_name_give_none() -> None:
         "Meanwhile Mara Vellin",
         "Hurricane Vellin",  # a storm
         "The Indian-controlled Vellin",  # an adjective
+        "Meet Vellin, the",  # a verb that opens a sentence: "Meet Acxiom, the biggest company…"
+        "Portugal's Vellin",  # a possessive is no given name: the surname stands alone
+        "Though Vellin",  # a word capitalised only because it opens the sentence
+        "Three Vellin",
+        "Lebanese Vellin",  # a nationality
     ],
 )
 def test_doubtful_introductions_give_no_name(first: str) -> None:
     articles = [Article(id="a", text=f"{first} reached the coast on Tuesday.\nVellin said the levee held.")]
     assert names(articles).full("Vellin") is None
+
+
+@pytest.mark.parametrize(
+    "first", ["Portugal's Mara Vellin", "Alvania’s Mara Vellin", "Gov. Mara Vellin", "Frenchman Mara Vellin"]
+)
+def test_a_possessive_or_a_title_before_the_given_name_is_no_part_of_it(first: str) -> None:
+    articles = [Article(id="a", text=f"{first} reached the coast on Tuesday.\nVellin said the levee held.")]
+    assert names(articles).full("Vellin") == "Mara Vellin"
+
+
+def test_a_surname_is_the_person_its_article_last_named_in_full() -> None:
+    text = ("Of the stars, Tomas Reyes is gone.\nThe referee will be Marco Reyes, who sent off two players.\n"
+            "Reyes came into the tournament as the strictest official.")  # fmt: skip
+    found = names([Article(id="a", text=text)])
+    assert found.full("Reyes") == "Tomas Reyes"  # how the story introduces the surname first
+    assert found.full_at("Reyes", "a", text.rindex("Reyes")) is None  # but this one is the referee's
+    same = "Tomas Reyes scored twice.\nReyes said the referee, Dr. Tomas W. Reyes, was fair.\nReyes left."
+    assert names([Article(id="a", text=same)]).full_at("Reyes", "a", same.rindex("Reyes")) == "Tomas Reyes"
+
+
+@pytest.mark.parametrize(("first", "word"), [("Harlan United", "United"), ("Madrid Spanish", "Spanish")])
+def test_a_club_or_a_nationality_is_no_person(first: str, word: str) -> None:
+    articles = [Article(id="a", text=f"{first} police won the cup on Tuesday.\n{word} scored twice.")]
+    assert names(articles).full(word) is None
 
 
 def test_a_word_written_before_lower_case_words_is_a_modifier_not_a_given_name() -> None:

@@ -42,7 +42,8 @@ TITLES = frozenset(
     commissioner officer detective inspector sheriff ambassador spokesman spokeswoman professor dame sheikh ayatollah
     imam rabbi emperor empress crown speaker leader deputy assistant attorney sergeant lieutenant colonel major
     corporal marshal dean superintendent constable republican democrat democratic conservative liberal labour labor
-    socialist communist independent monday tuesday wednesday thursday friday saturday sunday january february march
+    socialist communist independent frenchman frenchwoman englishman englishwoman scotsman irishman dutchman
+    welshman briton monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december""".split()
 )
 # Words that begin the names of places, storms and operations, never a given name ("North Dakota").
@@ -51,7 +52,28 @@ PLACES = frozenset(
     saint st san santa los las el la le de du van von al lake mount mountain river cape fort port gulf bay isle
     island hurricane typhoon cyclone storm tropical operation real""".split()
 )
-NOT_GIVEN = TITLES | PLACES
+# Verbs that open a sentence before a name and are never a given name ("Meet Acxiom, the biggest company…").
+OPENING_VERBS = frozenset(
+    """meet ask thank blame call welcome enter forget imagine consider remember take watch join visit tell
+    say see read listen picture""".split()
+)
+# Words that open a sentence and are capitalised only there ("Though Morsi…", "Meanwhile Vellin…").
+OPENERS = frozenset(
+    """though although meanwhile however yet still thus hence also even indeed nevertheless nonetheless otherwise
+    moreover besides elsewhere already perhaps maybe instead later earlier today yesterday tonight tomorrow now then
+    soon once since unless until whereas while despite unlike like according overall finally eventually afterwards
+    recently currently initially ultimately furthermore likewise similarly separately additionally clearly
+    sadly fortunately unfortunately apparently reportedly allegedly one two three four five six seven eight nine ten
+    eleven twelve twenty thirty forty fifty hundreds thousands dozens several many some few both all each every most
+    another""".split()
+)
+# Nationalities written like names ("Spanish police", "Lebanese Hezbollah"); "-ese" ones are recognised by their
+# ending (``_nationality``), as no surname or given name of more than five letters ends so.
+NATIONALITIES = frozenset(
+    """spanish british irish danish polish english scottish turkish swedish finnish kurdish flemish welsh dutch
+    french greek thai swiss""".split()
+)
+NOT_GIVEN = TITLES | PLACES | OPENING_VERBS | OPENERS
 # Words that end the names of institutions and places, never a person's surname ("Marlow Irrigation District").
 INSTITUTIONS = frozenset(
     """district department ministry council committee agency office court party association union corps authority
@@ -59,7 +81,8 @@ INSTITUTIONS = frozenset(
     centre foundation church army navy force police board house senate congress assembly parliament government
     administration times post news journal street avenue road river lake creek mountain island bay park airport
     station bridge dam county city province state republic kingdom society club league team fund trust project
-    program programme survey organization organisation alliance front movement""".split()
+    program programme survey organization organisation alliance front movement cabinet embassy united rovers
+    wanderers athletic albion""".split()
 )
 # The one or two words right before a surname (the text up to the surname ends with them; the second may be an
 # initial), the word after it, and the word before a given name.
@@ -70,6 +93,14 @@ PRECEDING = re.compile(r"([^\W\d_][\w’'.-]*)[ \t]+$")
 # sentence when they come first ("…will fail,” the mayor said.").
 PAIRED = (("“", "”"), ("«", "»"), ("``", "''"), ("‘", "’ "))
 CLOSES_EARLIER = re.compile(r"^[^\"“«‘`]*?[,.!?;:—-](?:[\"”»]|'')")
+
+
+class Placed(NamedTuple):
+    """A brief sentence's text, and the article and place in it where that text begins."""
+
+    text: str
+    article: str
+    start: int
 
 
 class Edit(NamedTuple):
@@ -84,6 +115,17 @@ def _title_case(word: str) -> bool:
     """Capitalised and not all capitals, each part of a hyphenated word too ("Birdal", "O'Brien", "Jean-Pierre";
     not "NATO", "Indian-controlled")."""
     return all(part[:1].isupper() for part in word.split("-")) and not (len(word) > 1 and word.isupper())
+
+
+def _nationality(lower: str) -> bool:
+    """Whether a lower-cased word names a nationality ("spanish", "lebanese")."""
+    return lower in NATIONALITIES or (len(lower) > 5 and lower.endswith("ese"))
+
+
+def _leads_a_name(word: str) -> bool:
+    """Whether ``word`` may stand before a person's name without being part of it: a title ("Senator",
+    "Gov.") or a possessive ("Portugal's Cristiano Ronaldo", "Microsoft's Bing")."""
+    return word.rstrip(".").lower() in TITLES or POSSESSIVE.search(word) is not None
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -143,7 +185,7 @@ class Names:
         """Whether ``word`` may be a given name: capitalised, no title, place or common word, no modifier."""
         if word not in self.givens:
             lower = word.lower()
-            common = lower in NOT_GIVEN or lower in self.stopwords or self.in_lower_case(word)
+            common = lower in NOT_GIVEN or lower in self.stopwords or _nationality(lower) or self.in_lower_case(word)
             self.givens[word] = _title_case(word) and not common and not self.modifies(word)
         return self.givens[word]
 
@@ -153,9 +195,22 @@ class Names:
             self.known[surname] = self._full(surname)
         return self.known[surname]
 
+    def full_at(self, surname: str, article: str, at: int) -> str | None:
+        """The full name of ``surname`` written at ``at`` in ``article``: the story's (``full``), unless the
+        article last named someone else of that surname in full before it ("Marco Rodriguez, the referee…
+        Rodriguez" in a report that introduced the player James Rodriguez first)."""
+        if (full := self.full(surname)) is None:
+            return None
+        text = self.story.article(article).text
+        before = [place for place in _occurrences(text, surname) if place < at]
+        last = next(filter(None, (self.given_before(text, place) for place in reversed(before))), None)
+        return full if last is None or last == full.split()[0] else None
+
     def _full(self, surname: str) -> str | None:
         lower = surname.lower()
-        if lower in NOT_GIVEN or lower in INSTITUTIONS or lower in self.stopwords or self.in_lower_case(surname):
+        if lower in NOT_GIVEN or lower in INSTITUTIONS or lower in self.stopwords or _nationality(lower):
+            return None
+        if self.in_lower_case(surname):
             return None
         forms: dict[str, list[str]] = {}  # given name: how each article writes it ("George W." or "George")
         bare = 0
@@ -173,6 +228,15 @@ class Names:
         [found] = forms.values()
         return f"{Counter(found).most_common(1)[0][0]} {surname}" if len(found) >= bare else None
 
+    def given_before(self, text: str, at: int) -> str | None:
+        """The given name written right before the word at ``at`` (past an initial), if any."""
+        start = max(0, at - REACH)
+        if (found := PRECEDING.search(text, start, at)) and len(found.group(1)) == 2 and found.group(1)[1] == ".":
+            found = PRECEDING.search(text, start, found.start())
+        if found is None or not _title_case(word := found.group(1)) or _leads_a_name(word) or "." in word:
+            return None
+        return word if self.given(word) else None
+
     def introduced_as(self, text: str, at: int, end: int) -> str | None:
         """The given name (and initial) written right before the surname at ``at:end``, past a title; "" when
         the surname stands alone ("and Reyes", "Senator Hale"); None when it cannot be read as a person's name:
@@ -188,14 +252,14 @@ class Names:
             given, other = first, PRECEDING.search(text, start, found.start())
             initial = f" {second}"
         elif second is not None:  # "Minister George Papandreou"; "Meanwhile Mara Vellin" is doubtful
-            given, other, initial = second, (None if first.lower() in TITLES or not _title_case(first) else found), ""
+            given, other, initial = second, (None if _leads_a_name(first) or not _title_case(first) else found), ""
         else:
             given, other, initial = first, PRECEDING.search(text, start, found.start()), ""
-        if not _title_case(given) or given.lower() in TITLES:  # "and Reyes", "Senator Hale", "Foreign Minister Reyes"
+        if not _title_case(given) or _leads_a_name(given):  # "and Reyes", "Senator Hale", "Portugal's Reyes"
             return ""
         if not self.given(given):
             return None
-        if other is not None and _title_case(word := other.group(1)) and word.rstrip(".").lower() not in TITLES:
+        if other is not None and _title_case(word := other.group(1)) and not _leads_a_name(word):
             return None
         return given + initial
 
@@ -226,7 +290,7 @@ class Introductions:
     story: Story
     names: Names
     seen: frozenset[int] = frozenset()  # sentences the reader has read (an update brief): the people there are met
-    planned: dict[tuple[str, ...], list[list[Edit]]] = field(default_factory=dict, init=False)
+    planned: dict[tuple[Placed, ...], list[list[Edit]]] = field(default_factory=dict, init=False)
 
     @cached_property
     def met(self) -> frozenset[str]:
@@ -234,36 +298,40 @@ class Introductions:
         texts = (self.story.sentences[i].text for i in self.seen)
         return frozenset(POSSESSIVE.sub("", m.group()) for text in texts for m in CAPITALISED.finditer(text))
 
-    def plan(self, texts: tuple[str, ...]) -> list[list[Edit]]:
-        """Per brief sentence (``texts``, in reading order), the surnames whose first mention in the brief is
+    def plan(self, placed: tuple[Placed, ...]) -> list[list[Edit]]:
+        """Per brief sentence (``placed``, in reading order), the surnames whose first mention in the brief is
         bare and whose full name the story gives; a surname the brief wrote in full, or before, or that the
         reader met in what they read before (``seen``), needs none."""
-        if texts not in self.planned:
+        if placed not in self.planned:
             met: set[str] = set(self.met)
             found = []
-            for text in texts:
+            for text, article, start in placed:
                 bare = {m.start() for m in bare_surnames(text)}
                 edits = []
                 for word in CAPITALISED.finditer(text):
-                    surname = POSSESSIVE.sub("", word.group())
-                    if word.start() in bare and surname not in met and (full := self.names.full(surname)):
-                        edits.append(Edit(word.start(), surname, full))
+                    surname, at = POSSESSIVE.sub("", word.group()), word.start()
+                    if at in bare and surname not in met and (full := self.names.full_at(surname, article, start + at)):
+                        edits.append(Edit(at, surname, full))
                     met.add(surname)
                 found.append(edits)
-            self.planned[texts] = found
-        return self.planned[texts]
+            self.planned[placed] = found
+        return self.planned[placed]
 
     def over(self, picks: list[Pick], budget: int) -> int:
         """How many words a choice of sentences would be over ``budget`` once its people are introduced."""
-        texts = tuple(edited(self.story.sentences[p.sentence], p.trim)[0] for p in reading_order(self.story, picks))
-        needed = sum(len(e.full.split()) - 1 for edits in self.plan(texts) for e in edits)
-        return needed - (budget - sum(map(word_count, texts)))
+        placed = []
+        for pick in reading_order(self.story, picks):
+            sentence = self.story.sentences[pick.sentence]
+            placed.append(Placed(edited(sentence, pick.trim)[0], sentence.article, sentence.start + pick.trim))
+        needed = sum(len(e.full.split()) - 1 for edits in self.plan(tuple(placed)) for e in edits)
+        return needed - (budget - sum(word_count(p.text) for p in placed))
 
     def introduce(self, sentences: Sequence[BriefSentence], budget: int) -> tuple[BriefSentence, ...]:
         """The brief with its people introduced, in reading order, while the budget has room."""
         room = budget - sum(word_count(s.text) for s in sentences)
+        placed = tuple(Placed(s.text, s.sources[0].article, s.sources[0].start) for s in sentences)
         out = []
-        for sentence, wanted in zip(sentences, self.plan(tuple(s.text for s in sentences)), strict=True):
+        for sentence, wanted in zip(sentences, self.plan(placed), strict=True):
             made = []
             for edit in wanted:
                 if room >= (extra := len(edit.full.split()) - 1):
