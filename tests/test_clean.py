@@ -143,6 +143,8 @@ def test_real_sentences_are_never_dropped(sentence: str) -> None:
         ("( ap ) — the dam gave way on tuesday.", "the dam gave way on tuesday."),
         ("LONDON (AP) _ An influential lawmaker spoke.", "An influential lawmaker spoke."),
         ("ASHBURY, June 17 (CP) - Prosecutors searched the offices.", "Prosecutors searched the offices."),
+        ("Alder Falls The dam gave way on Tuesday.", "The dam gave way on Tuesday."),  # agency and dash lost
+        ("New Harlan A grand jury met.", "A grand jury met."),
     ],
 )
 def test_dateline_prefix_is_removed_and_sentence_kept(line: str, body: str) -> None:
@@ -151,8 +153,17 @@ def test_dateline_prefix_is_removed_and_sentence_kept(line: str, body: str) -> N
     assert result.dropped[0][0] == "dateline"
 
 
-def test_a_sentence_starting_with_an_acronym_keeps_its_words() -> None:
-    assert clean_text("NASA said the launch would go ahead.").text == "NASA said the launch would go ahead."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NASA said the launch would go ahead.",  # an acronym that starts the sentence
+        "The Hague ruled on Tuesday.",
+        "Mara Vellin said The dam would hold.",  # a place-like name, then no article after it
+        "President A. Reyes arrived.",
+    ],
+)
+def test_a_sentence_that_opens_with_a_name_keeps_its_words(line: str) -> None:
+    assert clean_text(line).text == line
 
 
 def test_repeated_headline_and_repeated_lines_are_dropped() -> None:

@@ -29,7 +29,10 @@ DATELINE = re.compile(
     rf"^(?:(?!(?:{LABELS})\b)[A-Z][A-Z'.-]{{2,30}}(?:[ -][A-Z][A-Z'.-]{{1,30}}){{0,3}}"
     rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:\s+\d{{1,2}})?)?"  # ", Ore." or ", June 17"
     rf"\s*(?:\((?:{AGENCIES})\))?|\((?:{AGENCIES})\))\s*(?:—|–|--|-|_|:)\s+(?=[A-Z0-9\"“‘'(])"
-    rf"|^\(\s*(?:ap|reuters|afp|cnn)\s*\)\s*(?:—|–|--|-|_|:)?\s*",
+    rf"|^\(\s*(?:ap|reuters|afp|cnn)\s*\)\s*(?:—|–|--|-|_|:)?\s*"
+    # A place left before the first sentence when a scraper dropped the agency and the dash ("Istanbul The
+    # government…", "New York A Manhattan grand jury…"): no sentence of prose runs on into a capitalised article.
+    rf"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}},?\s+(?=(?:The|An?)\s+[A-Za-z])",
 )
 FIRST_PARAGRAPH = 12  # words: shorter kept lines before it (a kicker, a heading) may precede the dateline
 # The Hill's hover cards: a linked name, repeated and followed by the card's text up to "MORE".
