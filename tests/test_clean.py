@@ -17,6 +17,7 @@ NOISE = [
     ("read-more", "Related: School board approves new budget"),
     ("read-more", "Read related: Harlan's dam keepers tell their story."),
     ("read-more", "Watch: Floodwater reaches Main Street."),
+    ("read-more", "Link: Many dams in the valley share the same flaw."),
     ("share", "Share this article"),
     ("share", "Facebook Twitter Email"),
     ("share", "Share on Facebook · Share on Twitter · Email"),
@@ -116,6 +117,7 @@ REAL = [
     "Editors: the council's vote was 7-2.",
     "Read together, the two reports show the spillway was never repaired.",
     "Seeing the water rise, the sheriff ordered the valley cleared.",
+    "Linking the two reports, the engineers found the same crack.",
 ]
 
 

@@ -154,7 +154,7 @@ RULES: tuple[tuple[str, Callable[[Line], bool]], ...] = (
             r"^(?:related|see also|also read|more on this|recommended|"
             r"don'?t miss|more from|most read|trending)(?: stories| articles| coverage| content)?\s*[:»>|–—-]",
             r"^(?:related|see also|most read|trending)\s*$",
-            r"^(?:read|watch|see)(?: also| related)?\s*:",  # a link to another story: "Read: Inside the mind of…"
+            r"^(?:read|watch|see|link)(?: also| related)?\s*:",  # a link to another story: "Read: Inside the mind…"
             # French, German, Spanish, Italian, Portuguese, Dutch
             r"^(?:à )?lire (?:aussi|également|la suite|plus)\b",
             r"^voir aussi\b",
