@@ -34,6 +34,11 @@ def quotes(ner: object, *documents: str) -> list[tuple[str, str | None, str]]:
          "Ingrid Vollmer", "named"),
         ("``The casing was cracked but dry,'' Ingrid Vollmer, the inquiry's chair, a former pilot, said on Monday.",
          "Ingrid Vollmer", "named"),
+        # features quote in the present, with more verbs than "said"
+        ('"There is no cure for it yet," explains Dr. Ingrid Vollmer, who leads the trial.', "Ingrid Vollmer",
+         "named"),
+        ('"It was a little scary at first," Rosa Delgado recalls.', "Rosa Delgado", "named"),
+        ('"I wish every archive looked like this one," joked Anton Weiss.', "Anton Weiss", "named"),
     ],
 )  # fmt: skip
 def test_attribution_patterns(ner: object, text: str, speaker: str, how: str) -> None:
