@@ -100,7 +100,23 @@ def test_a_pronoun_opener_needs_its_sentence_before_it() -> None:
     french = load_language("fr")
     assert french.form("Il a déclaré que le barrage tiendrait.").leans == "pronoun"
     assert french.form("Le maire a déclaré que le barrage tiendrait.").leans == ""
-    assert load_language("zh").form("他说水坝会坚持住。").leans == ""  # no list: nothing assumed
+
+
+
+@pytest.mark.parametrize(
+    ("code", "leaning", "standing"),
+    [
+        ("ar", "وهو يقول إن السد سيصمد.", "قال رئيس البلدية إن السد سيصمد."),  # "and he" joined
+        ("he", "הוא אמר שהסכר יחזיק.", "ראש העיר אמר שהסכר יחזיק."),
+        ("hi", "उसने कहा कि बांध टिकेगा।", "महापौर ने कहा कि बांध टिकेगा।"),
+        ("zh", "他说水坝会坚持住。", "市长说水坝会坚持住。"),
+        ("ja", "それはダムが持ちこたえるという意味だ。", "市長はダムが持ちこたえると述べた。"),
+    ],
+)
+def test_a_pronoun_opener_needs_its_sentence_before_it_in_other_scripts(code: str, leaning: str, standing: str) -> None:
+    language = load_language(code)
+    assert language.form(leaning).leans == "pronoun"
+    assert language.form(standing).leans == ""
 
 
 def test_a_mixed_story_is_briefed_in_its_most_common_language_and_says_what_it_left_out() -> None:

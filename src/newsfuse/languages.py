@@ -46,6 +46,13 @@ PRONOUNS = {
     "ru": "он она оно они это этот эта эти его её их там",
     "el": "αυτός αυτή αυτό αυτοί αυτές αυτά εκείνος εκείνη εκείνο",
     "cs": "on ona ono oni ony to tento tato toto tyto jeho její jejich",
+    # Arabic and Hebrew write "and" joined to the word that follows ("وهو", "והוא": and he)
+    "ar": "هو هي هم هما هن هذا هذه ذلك تلك هؤلاء أولئك وهو وهي وهم وهما وهن وهذا وهذه وذلك وتلك وهؤلاء",
+    "he": "הוא היא הם הן זה זו זאת אלה אלו והוא והיא והם והן וזה וזו וזאת ואלה ואלו",
+    "hi": "वह वे यह ये उसने उन्होंने इसने इन्होंने उसका उसकी उसके उनका उनकी उनके इसका इसकी इसके इनका इनकी इनके",
+    # a Han character is a word of its own; a kana run takes its particle with it ("それは")
+    "zh": "他 她 它 这 那 该 此 其",
+    "ja": "彼 同 その この それは それが それを これは これが これを",
 }
 
 # code: (name, Snowball stemmer or "", words separated by spaces)
