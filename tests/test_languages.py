@@ -102,7 +102,6 @@ def test_a_pronoun_opener_needs_its_sentence_before_it() -> None:
     assert french.form("Le maire a déclaré que le barrage tiendrait.").leans == ""
 
 
-
 @pytest.mark.parametrize(
     ("code", "leaning", "standing"),
     [

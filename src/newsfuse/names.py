@@ -8,11 +8,13 @@ source's own characters.
 
 What counts as such a surname is read from the story itself, not from a list of names: a capitalised word that
 at least half of the articles that use it first write right after one given name, the same one each time, past
-a title ("Foreign Minister George"). Whatever is doubtful gives no name: a word the story also writes in lower
-case ("States", "Today", "Bill" in a story of a "dam bill"), a word the story mostly writes before lower-case
-words ("Iraqi officials"), two capitalised words before the surname ("Secretary of State Hillary Clinton",
-"Meanwhile Mara Vellin"), the end of a longer name ("New York Times"), the words that end institutions' names
-("District"). English only: the titles, the place and institution words are English.
+a title or a possessive ("Foreign Minister George", "Portugal's Cristiano"). Whatever is doubtful gives no name:
+a word the story also writes in lower case ("States", "Today", "Bill" in a story of a "dam bill"), a word the
+story mostly writes before lower-case words ("Iraqi officials"), two capitalised words before the surname
+("Secretary of State Hillary Clinton", "Meanwhile Mara Vellin"), the end of a longer name ("New York Times"),
+the words that end institutions' names ("District"), a word that is capitalised only because it opens a sentence
+("Meet Acxiom", "Three Cabinet"), a nationality ("Spanish"), and a surname whose article last named someone
+else of it in full ("Marco Rodriguez" after "James Rodriguez"). English only: these word lists are English.
 """
 
 from __future__ import annotations
