@@ -1,4 +1,6 @@
-from newsfuse.anatomy.entities import Mention, clean_span, find_mentions, may_name, merge
+import pytest
+
+from newsfuse.anatomy.entities import Mention, affiliation, clean_span, find_mentions, may_name, merge
 from newsfuse.model import Citation
 from newsfuse.pipeline import story_from
 
@@ -195,3 +197,17 @@ def test_a_title_after_an_article_and_a_complement_are_no_part_of_a_name() -> No
     assert clean_span("Le général Dupont", "PER")[0] == "Dupont"
     assert clean_span("président du Conseil Jean Dupont", "PER") == ("", 0)  # "of the Council": a complement
     assert clean_span("von der Leyen", "PER")[0] == "von der Leyen"
+
+
+@pytest.mark.parametrize(
+    ("span", "parts"),
+    [
+        ("Saleem Khokhar of National Bank of Harlan", ("Saleem Khokhar", "National Bank of Harlan", 18)),
+        ("Bank of America", None),  # an organisation's own "of"
+        ("Secretary General of the United Nations", None),  # a title, not a person
+        ("Mara Vellin of Alder Falls", None),  # no organisation after "of": a person of a place, or a place
+        ("Harlan Water Board of Marlow County", None),  # an organisation word before "of"
+    ],
+)
+def test_a_person_and_their_organisation_read_as_one_are_told_apart(span: str, parts: tuple | None) -> None:
+    assert affiliation(span) == parts

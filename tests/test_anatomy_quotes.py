@@ -39,6 +39,9 @@ def quotes(ner: object, *documents: str) -> list[tuple[str, str | None, str]]:
          "named"),
         ('"It was a little scary at first," Rosa Delgado recalls.', "Rosa Delgado", "named"),
         ('"I wish every archive looked like this one," joked Anton Weiss.', "Anton Weiss", "named"),
+        # the model reads a person and their bank as one organisation
+        ('"They have ticked a lot of boxes that stopped the valley," according to Saleem Khokhar of National Bank '
+         "of Harlan Asset Management.", "Saleem Khokhar", "named"),
     ],
 )  # fmt: skip
 def test_attribution_patterns(ner: object, text: str, speaker: str, how: str) -> None:

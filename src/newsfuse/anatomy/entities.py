@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from newsfuse.anatomy.model import Entity
@@ -82,6 +83,22 @@ ORGANISATION_WORD = re.compile(
     r"Foundation|Committee|Commission|Board|Office|Press|News|Times|Post|Securities|Pharmaceuticals|Engineering|"
     r"Airlines|Ambulance|Army|Navy|Corps|Church|Club|Federation|Fund|Trust|Partners|Holdings|Industries|Network)\b"
 )
+
+
+# "Saleem Khokhar of National Bank of Abu Dhabi": a person and the organisation they speak for, which the model
+# reads as one organisation. Two or three capitalised words with no organisation word, then "of" and an
+# organisation ("Bank of America" stays one: "Bank" is an organisation word).
+AFFILIATION = re.compile(r"(?P<person>[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2}) of (?P<organisation>[A-Z].*)")
+
+
+def affiliation(span: str) -> tuple[str, str, int] | None:
+    """A person and their organisation read as one organisation span: (person, organisation, its offset)."""
+    found = AFFILIATION.fullmatch(span)
+    if not found or ORGANISATION_WORD.search(found.group("person")) or TITLE.match(found.group("person") + " "):
+        return None
+    if not ORGANISATION_WORD.search(found.group("organisation")):
+        return None
+    return found.group("person"), found.group("organisation"), found.start("organisation")
 
 
 def load_model(code: str) -> Any:
@@ -194,6 +211,13 @@ def find_mentions(story: Story, nlp: Any, stopwords: frozenset[str] = STOPWORDS)
     for sentence in wanted:
         for ent in found[sentence.text]:
             if ent.label_ not in LABELS:
+                continue
+            if ent.label_ == "ORG" and (parts := affiliation(ent.text)):  # a person and their organisation
+                person, organisation, at = parts
+                begin = sentence.start + ent.start_char
+                cite = partial(Citation, sentence.article, sentence.index)
+                mentions.append(Mention(person, "person", cite(begin, begin + len(person)), "person"))
+                mentions.append(Mention(organisation, "organisation", cite(begin + at, begin + len(ent.text))))
                 continue
             name, offset = clean_span(ent.text, ent.label_)
             if not name:
