@@ -58,6 +58,9 @@ from newsfuse.readable import Form, Placed, addresses_reader, form, points_ahead
         ("Most residents are still without power.", Form()),
         ("Many people fled before dawn.", Form()),
         ("Over time, these cracks could widen.", Form(0, "pronoun")),
+        ("Aside from that, the levee held.", Form(0, "pronoun")),
+        ("Reyes alleges that, in her first months at the district, she was told to keep quiet.", Form()),
+        ("Engineers found that, despite the rain, the spillway held.", Form()),  # "that" opens what they found
         ("Even that estimate is optimistic, the report said.", Form(0, "pronoun")),
         ("Over time, the cracks could widen.", Form()),
         ("The levee held, it added in a statement on Tuesday.", Form(0, "pronoun")),

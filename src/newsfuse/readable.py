@@ -41,10 +41,23 @@ RESTRICTIVE = (
     r"(?:who|whom|whose|which|with|that|in|at|of|on|from|year|week|month|morning|afternoon|evening|weekend|time|"
     r"season|spring|summer|autumn|fall|winter|century|decade)\b"
 )
+# Verbs whose "that" opens what is said or found ("Campbell alleges that, in her first months, she…"): that "that,"
+# points at nothing before it.
+THAT_CLAUSE = (
+    r"(?:say|says|said|allege|alleges|alleged|claim|claims|claimed|argue|argues|argued|note|notes|noted|believe|"
+    r"believes|believed|find|finds|found|show|shows|showed|report|reports|reported|add|adds|added|write|writes|wrote|"
+    r"state|states|stated|insist|insists|insisted|explain|explains|explained|warn|warns|warned|suggest|suggests|"
+    r"suggested|think|thinks|thought|know|knows|knew|mean|means|meant|ensure|ensures|ensured|hope|hopes|hoped|fear|"
+    r"fears|feared|agree|agrees|agreed|admit|admits|admitted|announce|announces|announced|conclude|concludes|"
+    r"concluded|confirm|confirms|confirmed|reveal|reveals|revealed|indicate|indicates|indicated|estimate|estimates|"
+    r"estimated|predict|predicts|predicted|acknowledge|acknowledges|acknowledged|learn|learns|learned|realize|"
+    r"realizes|realized|decide|decides|decided|rule|rules|ruled|so|such|now)"
+)
 PRONOUN = re.compile(
     OPEN_QUOTE + r"(?:(?:he|she|they|it|his|her|their|its|him|them|this|these|those|that|such|which|whose|another|"
-    r"others|both of them|one of them)\b(?!-)|(?:\w+ ){1,3}(?:this|that|these|those),|(?:even|only) (?:this|that|"
-    r"these|those) (?!" + RESTRICTIVE + r")\w|(?:\w+ ){0,2}\w+, (?:this|these|those) (?!" + RESTRICTIVE + r")\w)"
+    r"others|both of them|one of them)\b(?!-)|(?:\w+ ){1,3}(?:this|these|those),|(?:\w+ ){0,2}(?!" + THAT_CLAUSE
+    + r" )\w+ that,|(?:even|only) (?:this|that|these|those) (?!" + RESTRICTIVE + r")\w|(?:\w+ ){0,2}\w+, "
+    r"(?:this|these|those) (?!" + RESTRICTIVE + r")\w)"
 )  # the last three: "aside from that," "because of this,"; "even that estimate"; "over time, these increases"
 ANAPHORIC_NOUNS = (
     "statement remark remarks comment comments decision move announcement report plan proposal deal agreement "
