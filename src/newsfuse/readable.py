@@ -54,11 +54,14 @@ THAT_CLAUSE = (
     r"realizes|realized|decide|decides|decided|rule|rules|ruled|so|such|now)"
 )
 PRONOUN = re.compile(
-    OPEN_QUOTE + r"(?:(?:he|she|they|it|his|her|their|its|him|them|this|these|those|that|such|which|whose|another|"
-    r"others|both of them|one of them)\b(?!-)|(?:\w+ ){1,3}(?:this|these|those),|(?:\w+ ){0,2}(?!" + THAT_CLAUSE
-    + r" )\w+ that,|(?:even|only) (?:this|that|these|those) (?!" + RESTRICTIVE + r")\w|(?:\w+ ){0,2}\w+, "
-    r"(?:this|these|those) (?!" + RESTRICTIVE + r")\w)"
-)  # the last three: "aside from that," "because of this,"; "even that estimate"; "over time, these increases"
+    OPEN_QUOTE
+    + r"(?:(?:he|she|they|it|his|her|their|its|him|them|this|these|those|that|such|which|whose|another|others|"
+    + r"both of them|one of them)\b(?!-)"
+    + r"|(?:\w+ ){1,3}(?:this|these|those),"  # "because of this,"
+    + rf"|(?:\w+ ){{0,2}}(?!{THAT_CLAUSE} )\w+ that,"  # "aside from that," (not "Reyes alleges that,")
+    + rf"|(?:even|only) (?:this|that|these|those) (?!{RESTRICTIVE})\w"  # "even that estimate"
+    + rf"|(?:\w+ ){{0,2}}\w+, (?:this|these|those) (?!{RESTRICTIVE})\w)"  # "over time, these increases"
+)
 ANAPHORIC_NOUNS = (
     "statement remark remarks comment comments decision move announcement report plan proposal deal agreement "
     "incident attack company firm group official officials spokesman spokeswoman man men woman women boy girl "
