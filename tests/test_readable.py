@@ -2,7 +2,16 @@ import pytest
 
 import newsfuse
 from newsfuse.languages import load_language
-from newsfuse.readable import Form, Placed, addresses_reader, form, points_ahead, repeated_pairs, unresolved
+from newsfuse.readable import (
+    Form,
+    Placed,
+    addresses_reader,
+    form,
+    opens_quotation,
+    points_ahead,
+    repeated_pairs,
+    unresolved,
+)
 
 
 @pytest.mark.parametrize(
@@ -209,3 +218,28 @@ def test_the_built_in_example_tells_each_fact_once(example) -> None:
     texts = [s["text"] for s in json.loads(done.stdout)["sentences"]]
     assert sum("300 homes" in t for t in texts) == 1
     assert repeated_pairs(texts, load_language("en").content_stems) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("« C'est assez désastreux de notre point de vue.", True),  # the quotation and its speaker go on
+        ("Ce n'est pas ce que nous voulions », a dit le délégué.", False),
+        ("« Nous reconstruirons », a dit le maire.", False),
+        ("„Wir bauen neu“, sagte der Bürgermeister.", False),  # German closes „ with “
+        ("„Wir bauen neu.", True),
+        ('"We will rebuild every house.', True),
+        ('We will rebuild," she said.', False),  # the end of a quotation: a closing mark
+        ('"We will rebuild," she said.', False),
+        ("“We will rebuild.", True),
+        ("“We will rebuild,” she said.", False),
+        ("``We will rebuild.", True),
+        ("「再建する」と述べた。", False),
+        ("「再建する。", True),
+        ("The dam held.", False),
+        ('The mayor said the town "would rebuild every house.', False),  # its speaker comes first
+        ("— « Le nombre de morts dépasse les 150 000.", True),
+    ],
+)
+def test_a_sentence_that_opens_a_quotation_it_does_not_close(text: str, opens: bool) -> None:
+    assert opens_quotation(text) is opens

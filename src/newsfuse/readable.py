@@ -154,6 +154,21 @@ def addresses_reader(text: str) -> bool:
 AHEAD = re.compile(OPEN_QUOTE + r"(?:(?:the\s+)?following\s+(?:is|are|was|were)|here(?:'s|’s|\s+is|\s+are))\b", re.I)
 
 
+# Opening and closing marks of each language's quotations: German and Czech close „ with “ (English's opening).
+MARK_PAIRS = (("„", "“”"), ("“", "”"), ("«", "»"), ("「", "」"), ("『", "』"), ("``", "''"))
+
+
+def opens_quotation(text: str) -> bool:
+    """A sentence that opens with a quotation it does not close (« C'est assez désastreux de notre point de vue.):
+    the quotation, and its speaker, go on in the next sentence, so the sentence is no brief material alone. (A
+    quotation opened later in a sentence has its speaker before it: "Trump said that "she sounded…".)"""
+    start = text.lstrip(" -–—")
+    for opening, closing in MARK_PAIRS:
+        if start.startswith(opening):
+            return text.count(opening) > sum(text.count(mark) for mark in closing)
+    return start.startswith('"') and text.count('"') % 2 == 1
+
+
 def points_ahead(text: str) -> bool:
     """A sentence that announces what comes after it ("The following are the main news items…", "…include:"):
     lifted into a brief, what it announces is not there."""

@@ -26,7 +26,7 @@ from newsfuse.arrays import distinct
 from newsfuse.evidence import Evidence
 from newsfuse.features import QUESTION_MARKS, is_heading
 from newsfuse.model import Story
-from newsfuse.readable import Facts, addresses_reader, counts, figures, points_ahead, same_fact
+from newsfuse.readable import Facts, addresses_reader, counts, figures, opens_quotation, points_ahead, same_fact
 
 REDUNDANCY = 0.4  # cosine above which a sentence repeats one already chosen
 MIN_WORDS = 4  # fragments shorter than this are not brief material
@@ -93,6 +93,7 @@ def _candidate(story: Story, evidence: Evidence, i: int, excluded: frozenset[int
         and story.sentences[i].words >= min_words
         and not is_heading(text)
         and not text.rstrip(" \"'”’»」").endswith(QUESTION_MARKS)
+        and not opens_quotation(text)
         and not ("openers" in evidence.language.rules and (addresses_reader(text) or points_ahead(text)))
     )
 
