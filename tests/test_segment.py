@@ -31,6 +31,17 @@ def sentences(text: str) -> list[str]:
                 "Il Dott. Bianchi e la Sra. López tacquero.",
             ],
         ),
+        (  # initials in Greek and Cyrillic letters, which blingfire knows only in Latin ones
+            "Ο Γ. Παπανδρέου μίλησε. Ο δικαστής Alvin Κ. Hellerstein διέταξε. В. Путин прибыл. "
+            "They chose Plan B. It held.",
+            [
+                "Ο Γ. Παπανδρέου μίλησε.",
+                "Ο δικαστής Alvin Κ. Hellerstein διέταξε.",
+                "В. Путин прибыл.",
+                "They chose Plan B.",
+                "It held.",
+            ],
+        ),
         (
             "J. K. Rowling spoke at 10 a.m. on Monday. The crowd cheered.",
             ["J. K. Rowling spoke at 10 a.m. on Monday.", "The crowd cheered."],

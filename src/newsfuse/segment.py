@@ -46,9 +46,15 @@ def _closes(text: str) -> bool:
     return "”" in text or "''" in text or '"' in text
 
 
+def _initial(word: str, following: str) -> bool:
+    """A capital of a script other than Latin before a name: an initial ("ο Γ. Παπανδρέου", "В. Путин"), which
+    blingfire, knowing Latin initials only, takes for the end of a sentence."""
+    return len(word) == 1 and word.isupper() and not word.isascii() and following[:1].isupper()
+
+
 def _title_split(previous: str, following: str, ordinals: bool = False) -> bool:
     title = ENDS_WITH_TITLE.search(previous[-8:])  # a title and the character before it: the end is enough
-    if title and title.group(1) in TITLES:
+    if title and (title.group(1) in TITLES or _initial(title.group(1), following)):
         return True
     if ordinals and ORDINAL.search(previous) and following[:1].isalpha():
         return True
