@@ -54,14 +54,20 @@ class RealSet:
     data: str  # path under the shared data folder
     cluster: str
     split: str  # "dev": looked at while changing the rules; "held-out": scored, never used to change them
+    labelled: tuple[str, ...] = KINDS  # the kinds its annotator labelled: only those are scored
 
 
 SETS = (
     RealSet("egyptair-990", "duc2006/test.jsonl", "duc2006-D0617H", "dev"),
     RealSet("wikinews-m001", "tac2011_multiling_en/test.jsonl", "multiling2011-en-M001", "dev"),
-    RealSet("concorde-crash", "duc2006/test.jsonl", "duc2006-D0631D", "held-out"),
-    RealSet("kursk", "duc2006/test.jsonl", "duc2006-D0640D", "held-out"),
-    RealSet("wikinews-m004", "tac2011_multiling_en/test.jsonl", "multiling2011-en-M004", "held-out"),
+    # held-out until the eleventh session, whose quote rules were written looking at them
+    RealSet("concorde-crash", "duc2006/test.jsonl", "duc2006-D0631D", "dev"),
+    RealSet("kursk", "duc2006/test.jsonl", "duc2006-D0640D", "dev"),
+    RealSet("wikinews-m004", "tac2011_multiling_en/test.jsonl", "multiling2011-en-M004", "dev"),
+    # labelled in the eleventh session, quotes only, before newsfuse ran on them; held-out for one run (quotes
+    # 0.75 / 0.71), then looked at (the README gives both)
+    RealSet("stephen-lawrence", "duc2006/test.jsonl", "duc2006-D0624F", "dev", KINDS[:1]),
+    RealSet("jfk-jr-crash", "duc2007/main.jsonl", "duc2007-D0742J", "dev", KINDS[:1]),
 )
 
 
@@ -212,7 +218,7 @@ def main() -> None:
     parser.add_argument("--labels", default=str(ROOT / "eval" / "anatomy" / "real"), help="position labels")
     parser.add_argument("--export", metavar="DIR", help="write each set's cleaned articles here, then stop")
     parser.add_argument("--encode", nargs=2, metavar=("TEXT_LABELS", "OUT"), help="encode one set's labels")
-    parser.add_argument("--only", default=None, help="score one set only")
+    parser.add_argument("--only", default=None, help="score (or export) one set only")
     args = parser.parse_args()
     data = Path(args.data)
     by_name = {real.name: real for real in SETS}
@@ -220,6 +226,8 @@ def main() -> None:
         folder = Path(args.export)
         folder.mkdir(parents=True, exist_ok=True)
         for real in SETS:
+            if args.only and real.name != args.only:
+                continue
             records = articles(data, real)
             texts = cleaned(records)
             lines = [f"# set {real.name} ({real.cluster}); facts are labelled for {', '.join(list(texts)[:2])}"]
@@ -227,7 +235,7 @@ def main() -> None:
                 lines += ["", f"=== article {record['id']} | {record['source']} | published {record['published']}"]
                 lines += [f"=== title: {record.get('title') or ''}", texts.get(record["id"], "(nothing left)")]
             (folder / f"{real.name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"wrote {len(SETS)} sets to {folder}")
+        print(f"wrote {args.only or len(SETS)} set(s) to {folder}")
         return
     if args.encode:
         labels = json.loads(Path(args.encode[0]).read_text(encoding="utf-8"))
@@ -250,6 +258,7 @@ def main() -> None:
         texts = {a.id: a.text for a in analysis.articles}
         labels = decode(json.loads(path.read_text(encoding="utf-8")), texts, real.split)
         counts = score_story(labels, analysis) + score_facts(labels["facts"], analysis)
+        counts = Counter({key: n for key, n in counts.items() if key.split("/")[0] in real.labelled})
         print(f"{real.name} ({real.split}, {len(records)} articles):\n\n{table(counts, KINDS)}\n")
         by_split["all"] += counts
         by_split.setdefault(real.split, Counter())

@@ -1,7 +1,8 @@
 import pytest
 
-from newsfuse.anatomy.entities import Cast, find_mentions, merge
+from newsfuse.anatomy.entities import Cast, Mention, find_mentions, merge
 from newsfuse.anatomy.quotes import find_quotes, quotations
+from newsfuse.model import Citation
 from newsfuse.pipeline import story_from
 
 
@@ -193,3 +194,78 @@ def test_her_lawyer_a_comma_less_attribution_and_a_deputy_are_who_they_are(ner: 
         'Brennan.\n"We share it with every nurse," the Minister for Health said.',
     )
     assert [s for _, s, _ in found] == ["Ingrid Vollmer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a quoted phrase inside the speaker's reported clause, and a participle that reports speech
+        ('Late on Friday, Rosa Delgado of the safety board had said that the crews were "close to a deal on '
+         'the pumps" by the weekend.', "Rosa Delgado"),
+        ('The council welcomed the plan, with its chair Dominic Reyes noting that "We have worked hard for '
+         'this result."', "Dominic Reyes"),
+        ('"The valley will not flood again this spring," Anton Weiss ruminated.', "Anton Weiss"),
+    ],
+)  # fmt: skip
+def test_reported_clauses_and_more_speech_verbs(ner: object, text: str, speaker: str) -> None:
+    assert [s for _, s, _ in quotes(ner, text)] == [speaker]
+
+
+def test_she_goes_to_the_subject_named_after_an_opening_phrase(ner: object) -> None:
+    found = quotes(
+        ner,
+        '"I light a candle every night for them," said Tomas Berglund, a bus driver. Like other parents here, '
+        "Valentina Orlova of the mothers' committee criticized the navy for its delays. "
+        '"It hurts that they waited so long for help," she said.',
+    )
+    assert [s for _, s, _ in found] == ["Tomas Berglund", "Valentina Orlova"]
+
+
+def test_a_participle_after_a_comma_is_no_apposition(ner: object) -> None:
+    """ ", arguing that…" belongs to the sentence's subject, not to the organisation just before the comma."""
+    found = quotes(
+        ner,
+        "Earlier this week the city council rejected calls for a Harbor Commission, arguing that it would cost "
+        'too much. Instead, the council offered to publish a "full account of the events".',
+    )
+    assert [s for _, s, _ in found] == [None]
+
+
+def placed(story_text: str, *people: str) -> tuple[object, list[Mention]]:
+    """A one-article story and, as the model might have read it, each of ``people`` at its first place."""
+    story = story_from([story_text])
+    article = story.articles[0]
+    mentions = []
+    for name in people:
+        at = article.text.index(name)
+        mentions.append(Mention(name, "person", Citation(article.id, 0, at, at + len(name))))
+    return story, mentions
+
+
+def test_a_surname_the_model_missed_after_a_leading_word_or_an_opening_phrase_speaks() -> None:
+    """ "But Berglund said…", "At a briefing, Orlova said…": the model read only the full names, elsewhere."""
+    story, mentions = placed(
+        "Rescue coordinator Tomas Berglund and Valentina Orlova met divers. But Berglund said storms were the "
+        'danger. "Wind and waves do more harm than anything else," he said. At a briefing, Orlova said the navy '
+        'waited. "It hurts that they waited so long for help," she said.',
+        "Tomas Berglund",
+        "Valentina Orlova",
+    )
+    found = find_quotes(story, mentions, Cast.of(*merge(mentions)))
+    assert [q.speaker for q in found] == ["Tomas Berglund", "Valentina Orlova"]
+
+
+def test_a_given_name_the_model_left_out_still_names_its_person() -> None:
+    """ "Doreen Lawrence said" read as "Lawrence" is Doreen, not the Stephen Lawrence a bare surname means."""
+    story, mentions = placed(
+        "Stephen Lawrence died in 1993. His parents, Neville and Doreen Lawrence, spoke at the inquiry. "
+        '"No one is serving time for the murder of my son," Doreen Lawrence told reporters.',
+        "Stephen Lawrence",
+        "Doreen Lawrence",
+    )
+    at = story.articles[0].text.rindex("Lawrence told")
+    mentions.append(Mention("Lawrence", "person", Citation(story.articles[0].id, 0, at, at + 8)))
+    canonical = {"Stephen Lawrence": "Stephen Lawrence", "Doreen Lawrence": "Doreen Lawrence",
+                 "Lawrence": "Stephen Lawrence"}  # fmt: skip
+    found = find_quotes(story, mentions, Cast.of(merge(mentions)[0], canonical))
+    assert [q.speaker for q in found] == ["Doreen Lawrence"]

@@ -306,14 +306,14 @@ def test_a_thousand_outlets_with_one_wire_copy_are_judged_once_per_pair_of_texts
 
 # Quote attribution reads the words around every quotation: repeated auxiliaries, commas or marks cannot make it
 # backtrack (an unbounded "(had )*" before "said" took 7 s on 4,000 characters).
-@pytest.mark.parametrize("unit", ["had ", "he ", ", ", "'' ", "`` ", "- ", "Smith ", "a, b, "])
+@pytest.mark.parametrize("unit", ["had ", "he ", ", ", "'' ", "`` ", "- ", "Smith ", "a, b, ", "said that ", "that "])
 def test_quote_attribution_patterns_stay_linear_on_repeated_words(unit: str) -> None:
-    from newsfuse.anatomy import quotes
+    from newsfuse.anatomy import speech
 
     text = unit * (4000 // len(unit))
     with within(1.0):
-        quotes.BEFORE.search(text)
-        quotes.SUBJECT.match(text)
-        quotes.SIGNED.match(text)
-        for pattern in quotes.AFTER:
+        speech.BEFORE.search(text)
+        speech.SUBJECT.match(text)
+        speech.SIGNED.match(text)
+        for pattern in speech.AFTER:
             pattern.match(text)

@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from newsfuse.anatomy.entities import NAME_WORD, TITLE, Cast, Mention
 from newsfuse.anatomy.groups import Group, described, named_groups, plural
 from newsfuse.anatomy.model import Quote
+from newsfuse.anatomy.speech import AFTER, BEFORE, CLOSED, MARKS, RUNS_ON_END, SAID, SIGNED, SPEECH, SUBJECT
 from newsfuse.model import Citation, Sentence, Story
 from newsfuse.text import words
 
@@ -35,48 +36,16 @@ MAX_QUOTE = 3000
 QUOTATION = re.compile(
     rf"“([^”]{{1,{MAX_QUOTE}}})”|\"([^\"\n]{{1,{MAX_QUOTE}}})\"|``(.{{1,{MAX_QUOTE}}}?)''|''(.{{1,{MAX_QUOTE}}}?)''"
 )
-# Speech verbs, past and present: features quote in the present ("…," explains Cairncross; "…," she recalls).
-# Not verbs that mostly take a person or a thing as object ("who advised Senator Baines", "confirmed the deal").
-VERB = (
-    r"(?:said|says|say|told|tells|added|adds|asked|asks|explained|explains|recalled|recalls|wrote|writes|insisted|"
-    r"insists|declared|declares|stated|warned|warns|noted|notes|argued|argues|continued|continues|replied|replies|"
-    r"testified|announced|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cried|"
-    r"shouted|remarked|observed|observes|responded|responds|recounted|recounts|vowed|predicted|predicts|posted|"
-    r"tweeted|saying|adding|telling|disputed|denied|denies|countered|claimed|urged|urges|remembered|remembers|"
-    r"joked|jokes|quipped|quips|laughed|laughs|mused|muses|boasted|boasts|retorted|whispered|whispers|exclaimed|"
-    r"lamented|laments|sighed|sighs)"
-)
-MARKS = r"^[\s,.!?—–\-\"”'’`]*"  # what lies between the quoted words and the attribution: marks, commas
-SPEAKER = r"(?P<speaker>[^,;:\"“”]{1,80}?)"
-# "Hall later told", "the pilot had told", "Wiley was quoted as telling"
-ADVERBS = r"(?:(?:also|later|then|has|had|have|would|will|was quoted as)\s+){0,3}"  # bounded: "had had had…"
-APPOSED = r"(?:[^,;:\"“”]{1,100},){1,3}"  # ", the former test pilot who flew it in 1969," (up to three parts)
-AFTER = (  # the first two name the speaker whatever ends the quotation; the others only after a closing mark
-    # a full stop inside the sentence is an abbreviation's: "said Dr. Mara Lindqvist", "said U.S. envoy Lee"
-    re.compile(
-        rf"{MARKS}{VERB}\s+{SPEAKER}\s*(?:[,;!?]|\.(?!\s*[A-Z])|$|\s(?:who|whose|in|on|at|after|before|during)\b)"
-    ),
-    re.compile(rf"{MARKS}according\s+to\s+{SPEAKER}\s*(?:[,;.!?]|$)"),
-    re.compile(rf"{MARKS}{SPEAKER}\s+{ADVERBS}{VERB}\b"),
-    # the wire's "…,'' James E. Hall, chairman of the safety board, said Tuesday": a name, its descriptions
-    re.compile(rf"{MARKS}{SPEAKER},{APPOSED}\s*{ADVERBS}{VERB}\b"),
-)
-# a signed quotation, as blogs and letters pages print them: "…" - "Fiona", "…" — Ruth Calder, to the line's end
-SIGNED = re.compile(r"[\"”'’]*\s*[-–—]\s*[\"“]?(?P<speaker>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})[\"”]?\s*$")
-RUNS_ON_END = re.compile(r"(?:\s+[\w.]+){0,3}\s*(?:[.,;:!?]|$)")  # "said.", "said Tuesday.", "said on Monday,"
-CLOSED = frozenset(",.!?—–-")  # a quotation followed by its attribution ends on one of these, inside or outside
-SUBJECT = re.compile(rf"\s*{SPEAKER}(?:,{APPOSED})?\s+{ADVERBS}{VERB}\b")  # "He said the box is ``…''"
-BEFORE = re.compile(rf"{SPEAKER},?\s+{ADVERBS}{VERB}(?:\s+[\w.]+){{0,3}}\s*[:,]?\s*$")
-SPEECH = re.compile(rf"\b{VERB}\b")
 PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 PLURAL_PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
 RELATIVE = re.compile(r"^(?:who|whose|which)\b")
 SUBJECT_START = re.compile(r"[,;:“”\"]\s*")  # where the subject of a speech verb may begin in its sentence
 MAX_APPOSITIVES = 4  # "Kagan, the head of the institute, a think tank in Washington, said": parts walked back
 LEADING = re.compile(r"^(?:and|but|as|so|then|while)(?:\s+|$)", re.IGNORECASE)
-SAID = re.compile(rf"{MARKS}{VERB}\s+")
 MAX_DESCRIPTION_WORDS = 8
 SUBJECT_WORDS = 3  # a person named within a sentence's first words is its subject
+GIVEN = re.compile(r"([A-Z][\w'’-]+) $")  # a capitalised word just before a name: "Doreen " Lawrence
+OPENING_WORDS = 12  # or after an opening phrase and a description of this many words in all
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -136,7 +105,11 @@ class _Article:
         return [m for m in self.mentions_in(start, end) if m.type == "person" and not self.quoted(m.where.start)]
 
     def name_of(self, mention: Mention) -> str:
-        return self.cast.canonical.get(mention.text, mention.text)
+        """The canonical name of a mention; of "Lawrence" in "Doreen Lawrence" when the model left out the given
+        name here but read the whole name elsewhere (not the "Stephen Lawrence" that a bare surname means)."""
+        given = GIVEN.search(self.text, max(0, mention.where.start - 30), mention.where.start)
+        fuller = f"{given.group(1)} {mention.text}" if given else ""
+        return self.cast.canonical.get(fuller) or self.cast.canonical.get(mention.text, mention.text)
 
     def known(self, phrase: str) -> str | None:
         """The canonical name of a phrase the model missed here but found elsewhere ("Raman said")."""
@@ -147,22 +120,49 @@ class _Article:
         and the person a sentence is about (named in its first words), whom a later "she said" may mean."""
         for sentence in self.sentences:
             people = self.people_in(sentence.start, sentence.end)
-            if people and len(self.text[sentence.start : people[0].where.start].split()) <= SUBJECT_WORDS:
-                yield people[0].where.start, self.name_of(people[0])
-            elif (first := NAME_WORD.match(sentence.text)) and (known := self.known(first.group(0))):
+            if subject := next((m for m in people if self.subject(sentence, m, people)), None):
+                yield subject.where.start, self.name_of(subject)
+            elif known := self.named_first(sentence):
                 yield sentence.start, known  # "Pachauri stressed…", a surname the model missed here
         for verb in SPEECH.finditer(self.text):
             if self.quoted(verb.start()):
                 continue
             sentence = self.sentence_at(verb.start())
             people = self.people_in(sentence.start, verb.start())
-            first = NAME_WORD.match(sentence.text)
             # "Saba Mozakka, the daughter of Behnaz Mozakka, who died in May, said": the head of the apposition
-            apposed = self.text[sentence.start : verb.start()].rstrip().endswith(",")
+            # (", arguing that…" is the sentence's subject's: a participle after a comma follows no apposition)
+            apposed = self.text[sentence.start : verb.start()].rstrip().endswith(",") and verb.group()[-3:] != "ing"
             name = self.described(verb.start()) if apposed else None
-            name = name or (self.name_of(people[-1]) if people else self.known(first.group(0)) if first else None)
+            name = name or (self.name_of(people[-1]) if people else self.named_first(sentence))
             if name:
                 yield verb.start(), name
+
+    def named_first(self, sentence: Sentence) -> str | None:
+        """A name the story reads elsewhere, opening the sentence ("Pachauri stressed…", "But Carroll said…")
+        or just after its opening phrase ("At a news conference, Condon accepted…"): a name the model missed here."""
+        text = LEADING.sub("", sentence.text)
+        opening, comma, rest = text.partition(",")
+        tries = [text] + ([rest.lstrip()] if comma and len(opening.split()) <= OPENING_WORDS else [])
+        for start in tries:
+            if (first := NAME_WORD.match(start)) and (known := self.known(first.group(0))):
+                return known
+        return None
+
+    def subject(self, sentence: Sentence, person: Mention, people: Sequence[Mention]) -> bool:
+        """Whether a person is a sentence's subject: named in its first words, or just after an opening phrase and
+        a description that name no one ("Like other parents here, Valentina Fomina…", "Despite the outlook, the
+        chief pilot, Tim Heron, believes…"); not one of a list ("met Ruth Calder, Tom Baines and…")."""
+        before = self.text[sentence.start : person.where.start]
+        if len(before.split()) <= SUBJECT_WORDS:
+            return True
+        parts = before.rstrip().split(",")
+        return (
+            len(parts) in (2, 3)
+            and not parts[-1].strip()
+            and len(before.split()) <= OPENING_WORDS
+            and not any(m.where.start < person.where.start for m in people)
+            and not any(mark in before for mark in "\"“”'`")
+        )
 
     def _groups(self) -> Iterator[tuple[int, Group]]:
         """Groups named outside quotations (people joined by "and"), and plural subjects of speech verbs."""

@@ -1,0 +1,51 @@
+"""Speech: the verbs and patterns by which news copy says who speaks, around a quotation or before it.
+
+``quotes`` reads them: after a quotation (``"…," said Sheriff Dana Whitfield``, ``"…,'' Hall, chairman of the
+board, said Tuesday``, ``"…," according to the district``), before it (``Whitfield told reporters: "…"``, ``de Boer
+had said that the parties were "on the brink"``), or as its signature (``"…" - "Fiona"``). Every repetition is
+bounded, so that no run of words or marks makes a pattern backtrack without end (``tests/test_hostile.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Speech verbs, past and present: features quote in the present ("…," explains Cairncross; "…," she recalls).
+# Not verbs that mostly take a person or a thing as object ("who advised Senator Baines", "confirmed the deal").
+VERB = (
+    r"(?:said|says|say|told|tells|added|adds|asked|asks|explained|explains|recalled|recalls|wrote|writes|insisted|"
+    r"insists|declared|declares|stated|warned|warns|noted|notes|argued|argues|continued|continues|replied|replies|"
+    r"testified|announced|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cried|"
+    r"shouted|remarked|observed|observes|responded|responds|recounted|recounts|vowed|predicted|predicts|posted|"
+    r"tweeted|saying|adding|telling|disputed|denied|denies|countered|claimed|urged|urges|remembered|remembers|"
+    r"joked|jokes|quipped|quips|laughed|laughs|mused|muses|boasted|boasts|retorted|whispered|whispers|exclaimed|"
+    r"lamented|laments|sighed|sighs|stressed|stresses|emphasized|emphasised|emphasizes|cautioned|cautions|"
+    r"reflected|reflects|ruminated|marveled|marvelled|scoffed|snapped|pleaded|"
+    # the participle of a clause that reports speech: "with President Barroso noting that ``…''"
+    r"noting|explaining|insisting|warning|arguing|declaring|stating|stressing|recalling|acknowledging|admitting)"
+)
+MARKS = r"^[\s,.!?—–\-\"”'’`]*"  # what lies between the quoted words and the attribution: marks, commas
+SPEAKER = r"(?P<speaker>[^,;:\"“”]{1,80}?)"
+# "Hall later told", "the pilot had told", "Wiley was quoted as telling"
+ADVERBS = r"(?:(?:also|later|then|has|had|have|would|will|was quoted as)\s+){0,3}"  # bounded: "had had had…"
+APPOSED = r"(?:[^,;:\"“”]{1,100},){1,3}"  # ", the former test pilot who flew it in 1969," (up to three parts)
+AFTER = (  # the first two name the speaker whatever ends the quotation; the others only after a closing mark
+    # a full stop inside the sentence is an abbreviation's: "said Dr. Mara Lindqvist", "said U.S. envoy Lee"
+    re.compile(
+        rf"{MARKS}{VERB}\s+{SPEAKER}\s*(?:[,;!?]|\.(?!\s*[A-Z])|$|\s(?:who|whose|in|on|at|after|before|during)\b)"
+    ),
+    re.compile(rf"{MARKS}according\s+to\s+{SPEAKER}\s*(?:[,;.!?]|$)"),
+    re.compile(rf"{MARKS}{SPEAKER}\s+{ADVERBS}{VERB}\b"),
+    # the wire's "…,'' James E. Hall, chairman of the safety board, said Tuesday": a name, its descriptions
+    re.compile(rf"{MARKS}{SPEAKER},{APPOSED}\s*{ADVERBS}{VERB}\b"),
+)
+# a signed quotation, as blogs and letters pages print them: "…" - "Fiona", "…" — Ruth Calder, to the line's end
+SIGNED = re.compile(r"[\"”'’]*\s*[-–—]\s*[\"“]?(?P<speaker>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})[\"”]?\s*$")
+RUNS_ON_END = re.compile(r"(?:\s+[\w.]+){0,3}\s*(?:[.,;:!?]|$)")  # "said.", "said Tuesday.", "said on Monday,"
+CLOSED = frozenset(",.!?—–-")  # a quotation followed by its attribution ends on one of these, inside or outside
+SUBJECT = re.compile(rf"\s*{SPEAKER}(?:,{APPOSED})?\s+{ADVERBS}{VERB}\b")  # "He said the box is ``…''"
+# "Strand said the pilot had told the tower: ``…''"; and a quoted phrase inside the speaker's reported clause:
+# "de Boer had said that the parties were ``on the brink''" (the clause bounded: one sentence's words)
+BEFORE = re.compile(rf"{SPEAKER},?\s+{ADVERBS}{VERB}(?:(?:\s+[\w.]+){{0,3}}\s*[:,]?|\s+that\s[^\"“”:;]{{1,150}})\s*$")
+SPEECH = re.compile(rf"\b{VERB}\b")
+SAID = re.compile(rf"{MARKS}{VERB}\s+")
