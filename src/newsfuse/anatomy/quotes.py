@@ -120,8 +120,8 @@ class _Article:
         and the person a sentence is about (named in its first words), whom a later "she said" may mean."""
         for sentence in self.sentences:
             people = self.people_in(sentence.start, sentence.end)
-            if subject := next((m for m in people if self.subject(sentence, m, people)), None):
-                yield subject.where.start, self.name_of(subject)
+            if people and self.subject(sentence, people[0]):
+                yield people[0].where.start, self.name_of(people[0])
             elif known := self.named_first(sentence):
                 yield sentence.start, known  # "Pachauri stressed…", a surname the model missed here
         for verb in SPEECH.finditer(self.text):
@@ -131,7 +131,8 @@ class _Article:
             people = self.people_in(sentence.start, verb.start())
             # "Saba Mozakka, the daughter of Behnaz Mozakka, who died in May, said": the head of the apposition
             # (", arguing that…" is the sentence's subject's: a participle after a comma follows no apposition)
-            apposed = self.text[sentence.start : verb.start()].rstrip().endswith(",") and verb.group()[-3:] != "ing"
+            participle = verb.group().endswith("ing")
+            apposed = self.text[sentence.start : verb.start()].rstrip().endswith(",") and not participle
             name = self.described(verb.start()) if apposed else None
             name = name or (self.name_of(people[-1]) if people else self.named_first(sentence))
             if name:
@@ -148,19 +149,19 @@ class _Article:
                 return known
         return None
 
-    def subject(self, sentence: Sentence, person: Mention, people: Sequence[Mention]) -> bool:
-        """Whether a person is a sentence's subject: named in its first words, or just after an opening phrase and
-        a description that name no one ("Like other parents here, Valentina Fomina…", "Despite the outlook, the
-        chief pilot, Tim Heron, believes…"); not one of a list ("met Ruth Calder, Tom Baines and…")."""
-        before = self.text[sentence.start : person.where.start]
-        if len(before.split()) <= SUBJECT_WORDS:
+    def subject(self, sentence: Sentence, first: Mention) -> bool:
+        """Whether the first person a sentence names is its subject: named in its first words, or just after an
+        opening phrase and a description ("Like other parents here, Valentina Fomina…", "Despite the outlook, the
+        chief pilot, Tim Heron, believes…"). Only the first can be: a later one is an object or one of a list."""
+        before = self.text[sentence.start : first.where.start]
+        count = len(before.split())
+        if count <= SUBJECT_WORDS:
             return True
         parts = before.rstrip().split(",")
         return (
             len(parts) in (2, 3)
             and not parts[-1].strip()
-            and len(before.split()) <= OPENING_WORDS
-            and not any(m.where.start < person.where.start for m in people)
+            and count <= OPENING_WORDS
             and not any(mark in before for mark in "\"“”'`")
         )
 
