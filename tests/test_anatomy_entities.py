@@ -1,6 +1,8 @@
 import pytest
 
-from newsfuse.anatomy.entities import Mention, affiliation, clean_span, find_mentions, may_name, merge
+from newsfuse.anatomy.cast import merge
+from newsfuse.anatomy.entities import Mention, affiliation, clean_span, find_mentions, may_name, person_of
+from newsfuse.anatomy.nicknames import same_person
 from newsfuse.model import Citation
 from newsfuse.pipeline import story_from
 
@@ -211,3 +213,41 @@ def test_a_title_after_an_article_and_a_complement_are_no_part_of_a_name() -> No
 )
 def test_a_person_and_their_organisation_read_as_one_are_told_apart(span: str, parts: tuple | None) -> None:
     assert affiliation(span) == parts
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Jim Hall", "James E. Hall", True),
+        ("Bill Okafor", "William Okafor", True),
+        ("Mark Bailey", "Kyle Bailey", False),
+        ("John F. Kennedy Jr.", "John F. Kennedy", False),  # a son and his father
+        ("Anna Marie Hall", "Anna Hall", True),
+        ("James Hall", "James Holt", False),
+    ],
+)
+def test_one_person_named_formally_and_familiarly(a: str, b: str, same: bool) -> None:
+    assert same_person(a, b) is same and same_person(b, a) is same
+
+
+def test_a_nickname_merges_into_the_formal_name_but_a_namesake_does_not() -> None:
+    mentions = [mention("James E. Hall", "person"), mention("James E. Hall", "person"),
+                mention("Jim Hall", "person", "b"), mention("Kyle Hall", "person", "b")]  # fmt: skip
+    _, canonical = merge(mentions)
+    assert canonical["Jim Hall"] == "James E. Hall" and canonical["Kyle Hall"] == "Kyle Hall"
+
+
+@pytest.mark.parametrize(
+    ("span", "after", "lower", "person"),
+    [
+        ("Rear Adm. Richard M. Larrabee", " of the Coast Guard.", "", True),  # a title
+        ("Yvo de Boer", " of the climate secretariat", "", True),  # a particle of names
+        ("Gen. Wesley Okafor", " of the army", "the army", True),  # a title before a name
+        ("Valentina Orlova", " of the mothers' committee", "the mothers committee", True),
+        ("General Assembly", " of the United Nations", "the general assembly met", False),  # words of the language
+        ("Valentina Orlova", " criticized the navy", "", False),  # no "of" after it
+        ("National Bank", " of Harlan", "", False),  # an organisation word
+    ],
+)  # fmt: skip
+def test_a_name_before_of_and_an_organisation_is_a_person(span: str, after: str, lower: str, person: bool) -> None:
+    assert person_of(span, after, lambda: frozenset(lower.split())) is person

@@ -16,7 +16,7 @@ from hypothesis import Phase, example, given, settings
 from hypothesis import strategies as st
 
 from newsfuse.anatomy.figures import figures_in
-from newsfuse.anatomy.quotes import quotations
+from newsfuse.anatomy.reading import quotations
 from newsfuse.anatomy.timeline import dated
 from newsfuse.cli import main
 from newsfuse.errors import InputError

@@ -17,8 +17,9 @@ from typing import Any
 
 import numpy as np
 
+from newsfuse.anatomy.cast import Cast, merge
 from newsfuse.anatomy.dates import dated_in
-from newsfuse.anatomy.entities import Cast, Mention, Recognisers, clean_span, find_mentions, merge
+from newsfuse.anatomy.entities import Mention, Recognisers, clean_span, find_mentions
 from newsfuse.anatomy.figures import conflicts, figures_in
 from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement, Quote
 from newsfuse.anatomy.quotes import find_quotes

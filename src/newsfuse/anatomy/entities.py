@@ -5,22 +5,19 @@ The models (English: ``en_core_web_sm``, from the PyPI package ``en-core-web-sm-
 and passed in; each loads when a story in its language first needs it. Only sentences that can contain a name
 (a capital after the first word, or a first word that is not a function word) go through it, and each distinct
 sentence once (wire copy is reprinted verbatim), which is most of the speed.
-Rules then fix what the small model gets wrong in news: titles and possessives inside spans, "the" in front,
-and spelling variants of one name (al-Qaeda / al-Qaida, "Maliki" for "Nouri al-Maliki").
+Rules then fix what the small model gets wrong in news: titles and possessives inside spans, "the" in front, a
+person read as an organisation; ``cast`` merges the mentions into the story's entities.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
-from newsfuse.anatomy.model import Entity
 from newsfuse.errors import InputError
 from newsfuse.languages import ENTITY_MODELS, SUPPORTED
 from newsfuse.model import Citation, Story
@@ -30,7 +27,7 @@ from newsfuse.text import STOPWORDS
 LABELS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 PIPES = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")  # all but NER
 TITLE = re.compile(
-    r"^(?:(?:the|former|late|then|deputy|acting|vice|chief|prime|interim|state|county|district|"
+    r"^(?:(?:the|former|late|then|deputy|acting|vice|rear|chief|prime|interim|state|county|district|"
     r"u\.s\.|president|minister|gov\.?|governor|sen\.?|senator|rep\.?|representative|gen\.?|general|"
     r"sheriff|coroner|mayor|judge|justice|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|professor|lt\.?|col\.?|sgt\.?|"
     r"capt\.?|adm\.?|admiral|det\.?|officer|secretary|spokesman|spokeswoman|manager|director|chairman|chairwoman|"
@@ -89,6 +86,29 @@ ORGANISATION_WORD = re.compile(
 # reads as one organisation. Two or three capitalised words with no organisation word, then "of" and an
 # organisation ("Bank of America" stays one: "Bank" is an organisation word).
 AFFILIATION = re.compile(r"(?P<person>[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2}) of (?P<organisation>[A-Z].*)")
+
+
+# "Rear Adm. Richard M. Larrabee of the Coast Guard", "Valentina Fomina of the mothers' committee": the model
+# reads a name before "of" and an organisation as an organisation too. A title, an initial or a particle of names
+# says it is a person, and so do a title or two words before up to four the story never writes in lower case (the
+# words of "General Assembly of the UN" or "Supreme Soviet of the USSR" are written so: "the general", "assembly").
+OF_ORGANISATION = re.compile(r"^\s+of\s+(?:the\s+)?\S")
+PERSON_MARK = re.compile(r"\b[A-Z]\.\s+[A-Z]|\s(?:de|van|von|der|bin|ibn|al|el)\s+[A-Z]")
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+
+
+def person_of(span: str, after: str, lower: Callable[[], frozenset[str]]) -> bool:
+    """Whether an organisation span is a person's name before "of" and their organisation; ``lower``: the words
+    the story writes in lower case (worked out when first needed)."""
+    if not OF_ORGANISATION.match(after) or ORGANISATION_WORD.search(span) or len(span.split()) > 6:
+        return False
+    if PERSON_MARK.search(span):
+        return True
+    title = TITLE.match(span + " ")  # "Gen. Wesley Clark", but not "General Assembly"
+    words = span[title.end() if title else 0 :].split()
+    return (2 if not title else 1) <= len(words) <= 4 and all(
+        NAME_WORD.fullmatch(w) and w.lower() not in lower() for w in words
+    )
 
 
 def affiliation(span: str) -> tuple[str, str, int] | None:
@@ -208,6 +228,7 @@ def find_mentions(story: Story, nlp: Any, stopwords: frozenset[str] = STOPWORDS)
     distinct = sorted(dict.fromkeys(s.text for s in wanted), key=len)  # similar lengths batch faster (~10%)
     found = {text: doc.ents for text, doc in zip(distinct, nlp.pipe(distinct, batch_size=256), strict=True)}
     mentions = []
+    lower = cache(lambda: frozenset(w for a in story.articles for w in LOWER_WORD.findall(a.text)))
     for sentence in wanted:
         for ent in found[sentence.text]:
             if ent.label_ not in LABELS:
@@ -219,7 +240,10 @@ def find_mentions(story: Story, nlp: Any, stopwords: frozenset[str] = STOPWORDS)
                 mentions.append(Mention(person, "person", cite(begin, begin + len(person)), "person"))
                 mentions.append(Mention(organisation, "organisation", cite(begin + at, begin + len(ent.text))))
                 continue
-            name, offset = clean_span(ent.text, ent.label_)
+            label = ent.label_
+            if label == "ORG" and person_of(ent.text, sentence.text[ent.end_char :], lower):
+                label = "PERSON"
+            name, offset = clean_span(ent.text, label)
             if not name:
                 continue
             start = sentence.start + ent.start_char + offset
@@ -227,178 +251,7 @@ def find_mentions(story: Story, nlp: Any, stopwords: frozenset[str] = STOPWORDS)
             before = sentence.text[: ent.start_char + offset]
             after = sentence.text[ent.start_char + offset + len(name) :]
             context = "place" if PLACE_BEFORE.search(before) else ""
-            if ROLE_BEFORE.search(before) or PERSON_AFTER.match(after):
+            if ROLE_BEFORE.search(before) or PERSON_AFTER.match(after) or label != ent.label_:
                 context = "person"
-            mentions.append(Mention(name, LABELS[ent.label_], where, context))
+            mentions.append(Mention(name, LABELS[label], where, context))
     return mentions
-
-
-def _key(name: str) -> str:
-    """Letters and digits without accents: "José" and "Jose", "Élysée" and "Elysee" are one spelling. A name
-    with a letter that has no Latin base (Москва, or ł before it is spelt out) keys as itself, lower-cased."""
-    lower = name.lower().translate(SPELT)
-    plain = re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", lower).encode("ascii", "ignore").decode())
-    if sum(c.isalpha() for c in plain) < sum(c.isalpha() for c in lower):
-        return re.sub(r"[\W_]", "", lower)
-    return plain
-
-
-SPELT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "œ": "oe", "æ": "ae", "ß": "ss", "þ": "th"})
-
-
-def _skeleton(key: str) -> str:
-    """Consonants after the first letter: al-Qaeda and al-Qaida, Gadhafi and Gaddafi agree on it."""
-    return key[:1] + re.sub(r"[aeiouy]|(.)(?=\1)", "", key[1:])
-
-
-def _surname(name: str) -> str:
-    return _key(PARTICLE.sub("", name.split()[-1]))
-
-
-class _Groups:
-    """Union-find over surface forms."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        self.parent = {n: n for n in names}
-
-    def find(self, name: str) -> str:
-        while self.parent[name] != name:
-            self.parent[name] = self.parent[self.parent[name]]
-            name = self.parent[name]
-        return name
-
-    def join(self, a: str, b: str) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
-def _kind(names: list[str], mentions: list[Mention]) -> str:
-    """The type of one entity: the model's vote (full names count, short forms only without them), then rules."""
-    longest = max(len(n.split()) for n in names)
-    votes = Counter(m.type for m in mentions if len(m.text.split()) == longest or longest == 1)
-    kind = votes.most_common(1)[0][0]
-    if any(ORGANISATION_WORD.search(n) for n in names):
-        return "organisation" if kind != "place" else kind
-    contexts = Counter(m.context for m in mentions)
-    if kind != "place" and 2 * contexts["place"] >= len(mentions):
-        return "place"  # nobody is "in" or "at" a person: the small model's commonest slip in news
-    if kind != "person" and contexts["person"] and not contexts["place"]:
-        return "person"  # "board member Celia Obi", "Marco Ferri, 52,"
-    return kind
-
-
-def _initials(counts: Counter[str], model_type: dict[str, str]) -> dict[str, str]:
-    """Acronyms and the one name of the same type they abbreviate: U.S. / United States, ISW / Institute for the
-    Study of War. A place never joins an organisation here, so the country stays apart from US Steel."""
-    full: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for name in counts:
-        words = name.split()
-        capitals = [w for w in words if w[:1].isupper()]
-        if len(words) > 1 and len(capitals) > 1 and not any(ACRONYM.fullmatch(w) for w in words):
-            full["".join(w[0] for w in capitals), model_type[name]].append(name)
-    found = {}
-    for name in counts:
-        if ACRONYM.fullmatch(name) and model_type[name] in {"place", "organisation"}:
-            candidates = full.get((name.replace(".", ""), model_type[name]), [])
-            if len(candidates) == 1:
-                found[name] = candidates[0]
-    return found
-
-
-def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
-    """Entities by mentions (most first) and the canonical name of every surface form."""
-    counts = Counter(m.text for m in mentions)
-    types: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in mentions:
-        types[m.text][m.type] += 1
-    model_type = {n: types[n].most_common(1)[0][0] for n in counts}
-    groups = _Groups(counts)
-    by_key: dict[str, str] = {}
-    by_skeleton: dict[str, str] = {}
-    for name in sorted(counts, key=lambda n: (-counts[n], n)):
-        key = _key(name)
-        for index, value in ((by_key, key), (by_skeleton, _skeleton(key) if len(key) >= 5 else None)):
-            if value is None:
-                continue
-            if value not in index:
-                index[value] = name
-            elif index is by_key or abs(len(_key(index[value])) - len(key)) <= 1:  # Roumanie is not Royaume-Uni
-                groups.join(name, index[value])
-    endings: dict[str, set[str]] = defaultdict(set)
-    for name in counts:  # "Transit Authority" in "Tarn County Transit Authority", "Mariners" in "... Mariners"
-        words = name.split()
-        for k in range(1, len(words)):
-            endings[" ".join(words[-k:])].add(name)
-    for suffix, longer in endings.items():
-        k = len(suffix.split())
-        organisation = types[suffix]["organisation"] > 0 and all(types[n]["organisation"] for n in longer)
-        if suffix not in counts or len(longer) != 1:
-            continue
-        full = next(iter(longer))
-        named_like = all(w[:1].isupper() for w in full.split()) and not ORGANISATION_WORD.search(full)
-        if model_type[suffix] == "place" and not ORGANISATION_WORD.search(suffix) and not named_like:
-            continue  # a place is not "post-Communist Croatia" nor "University of Dayton"; "Pippig" is "Uta Pippig"
-        if k >= 3 or ORGANISATION_WORD.search(suffix) or organisation:
-            groups.join(suffix, full)
-    places = Counter(m.text for m in mentions if m.context == "place")
-    people_context = {m.text for m in mentions if m.context == "person"}
-    full_people: dict[str, list[str]] = defaultdict(list)
-    organisations: dict[str, list[str]] = defaultdict(list)
-    for name in counts:
-        if len(name.split()) > 1 and (types[name]["person"] == max(types[name].values()) or name in people_context):
-            full_people[_surname(name)].append(name)
-        if len(name.split()) > 1 and model_type[name] == "organisation":
-            organisations[_key(name.split()[0])].append(name)
-    for name in counts:
-        if len(name.split()) > 1:
-            continue
-        people, firms = full_people.get(_surname(name)), organisations.get(_key(name), [])
-        if people:  # "Maliki" is "Nouri al-Maliki", whatever type the model gave the short form
-            groups.join(name, max(people, key=lambda n: (counts[n], len(n))))
-        elif len(firms) == 1 and not places[name] and model_type[name] != "place":
-            groups.join(name, firms[0])  # "Healvia" is "Healvia Pharmaceuticals"; "in Calderon", "the U.S." are not
-    for name, full in _initials(counts, model_type).items():
-        groups.join(name, full)
-    members: dict[str, list[str]] = defaultdict(list)
-    for name in counts:
-        members[groups.find(name)].append(name)
-    entities = []
-    canonical: dict[str, str] = {}
-    for names in members.values():
-        own = [m for m in mentions if m.text in names]
-        kind = _kind(names, own)
-        full = [n for n in names if len(n.split()) > 1]  # the fullest form names it: "Nouri al-Maliki"
-        spelling = Counter({_key(n): 0 for n in names})
-        for n in names:
-            spelling[_key(n)] += counts[n]  # al-Qaeda and Al-Qaeda are one spelling, al-Qaida another
-        title = max(full or names, key=lambda n: (spelling[_key(n)], counts[n], len(n), n))
-        per_article = Counter(m.where.article for m in own)
-        variants = tuple(sorted(names, key=lambda n: (-counts[n], n)))
-        entities.append(Entity(title, kind, variants, dict(per_article)))
-        canonical.update(dict.fromkeys(names, title))
-    entities.sort(key=lambda e: (-sum(e.mentions.values()), e.name))
-    return tuple(entities), canonical
-
-
-@dataclass(frozen=True)
-class Cast:
-    """Who the story names, worked out once per story: the canonical name of each spelling, the persons among
-    them (whom "he" and "she" may mean), and the full names by their last word ("Raman" → "Priya Raman")."""
-
-    canonical: dict[str, str]
-    people: frozenset[str]
-    surnames: dict[str, frozenset[str]]
-
-    @classmethod
-    def of(cls, entities: Iterable[Entity], canonical: dict[str, str]) -> Cast:
-        """From ``merge``'s result: the story's entities and the canonical name of each spelling."""
-        people = frozenset(e.name for e in entities if e.type == "person")
-        surnames: dict[str, set[str]] = {}
-        for name in set(canonical.values()):
-            if len(name.split()) > 1:
-                surnames.setdefault(name.split()[-1], set()).add(name)
-        return cls(canonical, people, {last: frozenset(names) for last, names in surnames.items()})
-
-    def by_surname(self, phrase: str) -> str | None:
-        """The one full name in the story whose last word is ``phrase``, if there is exactly one."""
-        full = self.surnames.get(phrase, frozenset()) if NAME_WORD.fullmatch(phrase) else frozenset()
-        return next(iter(full)) if len(full) == 1 else None

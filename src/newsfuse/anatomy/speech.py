@@ -20,7 +20,7 @@ VERB = (
     r"tweeted|saying|adding|telling|disputed|denied|denies|countered|claimed|urged|urges|remembered|remembers|"
     r"joked|jokes|quipped|quips|laughed|laughs|mused|muses|boasted|boasts|retorted|whispered|whispers|exclaimed|"
     r"lamented|laments|sighed|sighs|stressed|stresses|emphasized|emphasised|emphasizes|cautioned|cautions|"
-    r"reflected|reflects|ruminated|marveled|marvelled|scoffed|snapped|pleaded|"
+    r"reflected|reflects|ruminated|marveled|marvelled|scoffed|snapped|pleaded|concluded|concludes|vows|believes|"
     # the participle of a clause that reports speech: "with President Barroso noting that ``…''"
     r"noting|explaining|insisting|warning|arguing|declaring|stating|stressing|recalling|acknowledging|admitting)"
 )
@@ -49,3 +49,4 @@ SUBJECT = re.compile(rf"\s*{SPEAKER}(?:,{APPOSED})?\s+{ADVERBS}{VERB}\b")  # "He
 BEFORE = re.compile(rf"{SPEAKER},?\s+{ADVERBS}{VERB}(?:(?:\s+[\w.]+){{0,3}}\s*[:,]?|\s+that\s[^\"“”:;]{{1,150}})\s*$")
 SPEECH = re.compile(rf"\b{VERB}\b")
 SAID = re.compile(rf"{MARKS}{VERB}\s+")
+BY = re.compile(rf"{MARKS}by\s+")  # a phrase's author after it: "anointed a ``symbol of style,'' by Liz Tilberis"

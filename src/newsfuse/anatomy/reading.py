@@ -1,0 +1,235 @@
+"""Reading: one article as ``quotes`` reads it, its sentences, quotations, people and speakers found by offset.
+
+Who speaks at each speech verb outside quotations (the subject of "said", or the person named right after it in
+the wire's inverted "said Paul Dergarabedian, of…"; never a possessive, "Lawrence's killing"), who a sentence is
+about (named in its first words, or after an opening phrase and a description), the groups it names, and the
+canonical name of a mention (a given name the model left out, a surname two people share).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+
+from newsfuse.anatomy.cast import Cast
+from newsfuse.anatomy.entities import NAME_WORD, TITLE, Mention
+from newsfuse.anatomy.groups import Group, described, named_groups
+from newsfuse.anatomy.speech import SPEECH
+from newsfuse.model import Sentence
+
+MIN_WORDS = 3
+# A quotation is at most MAX_QUOTE characters (about 500 words): bounded, so that an opening mark that is never
+# closed costs a bounded look-ahead, not one to the end of the article.
+MAX_QUOTE = 3000
+QUOTATION = re.compile(
+    rf"“([^”]{{1,{MAX_QUOTE}}})”|\"([^\"\n]{{1,{MAX_QUOTE}}})\"|``(.{{1,{MAX_QUOTE}}}?)''|''(.{{1,{MAX_QUOTE}}}?)''"
+)
+SUBJECT_START = re.compile(r"[,;:“”\"]\s*")  # where the subject of a speech verb may begin in its sentence
+MAX_APPOSITIVES = 4  # "Kagan, the head of the institute, a think tank in Washington, said": parts walked back
+LEADING = re.compile(r"^(?:and|but|as|so|then|while)(?:\s+|$)", re.IGNORECASE)
+SUBJECT_WORDS = 3  # a person named within a sentence's first words is its subject
+GIVEN = re.compile(r"([A-Z][\w'’-]+) $")  # a capitalised word just before a name: "Doreen " Lawrence
+INVERTED_END = re.compile(r"['’]?\s*(?:[,.;:!?)]|of\b|\(|$)")  # "said Paul Dergarabedian, …", "… of Exhibitor"
+QUOTE_MARK = re.compile(r"[\"“”`]|(?<!\w)['’]|['’](?!\w)")  # not the apostrophe of "submarine's"
+OPENING_WORDS = 12  # or after an opening phrase and a description of this many words in all
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of the words inside quotation marks of MIN_WORDS words or more."""
+    spans = []
+    for match in QUOTATION.finditer(text):
+        group = next(g for g in range(1, 5) if match.group(g) is not None)
+        inside = match.group(group)
+        if len(inside.split()) >= MIN_WORDS:
+            trimmed = len(inside.rstrip(" ,"))  # the comma before the attribution is not the speaker's
+            spans.append((match.start(group), match.start(group) + trimmed))
+    return spans
+
+
+def titles_only(text: str) -> bool:
+    """Whether ``text`` holds nothing but titles ("Dr.", "state Sen.", "the")."""
+    return not text.strip() or bool(TITLE.fullmatch(text.strip() + " "))
+
+
+class Reading:
+    """One article's sentences, quotations, entity mentions and speakers, looked up by character offset."""
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        text: str,
+        mentions: Sequence[Mention],
+        cast: Cast,
+    ) -> None:
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.text = text
+        self.cast = cast
+        self.spans = quotations(text)
+        self.mentions = sorted(mentions, key=lambda m: m.where.start)
+        self.mention_starts = [m.where.start for m in self.mentions]
+        self.speakers = sorted(self._speech_subjects())  # (offset, name), quoted speakers added as found
+        self.groups = sorted(self._groups(), key=lambda pair: pair[0])  # (offset, group), as speakers are
+
+    def sentence_at(self, offset: int) -> Sentence:
+        return self.sentences[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+
+    def quoted(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.spans)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        low = bisect.bisect_left(self.mention_starts, start)
+        high = bisect.bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[low:high] if m.where.end <= end]
+
+    def people_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions_in(start, end) if m.type == "person" and not self.quoted(m.where.start)]
+
+    def name_of(self, mention: Mention) -> str:
+        """The canonical name of a mention; of "Lawrence" in "Doreen Lawrence" when the model left out the given
+        name here but read the whole name elsewhere (not the "Stephen Lawrence" that a bare surname means); and
+        of a surname two people of the story share ("Bailey" for Kyle or Mark Bailey), the one this article
+        last named in full before it."""
+        given = GIVEN.search(self.text, max(0, mention.where.start - 30), mention.where.start)
+        fuller = f"{given.group(1)} {mention.text}" if given else ""
+        if not fuller and len(self.cast.surnames.get(mention.text, ())) > 1:
+            low = bisect.bisect_left(self.mention_starts, mention.where.start)
+            named = (m for m in reversed(self.mentions[:low]) if m.type == "person" and " " in m.text)
+            fuller = next((m.text for m in named if m.text.split()[-1] == mention.text), "")
+        return self.cast.canonical.get(fuller) or self.cast.canonical.get(mention.text, mention.text)
+
+    def known(self, phrase: str) -> str | None:
+        """The canonical name of a phrase the model missed here but found elsewhere ("Raman said")."""
+        return self.cast.canonical.get(phrase) or self.cast.by_surname(phrase)
+
+    def _speech_subjects(self) -> Iterator[tuple[int, str]]:
+        """Who speaks at each speech verb outside quotations: the last person named before it in its sentence;
+        and the person a sentence is about (named in its first words), whom a later "she said" may mean."""
+        for sentence in self.sentences:
+            people = self.people_in(sentence.start, sentence.end)
+            if people and self.subject(sentence, people[0]):
+                yield people[0].where.start, self.name_of(people[0])
+            elif known := self.named_first(sentence):
+                yield sentence.start, known  # "Pachauri stressed…", a surname the model missed here
+        for verb in SPEECH.finditer(self.text):
+            if self.quoted(verb.start()):
+                continue
+            sentence = self.sentence_at(verb.start())
+            people = [m for m in self.people_in(sentence.start, verb.start()) if not self.possessive(m)]
+            # "Saba Mozakka, the daughter of Behnaz Mozakka, who died in May, said": the head of the apposition
+            # (", arguing that…" is the sentence's subject's: a participle after a comma follows no apposition)
+            participle = verb.group().endswith("ing")
+            apposed = self.text[sentence.start : verb.start()].rstrip().endswith(",") and not participle
+            name = self.named_after(verb.end()) if apposed else None  # "…, said Paul Dergarabedian of …"
+            name = name or (self.described(verb.start()) if apposed else None)
+            name = name or (self.name_of(people[-1]) if people else self.named_first(sentence))
+            if name:
+                yield verb.start(), name
+
+    def named_after(self, offset: int) -> str | None:
+        """The person named right after a speech verb, past titles only ("said Dr. Mark Juhn"): inverted news
+        attribution, whose speaker follows the verb; not the subject of a reported clause ("said Kennedy could")."""
+        people = self.people_in(offset, offset + 60)
+        found = people and titles_only(self.text[offset : people[0].where.start])
+        return self.name_of(people[0]) if found and INVERTED_END.match(self.text, people[0].where.end) else None
+
+    def possessive(self, mention: Mention) -> bool:
+        """Whether a mention is a possessive ("Lawrence's killing"): never the subject of a verb."""
+        return self.text.startswith(("'s", "’s", "' ", "’ "), mention.where.end)
+
+    def named_first(self, sentence: Sentence) -> str | None:
+        """A name the story reads elsewhere, opening the sentence ("Pachauri stressed…", "But Carroll said…")
+        or just after its opening phrase ("At a news conference, Condon accepted…"): a name the model missed here."""
+        text = LEADING.sub("", sentence.text)
+        opening, comma, rest = text.partition(",")
+        tries = [text] + ([rest.lstrip()] if comma and len(opening.split()) <= OPENING_WORDS else [])
+        for start in tries:
+            if (first := NAME_WORD.match(start)) and (known := self.known(first.group(0))):
+                return known
+        return None
+
+    def subject(self, sentence: Sentence, first: Mention) -> bool:
+        """Whether the first person a sentence names is its subject: named in its first words, or just after an
+        opening phrase and a description ("Like other parents here, Valentina Fomina…", "Despite the outlook, the
+        chief pilot, Tim Heron, believes…"). Only the first can be: a later one is an object or one of a list."""
+        before = self.text[sentence.start : first.where.start]
+        count = len(before.split())
+        if count <= SUBJECT_WORDS:
+            return True
+        parts = before.rstrip().split(",")
+        return (
+            len(parts) in (2, 3) and not parts[-1].strip() and count <= OPENING_WORDS and not QUOTE_MARK.search(before)
+        )
+
+    def _groups(self) -> Iterator[tuple[int, Group]]:
+        """Groups named outside quotations (people joined by "and"), and plural subjects of speech verbs."""
+        for sentence in self.sentences:
+            yield from named_groups(
+                self.text, sentence.start, self.people_in(sentence.start, sentence.end), self.name_of
+            )
+        for verb in SPEECH.finditer(self.text):
+            sentence = self.sentence_at(verb.start())
+            starts = [m.end() for m in SUBJECT_START.finditer(self.text, sentence.start, verb.start())]
+            begin = starts[-1] if starts else sentence.start
+            subject = LEADING.sub("", self.text[begin : verb.start()].strip())
+            group = None if self.quoted(verb.start()) or self.people_in(begin, verb.start()) else described(subject)
+            if group:
+                yield verb.start(), group
+
+    def last_group_before(self, offset: int, label: str = "") -> Group | None:
+        """The last group named before ``offset``; with ``label``, the last one of that label that has names."""
+        found = [g for at, g in self.groups if at < offset and (not label or (g.label == label and g.members))]
+        return found[-1] if found else None
+
+    def group_in(self, start: int, end: int) -> Group | None:
+        """A named group that ends inside ``text[start:end]`` ("Senators Ruth Calder and Tom Baines wrote: …")."""
+        found = [g for at, g in self.groups if start < at <= end and g.members]
+        return found[-1] if found else None
+
+    def heard_group(self, offset: int, group: Group) -> None:
+        bisect.insort(self.groups, (offset, group), key=lambda pair: pair[0])
+
+    def described(self, start: int) -> str | None:
+        """The person or organisation that the description starting at ``start`` stands in apposition to: walks
+        back over ", the head of X, a think tank in Y," to the name before it, within the sentence."""
+        sentence = self.sentence_at(start)
+        parts = self.text[sentence.start : start].split(",")
+        if len(parts) < 2 or parts[-1].strip():
+            return None
+        end = start - len(parts[-1]) - 1  # the comma just before the description
+        for part in reversed(parts[-1 - MAX_APPOSITIVES : -1]):
+            begin = end - len(part)
+            phrase = part.strip()
+            if not phrase or self.quoted(begin) or any(mark in part for mark in '"“”'):
+                return None
+            if phrase[:1].islower() or phrase[:1].isdigit():  # another description: ", 52,", ", a think tank,"
+                end = begin - 1
+                continue
+            named = [m for m in self.mentions_in(begin, end) if m.type != "place"]
+            if named and not self.text[named[-1].where.end : end].strip():
+                return self.name_of(named[-1])
+            return self.known(TITLE.sub("", phrase))
+        return None
+
+    def introduced(self, phrase: str, before: int) -> str | None:
+        """The person a description stood before when the article introduced them: "the Minister for London"
+        after "… and Minister for London, Tessa Jowell" (or "Minister for London Tessa Jowell")."""
+        role = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        if len(role.split()) < 2:  # "the minister" alone could be anyone the article named so
+            return None
+        pattern = rf"(?<![\w-])(?<!deputy )(?<!vice )(?<!acting )(?<!assistant )(?<!former ){re.escape(role)}"
+        for match in reversed(list(re.finditer(pattern, self.text[:before], re.IGNORECASE))):
+            people = self.people_in(match.end(), match.end() + 60)
+            if people and re.fullmatch(r",?\s*", self.text[match.end() : people[0].where.start]):
+                return self.name_of(people[0])
+        return None
+
+    def last_speaker_before(self, offset: int, since: int = 0, person: bool = False) -> str | None:
+        """The last speaker before ``offset``; with ``person``, the last one who is a person ("he", "she")."""
+        people = self.cast.people
+        earlier = [name for at, name in self.speakers if since <= at < offset and (not person or name in people)]
+        return earlier[-1] if earlier else None
+
+    def heard(self, offset: int, name: str) -> None:
+        bisect.insort(self.speakers, (offset, name))
