@@ -2,6 +2,7 @@ import pytest
 
 from newsfuse.anatomy.cast import Cast, merge
 from newsfuse.anatomy.entities import Mention, find_mentions
+from newsfuse.anatomy.genders import by_cue, by_given_name
 from newsfuse.anatomy.quotes import find_quotes
 from newsfuse.anatomy.reading import quotations
 from newsfuse.model import Citation
@@ -366,3 +367,44 @@ def test_a_surname_after_a_description_names_the_person_the_story_knows() -> Non
         "Anthony Daniels",
     )
     assert found == ["Anthony Daniels"]
+
+
+def test_he_after_a_sentence_that_names_one_new_person_is_that_person() -> None:
+    """ "…countered by those who, like Jerry Rhoades on a forum, pronounced…" / "``…,'' he said.": Rhoades, not
+    the last person quoted; but "She declined to say whether Tariq Mansour…" keeps "she" for the speaker."""
+    found = speakers_of(
+        '"It looks like the old films," Ronald Epstein wrote on his site. The views were countered by fans who, '
+        "like Jerry Rhoades on the Home Theater Forum, pronounced the movie a triumph. "
+        '"Just sit back, relax and enjoy the ride," he said.',
+        "Ronald Epstein",
+        "Jerry Rhoades",
+    )
+    assert found == ["Ronald Epstein", "Jerry Rhoades"]
+
+
+def test_she_is_never_the_boy_quoted_just_before() -> None:
+    """ "``…?'' asked Max." / "``…,'' she said": Linda, though Max spoke last; a family word before a name tells
+    as much as a common given name ("her son Elliot")."""
+    found = speakers_of(
+        '"We knew something was wrong," said Linda Brestler. "Can I play outside now?" asked Max. '
+        '"It was intense," she said. "Is it time to go home?" asked her son Elliot. "Not yet, my love," she said.',
+        "Linda Brestler",
+        "Max",
+        "Elliot",
+    )
+    assert found == ["Linda Brestler", "Max", "Linda Brestler", "Elliot", "Linda Brestler"]
+
+
+@pytest.mark.parametrize(
+    ("name", "before", "gender"),
+    [
+        ("Linda Brestler", "", "female"),
+        ("Max", "", "male"),
+        ("Elliot", "Newsome's younger son ", "male"),  # the family word tells
+        ("Okafor", "said Mrs. ", "female"),
+        ("Dawson", "said ", None),  # a surname alone tells nothing
+        ("Kim Domis", "therapist ", None),  # nor a name given to either
+    ],
+)
+def test_a_persons_gender_is_what_the_story_tells(name: str, before: str, gender: str | None) -> None:
+    assert (by_cue(before) or by_given_name(name)) == gender

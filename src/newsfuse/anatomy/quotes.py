@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from newsfuse.anatomy.cast import Cast
 from newsfuse.anatomy.entities import Mention
+from newsfuse.anatomy.genders import PRONOUNS
 from newsfuse.anatomy.groups import Group, plural
 from newsfuse.anatomy.model import Quote
 from newsfuse.anatomy.reading import LEADING, Reading, titles_only
@@ -102,9 +103,12 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
     """Who a speaker phrase at ``text[start:end]`` is."""
     phrase = LEADING.sub("", article.text[start:end].strip().lstrip("'`\"“”‘’ "))
     if PRONOUN.match(phrase) or _pronoun_clause(phrase):
-        name = article.last_speaker_before(start, person=True)
-        if name is None and (people := article.people_in(0, start)):
-            name = article.name_of(people[-1])
+        pronoun = next(w for w in reversed(phrase.split()) if w.lower() in PRONOUNS)
+        gender = PRONOUNS[pronoun.lower()]  # "she" is never the boy named just before
+        name = article.named_before(start, gender) or article.last_speaker_before(start, person=True, gender=gender)
+        if name is None:
+            earlier = [article.name_of(m) for m in article.people_in(0, start)]
+            name = next((n for n in reversed(earlier) if article.may_be(n, gender)), None)
         return (name, True, "pronoun", None) if name else NOBODY
     if PLURAL_PRONOUN.match(phrase):  # never one person: the senators who "wrote", not the last one quoted
         group = article.last_group_before(start)

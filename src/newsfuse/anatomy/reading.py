@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from newsfuse.anatomy.cast import Cast
 from newsfuse.anatomy.entities import NAME_WORD, TITLE, Mention
+from newsfuse.anatomy.genders import by_cue, by_given_name
 from newsfuse.anatomy.groups import Group, described, named_groups
 from newsfuse.anatomy.speech import SPEECH
 from newsfuse.model import Sentence
@@ -31,6 +32,7 @@ LEADING = re.compile(r"^(?:and|but|as|so|then|while)(?:\s+|$)", re.IGNORECASE)
 SUBJECT_WORDS = 3  # a person named within a sentence's first words is its subject
 GIVEN = re.compile(r"([A-Z][\w'’-]+) $")  # a capitalised word just before a name: "Doreen " Lawrence
 INVERTED_END = re.compile(r"['’]?\s*(?:[,.;:!?)]|of\b|\(|$)")  # "said Paul Dergarabedian, …", "… of Exhibitor"
+PRONOUN_OPENING = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:he|she|they|his|her|their)\b", re.IGNORECASE)
 QUOTE_MARK = re.compile(r"[\"“”`]|(?<!\w)['’]|['’](?!\w)")  # not the apostrophe of "submarine's"
 OPENING_WORDS = 12  # or after an opening phrase and a description of this many words in all
 
@@ -71,6 +73,7 @@ class Reading:
         self.mention_starts = [m.where.start for m in self.mentions]
         self.speakers = sorted(self._speech_subjects())  # (offset, name), quoted speakers added as found
         self.groups = sorted(self._groups(), key=lambda pair: pair[0])  # (offset, group), as speakers are
+        self.genders: dict[str, str | None] = {}  # a person's, as far as the article tells, worked out when needed
 
     def sentence_at(self, offset: int) -> Sentence:
         return self.sentences[max(0, bisect.bisect_right(self.starts, offset) - 1)]
@@ -133,6 +136,24 @@ class Reading:
         people = self.people_in(offset, offset + 60)
         found = people and titles_only(self.text[offset : people[0].where.start])
         return self.name_of(people[0]) if found and INVERTED_END.match(self.text, people[0].where.end) else None
+
+    def named_before(self, offset: int, gender: str | None = None) -> str | None:
+        """The one person the sentence before a quotation's names, when the quotation opens its sentence and that
+        sentence is not about someone already ("Such views were countered by those who, like Jerry Rhoades,
+        pronounced…" / "``Don't watch it to analyze,'' he said."): whom "he" means there."""
+        sentence = self.sentence_at(offset)
+        if sentence.index == 0 or not self.quoted(
+            sentence.start + len(sentence.text) - len(sentence.text.lstrip("`'\"“ "))
+        ):
+            return None
+        before = self.sentences[sentence.index - 1]
+        if PRONOUN_OPENING.match(before.text) or self.quoted(before.end - 2):
+            return None
+        names = {self.name_of(m) for m in self.people_in(before.start, before.end) if not self.possessive(m)}
+        if len(names) != 1 or not names <= self.cast.people:
+            return None
+        name = next(iter(names))
+        return name if self.may_be(name, gender) else None
 
     def possessive(self, mention: Mention) -> bool:
         """Whether a mention is a possessive ("Lawrence's killing"): never the subject of a verb."""
@@ -225,11 +246,27 @@ class Reading:
                 return self.name_of(people[0])
         return None
 
-    def last_speaker_before(self, offset: int, since: int = 0, person: bool = False) -> str | None:
-        """The last speaker before ``offset``; with ``person``, the last one who is a person ("he", "she")."""
+    def last_speaker_before(
+        self, offset: int, since: int = 0, person: bool = False, gender: str | None = None
+    ) -> str | None:
+        """The last speaker before ``offset``; with ``person``, the last one who is a person ("he", "she"), and with
+        ``gender``, one who may be of it."""
         people = self.cast.people
-        earlier = [name for at, name in self.speakers if since <= at < offset and (not person or name in people)]
+        earlier = [
+            name
+            for at, name in self.speakers
+            if since <= at < offset and (not person or name in people) and self.may_be(name, gender)
+        ]
         return earlier[-1] if earlier else None
+
+    def may_be(self, name: str, gender: str | None) -> bool:
+        """Whether a person may be of ``gender`` ("male", "female"; None: anyone), as far as the article tells."""
+        if gender is None:
+            return True
+        if name not in self.genders:
+            cues = (by_cue(self.text[: m.where.start]) for m in self.mentions if self.name_of(m) == name)
+            self.genders[name] = next((cue for cue in cues if cue), None) or by_given_name(name)
+        return self.genders[name] in (None, gender)
 
     def heard(self, offset: int, name: str) -> None:
         bisect.insort(self.speakers, (offset, name))

@@ -1,0 +1,56 @@
+"""Genders: whom "he" and "she" can mean, so that "``…,'' she said" never goes to a boy named just before.
+
+A person's gender is read from what the story says of them, not guessed wildly: a title or a family word just
+before a mention ("Mrs. Brestler", "her son Max", "Newsome's younger son Elliot"), else a common English given
+name that is clearly one or the other. Anyone else is unknown, and "he" or "she" may mean them.
+"""
+
+from __future__ import annotations
+
+import re
+
+MALE_NAMES = frozenset(
+    """aaron adam alan albert alexander andrew anthony arthur barry ben benjamin bill billy bob bobby brandon brian
+    bruce carl charles charlie chris christopher colin craig dale daniel darren david dennis derek dominic donald
+    douglas duncan earl edward eric evan frank fred frederick gary george gerald gordon graham greg gregory harold
+    harry henry howard ian jack jacob jake james jason jeff jeffrey jeremy jerry jim jimmy joe joel john johnny
+    jonathan joseph josh joshua juan keith ken kenneth kevin kyle larry lawrence leonard luke malcolm mark martin
+    matthew max michael mike nathan neil neville nicholas nick noah oliver patrick paul peter philip phillip ralph
+    raymond richard rick robert roger ronald roy russell ryan samuel scott sean simon stanley stephen steve steven
+    stuart ted thomas timothy todd tom tony victor vincent walter wayne william""".split()
+)
+FEMALE_NAMES = frozenset(
+    """abigail alice alison amanda amy andrea angela ann anna anne audrey barbara betty beverly brenda bridget
+    bridgette carol caroline carolyn catherine cheryl christine claire cynthia deborah debbie denise diana diane
+    donna doreen dorothy eileen elizabeth ellen emily emma erin ethel evelyn frances geraldine gloria grace hannah
+    heather helen hillary holly irene jane janet janice jennifer jessica jill joan joanne josephine joyce judith
+    judy julia julie karen kate katherine kathleen kathy kimberly laura lauren linda lisa lois lori louise
+    lucy margaret maria marie marilyn martha mary megan melissa michelle mimi monica nancy natalie nellie nicole
+    pamela patricia paula pauline peggy rachel rebecca rita rose ruth sally samantha sandra sarah sharon shirley
+    sophie stephanie susan suzanne teresa theresa tracey tracy valentina victoria virginia wendy wendie""".split()
+)
+MALE_CUE = re.compile(
+    r"\b(?:mr|sir|lord|king|prince|father|son|husband|brother|boy|grandfather|grandson|uncle|nephew|fiance|"
+    r"widower|stepfather|stepson)\.?,?\s+$",
+    re.IGNORECASE,
+)
+FEMALE_CUE = re.compile(
+    r"\b(?:mrs|ms|miss|lady|dame|queen|princess|mother|daughter|wife|sister|girl|grandmother|granddaughter|aunt|"
+    r"niece|fiancee|widow|stepmother|stepdaughter)\.?,?\s+$",
+    re.IGNORECASE,
+)
+CUE_CHARS = 30  # how far before a mention its title or family word may stand
+PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
+
+
+def by_given_name(name: str) -> str | None:
+    """ "male" or "female" when a name's first word is a clearly gendered common given name ("Max", "Linda
+    Brestler")."""
+    first = name.split()[0].lower() if name.strip() else ""
+    return "male" if first in MALE_NAMES else "female" if first in FEMALE_NAMES else None
+
+
+def by_cue(before: str) -> str | None:
+    """ "male" or "female" when the text just before a mention ends with a title or a family word."""
+    tail = before[-CUE_CHARS:]
+    return "male" if MALE_CUE.search(tail) else "female" if FEMALE_CUE.search(tail) else None
