@@ -224,6 +224,9 @@ def test_a_person_and_their_organisation_read_as_one_are_told_apart(span: str, p
         ("John F. Kennedy Jr.", "John F. Kennedy", False),  # a son and his father
         ("Anna Marie Hall", "Anna Hall", True),
         ("James Hall", "James Holt", False),
+        ("George H.W. Bush", "George W. Bush", False),  # initials both give, and differ
+        ("Ted Kennedy", "Edward M. Kennedy", True),  # "Ted" is Edward or Theodore
+        ("Steve Okafor", "Stephen Okafor", True),
     ],
 )
 def test_one_person_named_formally_and_familiarly(a: str, b: str, same: bool) -> None:
@@ -243,7 +246,12 @@ def test_a_nickname_merges_into_the_formal_name_but_a_namesake_does_not() -> Non
         ("Rear Adm. Richard M. Larrabee", " of the Coast Guard.", "", True),  # a title
         ("Yvo de Boer", " of the climate secretariat", "", True),  # a particle of names
         ("Gen. Wesley Okafor", " of the army", "the army", True),  # a title before a name
-        ("Valentina Orlova", " of the mothers' committee", "the mothers committee", True),
+        ("Linda Orlova", " of the mothers' committee", "the mothers committee", True),  # a common given name
+        ("Valentina Orlova", " of the mothers' committee", "the mothers committee", False),  # no sign of a person
+        ("General Motors", " of putting America last", "", False),  # "accused … of" a deed
+        ("Goldman Sachs", " of New York", "", False),
+        ("J.P. Morgan", " of New York", "", False),  # initials, but no middle initial of a name
+        ("the Christian Knights", " of the Ku Klux Klan", "", False),
         ("General Assembly", " of the United Nations", "the general assembly met", False),  # words of the language
         ("Valentina Orlova", " criticized the navy", "", False),  # no "of" after it
         ("National Bank", " of Harlan", "", False),  # an organisation word
@@ -251,3 +259,25 @@ def test_a_nickname_merges_into_the_formal_name_but_a_namesake_does_not() -> Non
 )  # fmt: skip
 def test_a_name_before_of_and_an_organisation_is_a_person(span: str, after: str, lower: str, person: bool) -> None:
     assert person_of(span, after, lambda: frozenset(lower.split())) is person
+
+
+def test_the_model_reads_an_admiral_before_of_as_a_person_and_a_company_as_itself(ner: object) -> None:
+    story = story_from(
+        [
+            '"We are not ready to give up," said Rear Adm. Richard M. Larrabee of the Coast Guard. Union leaders '
+            "accused General Motors of putting profits first."
+        ]
+    )
+    found = {(m.text, m.type) for m in find_mentions(story, ner.model("en"))}
+    assert ("Richard M. Larrabee", "person") in found
+    assert not any(kind == "person" and "Motors" in name for name, kind in found)
+
+
+def test_a_nickname_never_chains_two_people_into_one() -> None:
+    """ "Carolyn Kennedy", spelt like "Caroline Kennedy", is not joined to "Carolyn Bessette Kennedy" when that
+    would make the sister and the wife one person."""
+    mentions = [mention("Caroline Kennedy", "person"), mention("Carolyn Kennedy", "person", "b"),
+                mention("Carolyn Bessette Kennedy", "person", "b"),
+                mention("Carolyn Bessette Kennedy", "person")]  # fmt: skip
+    _, canonical = merge(mentions)
+    assert canonical["Caroline Kennedy"] != canonical["Carolyn Bessette Kennedy"]

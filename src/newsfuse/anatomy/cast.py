@@ -13,9 +13,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsfuse.anatomy.entities import ACRONYM, NAME_WORD, ORGANISATION_WORD, PARTICLE, Mention
+from newsfuse.anatomy.entities import NAME_WORD, ORGANISATION_WORD, PARTICLE, Mention
 from newsfuse.anatomy.model import Entity
 from newsfuse.anatomy.nicknames import same_person
+
+ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")  # "US", "U.S" (the final dot is cut), "ISW"
 
 
 def _key(name: str) -> str:
@@ -89,6 +91,14 @@ def _initials(counts: Counter[str], model_type: dict[str, str]) -> dict[str, str
     return found
 
 
+def _may_join(groups: _Groups, names: Iterable[str], a: str, b: str) -> bool:
+    """Whether joining the entities of ``a`` and ``b`` keeps every full name of the two one person: no "Caroline
+    Kennedy" into "Carolyn Bessette Kennedy" by way of a "Carolyn Kennedy" spelt like both."""
+    roots = {groups.find(a), groups.find(b)}
+    full = [n for n in names if groups.find(n) in roots and len(n.split()) > 1]
+    return all(same_person(x, y) or x.split()[-1] != y.split()[-1] for x in full for y in full if x < y)
+
+
 def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
     """Entities by mentions (most first) and the canonical name of every surface form."""
     counts = Counter(m.text for m in mentions)
@@ -133,11 +143,11 @@ def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
             full_people[_surname(name)].append(name)
         if len(name.split()) > 1 and model_type[name] == "organisation":
             organisations[_key(name.split()[0])].append(name)
-    for names in full_people.values():  # "Jim Hall" is "James E. Hall"
-        for n, name in enumerate(names):
-            for other in names[n + 1 :]:
-                if same_person(name, other):
-                    groups.join(other, name)
+    for names in full_people.values():  # "Jim Hall" is "James E. Hall", when he is the only one he can be
+        for name in names:
+            matches = [other for other in names if other != name and same_person(name, other)]
+            if len(matches) == 1 and _may_join(groups, counts, name, matches[0]):
+                groups.join(name, matches[0])
     for name in counts:
         if len(name.split()) > 1:
             continue

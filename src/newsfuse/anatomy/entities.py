@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from typing import Any
 
+from newsfuse.anatomy.genders import by_given_name
 from newsfuse.errors import InputError
 from newsfuse.languages import ENTITY_MODELS, SUPPORTED
 from newsfuse.model import Citation, Story
@@ -72,7 +73,6 @@ ROLE_BEFORE = re.compile(
     r"secretary|chief|commander|driver|resident|teacher|doctor|nurse|official|analyst|professor|senator|judge|"
     r"sheriff|coroner|ranger|captain|inspector|engineer|worker|owner|mother|father|wife|husband|son|daughter)\s+$"
 )
-ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")  # "US", "U.S" (the final dot is cut), "ISW"
 PERSON_AFTER = re.compile(r"^(?:,\s*\d{1,3},|,\s*who\b|,\s*whose\b)")
 ORGANISATION_WORD = re.compile(
     r"\b(?:Authority|Agency|Union|Company|Co|Inc|Corp|Corporation|Ltd|LLC|Group|Service|Services|Hospital|"
@@ -88,27 +88,33 @@ ORGANISATION_WORD = re.compile(
 AFFILIATION = re.compile(r"(?P<person>[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2}) of (?P<organisation>[A-Z].*)")
 
 
-# "Rear Adm. Richard M. Larrabee of the Coast Guard", "Valentina Fomina of the mothers' committee": the model
-# reads a name before "of" and an organisation as an organisation too. A title, an initial or a particle of names
-# says it is a person, and so do a title or two words before up to four the story never writes in lower case (the
-# words of "General Assembly of the UN" or "Supreme Soviet of the USSR" are written so: "the general", "assembly").
-OF_ORGANISATION = re.compile(r"^\s+of\s+(?:the\s+)?\S")
-PERSON_MARK = re.compile(r"\b[A-Z]\.\s+[A-Z]|\s(?:de|van|von|der|bin|ibn|al|el)\s+[A-Z]")
+# "Rear Adm. Richard M. Larrabee of the Coast Guard", "Yvo de Boer of the climate secretariat": the model reads a
+# person's name before "of" and an organisation as an organisation too. A personal title, a middle initial, a
+# particle of names or a common given name says it is a person, if its words are names the story never writes in
+# lower case; never "accused General Motors of putting…", "Goldman Sachs of New York" or "the Christian Knights of…".
+OF_ORGANISATION = re.compile(r"^\s+of\s+(?![a-z]+ing\b)(?:the\s+)?\S")
+PERSONAL_TITLE = re.compile(
+    r"^(?:(?:rear|vice)\s+)?(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|adm|lt|col|sgt|capt|cmdr|maj|rev|sir|lord|lady)\.?\s+",
+    re.IGNORECASE,
+)
+PERSON_MARK = re.compile(r"(?<![\w.])[A-Z][a-z]+\s+[A-Z]\.\s+[A-Z]|\s(?:de|van|von|der|bin|ibn)\s+[A-Z]")
+NAME_PART = re.compile(r"[A-Z][\w'’-]+|[A-Z]\.|de|van|von|der|bin|ibn")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 
 
 def person_of(span: str, after: str, lower: Callable[[], frozenset[str]]) -> bool:
     """Whether an organisation span is a person's name before "of" and their organisation; ``lower``: the words
     the story writes in lower case (worked out when first needed)."""
-    if not OF_ORGANISATION.match(after) or ORGANISATION_WORD.search(span) or len(span.split()) > 6:
+    if not OF_ORGANISATION.match(after) or ORGANISATION_WORD.search(span) or span.lower().startswith("the "):
         return False
-    if PERSON_MARK.search(span):
-        return True
-    title = TITLE.match(span + " ")  # "Gen. Wesley Clark", but not "General Assembly"
-    words = span[title.end() if title else 0 :].split()
-    return (2 if not title else 1) <= len(words) <= 4 and all(
-        NAME_WORD.fullmatch(w) and w.lower() not in lower() for w in words
-    )
+    title = PERSONAL_TITLE.match(span)
+    name = span[title.end() if title else 0 :]
+    words = name.split()
+    if not (1 if title else 2) <= len(words) <= 4 or not all(NAME_PART.fullmatch(w) for w in words):
+        return False
+    if any(len(w) > 2 and w.lower() in lower() for w in words):
+        return False  # "Machinery Consultants International": words of the language
+    return bool(title or PERSON_MARK.search(name) or by_given_name(name))
 
 
 def affiliation(span: str) -> tuple[str, str, int] | None:
@@ -251,7 +257,7 @@ def find_mentions(story: Story, nlp: Any, stopwords: frozenset[str] = STOPWORDS)
             before = sentence.text[: ent.start_char + offset]
             after = sentence.text[ent.start_char + offset + len(name) :]
             context = "place" if PLACE_BEFORE.search(before) else ""
-            if ROLE_BEFORE.search(before) or PERSON_AFTER.match(after) or label != ent.label_:
+            if ROLE_BEFORE.search(before) or PERSON_AFTER.match(after):
                 context = "person"
             mentions.append(Mention(name, LABELS[label], where, context))
     return mentions

@@ -21,13 +21,13 @@ MALE_NAMES = frozenset(
 )
 FEMALE_NAMES = frozenset(
     """abigail alice alison amanda amy andrea angela ann anna anne audrey barbara betty beverly brenda bridget
-    bridgette carol caroline carolyn catherine cheryl christine claire cynthia deborah debbie denise diana diane
+    carol caroline carolyn catherine cheryl christine claire cynthia deborah debbie denise diana diane
     donna doreen dorothy eileen elizabeth ellen emily emma erin ethel evelyn frances geraldine gloria grace hannah
     heather helen hillary holly irene jane janet janice jennifer jessica jill joan joanne josephine joyce judith
     judy julia julie karen kate katherine kathleen kathy kimberly laura lauren linda lisa lois lori louise
-    lucy margaret maria marie marilyn martha mary megan melissa michelle mimi monica nancy natalie nellie nicole
+    lucy margaret maria marie marilyn martha mary megan melissa michelle monica nancy natalie nicole
     pamela patricia paula pauline peggy rachel rebecca rita rose ruth sally samantha sandra sarah sharon shirley
-    sophie stephanie susan suzanne teresa theresa tracey tracy valentina victoria virginia wendy wendie""".split()
+    sophie stephanie susan suzanne teresa theresa victoria virginia wendy""".split()
 )
 MALE_CUE = re.compile(
     r"\b(?:mr|sir|lord|king|prince|father|son|husband|brother|boy|grandfather|grandson|uncle|nephew|fiance|"

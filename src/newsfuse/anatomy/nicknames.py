@@ -66,24 +66,34 @@ _FORMS = {
     "patricia": "pat patty trish",
     "barbara": "barb",
 }
-FORMAL = {short: full for full, shorts in _FORMS.items() for short in shorts.split()}
+FORMAL = {  # "ted": Edward or Theodore
+    short: frozenset(full for full, shorts in _FORMS.items() if short in shorts.split())
+    for shorts in _FORMS.values()
+    for short in shorts.split()
+}
 SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
+INITIALS = re.compile(r"^(?:[A-Z]\.)+$")  # "E.", "H.W."
 
 
-def _words(name: str) -> list[str]:
-    """A name's words, lower case, the given name in its formal form and initials left out ("E.")."""
-    words = [w.lower() for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
-    if words:
-        words[0] = FORMAL.get(words[0], words[0])
-    return words
+def _given(word: str) -> frozenset[str]:
+    """The formal names a given name may stand for: itself, and what it is short for."""
+    word = word.lower()
+    return FORMAL.get(word, frozenset()) | {word}
 
 
 def same_person(a: str, b: str) -> bool:
-    """Whether two full names of one surname name one person: the same given name, formally or familiarly, and
-    one name's other words within the other's ("Jim Hall", "James E. Hall"); never a Jr. and his father."""
-    if any(SUFFIX.match(w) for w in a.split()) != any(SUFFIX.match(w) for w in b.split()):
+    """Whether two full names of one surname name one person: the same given name, formally or familiarly, the
+    same middle initials where both give them ("George H.W. Bush" is not "George W. Bush"), and one name's other
+    words within the other's ("Jim Hall", "James E. Hall"); never a Jr. and his father."""
+    x, y = a.split(), b.split()
+    if len(x) < 2 or len(y) < 2 or x[-1].lower() != y[-1].lower():
         return False
-    x, y = _words(a), _words(b)
-    if len(x) < 2 or len(y) < 2 or x[0] != y[0] or x[-1] != y[-1]:
+    if any(SUFFIX.match(w) for w in x) != any(SUFFIX.match(w) for w in y):
         return False
-    return set(x) <= set(y) or set(y) <= set(x)
+    if not _given(x[0]) & _given(y[0]):
+        return False
+    initials = [[w for w in n[1:] if INITIALS.match(w)] for n in (x, y)]
+    if all(initials) and initials[0] != initials[1]:
+        return False
+    rest = [{w.lower() for w in n[1:] if not INITIALS.match(w)} for n in (x, y)]
+    return rest[0] <= rest[1] or rest[1] <= rest[0]

@@ -13,7 +13,12 @@ before the quotation. "They" never means one person: it goes to the last group n
 Tom Baines", "officials said"), and "the senators" to the last group of senators named; a named group speaks as
 its members' names joined ("Ruth Calder and Tom Baines") with the members in ``group``. A quotation with no
 attribution continues the previous one, or belongs to the speaker the previous sentence introduced.
-Quoted phrases of one or two words are scare quotes.
+Quoted phrases of one or two words are scare quotes. "He" and "she" only go to a person who may be of that
+gender (``genders``). No clause ("…,'' and that racism … reflects") or passive ("A Mass was said") speaks, a
+quoted phrase's author may follow it ("…,'' by Liz Tilberis"; not a title's), an organisation's spokesman
+speaks as the description ("A Decipher spokesman"), and a surname after a description names the person the
+story knows by it ("asked the master of ceremonies, Daniels."). What an article says of its people, by offset,
+is ``reading``'s.
 """
 
 from __future__ import annotations
@@ -36,7 +41,16 @@ PLURAL_PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
 RELATIVE = re.compile(r"^(?:who|whose|which)\b")
 MAX_DESCRIPTION_WORDS = 8
 APPOSED_SURNAME = re.compile(r",\s*([A-Z][\w'’-]+)\s*[.,;]")
-ROLE_AFTER = re.compile(r"(?:['’]s)?\s+[a-z]")
+TITLE_SMALL_WORDS = frozenset("a an the of in on at to and or for with by from".split())
+ROLE_AFTER = re.compile(  # "A Decipher spokesman", "Boeing's lawyers"; not "Boeing on Monday"
+    r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|officials?|executives?|representatives?|lawyers?|aides?)\b"
+)
+SUBJECT_PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+# what a speech verb's subject is not: a clause ("…,'' and that racism among the police reflects"), or a subject
+# the verb is passive of ("A Mass was said", "it is said")
+NO_SPEAKER = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:that|which|whether|what|how|why|if|because)\b", re.IGNORECASE)
+PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s*$")  # lower case: "IS said" is the Islamic State
+
 
 Speaker = tuple[str | None, bool, str, Group | None]  # (name, is an entity, how it was found, group)
 NOBODY: Speaker = (None, False, "", None)
@@ -50,7 +64,7 @@ def _group(group: Group, how: str) -> Speaker:
 def _described(article: Reading, phrase: str, start: int, end: int, named: list[Mention]) -> Speaker | None:
     """The speaker of a description ("who leads the institute", "the head of the institute"): the name it stands
     in apposition to, before it or just after it, never an organisation or person named inside it."""
-    head = article.described(start)
+    head = article.apposition_head(start)
     relative = RELATIVE.match(phrase)
     if head and (relative or not any(m.type == "person" for m in named)):
         return head, True, "named", None
@@ -67,18 +81,14 @@ def _described(article: Reading, phrase: str, start: int, end: int, named: list[
     return None
 
 
-SUBJECT_PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
-# what a speech verb's subject is not: a clause ("…,'' and that racism among the police reflects"), or a subject
-# the verb is passive of ("A Mass was said", "it is said")
-NO_SPEAKER = re.compile(
-    r"^\W*(?:(?:and|but)\s+)?(?:that|which|whether|what|how|why|if|because)\b|\b(?:was|were|is|are|be|been|being)\s*$",
-    re.IGNORECASE,
-)
+def _title(quoted: str) -> bool:
+    """Whether quoted words are a title: every word capitalised but the small ones."""
+    return all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in re.findall(r"[^\W\d_][\w'’]*", quoted))
 
 
 def _may_speak(phrase: str) -> bool:
     """Whether a phrase caught before or after a speech verb may name its speaker (has letters, is no clause)."""
-    return any(c.isalpha() for c in phrase) and not NO_SPEAKER.search(phrase)
+    return any(c.isalpha() for c in phrase) and not NO_SPEAKER.search(phrase) and not PASSIVE.search(phrase)
 
 
 CLAUSE_WORDS = frozenset(
@@ -107,7 +117,7 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
         gender = PRONOUNS[pronoun.lower()]  # "she" is never the boy named just before
         name = article.named_before(start, gender) or article.last_speaker_before(start, person=True, gender=gender)
         if name is None:
-            earlier = [article.name_of(m) for m in article.people_in(0, start)]
+            earlier = [article.name_of(m) for m in article.people_in(0, start) if not article.possessive(m)]
             name = next((n for n in reversed(earlier) if article.may_be(n, gender)), None)
         return (name, True, "pronoun", None) if name else NOBODY
     if PLURAL_PRONOUN.match(phrase):  # never one person: the senators who "wrote", not the last one quoted
@@ -163,7 +173,8 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
         if closed or n < 2 or (RUNS_ON_END.match(after, match.end()) and not LEADING.match(match.group("speaker"))):
             return _speaker(article, end + match.start("speaker"), end + match.end("speaker"))
     # "…,'' said Dr. Mark Juhn of the University of …" (longer than a speaker phrase); "…,'' by Liz Tilberis"
-    said = SAID.match(after) or (BY.match(after) if closed else None)
+    by = closed and not _title(article.text[start:end])  # "A Brief History of Time," by Stephen Hawking: no speech
+    said = SAID.match(after) or (BY.match(after) if by else None)
     if said and (name := article.named_after(end + said.end())):
         return name, True, "named", None
     preceding = [s for s in article.spans if s[1] < start]

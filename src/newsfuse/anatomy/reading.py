@@ -96,7 +96,7 @@ class Reading:
         last named in full before it."""
         given = GIVEN.search(self.text, max(0, mention.where.start - 30), mention.where.start)
         fuller = f"{given.group(1)} {mention.text}" if given else ""
-        if not fuller and len(self.cast.surnames.get(mention.text, ())) > 1:
+        if fuller not in self.cast.canonical and len(self.cast.surnames.get(mention.text, ())) > 1:
             low = bisect.bisect_left(self.mention_starts, mention.where.start)
             named = (m for m in reversed(self.mentions[:low]) if m.type == "person" and " " in m.text)
             fuller = next((m.text for m in named if m.text.split()[-1] == mention.text), "")
@@ -110,7 +110,7 @@ class Reading:
         """Who speaks at each speech verb outside quotations: the last person named before it in its sentence;
         and the person a sentence is about (named in its first words), whom a later "she said" may mean."""
         for sentence in self.sentences:
-            people = self.people_in(sentence.start, sentence.end)
+            people = [m for m in self.people_in(sentence.start, sentence.end) if not self.possessive(m)]
             if people and self.subject(sentence, people[0]):
                 yield people[0].where.start, self.name_of(people[0])
             elif known := self.named_first(sentence):
@@ -124,8 +124,9 @@ class Reading:
             # (", arguing that…" is the sentence's subject's: a participle after a comma follows no apposition)
             participle = verb.group().endswith("ing")
             apposed = self.text[sentence.start : verb.start()].rstrip().endswith(",") and not participle
-            name = self.named_after(verb.end()) if apposed else None  # "…, said Paul Dergarabedian of …"
-            name = name or (self.described(verb.start()) if apposed else None)
+            name = self.apposition_head(verb.start()) if apposed else None
+            if apposed and not name and not people:  # "…, said Paul Dergarabedian of …", the wire's inverted form
+                name = self.named_after(verb.end())
             name = name or (self.name_of(people[-1]) if people else self.named_first(sentence))
             if name:
                 yield verb.start(), name
@@ -211,7 +212,7 @@ class Reading:
     def heard_group(self, offset: int, group: Group) -> None:
         bisect.insort(self.groups, (offset, group), key=lambda pair: pair[0])
 
-    def described(self, start: int) -> str | None:
+    def apposition_head(self, start: int) -> str | None:
         """The person or organisation that the description starting at ``start`` stands in apposition to: walks
         back over ", the head of X, a think tank in Y," to the name before it, within the sentence."""
         sentence = self.sentence_at(start)
