@@ -292,14 +292,18 @@ def test_a_possessive_is_never_the_subject_of_a_speech_verb() -> None:
     assert found[-1] == "Petra Lindqvist"
 
 
-def test_a_surname_two_people_share_is_the_one_the_article_named_last() -> None:
-    """ "Bailey said" after "Kyle Bailey, 12," is Kyle, though the story's "Bailey" is mostly Mark Bailey."""
+@pytest.mark.parametrize(
+    ("attribution", "surname_at"), [("Bailey said.", "Bailey said"), ("said Mr Bailey.", "Bailey.")]
+)
+def test_a_surname_two_people_share_is_the_one_the_article_named_last(attribution: str, surname_at: str) -> None:
+    """ "Bailey said" after "Kyle Bailey, 12," is Kyle, though the story's "Bailey" is mostly Mark Bailey; after a
+    title too."""
     text = (
         "Her fiance, Mark Bailey, flew in on Sunday. Kyle Bailey, 12, watched the plane from the parking lot. "
-        '"The impression I got was that something was wrong with the plane," Bailey said.'
+        f'"The impression I got was that something was wrong with the plane," {attribution}'
     )
     story, mentions = placed(text, "Mark Bailey", "Kyle Bailey")
-    at = story.articles[0].text.rindex("Bailey said")
+    at = story.articles[0].text.rindex(surname_at)
     mentions.append(Mention("Bailey", "person", Citation(story.articles[0].id, 0, at, at + 6)))
     canonical = {"Mark Bailey": "Mark Bailey", "Kyle Bailey": "Kyle Bailey", "Bailey": "Mark Bailey"}
     found = find_quotes(story, mentions, Cast.of(merge(mentions)[0], canonical))
@@ -412,7 +416,7 @@ def test_a_persons_gender_is_what_the_story_tells(name: str, before: str, gender
 
 def test_review_cases_of_the_new_rules(ner: object) -> None:
     """The subject before a verb outranks the inverted form's name after it; a possessive is no one's "she"; a
-    title's author is no speaker; a surname after "Mr" is still the one last named in full."""
+    title's author is no speaker; an organisation with a time phrase is still the organisation."""
     found = speakers_of(
         "Prosecutor Tomas Berglund, however, said Dominic Reyes, who was arrested Monday, had been drinking. "
         '"The car was weaving all over the road," he said.',
@@ -429,15 +433,6 @@ def test_review_cases_of_the_new_rules(ner: object) -> None:
         'She was reading "A Brief History of Time," by Stephen Hawking, on the train.', "Stephen Hawking"
     )
     assert found == [None]
-    text = (
-        "Her fiance, Mark Bailey, flew in on Sunday. Kyle Bailey, 12, watched the plane from the parking lot. "
-        '"The impression I got was that something was wrong with the plane," said Mr Bailey.'
-    )
-    story, mentions = placed(text, "Mark Bailey", "Kyle Bailey")
-    at = story.articles[0].text.rindex("Bailey.")
-    mentions.append(Mention("Bailey", "person", Citation(story.articles[0].id, 0, at, at + 6)))
-    canonical = {"Mark Bailey": "Mark Bailey", "Kyle Bailey": "Kyle Bailey", "Bailey": "Mark Bailey"}
-    assert [q.speaker for q in find_quotes(story, mentions, Cast.of(merge(mentions)[0], canonical))] == ["Kyle Bailey"]
     assert [s for _, s, _ in quotes(ner, 'Boeing on Monday said: "The fleet will fly again within weeks."')] == [
         "Boeing"
     ]
