@@ -1,7 +1,7 @@
 import pytest
 
 from newsfuse.anatomy.cast import Cast, merge
-from newsfuse.anatomy.entities import Mention, find_mentions
+from newsfuse.anatomy.entities import Mention, clean_span, find_mentions
 from newsfuse.anatomy.genders import by_cue, by_given_name
 from newsfuse.anatomy.quotes import find_quotes
 from newsfuse.anatomy.reading import quotations
@@ -436,3 +436,13 @@ def test_review_cases_of_the_new_rules(ner: object) -> None:
     assert [s for _, s, _ in quotes(ner, 'Boeing on Monday said: "The fleet will fly again within weeks."')] == [
         "Boeing"
     ]
+
+
+def test_more_verbs_of_speech_and_a_rear_admirals_title() -> None:
+    """ "he vows" reports speech; "Rear Adm." is a title, no part of the name."""
+    found = speakers_of(
+        'Jerome Walsh retires the act this week. "I will never tell any of these jokes again," he vows.',
+        "Jerome Walsh",
+    )
+    assert found == ["Jerome Walsh"]
+    assert clean_span("Rear Adm. Richard M. Larrabee", "PERSON")[0] == "Richard M. Larrabee"
