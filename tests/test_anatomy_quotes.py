@@ -446,3 +446,14 @@ def test_more_verbs_of_speech_and_a_rear_admirals_title() -> None:
     )
     assert found == ["Jerome Walsh"]
     assert clean_span("Rear Adm. Richard M. Larrabee", "PERSON")[0] == "Richard M. Larrabee"
+
+
+def test_she_is_the_subject_pronoun_not_a_later_him() -> None:
+    """ "She thanked him and said:" is the mother, whatever "him" says of Max."""
+    found = speakers_of(
+        '"We knew it early," said Linda Brestler. "Can I go outside now?" asked Max. '
+        'She thanked him and said: "It was worth the wait."',
+        "Linda Brestler",
+        "Max",
+    )
+    assert found == ["Linda Brestler", "Max", "Linda Brestler"]

@@ -46,6 +46,9 @@ ROLE_AFTER = re.compile(  # "A Decipher spokesman", "Boeing's lawyers"; not "Boe
     r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|officials?|executives?|representatives?|lawyers?|aides?)\b"
 )
 SUBJECT_PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+CLAUSE_WORDS = frozenset(
+    "when as in that regard regards and but so then while after before because if although where".split()
+)
 # what a speech verb's subject is not: a clause ("…,'' and that racism among the police reflects"), or a subject
 # the verb is passive of ("A Mass was said", "it is said")
 NO_SPEAKER = re.compile(r"^\W*(?:(?:and|but)\s+)?(?:that|which|whether|what|how|why|if|because)\b", re.IGNORECASE)
@@ -91,29 +94,26 @@ def _may_speak(phrase: str) -> bool:
     return any(c.isalpha() for c in phrase) and not NO_SPEAKER.search(phrase) and not PASSIVE.search(phrase)
 
 
-CLAUSE_WORDS = frozenset(
-    "when as in that regard regards and but so then while after before because if although where".split()
-)
-
-
-def _pronoun_clause(phrase: str) -> bool:
-    """ "He" or "she" as the subject of a clause caught before a speech verb: "He went on to" (say), "when he
-    was" (asked), "in that regard he" (says). Only small clause words may come before the pronoun: in "her
+def _pronoun_subject(phrase: str) -> str | None:
+    """The pronoun that is the speaker phrase's subject: the phrase itself ("he", "her"), or "he" or "she" as the
+    subject of a clause caught before a speech verb: "He went on to" (say), "when he was" (asked), "in that
+    regard he" (says), "She thanked him and" (said). Only small clause words may come before the pronoun: in "her
     lawyer said" or "the lawyer he hired said" the speaker is someone else."""
+    if PRONOUN.match(phrase):
+        return phrase
     words = phrase.split()
     if words and SUBJECT_PRONOUN.match(words[-1]):  # "To someone who threw a card on stage he" (said)
-        return True
+        return words[-1]
     at = next((n for n, w in enumerate(words) if SUBJECT_PRONOUN.match(w)), None)
     if at is None or any(w[:1].isupper() for w in words[at + 1 :]):
-        return False
-    return all(w.lower() in CLAUSE_WORDS for w in words[:at])
+        return None
+    return words[at] if all(w.lower() in CLAUSE_WORDS for w in words[:at]) else None
 
 
 def _speaker(article: Reading, start: int, end: int) -> Speaker:
     """Who a speaker phrase at ``text[start:end]`` is."""
     phrase = LEADING.sub("", article.text[start:end].strip().lstrip("'`\"“”‘’ "))
-    if PRONOUN.match(phrase) or _pronoun_clause(phrase):
-        pronoun = next(w for w in reversed(phrase.split()) if w.lower() in PRONOUNS)
+    if pronoun := _pronoun_subject(phrase):
         gender = PRONOUNS[pronoun.lower()]  # "she" is never the boy named just before
         name = article.named_before(start, gender) or article.last_speaker_before(start, person=True, gender=gender)
         if name is None:
