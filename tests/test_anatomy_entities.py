@@ -247,7 +247,7 @@ def test_a_nickname_merges_into_the_formal_name_but_a_namesake_does_not() -> Non
         ("Yvo de Boer", " of the climate secretariat", "", True),  # a particle of names
         ("Gen. Wesley Okafor", " of the army", "the army", True),  # a title before a name
         ("Linda Orlova", " of the mothers' committee", "the mothers committee", True),  # a common given name
-        ("Valentina Orlova", " of the mothers' committee", "the mothers committee", False),  # no sign of a person
+        ("Tervina Orlova", " of the mothers' committee", "the mothers committee", False),  # no sign of a person
         ("General Motors", " of putting America last", "", False),  # "accused … of" a deed
         ("Goldman Sachs", " of New York", "", False),
         ("J.P. Morgan", " of New York", "", False),  # initials, but no middle initial of a name

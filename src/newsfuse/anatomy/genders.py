@@ -1,8 +1,9 @@
 """Genders: whom "he" and "she" can mean, so that "``…,'' she said" never goes to a boy named just before.
 
 A person's gender is read from what the story says of them, not guessed wildly: a title or a family word just
-before a mention ("Mrs. Brestler", "her son Max", "Newsome's younger son Elliot"), else a common English given
-name that is clearly one or the other. Anyone else is unknown, and "he" or "she" may mean them.
+before a mention ("Mrs. Brestler", "her son Max", "Newsome's younger son Elliot"), else a common given
+name that is clearly one or the other (English, and the commonest of the other names in the world's news).
+Anyone else is unknown, and "he" or "she" may mean them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ MALE_NAMES = frozenset(
     jonathan joseph josh joshua juan keith ken kenneth kevin kyle larry lawrence leonard luke malcolm mark martin
     matthew max michael mike nathan neil neville nicholas nick noah oliver patrick paul peter philip phillip ralph
     raymond richard rick robert roger ronald roy russell ryan samuel scott sean simon stanley stephen steve steven
-    stuart ted thomas timothy todd tom tony victor vincent walter wayne william""".split()
+    stuart ted thomas timothy todd tom tony victor vincent walter wayne william"""
+    # the world's news: Russian, French, German, Spanish, Italian, Arabic and Hebrew given names that are clearly
+    # a man's (not "Jean", a woman's in English, nor "Andrea", a man's in Italian)
+    """alexei alexey anatoly andrei boris dmitri dmitry gennady igor leonid mikhail nikolai oleg pyotr sergei
+    sergey valery viktor vladimir yevgeny yuri alain andre andré bernard francois françois gerard gérard gilles
+    jacques lucien marcel michel philippe pierre rene rené yves dieter friedrich gerhard hans heinz helmut horst
+    jurgen jürgen klaus wolfgang alejandro carlos fernando francisco javier jorge jose josé luis manuel miguel pedro
+    ricardo giorgio giovanni giuseppe luigi marco massimo paolo silvio abdullah ahmad ahmed ali hassan hussein
+    ibrahim khalid mahmoud mohamed mohammad mohammed muhammad mustafa omar yasser yusuf ehud moshe shimon
+    yitzhak""".split()
 )
 FEMALE_NAMES = frozenset(
     """abigail alice alison amanda amy andrea angela ann anna anne audrey barbara betty beverly brenda bridget
@@ -27,7 +37,11 @@ FEMALE_NAMES = frozenset(
     judy julia julie karen kate katherine kathleen kathy kimberly laura lauren linda lisa lois lori louise
     lucy margaret maria marie marilyn martha mary megan melissa michelle monica nancy natalie nicole
     pamela patricia paula pauline peggy rachel rebecca rita rose ruth sally samantha sandra sarah sharon shirley
-    sophie stephanie susan suzanne teresa theresa victoria virginia wendy""".split()
+    sophie stephanie susan suzanne teresa theresa victoria virginia wendy"""
+    """anastasia ekaterina galina irina larisa ludmila lyudmila nadezhda natalia natalya olga svetlana tatiana
+    tatyana valentina yelena yulia brigitte chantal francoise françoise genevieve geneviève isabelle monique
+    nathalie simone sylvie gisela helga ingrid petra renate ursula carmen francesca giulia isabel lucia rosa
+    aisha ayesha fatima layla leila benazir indira golda tzipi""".split()
 )
 MALE_CUE = re.compile(
     r"\b(?:mr|sir|lord|king|prince|father|son|husband|brother|boy|grandfather|grandson|uncle|nephew|fiance|"

@@ -40,6 +40,9 @@ PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 PLURAL_PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
 RELATIVE = re.compile(r"^(?:who|whose|which)\b")
 MAX_DESCRIPTION_WORDS = 8
+COMPLEMENT = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?$")  # "a committee of (the) ORG": ORG is no subject
+PARTICIPLE = re.compile(r",?\s+\w+ing\b")  # the reporting verb is a participle: its subject is the clause's
+OPENING_PHRASE = re.compile(r"\s*(?:[\w.'’-]+\s+){0,3}[\w.'’-]+,\s+")  # "However, ", "On Thursday, ": before a subject
 APPOSED_SURNAME = re.compile(r",\s*([A-Z][\w'’-]+)\s*[.,;]")
 TITLE_SMALL_WORDS = frozenset("a an the of in on at to and or for with by from".split())
 ROLE_AFTER = re.compile(  # "A Decipher spokesman", "Boeing's lawyers"; not "Boeing on Monday"
@@ -135,6 +138,14 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
     # embassy in Paris, saying" is no place
     # nor an organisation its spokesman ("A Decipher spokesman said": the description speaks)
     role = best is not None and best.type == "organisation" and ROLE_AFTER.match(article.text[best.where.end : end])
+    # "a committee of the State Bar of Texas says": the committee speaks, described, not the organisation
+    complement = (
+        best is not None and best.type == "organisation" and phrase[:1].islower()
+        and COMPLEMENT.search(article.text[start : best.where.start]) is not None
+        and len(phrase.split()) <= MAX_DESCRIPTION_WORDS
+    )  # fmt: skip
+    if complement:
+        return phrase.rstrip("."), False, "named", None
     if best and not role and not (best.type == "place" and (phrase[:1].islower() or len(phrase) > len(best.text) + 4)):
         return article.name_of(best), True, "named", None
     phrase = phrase.rstrip(".")
@@ -183,13 +194,19 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
     match = BEFORE.search(before)  # "Strand said the pilot had told the tower: ``…''": the last verb's subject
     if match and _may_speak(match.group("speaker")):
         first, last = match.span("speaker")
-        reported = [verb.end() for verb in SPEECH.finditer(before, first, last)]
-        return _speaker(article, begin + (reported[-1] if reported else first), begin + last)
+        verbs = list(SPEECH.finditer(before, first, last))
+        if verbs and PARTICIPLE.match(before, last):  # "Stevens acknowledged the …, saying, ``…''": the subject's
+            return _speaker(article, begin + first, begin + verbs[0].start())
+        return _speaker(article, begin + (verbs[-1].end() if verbs else first), begin + last)
     if before.endswith(":") and (people := article.people_in(begin, start)):  # "Delgado put it plainly: “…”"
         return article.name_of(people[-1]), True, "named", None
-    match = SUBJECT.match(before)  # the sentence's speaker, unless it reports someone else's words
-    if match and not SPEECH.search(before, match.end()) and _may_speak(match.group("speaker")):
-        return _speaker(article, begin + match.start("speaker"), begin + match.end("speaker"))
+    # the sentence's speaker, unless it reports someone else's words; past an opening phrase ("However, the high
+    # court said the law violates…")
+    opening = OPENING_PHRASE.match(before)
+    for at in (0, opening.end()) if opening and not SPEECH.search(opening.group()) else (0,):
+        match = SUBJECT.match(before, at)
+        if match and not SPEECH.search(before, match.end()) and _may_speak(match.group("speaker")):
+            return _speaker(article, begin + match.start("speaker"), begin + match.end("speaker"))
     return NOBODY
 
 

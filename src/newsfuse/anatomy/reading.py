@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from newsfuse.anatomy.cast import Cast
 from newsfuse.anatomy.entities import NAME_WORD, TITLE, Mention
-from newsfuse.anatomy.genders import by_cue, by_given_name
+from newsfuse.anatomy.genders import PRONOUNS, by_cue, by_given_name
 from newsfuse.anatomy.groups import Group, described, named_groups
 from newsfuse.anatomy.speech import SPEECH
 from newsfuse.model import Sentence
@@ -32,7 +32,8 @@ LEADING = re.compile(r"^(?:and|but|as|so|then|while)(?:\s+|$)", re.IGNORECASE)
 SUBJECT_WORDS = 3  # a person named within a sentence's first words is its subject
 GIVEN = re.compile(r"([A-Z][\w'’-]+) $")  # a capitalised word just before a name: "Doreen " Lawrence
 INVERTED_END = re.compile(r"['’]?\s*(?:[,.;:!?)]|of\b|\(|$)")  # "said Paul Dergarabedian, …", "… of Exhibitor"
-PRONOUN_OPENING = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?:he|she|they|his|her|their)\b", re.IGNORECASE)
+PRONOUN_OPENING = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?P<pronoun>he|she|they|his|her|their)\b", re.IGNORECASE)
+PRONOUN_CHAIN = 3  # sentences about "she" (or "he") between a quotation and the one sentence that names her
 QUOTE_MARK = re.compile(r"[\"“”`]|(?<!\w)['’]|['’](?!\w)")  # not the apostrophe of "submarine's"
 OPENING_WORDS = 12  # or after an opening phrase and a description of this many words in all
 
@@ -139,22 +140,26 @@ class Reading:
         return self.name_of(people[0]) if found and INVERTED_END.match(self.text, people[0].where.end) else None
 
     def named_before(self, offset: int, gender: str | None = None) -> str | None:
-        """The one person the sentence before a quotation's names, when the quotation opens its sentence and that
-        sentence is not about someone already ("Such views were countered by those who, like Jerry Rhoades,
-        pronounced…" / "``Don't watch it to analyze,'' he said."): whom "he" means there."""
+        """The one person of ``gender`` the sentence before a quotation's names, when the quotation opens its
+        sentence and that sentence is not about someone already ("Such views were countered by those who, like
+        Jerry Rhoades, pronounced…" / "``Don't watch it to analyze,'' he said."): whom "he" means there. Sentences
+        that go on about "she" (or "he") in between are passed over, up to ``PRONOUN_CHAIN`` of them ("…, Linda
+        Brestler had no idea…" / "But she was…" / "She remembers…" / "``…,'' she said.")."""
         sentence = self.sentence_at(offset)
-        if sentence.index == 0 or not self.quoted(
-            sentence.start + len(sentence.text) - len(sentence.text.lstrip("`'\"“ "))
-        ):
+        if not self.quoted(sentence.start + len(sentence.text) - len(sentence.text.lstrip("`'\"“ "))):
             return None
-        before = self.sentences[sentence.index - 1]
-        if PRONOUN_OPENING.match(before.text) or self.quoted(before.end - 2):
-            return None
-        names = {self.name_of(m) for m in self.people_in(before.start, before.end) if not self.possessive(m)}
-        if len(names) != 1 or not names <= self.cast.people:
-            return None
-        name = next(iter(names))
-        return name if self.may_be(name, gender) else None
+        for back in range(sentence.index - 1, max(sentence.index - PRONOUN_CHAIN - 2, -1), -1):
+            before = self.sentences[back]
+            if self.quoted(before.end - 2):
+                return None
+            if opening := PRONOUN_OPENING.match(before.text):
+                if gender is None or PRONOUNS.get(opening.group("pronoun").lower()) != gender:
+                    return None
+                continue
+            names = {self.name_of(m) for m in self.people_in(before.start, before.end) if not self.possessive(m)}
+            names = {name for name in names if name in self.cast.people and self.may_be(name, gender)}
+            return next(iter(names)) if len(names) == 1 else None
+        return None
 
     def possessive(self, mention: Mention) -> bool:
         """Whether a mention is a possessive ("Lawrence's killing"): never the subject of a verb."""

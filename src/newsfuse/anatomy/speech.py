@@ -15,7 +15,7 @@ import re
 VERB = (
     r"(?:said|says|say|told|tells|added|adds|asked|asks|explained|explains|recalled|recalls|wrote|writes|insisted|"
     r"insists|declared|declares|stated|warned|warns|noted|notes|argued|argues|continued|continues|replied|replies|"
-    r"testified|announced|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cried|"
+    r"testified|announced|announces|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cried|"
     r"shouted|remarked|observed|observes|responded|responds|recounted|recounts|vowed|predicted|predicts|posted|"
     r"tweeted|saying|adding|telling|disputed|denied|denies|countered|claimed|urged|urges|remembered|remembers|"
     r"joked|jokes|quipped|quips|laughed|laughs|mused|muses|boasted|boasts|retorted|whispered|whispers|exclaimed|"
@@ -24,6 +24,9 @@ VERB = (
     # the participle of a clause that reports speech: "with President Barroso noting that ``…''"
     r"noting|explaining|insisting|warning|arguing|declaring|stating|stressing|recalling|acknowledging|admitting)"
 )
+# "…,'' reported The New York Times": the outlet's words; but "…,'' the agency reported" after "Klebanov told
+# reporters that" relays someone else's, so these verbs speak only in the inverted form
+INVERTED_ONLY = r"(?:reported|reports)"
 MARKS = r"^[\s,.!?—–\-\"”'’`]*"  # what lies between the quoted words and the attribution: marks, commas
 SPEAKER = r"(?P<speaker>[^,;:\"“”]{1,80}?)"
 # "Hall later told", "the pilot had told", "Wiley was quoted as telling"
@@ -32,7 +35,7 @@ APPOSED = r"(?:[^,;:\"“”]{1,100},){1,3}"  # ", the former test pilot who fle
 AFTER = (  # the first two name the speaker whatever ends the quotation; the others only after a closing mark
     # a full stop inside the sentence is an abbreviation's: "said Dr. Mara Lindqvist", "said U.S. envoy Lee"
     re.compile(
-        rf"{MARKS}{VERB}\s+{SPEAKER}\s*(?:[,;!?]|\.(?!\s*[A-Z])|$|\s(?:who|whose|in|on|at|after|before|during)\b)"
+        rf"{MARKS}(?:{VERB}|{INVERTED_ONLY})\s+{SPEAKER}\s*(?:[,;!?]|\.(?!\s*[A-Z])|$|\s(?:who|whose|in|on|at|after|before|during)\b)"
     ),
     re.compile(rf"{MARKS}according\s+to\s+{SPEAKER}\s*(?:[,;.!?]|$)"),
     re.compile(rf"{MARKS}{SPEAKER}\s+{ADVERBS}{VERB}\b"),
