@@ -552,3 +552,20 @@ def test_reported_speaks_only_inverted_and_announces_speaks(
     text: str, named: list[tuple[str, str]], speaker: str
 ) -> None:
     assert speakers_typed(text, *named) == [speaker]
+
+
+def test_a_korean_name_is_used_alone_by_its_family_name() -> None:
+    """ "Ban Ki-moon" is "Mr. Ban", family name first (a given name hyphenated in lower case); "Norton-Taylor" is
+    still a surname last."""
+    text = (
+        "Secretary-General Ban Ki-moon opened the talks, and Richard Norton-Taylor wrote about them.\nMr. Ban "
+        'recognizes the divisions. "It may be too ambitious to agree on a target now," he said. "We will have '
+        'to," said Norton-Taylor.'
+    )
+    story = story_from([text])
+    article = story.articles[0]
+    places = [("Ban Ki-moon", text.index("Ban Ki-moon")), ("Richard Norton-Taylor", text.index("Richard"))]
+    places += [("Ban", text.index("Mr. Ban") + 4), ("Norton-Taylor", text.rindex("Norton-Taylor"))]
+    mentions = [Mention(n, "person", Citation(article.id, 0, at, at + len(n))) for n, at in places]
+    found = find_quotes(story, mentions, Cast.of(*merge(mentions)))
+    assert [q.speaker for q in found] == ["Ban Ki-moon", "Richard Norton-Taylor"]

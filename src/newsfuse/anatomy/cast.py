@@ -18,6 +18,7 @@ from newsfuse.anatomy.model import Entity
 from newsfuse.anatomy.nicknames import same_person
 
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")  # "US", "U.S" (the final dot is cut), "ISW"
+FAMILY_FIRST = re.compile(r"[A-Z][a-z]+-[a-z]+")  # "Ki-moon", "Jong-il": a Korean given name, after the family name
 
 
 def _key(name: str) -> str:
@@ -38,8 +39,15 @@ def _skeleton(key: str) -> str:
     return key[:1] + re.sub(r"[aeiouy]|(.)(?=\1)", "", key[1:])
 
 
+def family_name(name: str) -> str:
+    """The word of a full name that is used alone: the last, but the first in a Korean name written family name
+    first ("Ban Ki-moon" is "Mr. Ban", "Kim Jong-il" is "Kim": a given name hyphenated in lower case)."""
+    words = name.split()
+    return words[0] if len(words) == 2 and FAMILY_FIRST.fullmatch(words[1]) else words[-1]
+
+
 def _surname(name: str) -> str:
-    return _key(PARTICLE.sub("", name.split()[-1]))
+    return _key(PARTICLE.sub("", family_name(name)))
 
 
 class _Groups:
@@ -195,7 +203,7 @@ class Cast:
         surnames: dict[str, set[str]] = {}
         for name in set(canonical.values()):
             if len(name.split()) > 1:
-                surnames.setdefault(name.split()[-1], set()).add(name)
+                surnames.setdefault(family_name(name), set()).add(name)
         return cls(canonical, people, {last: frozenset(names) for last, names in surnames.items()})
 
     def by_surname(self, phrase: str) -> str | None:
