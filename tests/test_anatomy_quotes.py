@@ -569,3 +569,15 @@ def test_a_korean_name_is_used_alone_by_its_family_name() -> None:
     mentions = [Mention(n, "person", Citation(article.id, 0, at, at + len(n))) for n, at in places]
     found = find_quotes(story, mentions, Cast.of(*merge(mentions)))
     assert [q.speaker for q in found] == ["Ban Ki-moon", "Richard Norton-Taylor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lesson went on.\n``What does it mean to find a needle in a haystack?'' Quist asks.\n``Hard,'' he says.",
+        "The lesson went on. ``But how difficult is a haystack to search?'' Quist mused. ``One hour may not tell us.''",
+    ],
+)
+def test_an_attribution_read_as_a_sentence_of_its_own_still_names_the_speaker(text: str) -> None:
+    """The segmenter ends a sentence after "?''" before a capital: "Quist asks." is still the attribution."""
+    assert speakers_of(text, "Quist")[0] == "Quist"

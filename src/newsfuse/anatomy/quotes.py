@@ -32,7 +32,7 @@ from newsfuse.anatomy.genders import PRONOUNS
 from newsfuse.anatomy.groups import Group, plural
 from newsfuse.anatomy.model import Quote
 from newsfuse.anatomy.reading import LEADING, Reading, titles_only
-from newsfuse.anatomy.speech import AFTER, BEFORE, BY, CLOSED, MARKS, RUNS_ON_END, SAID, SIGNED, SPEECH, SUBJECT
+from newsfuse.anatomy.speech import AFTER, ALONE, BEFORE, BY, CLOSED, MARKS, RUNS_ON_END, SAID, SIGNED, SPEECH, SUBJECT
 from newsfuse.model import Citation, Story
 from newsfuse.text import words
 
@@ -169,6 +169,12 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
     following = [s for s in article.spans if s[0] > end]
     stop = min(last.end, following[0][0] - 1) if following else last.end
     after = article.text[end:stop]
+    if not after[re.match(MARKS, after).end() :] and last.index + 1 < len(article.sentences):
+        then = article.sentences[last.index + 1]  # "``…?'' Domis asks.", read as a sentence of its own
+        until = min(then.end, following[0][0]) if following else then.end  # "Wiley ruminated. ``One…''"
+        alone = article.text[then.start : until].rstrip("`'\"“ ")
+        if "\n" not in article.text[end : then.start] and ALONE.match(alone):
+            stop, after = then.start + len(alone), article.text[end : then.start + len(alone)]
     marks = re.match(MARKS, after)
     closed = bool(CLOSED & set(marks.group() if marks else "")) or article.text[end - 1 : end] in CLOSED
     line_end = article.text.find("\n", end)

@@ -46,6 +46,9 @@ AFTER = (  # the first two name the speaker whatever ends the quotation; the oth
 SIGNED = re.compile(r"[\"”'’]*\s*[-–—]\s*[\"“]?(?P<speaker>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})[\"”]?\s*$")
 RUNS_ON_END = re.compile(r"(?:\s+[\w.]+){0,3}\s*(?:[.,;:!?]|$)")  # "said.", "said Tuesday.", "said on Monday,"
 CLOSED = frozenset(",.!?—–-")  # a quotation followed by its attribution ends on one of these, inside or outside
+# the attribution alone as the next sentence, where the segmenter ended one after "?''": "``…?'' Domis asks."
+_WHO = r"[^,;:\"“”]{1,80}?"  # a speaker phrase, not captured
+ALONE = re.compile(rf"\s*(?:{_WHO}\s+{ADVERBS}{VERB}|{VERB}\s+{_WHO})(?:\s+[\w.]+){{0,3}}\s*[.!]?\s*$")
 SUBJECT = re.compile(rf"\s*{SPEAKER}(?:,{APPOSED})?\s+{ADVERBS}{VERB}\b")  # "He said the box is ``…''"
 # "Strand said the pilot had told the tower: ``…''"; and a quoted phrase inside the speaker's reported clause:
 # "de Boer had said that the parties were ``on the brink''" (the clause bounded: one sentence's words)
