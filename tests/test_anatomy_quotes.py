@@ -408,6 +408,10 @@ def test_she_is_never_the_boy_quoted_just_before() -> None:
         ("Okafor", "said Mrs. ", "female"),
         ("Vladimir Orlov", "", "male"),  # the commonest given names of the world's news too
         ("Tatyana Belova", "", "female"),
+        ("William Orr", "", "male"),  # the last name of one list and the first of the next both count
+        ("Alexei Orr", "", "male"),
+        ("Wendy Orr", "", "female"),
+        ("Anastasia Orr", "", "female"),
         ("Dawson", "said ", None),  # a surname alone tells nothing
         ("Kim Domis", "therapist ", None),  # nor a name given to either
     ],
@@ -581,3 +585,36 @@ def test_a_korean_name_is_used_alone_by_its_family_name() -> None:
 def test_an_attribution_read_as_a_sentence_of_its_own_still_names_the_speaker(text: str) -> None:
     """The segmenter ends a sentence after "?''" before a capital: "Quist asks." is still the attribution."""
     assert speakers_of(text, "Quist")[0] == "Quist"
+
+
+def test_a_description_longer_than_the_pattern_still_stands_in_apposition() -> None:
+    """ "Bill Okafor, a geophysicist at the Survey's … Center in Colorado, explained that ``…''": Okafor, not the
+    centre named at the end of a description the speaker pattern could not hold whole."""
+    found = speakers_typed(
+        "Bill Okafor, a geophysicist at the Harbor Geological Survey's National Earthquake Information Center in "
+        "Colorado, explained that such numbers are ``still subject to change for weeks.''",
+        ("Bill Okafor", "person"),
+        ("National Earthquake Information Center", "organisation"),
+    )
+    assert found == ["Bill Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("``The rescue effort is a fiasco,'' one Istanbul newspaper asserted.", "one Istanbul newspaper"),
+        ("``He died when our building collapsed,'' Mara Quist managed to say.", "Mara Quist"),
+    ],
+)
+def test_more_ways_of_saying(text: str, speaker: str) -> None:
+    assert speakers_of(text, *(["Mara Quist"] if "Quist" in text else []))[0] == speaker
+
+
+def test_she_is_not_andy() -> None:
+    found = speakers_of(
+        '"We teach Sunday school," said Janell Mead. Andy Koenigs disagreed with the board. "We are not against '
+        'anyone," she said.',
+        "Janell Mead",
+        "Andy Koenigs",
+    )
+    assert found == ["Janell Mead", "Janell Mead"]

@@ -18,7 +18,9 @@ MALE_NAMES = frozenset(
     jonathan joseph josh joshua juan keith ken kenneth kevin kyle larry lawrence leonard luke malcolm mark martin
     matthew max michael mike nathan neil neville nicholas nick noah oliver patrick paul peter philip phillip ralph
     raymond richard rick robert roger ronald roy russell ryan samuel scott sean simon stanley stephen steve steven
-    stuart ted thomas timothy todd tom tony victor vincent walter wayne william"""
+    stuart ted thomas timothy todd tom tony victor vincent walter wayne william """
+    """andy bradley calvin chester chuck clint danny dwight eddie franklin freddie glenn hank harvey herbert herman
+    kurt leroy lester lloyd marvin melvin norman randy ricky rusty tommy troy vernon wade wesley willie """
     # the world's news: Russian, French, German, Spanish, Italian, Arabic and Hebrew given names that are clearly
     # a man's (not "Jean", a woman's in English, nor "Andrea", a man's in Italian)
     """alexei alexey anatoly andrei boris dmitri dmitry gennady igor leonid mikhail nikolai oleg pyotr sergei
@@ -37,7 +39,10 @@ FEMALE_NAMES = frozenset(
     judy julia julie karen kate katherine kathleen kathy kimberly laura lauren linda lisa lois lori louise
     lucy margaret maria marie marilyn martha mary megan melissa michelle monica nancy natalie nicole
     pamela patricia paula pauline peggy rachel rebecca rita rose ruth sally samantha sandra sarah sharon shirley
-    sophie stephanie susan suzanne teresa theresa victoria virginia wendy"""
+    sophie stephanie susan suzanne teresa theresa victoria virginia wendy """
+    """becky beth betsy carrie cathy connie dawn debra elaine eleanor erica gail gwen jenna jenny joy katie
+    marcia marjorie melanie molly naomi nora olivia phyllis rhonda rosemary sheila sylvia tammy tina valerie
+    vanessa vivian wanda willa yvonne """
     """anastasia ekaterina galina irina larisa ludmila lyudmila nadezhda natalia natalya olga svetlana tatiana
     tatyana valentina yelena yulia brigitte chantal francoise françoise genevieve geneviève isabelle monique
     nathalie simone sylvie gisela helga ingrid petra renate ursula carmen francesca giulia isabel lucia rosa

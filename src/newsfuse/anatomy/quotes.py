@@ -200,6 +200,9 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
     match = BEFORE.search(before)  # "Strand said the pilot had told the tower: ``…''": the last verb's subject
     if match and _may_speak(match.group("speaker")):
         first, last = match.span("speaker")
+        cut = max(before.rfind(mark, 0, first) for mark in ',;:"“”')  # a phrase longer than the pattern takes:
+        if cut >= 0 and (longer := before[cut + 1 : first]).strip():  # "…, a geophysicist at the US Geological
+            first -= len(longer.lstrip())  # Survey's National Earthquake Information Center in Colorado, explained"
         verbs = list(SPEECH.finditer(before, first, last))
         if verbs and PARTICIPLE.match(before, last):  # "Stevens acknowledged the …, saying, ``…''": the subject's
             return _speaker(article, begin + first, begin + verbs[0].start())

@@ -15,7 +15,7 @@ import re
 VERB = (
     r"(?:said|says|say|told|tells|added|adds|asked|asks|explained|explains|recalled|recalls|wrote|writes|insisted|"
     r"insists|declared|declares|stated|warned|warns|noted|notes|argued|argues|continued|continues|replied|replies|"
-    r"testified|announced|announces|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cried|"
+    r"testified|announced|announces|asserted|asserts|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cried|"
     r"shouted|remarked|observed|observes|responded|responds|recounted|recounts|vowed|predicted|predicts|posted|"
     r"tweeted|saying|adding|telling|disputed|denied|denies|countered|claimed|urged|urges|remembered|remembers|"
     r"joked|jokes|quipped|quips|laughed|laughs|mused|muses|boasted|boasts|retorted|whispered|whispers|exclaimed|"
@@ -29,8 +29,8 @@ VERB = (
 INVERTED_ONLY = r"(?:reported|reports)"
 MARKS = r"^[\s,.!?—–\-\"”'’`]*"  # what lies between the quoted words and the attribution: marks, commas
 SPEAKER = r"(?P<speaker>[^,;:\"“”]{1,80}?)"
-# "Hall later told", "the pilot had told", "Wiley was quoted as telling"
-ADVERBS = r"(?:(?:also|later|then|has|had|have|would|will|was quoted as)\s+){0,3}"  # bounded: "had had had…"
+# "Hall later told", "the pilot had told", "Wiley was quoted as telling", "Tekin managed to say"; bounded: "had had…"
+ADVERBS = r"(?:(?:also|later|then|has|had|have|would|will|was quoted as|managed to|went on to)\s+){0,3}"
 APPOSED = r"(?:[^,;:\"“”]{1,100},){1,3}"  # ", the former test pilot who flew it in 1969," (up to three parts)
 AFTER = (  # the first two name the speaker whatever ends the quotation; the others only after a closing mark
     # a full stop inside the sentence is an abbreviation's: "said Dr. Mara Lindqvist", "said U.S. envoy Lee"
