@@ -234,14 +234,16 @@ def test_a_participle_after_a_comma_is_no_apposition(ner: object) -> None:
     assert [s for _, s, _ in found] == [None]
 
 
-def placed(story_text: str, *people: str) -> tuple[object, list[Mention]]:
-    """A one-article story and, as the model might have read it, each of ``people`` at its first place."""
+def placed(story_text: str, *people: str | tuple[str, str]) -> tuple[object, list[Mention]]:
+    """A one-article story and, as the model might have read it, each of ``people`` at its first place (a name,
+    a person; or a name and its type)."""
     story = story_from([story_text])
     article = story.articles[0]
     mentions = []
-    for name in people:
+    for named in people:
+        name, kind = (named, "person") if isinstance(named, str) else named
         at = article.text.index(name)
-        mentions.append(Mention(name, "person", Citation(article.id, 0, at, at + len(name))))
+        mentions.append(Mention(name, kind, Citation(article.id, 0, at, at + len(name))))
     return story, mentions
 
 
@@ -274,7 +276,9 @@ def test_a_given_name_the_model_left_out_still_names_its_person() -> None:
     assert [q.speaker for q in found] == ["Doreen Lawrence"]
 
 
-def speakers_of(story_text: str, *people: str, canonical: dict[str, str] | None = None) -> list[str | None]:
+def speakers_of(
+    story_text: str, *people: str | tuple[str, str], canonical: dict[str, str] | None = None
+) -> list[str | None]:
     """The speakers of a one-article story's quotations, the model's reading of ``people`` given (``placed``)."""
     story, mentions = placed(story_text, *people)
     entities, merged = merge(mentions)
@@ -489,22 +493,9 @@ def test_she_is_the_subject_pronoun_not_a_later_him() -> None:
     assert found == ["Linda Brestler", "Max", "Linda Brestler"]
 
 
-def speakers_typed(story_text: str, *named: tuple[str, str]) -> list[str | None]:
-    """The speakers of a one-article story's quotations, each (name, type) read by the model at its first place."""
-    story = story_from([story_text])
-    article = story.articles[0]
-    mentions = [
-        Mention(name, kind, Citation(article.id, 0, at, at + len(name)))
-        for name, kind in named
-        for at in [article.text.index(name)]
-    ]
-    entities, merged = merge(mentions)
-    return [q.speaker for q in find_quotes(story, mentions, Cast.of(entities, merged))]
-
-
 def test_a_subject_after_an_opening_phrase_speaks() -> None:
     """ "However, the appeals court said the law violates the charter's ``…''": the court, not the last speaker."""
-    found = speakers_typed(
+    found = speakers_of(
         '"The ruling was long overdue for us," said Mara Quist. However, the appeals court said the law violates '
         "the charter's ``single, carefully weighed procedure'' for new rules.",
         ("Mara Quist", "person"),
@@ -514,7 +505,7 @@ def test_a_subject_after_an_opening_phrase_speaks() -> None:
 
 def test_a_participle_speaks_for_the_subject_of_its_clause() -> None:
     """ "Quist acknowledged the ``…'' of the case, saying, ``…''": Quist, not the object of "acknowledged"."""
-    found = speakers_typed(
+    found = speakers_of(
         "The vote was close. Mara Quist acknowledged the ``real weight'' of the case, saying, ``The court "
         "expresses no view on the merits.''",
         ("Mara Quist", "person"),
@@ -523,7 +514,7 @@ def test_a_participle_speaks_for_the_subject_of_its_clause() -> None:
 
 
 def test_a_body_described_by_its_organisation_speaks_as_described() -> None:
-    found = speakers_typed(
+    found = speakers_of(
         "``The county is a disgrace in the area of legal aid,'' a committee of the Harbor Bar Association says in a "
         "report.",
         ("Harbor Bar Association", "organisation"),
@@ -555,7 +546,7 @@ def test_a_body_described_by_its_organisation_speaks_as_described() -> None:
 def test_reported_speaks_only_inverted_and_announces_speaks(
     text: str, named: list[tuple[str, str]], speaker: str
 ) -> None:
-    assert speakers_typed(text, *named) == [speaker]
+    assert speakers_of(text, *named) == [speaker]
 
 
 def test_a_korean_name_is_used_alone_by_its_family_name() -> None:
@@ -590,7 +581,7 @@ def test_an_attribution_read_as_a_sentence_of_its_own_still_names_the_speaker(te
 def test_a_description_longer_than_the_pattern_still_stands_in_apposition() -> None:
     """ "Bill Okafor, a geophysicist at the Survey's … Center in Colorado, explained that ``…''": Okafor, not the
     centre named at the end of a description the speaker pattern could not hold whole."""
-    found = speakers_typed(
+    found = speakers_of(
         "Bill Okafor, a geophysicist at the Harbor Geological Survey's National Earthquake Information Center in "
         "Colorado, explained that such numbers are ``still subject to change for weeks.''",
         ("Bill Okafor", "person"),
