@@ -18,7 +18,8 @@ from newsfuse.anatomy.model import Entity
 from newsfuse.anatomy.nicknames import same_person
 
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")  # "US", "U.S" (the final dot is cut), "ISW"
-FAMILY_FIRST = re.compile(r"[A-Z][a-z]+-[a-z]+")  # "Ki-moon", "Jong-il": a Korean given name, after the family name
+# "Ki-moon", "Jong-il": a Korean given name, after the family name (not "Abed-rabbo", "Abu-khalil": Arabic names)
+FAMILY_FIRST = re.compile(r"(?!(?:Abu|Abd|Abdel|Abed|Bin|Ben|Al|El)-)[A-Z][a-z]{1,5}-[a-z]{1,5}")
 
 
 def _key(name: str) -> str:

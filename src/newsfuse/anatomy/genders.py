@@ -25,14 +25,14 @@ MALE_NAMES = frozenset(
     # a man's (not "Jean", a woman's in English, nor "Andrea", a man's in Italian)
     """alexei alexey anatoly andrei boris dmitri dmitry gennady igor leonid mikhail nikolai oleg pyotr sergei
     sergey valery viktor vladimir yevgeny yuri alain andre andré bernard francois françois gerard gérard gilles
-    jacques lucien marcel michel philippe pierre rene rené yves dieter friedrich gerhard hans heinz helmut horst
+    jacques lucien marcel michel philippe pierre yves dieter friedrich gerhard hans heinz helmut horst
     jurgen jürgen klaus wolfgang alejandro carlos fernando francisco javier jorge jose josé luis manuel miguel pedro
     ricardo giorgio giovanni giuseppe luigi marco massimo paolo silvio abdullah ahmad ahmed ali hassan hussein
     ibrahim khalid mahmoud mohamed mohammad mohammed muhammad mustafa omar yasser yusuf ehud moshe shimon
     yitzhak""".split()
 )
 FEMALE_NAMES = frozenset(
-    """abigail alice alison amanda amy andrea angela ann anna anne audrey barbara betty beverly brenda bridget
+    """abigail alice alison amanda amy angela ann anna anne audrey barbara betty beverly brenda bridget
     carol caroline carolyn catherine cheryl christine claire cynthia deborah debbie denise diana diane
     donna doreen dorothy eileen elizabeth ellen emily emma erin ethel evelyn frances geraldine gloria grace hannah
     heather helen hillary holly irene jane janet janice jennifer jessica jill joan joanne josephine joyce judith
@@ -42,10 +42,10 @@ FEMALE_NAMES = frozenset(
     sophie stephanie susan suzanne teresa theresa victoria virginia wendy """
     """becky beth betsy carrie cathy connie dawn debra elaine eleanor erica gail gwen jenna jenny joy katie
     marcia marjorie melanie molly naomi nora olivia phyllis rhonda rosemary sheila sylvia tammy tina valerie
-    vanessa vivian wanda willa yvonne """
+    vanessa wanda willa yvonne """
     """anastasia ekaterina galina irina larisa ludmila lyudmila nadezhda natalia natalya olga svetlana tatiana
     tatyana valentina yelena yulia brigitte chantal francoise françoise genevieve geneviève isabelle monique
-    nathalie simone sylvie gisela helga ingrid petra renate ursula carmen francesca giulia isabel lucia rosa
+    nathalie sylvie gisela helga ingrid petra renate ursula carmen francesca giulia isabel lucia rosa
     aisha ayesha fatima layla leila benazir indira golda tzipi""".split()
 )
 MALE_CUE = re.compile(

@@ -40,9 +40,15 @@ PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 PLURAL_PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
 RELATIVE = re.compile(r"^(?:who|whose|which)\b")
 MAX_DESCRIPTION_WORDS = 8
-COMPLEMENT = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?$")  # "a committee of (the) ORG": ORG is no subject
+ORGANISATION_AS_COMPLEMENT = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?$")  # "a committee of (the) ORG"
 PARTICIPLE = re.compile(r",?\s+\w+ing\b")  # the reporting verb is a participle: its subject is the clause's
-OPENING_PHRASE = re.compile(r"\s*(?:[\w.'’-]+\s+){0,3}[\w.'’-]+,\s+")  # "However, ", "On Thursday, ": before a subject
+OPENING_PHRASE = re.compile(  # "However, ", "On Thursday, ", "When asked about it, ": before the subject
+    r"\s*(?:however|still|meanwhile|instead|yet|moreover|nevertheless|nonetheless|later|earlier|also|indeed|then|now|"
+    r"today|yesterday|separately|elsewhere|again|in|on|at|after|before|during|since|until|by|for|with|without|"
+    r"despite|like|unlike|when|while|as|asked|speaking|last|this|next)\b(?:\s+[\w.'’-]+){0,4},\s+",
+    re.IGNORECASE,
+)
+REPORTING = re.compile(r"said|says|told|tells")  # a verb whose clause the participle after it may belong to
 APPOSED_SURNAME = re.compile(r",\s*([A-Z][\w'’-]+)\s*[.,;]")
 TITLE_SMALL_WORDS = frozenset("a an the of in on at to and or for with by from".split())
 ROLE_AFTER = re.compile(  # "A Decipher spokesman", "Boeing's lawyers"; not "Boeing on Monday"
@@ -122,6 +128,8 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
         if name is None:
             earlier = [article.name_of(m) for m in article.people_in(0, start) if not article.possessive(m)]
             name = next((n for n in reversed(earlier) if article.may_be(n, gender)), None)
+            if name is None and (earlier or article.last_speaker_before(start, person=True)):
+                return UNKNOWN  # only people of the other gender: no one, not the man quoted before a "she"
         return (name, True, "pronoun", None) if name else NOBODY
     if PLURAL_PRONOUN.match(phrase):  # never one person: the senators who "wrote", not the last one quoted
         group = article.last_group_before(start)
@@ -139,13 +147,10 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
     # nor an organisation its spokesman ("A Decipher spokesman said": the description speaks)
     role = best is not None and best.type == "organisation" and ROLE_AFTER.match(article.text[best.where.end : end])
     # "a committee of the State Bar of Texas says": the committee speaks, described, not the organisation
-    complement = (
+    role = role or (
         best is not None and best.type == "organisation" and phrase[:1].islower()
-        and COMPLEMENT.search(article.text[start : best.where.start]) is not None
-        and len(phrase.split()) <= MAX_DESCRIPTION_WORDS
+        and ORGANISATION_AS_COMPLEMENT.search(article.text[start : best.where.start]) is not None
     )  # fmt: skip
-    if complement:
-        return phrase.rstrip("."), False, "named", None
     if best and not role and not (best.type == "place" and (phrase[:1].islower() or len(phrase) > len(best.text) + 4)):
         return article.name_of(best), True, "named", None
     phrase = phrase.rstrip(".")
@@ -162,6 +167,18 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
     return phrase, False, "named", Group(label, text=phrase) if label else None
 
 
+def _apposed_start(article: Reading, before: str, begin: int, first: int, last: int) -> int:
+    """Where a speaker phrase starts when the pattern cut a description longer than it holds, in apposition to a
+    name ("Bill Smith, a geophysicist at the US Geological Survey's National Earthquake Information Center in
+    Colorado, explained that ``…''"); else where the pattern started it."""
+    cut = max(before.rfind(mark, 0, first) for mark in ',;:"“”')
+    longer = before[cut + 1 : first].lstrip() if cut >= 0 else ""
+    start = first - len(longer)
+    if not longer[:1].islower() or len(before[start:last].split()) > 2 * MAX_DESCRIPTION_WORDS:
+        return first
+    return start if article.apposition_head(begin + start) else first
+
+
 def _attribution(article: Reading, start: int, end: int) -> Speaker:
     """The speaker of the quotation at ``text[start:end]`` from the words around it in its sentence."""
     sentence = article.sentence_at(start)
@@ -169,12 +186,13 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
     following = [s for s in article.spans if s[0] > end]
     stop = min(last.end, following[0][0] - 1) if following else last.end
     after = article.text[end:stop]
-    if not after[re.match(MARKS, after).end() :] and last.index + 1 < len(article.sentences):
-        then = article.sentences[last.index + 1]  # "``…?'' Domis asks.", read as a sentence of its own
+    asked = article.text[end - 1 : end] in "?!"  # the segmenter ends a sentence there: "``…?'' Domis asks."
+    if asked and not after[re.match(MARKS, after).end() :] and last.index + 1 < len(article.sentences):
+        then = article.sentences[last.index + 1]
         until = min(then.end, following[0][0]) if following else then.end  # "Wiley ruminated. ``One…''"
         alone = article.text[then.start : until].rstrip("`'\"“ ")
         if "\n" not in article.text[end : then.start] and ALONE.match(alone):
-            stop, after = then.start + len(alone), article.text[end : then.start + len(alone)]
+            after = article.text[end : then.start + len(alone)]
     marks = re.match(MARKS, after)
     closed = bool(CLOSED & set(marks.group() if marks else "")) or article.text[end - 1 : end] in CLOSED
     line_end = article.text.find("\n", end)
@@ -200,11 +218,12 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
     match = BEFORE.search(before)  # "Strand said the pilot had told the tower: ``…''": the last verb's subject
     if match and _may_speak(match.group("speaker")):
         first, last = match.span("speaker")
-        cut = max(before.rfind(mark, 0, first) for mark in ',;:"“”')  # a phrase longer than the pattern takes:
-        if cut >= 0 and (longer := before[cut + 1 : first]).strip():  # "…, a geophysicist at the US Geological
-            first -= len(longer.lstrip())  # Survey's National Earthquake Information Center in Colorado, explained"
+        first = _apposed_start(article, before, begin, first, last)
         verbs = list(SPEECH.finditer(before, first, last))
-        if verbs and PARTICIPLE.match(before, last):  # "Stevens acknowledged the …, saying, ``…''": the subject's
+        # "Stevens acknowledged the ``profound importance'' of the case, saying, ``…''": the subject's words; not
+        # after "Officials said Tom Baines resigned…, saying": that participle is the reported clause's
+        named = article.mentions_in(begin + first, begin + verbs[0].start()) if verbs else []
+        if named and PARTICIPLE.match(before, last) and not REPORTING.fullmatch(verbs[0].group()):
             return _speaker(article, begin + first, begin + verbs[0].start())
         return _speaker(article, begin + (verbs[-1].end() if verbs else first), begin + last)
     if before.endswith(":") and (people := article.people_in(begin, start)):  # "Delgado put it plainly: “…”"
@@ -212,7 +231,7 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
     # the sentence's speaker, unless it reports someone else's words; past an opening phrase ("However, the high
     # court said the law violates…")
     opening = OPENING_PHRASE.match(before)
-    for at in (0, opening.end()) if opening and not SPEECH.search(opening.group()) else (0,):
+    for at in (opening.end(), 0) if opening else (0,):
         match = SUBJECT.match(before, at)
         if match and not SPEECH.search(before, match.end()) and _may_speak(match.group("speaker")):
             return _speaker(article, begin + match.start("speaker"), begin + match.end("speaker"))

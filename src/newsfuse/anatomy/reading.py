@@ -33,6 +33,8 @@ SUBJECT_WORDS = 3  # a person named within a sentence's first words is its subje
 GIVEN = re.compile(r"([A-Z][\w'’-]+) $")  # a capitalised word just before a name: "Doreen " Lawrence
 INVERTED_END = re.compile(r"['’]?\s*(?:[,.;:!?)]|of\b|\(|$)")  # "said Paul Dergarabedian, …", "… of Exhibitor"
 PRONOUN_OPENING = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?P<pronoun>he|she|they|his|her|their)\b", re.IGNORECASE)
+OPENING_GENDER = {"his": "male", **PRONOUNS}  # the gender a sentence that opens with a pronoun goes on about
+OBJECT_BEFORE = re.compile(r"\b(?:of|to|for|with|by|about|from|against|on|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
 PRONOUN_CHAIN = 3  # sentences about "she" (or "he") between a quotation and the one sentence that names her
 QUOTE_MARK = re.compile(r"[\"“”`]|(?<!\w)['’]|['’](?!\w)")  # not the apostrophe of "submarine's"
 OPENING_WORDS = 12  # or after an opening phrase and a description of this many words in all
@@ -153,10 +155,13 @@ class Reading:
             if self.quoted(before.end - 2):
                 return None
             if opening := PRONOUN_OPENING.match(before.text):
-                if gender is None or PRONOUNS.get(opening.group("pronoun").lower()) != gender:
+                if gender is None or OPENING_GENDER.get(opening.group("pronoun").lower()) != gender:
                     return None
                 continue
-            names = {self.name_of(m) for m in self.people_in(before.start, before.end) if not self.possessive(m)}
+            people = [m for m in self.people_in(before.start, before.end) if not self.possessive(m)]
+            if back < sentence.index - 1:  # past sentences about her: she is the one they are about, not an object
+                people = [m for m in people if not OBJECT_BEFORE.search(self.text[before.start : m.where.start])]
+            names = {self.name_of(m) for m in people}
             names = {name for name in names if name in self.cast.people and self.may_be(name, gender)}
             return next(iter(names)) if len(names) == 1 else None
         return None

@@ -26,7 +26,9 @@ VERB = (
 )
 # "…,'' reported The New York Times": the outlet's words; but "…,'' the agency reported" after "Klebanov told
 # reporters that" relays someone else's, so these verbs speak only in the inverted form
-INVERTED_ONLY = r"(?:reported|reports)"
+INVERTED_ONLY = (  # and only before a name or a noun phrase: not "…," reported on Tuesday, "…," reported by the firm
+    r"(?:reported|reports)(?!\s+(?:by|on|in|at|to|earlier|last|this|that)\b)(?=\s+(?:[A-Z]|the\b|a\b|an\b|one\b))"
+)
 MARKS = r"^[\s,.!?—–\-\"”'’`]*"  # what lies between the quoted words and the attribution: marks, commas
 SPEAKER = r"(?P<speaker>[^,;:\"“”]{1,80}?)"
 # "Hall later told", "the pilot had told", "Wiley was quoted as telling", "Tekin managed to say"; bounded: "had had…"
@@ -47,8 +49,9 @@ SIGNED = re.compile(r"[\"”'’]*\s*[-–—]\s*[\"“]?(?P<speaker>[A-Z][\w'�
 RUNS_ON_END = re.compile(r"(?:\s+[\w.]+){0,3}\s*(?:[.,;:!?]|$)")  # "said.", "said Tuesday.", "said on Monday,"
 CLOSED = frozenset(",.!?—–-")  # a quotation followed by its attribution ends on one of these, inside or outside
 # the attribution alone as the next sentence, where the segmenter ended one after "?''": "``…?'' Domis asks."
-_WHO = r"[^,;:\"“”]{1,80}?"  # a speaker phrase, not captured
-ALONE = re.compile(rf"\s*(?:{_WHO}\s+{ADVERBS}{VERB}|{VERB}\s+{_WHO})(?:\s+[\w.]+){{0,3}}\s*[.!]?\s*$")
+SPEAKER_UNCAPTURED = r"\S[^,;:\"“”]{0,79}?"
+WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|later|again))?"
+ALONE = re.compile(rf"\s*(?:{SPEAKER_UNCAPTURED}\s+{ADVERBS}{VERB}|{VERB}\s+{SPEAKER_UNCAPTURED}){WHEN}\s*[.!]?\s*$")
 SUBJECT = re.compile(rf"\s*{SPEAKER}(?:,{APPOSED})?\s+{ADVERBS}{VERB}\b")  # "He said the box is ``…''"
 # "Strand said the pilot had told the tower: ``…''"; and a quoted phrase inside the speaker's reported clause:
 # "de Boer had said that the parties were ``on the brink''" (the clause bounded: one sentence's words)
