@@ -677,3 +677,18 @@ def test_an_arabic_compound_name_is_no_korean_name() -> None:
         "Ban",
         "Picard",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "speaker"),
+    [
+        (
+            'Ann Metzger founded the clinic. "We never turned anyone away," Metzger once said.',
+            ["Ann Metzger"],
+            "Ann Metzger",
+        ),
+        ('"The talks are over for now," the Israeli government today said.', [], "the Israeli government"),
+    ],
+)
+def test_a_time_word_after_the_speaker_is_not_part_of_it(text: str, names: list[str], speaker: str) -> None:
+    assert speakers_of(text, *names)[-1] == speaker

@@ -40,6 +40,10 @@ PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 PLURAL_PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
 RELATIVE = re.compile(r"^(?:who|whose|which)\b")
 MAX_DESCRIPTION_WORDS = 8
+TRAILING = re.compile(  # words and marks a speaker phrase may end with that are not the speaker
+    r"(?:\s+(?:once|today|yesterday|tonight|often|again|later|also|then|now|recently|earlier|repeatedly|"
+    r"frequently|always|usually|still))+$|[\s`'\"“”‘’]+$"
+)
 ORGANISATION_AS_COMPLEMENT = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?$")  # "a committee of (the) ORG"
 PARTICIPLE = re.compile(r",?\s+\w+ing\b")  # the reporting verb is a participle: its subject is the clause's
 OPENING_PHRASE = re.compile(  # "However, ", "On Thursday, ", "When asked about it, ": before the subject
@@ -122,6 +126,7 @@ def _pronoun_subject(phrase: str) -> str | None:
 def _speaker(article: Reading, start: int, end: int) -> Speaker:
     """Who a speaker phrase at ``text[start:end]`` is."""
     phrase = LEADING.sub("", article.text[start:end].strip().lstrip("'`\"“”‘’ "))
+    phrase = TRAILING.sub("", phrase)  # "Metzger once said", "the Israeli government today said"
     if pronoun := _pronoun_subject(phrase):
         gender = PRONOUNS[pronoun.lower()]  # "she" is never the boy named just before
         name = article.named_before(start, gender) or article.last_speaker_before(start, person=True, gender=gender)
