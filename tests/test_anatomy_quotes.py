@@ -692,3 +692,12 @@ def test_an_arabic_compound_name_is_no_korean_name() -> None:
 )
 def test_a_time_word_after_the_speaker_is_not_part_of_it(text: str, names: list[str], speaker: str) -> None:
     assert speakers_of(text, *names)[-1] == speaker
+
+
+def test_a_party_tag_is_its_senator_and_a_lone_article_no_one() -> None:
+    found = speakers_of(
+        "The vote was close. Sen. Kay Bailey Hutchison, R-Texas, said: ``We will not wait for the House to act.''",
+        "Kay Bailey Hutchison",
+    )
+    assert found == ["Kay Bailey Hutchison"]
+    assert speakers_of("``We will not wait for the House to act,'' the said.") == [None]

@@ -40,6 +40,8 @@ PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 PLURAL_PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
 RELATIVE = re.compile(r"^(?:who|whose|which)\b")
 MAX_DESCRIPTION_WORDS = 8
+PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")  # "R-Texas", "D-N.Y.", "D-New York"
+NO_ONE = frozenset({"the", "a", "an", "each", "both", "all", "some", "it", "this", "that"})  # no speaker alone
 TRAILING = re.compile(  # words and marks a speaker phrase may end with that are not the speaker
     r"(?:\s+(?:once|today|yesterday|tonight|often|again|later|also|then|now|recently|earlier|repeatedly|"
     r"frequently|always|usually|still))+$|[\s`'\"“”‘’]+$"
@@ -139,6 +141,11 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
     if PLURAL_PRONOUN.match(phrase):  # never one person: the senators who "wrote", not the last one quoted
         group = article.last_group_before(start)
         return _group(group, "pronoun") if group else UNKNOWN
+    if PARTY_TAG.fullmatch(phrase):  # "Sen. Kay Bailey Hutchison, R-Texas, said": the senator
+        head = article.apposition_head(start)
+        return (head, True, "named", None) if head else NOBODY
+    if phrase.lower() in NO_ONE:
+        return NOBODY
     named = article.mentions_in(start, end)
     if phrase[:1].islower() or phrase[:1].isdigit():
         described = _described(article, phrase, start, end, named)
