@@ -15,7 +15,8 @@ import re
 VERB = (
     r"(?:said|says|say|told|tells|added|adds|asked|asks|explained|explains|recalled|recalls|wrote|writes|insisted|"
     r"insists|declared|declares|stated|warned|warns|noted|notes|argued|argues|continued|continues|replied|replies|"
-    r"testified|announced|announces|asserted|asserts|acknowledged|acknowledges|admitted|admits|conceded|concedes|complained|complains|cried|"
+    r"testified|announced|announces|asserted|asserts|acknowledged|acknowledges|admitted|admits|conceded|"
+    r"concedes|complained|complains|cried|"
     r"shouted|remarked|observed|observes|responded|responds|recounted|recounts|vowed|predicted|predicts|posted|"
     r"tweeted|saying|adding|telling|disputed|denied|denies|countered|claimed|urged|urges|remembered|remembers|"
     r"joked|jokes|quipped|quips|laughed|laughs|mused|muses|boasted|boasts|retorted|whispered|whispers|exclaimed|"
@@ -37,7 +38,8 @@ APPOSED = r"(?:[^,;:\"“”]{1,100},){1,3}"  # ", the former test pilot who fle
 AFTER = (  # the first two name the speaker whatever ends the quotation; the others only after a closing mark
     # a full stop inside the sentence is an abbreviation's: "said Dr. Mara Lindqvist", "said U.S. envoy Lee"
     re.compile(
-        rf"{MARKS}(?:{VERB}|{INVERTED_ONLY})\s+{SPEAKER}\s*(?:[,;!?]|\.(?!\s*[A-Z])|$|\s(?:who|whose|in|on|at|after|before|during)\b)"
+        rf"{MARKS}(?:{VERB}|{INVERTED_ONLY})\s+{SPEAKER}\s*"
+        r"(?:[,;!?]|\.(?!\s*[A-Z])|$|\s(?:who|whose|in|on|at|after|before|during)\b)"
     ),
     re.compile(rf"{MARKS}according\s+to\s+{SPEAKER}\s*(?:[,;.!?]|$)"),
     re.compile(rf"{MARKS}{SPEAKER}\s+{ADVERBS}{VERB}\b"),
