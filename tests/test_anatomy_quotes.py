@@ -701,3 +701,14 @@ def test_a_party_tag_is_its_senator_and_a_lone_article_no_one() -> None:
     )
     assert found == ["Kay Bailey Hutchison"]
     assert speakers_of("``We will not wait for the House to act,'' the said.") == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A man who asked not to be named shook his head, saying, "There is nothing left for us here."',
+        "Marchers held aloft signs that said ``No more dams on this river.''",
+    ],
+)
+def test_a_clause_is_no_description_of_a_speaker(text: str) -> None:
+    assert speakers_of(text) == [None]

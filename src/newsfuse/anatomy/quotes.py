@@ -42,6 +42,8 @@ RELATIVE = re.compile(r"^(?:who|whose|which)\b")
 MAX_DESCRIPTION_WORDS = 8
 PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")  # "R-Texas", "D-N.Y.", "D-New York"
 NO_ONE = frozenset({"the", "a", "an", "each", "both", "all", "some", "it", "this", "that"})  # no speaker alone
+# a clause, not a description: "was what one friend", "not to be named shook his head", "Marchers held signs that"
+NO_DESCRIPTION = re.compile(r"^(?:was|were|is|are|not|to)\b|\b(?:that|as|with|to|of|the|a|an|and|or|by|for)$", re.I)
 TRAILING = re.compile(  # words and marks a speaker phrase may end with that are not the speaker
     r"(?:\s+(?:once|today|yesterday|tonight|often|again|later|also|then|now|recently|earlier|repeatedly|"
     r"frequently|always|usually|still))+$|[\s`'\"“”‘’]+$"
@@ -174,7 +176,7 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
     label = plural(phrase)
     if label and (group := article.last_group_before(start, label)):  # "the senators", named before
         return _group(group, "named")
-    if not phrase or len(phrase.split()) > MAX_DESCRIPTION_WORDS or phrase.lower() in {"it", "this", "that"}:
+    if not phrase or len(phrase.split()) > MAX_DESCRIPTION_WORDS or NO_DESCRIPTION.search(phrase):
         return NOBODY
     return phrase, False, "named", Group(label, text=phrase) if label else None
 
