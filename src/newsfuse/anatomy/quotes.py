@@ -146,7 +146,7 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
     if PARTY_TAG.fullmatch(phrase):  # "Sen. Kay Bailey Hutchison, R-Texas, said": the senator
         head = article.apposition_head(start)
         return (head, True, "named", None) if head else NOBODY
-    if phrase.lower() in NO_ONE:
+    if phrase.rstrip(".").lower() in NO_ONE:  # as the description check below reads it: "it." is "it"
         return NOBODY
     named = article.mentions_in(start, end)
     if phrase[:1].islower() or phrase[:1].isdigit():
