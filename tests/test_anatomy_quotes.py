@@ -314,6 +314,97 @@ def test_a_surname_two_people_share_is_the_one_the_article_named_last(attributio
     assert [q.speaker for q in found] == ["Kyle Bailey"]
 
 
+def test_a_korean_family_name_two_people_share_is_the_one_the_article_named_last() -> None:
+    """ "Kim said" after "Kim Jong-il" is Kim Jong-il, though the story's "Kim" is mostly Kim Dae-jung: a Korean
+    name is used alone by its first word."""
+    text = (
+        "President Kim Dae-jung flew to Pyongyang on Tuesday. Kim Jong-il met him at the airport. "
+        '"We have waited a long time for this meeting," Kim said.'
+    )
+    story, mentions = placed(text, "Kim Dae-jung", "Kim Jong-il")
+    at = story.articles[0].text.rindex("Kim said")
+    mentions.append(Mention("Kim", "person", Citation(story.articles[0].id, 0, at, at + 3)))
+    canonical = {"Kim Dae-jung": "Kim Dae-jung", "Kim Jong-il": "Kim Jong-il", "Kim": "Kim Dae-jung"}
+    found = find_quotes(story, mentions, Cast.of(merge(mentions)[0], canonical))
+    assert [q.speaker for q in found] == ["Kim Jong-il"]
+
+
+def test_a_title_in_quotation_marks_is_no_ones_words() -> None:
+    """ "Marten, co-author of the memoir ``A Good Walk Ruined Again,'' was speaking": a title, not a continuation
+    of Marten's quotation before it; shouted words in capitals are still someone's."""
+    found = speakers_of(
+        '"I came completely unprepared," Bill Marten said. Marten, co-author of the golf memoir "A Good Walk Ruined '
+        'Again," was speaking at the fair. Fans chanted "WE WANT MORE BOOKS," Marten said.',
+        "Bill Marten",
+    )
+    assert found == ["Bill Marten", None, "Bill Marten"]
+
+
+@pytest.mark.parametrize("town", ["Dayton", "Dayton, Ohio,"])
+def test_as_someone_put_it_names_the_speaker(town: str) -> None:
+    """ "as bookseller John Barrigner of Charlotte, N.C., put it": the bookseller, not the state."""
+    found = speakers_of(
+        f'Shop owners fear the chains and, as bookseller Jan Ostrow of {town} put it, "which of our good friends '
+        'we will not see this year."',
+        "Jan Ostrow",
+    )
+    assert found == ["Jan Ostrow"]
+
+
+@pytest.mark.parametrize("places", [(), (("Tulsa", "place"), ("Okla.", "place"))])
+def test_the_place_after_a_persons_town_is_not_the_speaker(places: tuple[tuple[str, str], ...]) -> None:
+    found = speakers_of(
+        'Mara Quist of Tulsa, Okla., told reporters: "We have never seen a storm like it."', "Mara Quist", *places
+    )
+    assert found == ["Mara Quist"]
+
+
+def test_a_surname_with_its_band_after_said_is_the_person_the_story_named() -> None:
+    """ "…,'' said Kessler of the Velvet Drains in an interview": Tom Kessler, not the phrase."""
+    found = speakers_of(
+        'Tom Kessler sings for the Velvet Drains. "I create my music; it is mine," said Kessler of the Velvet Drains '
+        "in a phone interview.",
+        "Tom Kessler",
+    )
+    assert found == ["Tom Kessler"]
+
+
+@pytest.mark.parametrize(("opening", "band"), [("Rob Jones", "Pondwater"), ("Tony, 36,", "Pondwater")])
+def test_a_band_the_model_took_for_a_person_is_no_he(opening: str, band: str) -> None:
+    """ "He said Pondwater had lost touch with its fans. ``…,'' he said": the fan, not the band, which the story
+    never gives a first name; a first name alone ("Tony") is a person's."""
+    found = speakers_of(
+        f"{opening} runs a fan site. Rather, he said, fans are taking an old practice to a new medium. He said {band} "
+        'had lost touch with its fans. "They are just being the man," he said.',
+        opening.split(",")[0],
+        band,
+    )
+    assert found == [opening.split(",")[0]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "speaker"),
+    [
+        ('He was heckled by irked Pondwater fans who shouted "Long live the swap site" all along.', "Pondwater",
+         "irked Pondwater fans"),
+        ('A Pondwater fan said "the site steals from every band."', "Pondwater", "A Pondwater fan"),
+    ],
+)  # fmt: skip
+def test_a_persons_fans_speak_as_described(sentence: str, named: str, speaker: str) -> None:
+    """ "irked Metallica fans who shouted": the fans, described, not the band the model took for a person."""
+    found = speakers_of(f"Lars Ulrich spoke to reporters. {sentence}", "Lars Ulrich", named)
+    assert found == [speaker]
+
+
+def test_a_one_word_name_with_a_first_name_or_title_elsewhere_is_still_a_person() -> None:
+    found = speakers_of(
+        'Ms. Vantongeren sued the school. Officials met her lawyer. "We will fight this," Vantongeren said. '
+        'Later she said the school had ignored her. "They never wrote back," she said.',
+        "Vantongeren",
+    )
+    assert found == ["Vantongeren", "Vantongeren"]
+
+
 def test_a_description_with_an_apostrophe_before_the_subject_still_opens_the_sentence() -> None:
     """ "Despite the outlook, the submarine's chief pilot, Tim Heron, believes…": "he" is Heron."""
     found = speakers_of(

@@ -34,7 +34,7 @@ from newsfuse.anatomy.model import Quote
 from newsfuse.anatomy.reading import LEADING, Reading, titles_only
 from newsfuse.anatomy.speech import AFTER, ALONE, BEFORE, BY, CLOSED, MARKS, RUNS_ON_END, SAID, SIGNED, SPEECH, SUBJECT
 from newsfuse.model import Citation, Story
-from newsfuse.text import words
+from newsfuse.text import STOPWORDS, words
 
 PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
 PLURAL_PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
@@ -58,9 +58,12 @@ OPENING_PHRASE = re.compile(  # "However, ", "On Thursday, ", "When asked about 
 )
 REPORTING = re.compile(r"said|says|told|tells")  # a verb whose clause the participle after it may belong to
 APPOSED_SURNAME = re.compile(r",\s*([A-Z][\w'’-]+)\s*[.,;]")
+AFFILIATED = re.compile(r"([A-Z][\w'’-]+) of (?:the )?[A-Z].*")  # "Reznor of Nine Inch Nails": a name, its band
+NOT_IN_PHRASE = STOPWORDS - {"a", "an", "the"}  # words before a noun phrase: "heckled by" (irked fans)
 TITLE_SMALL_WORDS = frozenset("a an the of in on at to and or for with by from".split())
 ROLE_AFTER = re.compile(  # "A Decipher spokesman", "Boeing's lawyers"; not "Boeing on Monday"
-    r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|officials?|executives?|representatives?|lawyers?|aides?)\b"
+    r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|officials?|executives?|representatives?|lawyers?|aides?|"
+    r"fans?|supporters|followers|users|members|allies|advisers|advisors|critics|backers|staffers)\b"
 )
 SUBJECT_PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 CLAUSE_WORDS = frozenset(
@@ -156,10 +159,15 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
     if group := article.group_in(start, end):  # "Senators Ruth Calder and Tom Baines wrote: …"
         return _group(group, "named")
     best = max(named, key=lambda m: (m.type == "person", m.type == "organisation", m.where.start), default=None)
+    # "John Barrigner of Charlotte, N.C., put it": the place after the comma is where the person before it is from
+    lone_place = (best is None or best.type == "place") and len(phrase.split()) <= 3 and phrase[:1].isupper()
+    if lone_place and (located := article.located_before(start)):
+        return located, True, "named", None
     # a place speaks only as itself ("Britain said"): "the Minister for London" or "one survivor wept at the
     # embassy in Paris, saying" is no place
     # nor an organisation its spokesman ("A Decipher spokesman said": the description speaks)
-    role = best is not None and best.type == "organisation" and ROLE_AFTER.match(article.text[best.where.end : end])
+    # nor a person their fans or aides ("irked Metallica fans who shouted", "Ulrich's lawyers said")
+    role = best is not None and best.type != "place" and ROLE_AFTER.match(article.text[best.where.end : end])
     # "a committee of the State Bar of Texas says": the committee speaks, described, not the organisation
     role = role or (
         best is not None and best.type == "organisation" and phrase[:1].islower()
@@ -167,8 +175,14 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
     )  # fmt: skip
     if best and not role and not (best.type == "place" and (phrase[:1].islower() or len(phrase) > len(best.text) + 4)):
         return article.name_of(best), True, "named", None
+    if role and best and best.type == "person":  # the noun phrase alone: "heckled by irked Metallica fans who"
+        lead = article.text[start : best.where.start].split()
+        kept = len(lead) - next((n for n, w in enumerate(reversed(lead)) if w.lower() in NOT_IN_PHRASE), len(lead))
+        phrase = " ".join([*lead[kept:], article.text[best.where.start : best.where.end + role.end()]])
     phrase = phrase.rstrip(".")
-    known = article.known(phrase)
+    # "…,'' said Reznor of Nine Inch Nails in an interview": the person the story named, not the phrase
+    affiliated = AFFILIATED.fullmatch(phrase)
+    known = article.known(phrase) or (article.known(affiliated.group(1)) if affiliated else None)
     if known:
         return known, True, "named", None
     if introduced := article.introduced(phrase, start):  # "the Minister for London", named so before
@@ -226,6 +240,8 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
     said = SAID.match(after) or (BY.match(after) if by else None)
     if said and (name := article.named_after(end + said.end())):
         return name, True, "named", None
+    if _title(article.text[start:end]) and not article.text[start:end].isupper():
+        return UNKNOWN  # "Murray, co-author of ``A Cinderella Story,'' was speaking": a title is no one's words
     preceding = [s for s in article.spans if s[1] < start]
     begin = max(sentence.start, preceding[-1][1] + 1) if preceding else sentence.start
     before = article.text[begin:start].rstrip("\"“'`‘ ")

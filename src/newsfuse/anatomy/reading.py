@@ -12,12 +12,13 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
-from newsfuse.anatomy.cast import Cast
+from newsfuse.anatomy.cast import Cast, family_name
 from newsfuse.anatomy.entities import NAME_WORD, TITLE, Mention
 from newsfuse.anatomy.genders import PRONOUNS, by_cue, by_given_name
 from newsfuse.anatomy.groups import Group, described, named_groups
 from newsfuse.anatomy.speech import SPEECH
 from newsfuse.model import Sentence
+from newsfuse.text import STOPWORDS
 
 MIN_WORDS = 3
 # A quotation is at most MAX_QUOTE characters (about 500 words): bounded, so that an opening mark that is never
@@ -31,6 +32,9 @@ MAX_APPOSITIVES = 4  # "Kagan, the head of the institute, a think tank in Washin
 LEADING = re.compile(r"^(?:and|but|as|so|then|while)(?:\s+|$)", re.IGNORECASE)
 SUBJECT_WORDS = 3  # a person named within a sentence's first words is its subject
 GIVEN = re.compile(r"([A-Z][\w'’-]+) $")  # a capitalised word just before a name: "Doreen " Lawrence
+NAME_BEFORE = re.compile(r"([A-Z][\w.'’-]*)\s+$")  # a capitalised word (or title) just before a name
+LOCATED = re.compile(r"\s+(?:of|from|in)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")  # "of Charlotte"
+NEITHER = "neither"  # the gender of a "person" that is no one: no "he" or "she" means it
 INVERTED_END = re.compile(r"['’]?\s*(?:[,.;:!?)]|of\b|\(|$)")  # "said Paul Dergarabedian, …", "… of Exhibitor"
 PRONOUN_OPENING = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?P<pronoun>he|she|they|his|her|their)\b", re.IGNORECASE)
 OPENING_GENDER = {"his": "male", **PRONOUNS}  # the gender a sentence that opens with a pronoun goes on about
@@ -96,13 +100,13 @@ class Reading:
         """The canonical name of a mention; of "Lawrence" in "Doreen Lawrence" when the model left out the given
         name here but read the whole name elsewhere (not the "Stephen Lawrence" that a bare surname means); and
         of a surname two people of the story share ("Bailey" for Kyle or Mark Bailey), the one this article
-        last named in full before it."""
+        last named in full before it ("Kim" for Kim Dae-jung or Kim Jong-il, by ``cast.family_name``)."""
         given = GIVEN.search(self.text, max(0, mention.where.start - 30), mention.where.start)
         fuller = f"{given.group(1)} {mention.text}" if given else ""
         if fuller not in self.cast.canonical and len(self.cast.surnames.get(mention.text, ())) > 1:
             low = bisect.bisect_left(self.mention_starts, mention.where.start)
             named = (m for m in reversed(self.mentions[:low]) if m.type == "person" and " " in m.text)
-            fuller = next((m.text for m in named if m.text.split()[-1] == mention.text), "")
+            fuller = next((m.text for m in named if family_name(m.text) == mention.text), "")
         return self.cast.canonical.get(fuller) or self.cast.canonical.get(mention.text, mention.text)
 
     def known(self, phrase: str) -> str | None:
@@ -244,6 +248,19 @@ class Reading:
             return self.known(TITLE.sub("", phrase))
         return None
 
+    def located_before(self, start: int) -> str | None:
+        """The person a place after a comma stands for, named with that place before it: "as bookseller John
+        Barrigner of Charlotte, N.C., put it", "Jan Ostrow of Dayton, Ohio, said"."""
+        sentence = self.sentence_at(start)
+        end = sentence.start + len(self.text[sentence.start : start].rstrip())
+        if self.text[end - 1 : end] != ",":
+            return None
+        begin = max(sentence.start, self.text.rfind(",", sentence.start, end - 1) + 1)
+        people = self.people_in(begin, end - 1)
+        if people and LOCATED.fullmatch(self.text, people[-1].where.end, end - 1):
+            return self.name_of(people[-1])
+        return None
+
     def introduced(self, phrase: str, before: int) -> str | None:
         """The person a description stood before when the article introduced them: "the Minister for London"
         after "… and Minister for London, Tessa Jowell" (or "Minister for London Tessa Jowell")."""
@@ -276,8 +293,21 @@ class Reading:
             return True
         if name not in self.genders:
             cues = (by_cue(self.text[: m.where.start]) for m in self.mentions if self.name_of(m) == name)
-            self.genders[name] = next((cue for cue in cues if cue), None) or by_given_name(name)
+            cue = next((cue for cue in cues if cue), None) or by_given_name(name)
+            self.genders[name] = cue or (NEITHER if self.named_alone(name) else None)
         return self.genders[name] in (None, gender)
+
+    def named_alone(self, name: str) -> bool:
+        """Whether a one-word "person" is never given a first name or a title, in the story's cast or anywhere
+        in this article: a band, a firm or a website the model took for a person ("Metallica", "Napster"), whom
+        no "he" or "she" means. A given name alone ("Tony") is a person's."""
+        if " " in name or by_given_name(name) or any(" " in n for n in self.cast.surnames.get(name, ())):
+            return False
+        for found in re.finditer(rf"\b{re.escape(name)}\b", self.text):
+            word = NAME_BEFORE.search(self.text, max(0, found.start() - 40), found.start())
+            if word and word.group(1).lower() not in STOPWORDS:  # "Trent Reznor", "Mr. Reznor"; not "But Reznor"
+                return False
+        return True
 
     def heard(self, offset: int, name: str) -> None:
         bisect.insort(self.speakers, (offset, name))

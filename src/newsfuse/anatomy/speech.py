@@ -23,7 +23,8 @@ VERB = (
     r"lamented|laments|sighed|sighs|stressed|stresses|emphasized|emphasised|emphasizes|cautioned|cautions|"
     r"reflected|reflects|ruminated|marveled|marvelled|scoffed|snapped|pleaded|concluded|concludes|vows|believes|"
     # the participle of a clause that reports speech: "with President Barroso noting that ``…''"
-    r"noting|explaining|insisting|warning|arguing|declaring|stating|stressing|recalling|acknowledging|admitting)"
+    r"noting|explaining|insisting|warning|arguing|declaring|stating|stressing|recalling|acknowledging|admitting|"
+    r"put it)"  # "as bookseller John Barrigner put it, ``…''"
 )
 # "…,'' reported The New York Times": the outlet's words; but "…,'' the agency reported" after "Klebanov told
 # reporters that" relays someone else's, so these verbs speak only in the inverted form
