@@ -351,6 +351,18 @@ def test_as_someone_put_it_names_the_speaker(town: str) -> None:
     assert found == ["Jan Ostrow"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('As one mother puts it, "It is as though someone broke into my home."', "one mother"),
+        ('"Just one more joke," a man in the audience called out.', "a man in the audience"),
+        ('"She cannot be gone," murmured Tom Baines.', "Tom Baines"),
+    ],
+)
+def test_puts_it_murmured_and_called_out_report_speech(text: str, speaker: str) -> None:
+    assert speakers_of(text, *(["Tom Baines"] if "Baines" in text else [])) == [speaker]
+
+
 @pytest.mark.parametrize("places", [(), (("Tulsa", "place"), ("Okla.", "place"))])
 def test_the_place_after_a_persons_town_is_not_the_speaker(places: tuple[tuple[str, str], ...]) -> None:
     found = speakers_of(
@@ -803,3 +815,35 @@ def test_a_party_tag_is_its_senator_and_a_lone_article_no_one() -> None:
 )
 def test_a_clause_is_no_description_of_a_speaker(text: str) -> None:
     assert speakers_of(text) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "speakers"),
+    [
+        # a surname used alone, or a star's one name, is still "she" or "he": only what the article calls "its" is not
+        ('Gottschalt believes the trials came too late. "I was sixteen and nobody asked," she said.', ["Gottschalt"],
+         ["Gottschalt"]),
+        ('Madonna released a new album on Friday. "I am proud of every song on it," she said.', ["Madonna"],
+         ["Madonna"]),
+        # a cry in capitalised words introduced by a speech verb keeps its speaker
+        ('A small crowd of protesters shouted, "Death to Arabs! Death to Arafat!"', [],
+         ["A small crowd of protesters"]),
+        # the quotation after a title goes on in the voice of the one before it
+        ("``It is the best film of the year,'' Roger Ebert said of the film, which he compared to ``The Lion King.'' "
+         "``It will make you cry all night.''", ["Roger Ebert"], ["Roger Ebert", None, "Roger Ebert"]),
+        # a place with no comma after it speaks as itself; a person's fans right after the name, not "Reznor to fans"
+        ('After talks with Vladimir Putin in Moscow, France said it would "keep every option open."',
+         ["Vladimir Putin", ("France", "place")], ["France"]),
+        ('"I create my music; it is mine," said Reznor to fans at the show.', ["Reznor"], ["Reznor"]),
+        ('Trent Reznor greeted fans outside the arena, saying, "Thank you all for coming out tonight."',
+         ["Trent Reznor"], ["Trent Reznor"]),
+        # no quotation marks in a description; a manner adverb is no part of the speaker
+        ("``It is over and done with,'' Clinton's aides said. ``We move on from here now.''", ["Clinton"],
+         ["Clinton's aides", "Clinton's aides"]),
+        ('As one analyst bluntly put it, "the company has lost its way for good."', [], ["one analyst"]),
+    ],
+)  # fmt: skip
+def test_review_cases_of_the_fourteenth_session(
+    text: str, people: list[str | tuple[str, str]], speakers: list[str | None]
+) -> None:
+    assert speakers_of(text, *people) == speakers

@@ -59,12 +59,19 @@ OPENING_PHRASE = re.compile(  # "However, ", "On Thursday, ", "When asked about 
 REPORTING = re.compile(r"said|says|told|tells")  # a verb whose clause the participle after it may belong to
 APPOSED_SURNAME = re.compile(r",\s*([A-Z][\w'’-]+)\s*[.,;]")
 AFFILIATED = re.compile(r"([A-Z][\w'’-]+) of (?:the )?[A-Z].*")  # "Reznor of Nine Inch Nails": a name, its band
+QUOTE_MARKS = "'`\"“”‘’"
 NOT_IN_PHRASE = STOPWORDS - {"a", "an", "the"}  # words before a noun phrase: "heckled by" (irked fans)
 TITLE_SMALL_WORDS = frozenset("a an the of in on at to and or for with by from".split())
-ROLE_AFTER = re.compile(  # "A Decipher spokesman", "Boeing's lawyers"; not "Boeing on Monday"
-    r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|officials?|executives?|representatives?|lawyers?|aides?|"
-    r"fans?|supporters|followers|users|members|allies|advisers|advisors|critics|backers|staffers)\b"
+ROLES = (
+    r"(?:spokes(?:man|woman|person)|officials?|executives?|representatives?|lawyers?|aides?|fans?|supporters|"
+    r"followers|users|members|allies|advisers|advisors|critics|backers|staffers)\b"
 )
+ROLE_AFTER = {  # "A Decipher spokesman", "Boeing's lawyers"; not "Boeing on Monday"; a person's right after the name:
+    # "irked Metallica fans", "Ulrich's lawyers"; not "Reznor to fans", "Trent Reznor greeted fans"
+    "organisation": re.compile(rf"(?:['’]s)?\s+(?:[a-z]+\s+)?{ROLES}"),
+    "person": re.compile(rf"(?:['’]s)?\s+{ROLES}"),
+}
+NO_ROLE = re.compile(r"(?!)")
 SUBJECT_PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 CLAUSE_WORDS = frozenset(
     "when as in that regard regards and but so then while after before because if although where".split()
@@ -78,6 +85,7 @@ PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s*$")  # lower case: 
 Speaker = tuple[str | None, bool, str, Group | None]  # (name, is an entity, how it was found, group)
 NOBODY: Speaker = (None, False, "", None)
 UNKNOWN: Speaker = (None, False, "unknown", None)  # attributed, but to no one we can name: never "continued"
+TITLE: Speaker = (None, False, "title", None)  # a quoted title: no one's words, but no break in who speaks either
 
 
 def _group(group: Group, how: str) -> Speaker:
@@ -105,7 +113,10 @@ def _described(article: Reading, phrase: str, start: int, end: int, named: list[
 
 
 def _title(quoted: str) -> bool:
-    """Whether quoted words are a title: every word capitalised but the small ones."""
+    """Whether quoted words are a title: every word capitalised but the small ones; not a cry ("Death to
+    Arafat!"), a question, words in capitals or a phrase with a comma inside ("Affectionately, Fidel Castro.")."""
+    if quoted.isupper() or any(mark in quoted for mark in "!?") or "," in quoted.rstrip(",. "):
+        return False
     return all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in re.findall(r"[^\W\d_][\w'’]*", quoted))
 
 
@@ -161,13 +172,14 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
     best = max(named, key=lambda m: (m.type == "person", m.type == "organisation", m.where.start), default=None)
     # "John Barrigner of Charlotte, N.C., put it": the place after the comma is where the person before it is from
     lone_place = (best is None or best.type == "place") and len(phrase.split()) <= 3 and phrase[:1].isupper()
+    lone_place = lone_place and article.text[end : end + 1] == ","  # ", N.C., put it"; not "in Moscow, France said"
     if lone_place and (located := article.located_before(start)):
         return located, True, "named", None
     # a place speaks only as itself ("Britain said"): "the Minister for London" or "one survivor wept at the
     # embassy in Paris, saying" is no place
     # nor an organisation its spokesman ("A Decipher spokesman said": the description speaks)
     # nor a person their fans or aides ("irked Metallica fans who shouted", "Ulrich's lawyers said")
-    role = best is not None and best.type != "place" and ROLE_AFTER.match(article.text[best.where.end : end])
+    role = best is not None and ROLE_AFTER.get(best.type, NO_ROLE).match(article.text[best.where.end : end])
     # "a committee of the State Bar of Texas says": the committee speaks, described, not the organisation
     role = role or (
         best is not None and best.type == "organisation" and phrase[:1].islower()
@@ -176,7 +188,7 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
     if best and not role and not (best.type == "place" and (phrase[:1].islower() or len(phrase) > len(best.text) + 4)):
         return article.name_of(best), True, "named", None
     if role and best and best.type == "person":  # the noun phrase alone: "heckled by irked Metallica fans who"
-        lead = article.text[start : best.where.start].split()
+        lead = [w for w in article.text[start : best.where.start].split() if w.strip(QUOTE_MARKS)]
         kept = len(lead) - next((n for n, w in enumerate(reversed(lead)) if w.lower() in NOT_IN_PHRASE), len(lead))
         phrase = " ".join([*lead[kept:], article.text[best.where.start : best.where.end + role.end()]])
     phrase = phrase.rstrip(".")
@@ -240,8 +252,6 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
     said = SAID.match(after) or (BY.match(after) if by else None)
     if said and (name := article.named_after(end + said.end())):
         return name, True, "named", None
-    if _title(article.text[start:end]) and not article.text[start:end].isupper():
-        return UNKNOWN  # "Murray, co-author of ``A Cinderella Story,'' was speaking": a title is no one's words
     preceding = [s for s in article.spans if s[1] < start]
     begin = max(sentence.start, preceding[-1][1] + 1) if preceding else sentence.start
     before = article.text[begin:start].rstrip("\"“'`‘ ")
@@ -258,6 +268,8 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
         return _speaker(article, begin + (verbs[-1].end() if verbs else first), begin + last)
     if before.endswith(":") and (people := article.people_in(begin, start)):  # "Delgado put it plainly: “…”"
         return article.name_of(people[-1]), True, "named", None
+    if _title(article.text[start:end]):  # "Murray, co-author of ``A Cinderella Story,'' was speaking": no one's words
+        return TITLE
     # the sentence's speaker, unless it reports someone else's words; past an opening phrase ("However, the high
     # court said the law violates…")
     opening = OPENING_PHRASE.match(before)
@@ -281,7 +293,8 @@ def find_quotes(story: Story, mentions: Sequence[Mention], cast: Cast) -> tuple[
             sentence = article.sentence_at(start)
             speaker, entity, how, group = _attribution(article, start, end)
             last, last_index, last_group = previous
-            if how == UNKNOWN[2]:
+            title = how == TITLE[2]
+            if how in (UNKNOWN[2], TITLE[2]):
                 how = ""
             elif speaker is None and last is not None and last.speaker and sentence.index - last_index <= 1:
                 speaker, entity, how, group = last.speaker, last.speaker_is_entity, "continued", last_group
@@ -298,5 +311,6 @@ def find_quotes(story: Story, mentions: Sequence[Mention], cast: Cast) -> tuple[
             where = Citation(source.id, sentence.index, start, end)
             quote = Quote(text, speaker, entity, how, where, also, group.members if group else ())
             found.append(quote)
-            previous = (quote, article.sentence_at(end).index, group)
+            if not title:  # the quotation after a title may still continue the one before it
+                previous = (quote, article.sentence_at(end).index, group)
     return tuple(found)

@@ -34,6 +34,7 @@ SUBJECT_WORDS = 3  # a person named within a sentence's first words is its subje
 GIVEN = re.compile(r"([A-Z][\w'’-]+) $")  # a capitalised word just before a name: "Doreen " Lawrence
 NAME_BEFORE = re.compile(r"([A-Z][\w.'’-]*)\s+$")  # a capitalised word (or title) just before a name
 LOCATED = re.compile(r"\s+(?:of|from|in)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")  # "of Charlotte"
+ITS = re.compile(r"[^.;!?]{0,60}?\bits\b")  # "Metallica and its fans", "Napster … its users"
 NEITHER = "neither"  # the gender of a "person" that is no one: no "he" or "she" means it
 INVERTED_END = re.compile(r"['’]?\s*(?:[,.;:!?)]|of\b|\(|$)")  # "said Paul Dergarabedian, …", "… of Exhibitor"
 PRONOUN_OPENING = re.compile(r"\W*(?:(?:and|but|so|then)\s+)?(?P<pronoun>he|she|they|his|her|their)\b", re.IGNORECASE)
@@ -303,11 +304,14 @@ class Reading:
         no "he" or "she" means. A given name alone ("Tony") is a person's."""
         if " " in name or by_given_name(name) or any(" " in n for n in self.cast.surnames.get(name, ())):
             return False
-        for found in re.finditer(rf"\b{re.escape(name)}\b", self.text):
-            word = NAME_BEFORE.search(self.text, max(0, found.start() - 40), found.start())
+        found = list(re.finditer(rf"\b{re.escape(name)}\b", self.text))
+        for at in found:
+            word = NAME_BEFORE.search(self.text, max(0, at.start() - 40), at.start())
             if word and word.group(1).lower() not in STOPWORDS:  # "Trent Reznor", "Mr. Reznor"; not "But Reznor"
                 return False
-        return True
+        # and the article says "its" of it ("Metallica had lost touch with its fans"): a surname used alone
+        # ("Gottschalt believes…", "Zhu claimed…") or a star's one name ("Madonna") is still a person's
+        return any(ITS.match(self.text, at.end()) for at in found)
 
     def heard(self, offset: int, name: str) -> None:
         bisect.insort(self.speakers, (offset, name))

@@ -24,7 +24,8 @@ VERB = (
     r"reflected|reflects|ruminated|marveled|marvelled|scoffed|snapped|pleaded|concluded|concludes|vows|believes|"
     # the participle of a clause that reports speech: "with President Barroso noting that ``…''"
     r"noting|explaining|insisting|warning|arguing|declaring|stating|stressing|recalling|acknowledging|admitting|"
-    r"put it)"  # "as bookseller John Barrigner put it, ``…''"
+    r"(?:(?:bluntly|simply|succinctly|delicately|aptly|neatly|candidly|diplomatically|plainly|wryly)\s+)?puts?\s+it|"
+    r"murmured|murmurs|called out)"  # "as bookseller John Barrigner put it, ``…''", "as one analyst bluntly put it""
 )
 # "…,'' reported The New York Times": the outlet's words; but "…,'' the agency reported" after "Klebanov told
 # reporters that" relays someone else's, so these verbs speak only in the inverted form
