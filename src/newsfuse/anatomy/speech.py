@@ -25,7 +25,7 @@ VERB = (
     # the participle of a clause that reports speech: "with President Barroso noting that ``…''"
     r"noting|explaining|insisting|warning|arguing|declaring|stating|stressing|recalling|acknowledging|admitting|"
     r"(?:(?:bluntly|simply|succinctly|delicately|aptly|neatly|candidly|diplomatically|plainly|wryly)\s+)?puts?\s+it|"
-    r"murmured|murmurs|called out)"  # "as bookseller John Barrigner put it, ``…''", "as one analyst bluntly put it""
+    r"murmured|murmurs|called out)"  # "as bookseller John Barrigner put it, ``…''", "as one analyst bluntly put it"
 )
 # "…,'' reported The New York Times": the outlet's words; but "…,'' the agency reported" after "Klebanov told
 # reporters that" relays someone else's, so these verbs speak only in the inverted form
