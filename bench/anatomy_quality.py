@@ -76,9 +76,12 @@ def score_story(labels: dict[str, Any], analysis: Analysis) -> Counter[str]:
         counts["quotes with speaker/gold"] += label["speaker"] is not None  # null: the text names no one
         for n, quote in enumerate(analysis.quotes):
             if quote.where.article == label["article"] and quote.where.start <= offset < quote.where.end:
-                matched.add(n)
                 said, wanted = _speaker(quote.speaker), _speaker(label["speaker"])
-                counts["quotes with speaker/correct"] += bool(wanted) and same_speaker(said, wanted, quote)
+                # one quotation is right for one label at most: a quotation read whole where the annotator
+                # labelled a quotation nested in it too counts once, so that precision never passes 1
+                right = n not in matched and bool(wanted) and same_speaker(said, wanted, quote)
+                counts["quotes with speaker/correct"] += right
+                matched.add(n)
     counts["quotes with speaker/predicted"] += sum(1 for q in analysis.quotes if q.speaker)
     counts["quotes with speaker/items"] += len(labels["quotes"])
 

@@ -847,3 +847,14 @@ def test_review_cases_of_the_fourteenth_session(
     text: str, people: list[str | tuple[str, str]], speakers: list[str | None]
 ) -> None:
     assert speakers_of(text, *people) == speakers
+
+
+def test_a_quotation_that_runs_on_into_the_next_paragraph_is_read_and_in_that_paragraphs_voice() -> None:
+    """The wire leaves a quotation open at its paragraph's end when the next paragraph goes on quoting: the open
+    one is a quotation too, and its speaker is the next one's."""
+    found = speakers_of(
+        "A wait-and-see view came from Billy Corgan of the band. ``It is a waste of time to go after the site.\n"
+        "``It is going to take two or three years to sort out,'' said Corgan.",
+        "Billy Corgan",
+    )
+    assert found == ["Billy Corgan", "Billy Corgan"]

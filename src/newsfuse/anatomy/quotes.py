@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsfuse.anatomy.cast import Cast
 from newsfuse.anatomy.entities import Mention
@@ -59,6 +60,7 @@ OPENING_PHRASE = re.compile(  # "However, ", "On Thursday, ", "When asked about 
 REPORTING = re.compile(r"said|says|told|tells")  # a verb whose clause the participle after it may belong to
 APPOSED_SURNAME = re.compile(r",\s*([A-Z][\w'’-]+)\s*[.,;]")
 AFFILIATED = re.compile(r"([A-Z][\w'’-]+) of (?:the )?[A-Z].*")  # "Reznor of Nine Inch Nails": a name, its band
+RUNS_ON = re.compile(r"[ \t]*\n[ \t]*(?:``|\")")  # a quotation's end, then the next paragraph's opening
 QUOTE_MARKS = "'`\"“”‘’"
 NOT_IN_PHRASE = STOPWORDS - {"a", "an", "the"}  # words before a noun phrase: "heckled by" (irked fans)
 TITLE_SMALL_WORDS = frozenset("a an the of in on at to and or for with by from".split())
@@ -313,4 +315,22 @@ def find_quotes(story: Story, mentions: Sequence[Mention], cast: Cast) -> tuple[
             found.append(quote)
             if not title:  # the quotation after a title may still continue the one before it
                 previous = (quote, article.sentence_at(end).index, group)
-    return tuple(found)
+    return tuple(_run_on(found, {a.id: a.text for a in story.articles}))
+
+
+def _run_on(quotes: list[Quote], texts: dict[str, str]) -> list[Quote]:
+    """A quotation that runs on into the next paragraph is in the voice of the one that goes on there, when it
+    had no speaker of its own: "``It's a waste of time…\n``It's going to take years,'' said Corgan."."""
+    for n in range(len(quotes) - 2, -1, -1):
+        quote, then = quotes[n], quotes[n + 1]
+        between = texts[quote.where.article][quote.where.end : then.where.start]
+        if (
+            quote.speaker is None
+            and then.speaker
+            and then.where.article == quote.where.article
+            and RUNS_ON.fullmatch(between)
+        ):
+            quotes[n] = replace(
+                quote, speaker=then.speaker, speaker_is_entity=then.speaker_is_entity, how="continued", group=then.group
+            )
+    return quotes

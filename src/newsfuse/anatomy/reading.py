@@ -26,6 +26,9 @@ MIN_WORDS = 3
 MAX_QUOTE = 3000
 QUOTATION = re.compile(
     rf"“([^”]{{1,{MAX_QUOTE}}})”|\"([^\"\n]{{1,{MAX_QUOTE}}})\"|``(.{{1,{MAX_QUOTE}}}?)''|''(.{{1,{MAX_QUOTE}}}?)''"
+    # the wire's quotation that runs on into the next paragraph: no closing mark at its paragraph's end, and the
+    # next paragraph opens with another ("``This is the way … is not right.\n``Then there's…,'' said Henley.")
+    rf"|``([^\n]{{1,{MAX_QUOTE}}}?)(?=\n[ \t]*``)|\"([^\"\n]{{1,{MAX_QUOTE}}})(?=\n[ \t]*\")"
 )
 SUBJECT_START = re.compile(r"[,;:“”\"]\s*")  # where the subject of a speech verb may begin in its sentence
 MAX_APPOSITIVES = 4  # "Kagan, the head of the institute, a think tank in Washington, said": parts walked back
@@ -49,7 +52,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
     """Character spans of the words inside quotation marks of MIN_WORDS words or more."""
     spans = []
     for match in QUOTATION.finditer(text):
-        group = next(g for g in range(1, 5) if match.group(g) is not None)
+        group = next(g for g in range(1, 7) if match.group(g) is not None)
         inside = match.group(group)
         if len(inside.split()) >= MIN_WORDS:
             trimmed = len(inside.rstrip(" ,"))  # the comma before the attribution is not the speaker's
