@@ -73,7 +73,6 @@ ROLE_AFTER = {  # "A Decipher spokesman", "Boeing's lawyers"; not "Boeing on Mon
     "organisation": re.compile(rf"(?:['’]s)?\s+(?:[a-z]+\s+)?{ROLES}"),
     "person": re.compile(rf"(?:['’]s)?\s+{ROLES}"),
 }
-NO_ROLE = re.compile(r"(?!)")
 SUBJECT_PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 CLAUSE_WORDS = frozenset(
     "when as in that regard regards and but so then while after before because if although where".split()
@@ -145,7 +144,7 @@ def _pronoun_subject(phrase: str) -> str | None:
 
 def _speaker(article: Reading, start: int, end: int) -> Speaker:
     """Who a speaker phrase at ``text[start:end]`` is."""
-    phrase = LEADING.sub("", article.text[start:end].strip().lstrip("'`\"“”‘’ "))
+    phrase = LEADING.sub("", article.text[start:end].strip().lstrip(QUOTE_MARKS + " "))
     phrase = TRAILING.sub("", phrase)  # "Metzger once said", "the Israeli government today said"
     if pronoun := _pronoun_subject(phrase):
         gender = PRONOUNS[pronoun.lower()]  # "she" is never the boy named just before
@@ -181,7 +180,9 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
     # embassy in Paris, saying" is no place
     # nor an organisation its spokesman ("A Decipher spokesman said": the description speaks)
     # nor a person their fans or aides ("irked Metallica fans who shouted", "Ulrich's lawyers said")
-    role = best is not None and ROLE_AFTER.get(best.type, NO_ROLE).match(article.text[best.where.end : end])
+    role = (
+        best is not None and best.type in ROLE_AFTER and ROLE_AFTER[best.type].match(article.text[best.where.end : end])
+    )
     # "a committee of the State Bar of Texas says": the committee speaks, described, not the organisation
     role = role or (
         best is not None and best.type == "organisation" and phrase[:1].islower()
@@ -250,7 +251,8 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
         if closed or n < 2 or (RUNS_ON_END.match(after, match.end()) and not LEADING.match(match.group("speaker"))):
             return _speaker(article, end + match.start("speaker"), end + match.end("speaker"))
     # "…,'' said Dr. Mark Juhn of the University of …" (longer than a speaker phrase); "…,'' by Liz Tilberis"
-    by = closed and not _title(article.text[start:end])  # "A Brief History of Time," by Stephen Hawking: no speech
+    title = _title(article.text[start:end])
+    by = closed and not title  # "A Brief History of Time," by Stephen Hawking: no speech
     said = SAID.match(after) or (BY.match(after) if by else None)
     if said and (name := article.named_after(end + said.end())):
         return name, True, "named", None
@@ -270,7 +272,7 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
         return _speaker(article, begin + (verbs[-1].end() if verbs else first), begin + last)
     if before.endswith(":") and (people := article.people_in(begin, start)):  # "Delgado put it plainly: “…”"
         return article.name_of(people[-1]), True, "named", None
-    if _title(article.text[start:end]):  # "Murray, co-author of ``A Cinderella Story,'' was speaking": no one's words
+    if title:  # "Murray, co-author of ``A Cinderella Story,'' was speaking": no one's words
         return TITLE
     # the sentence's speaker, unless it reports someone else's words; past an opening phrase ("However, the high
     # court said the law violates…")
@@ -291,6 +293,7 @@ def find_quotes(story: Story, mentions: Sequence[Mention], cast: Cast) -> tuple[
         own = [m for m in mentions if m.where.article == source.id]
         article = Reading(by_article[source.id], source.text, own, cast)
         previous: tuple[Quote | None, int, Group | None] = (None, -2, None)
+        here: list[Quote] = []
         for start, end in article.spans:
             sentence = article.sentence_at(start)
             speaker, entity, how, group = _attribution(article, start, end)
@@ -312,24 +315,19 @@ def find_quotes(story: Story, mentions: Sequence[Mention], cast: Cast) -> tuple[
             also = tuple(a.id for a in story.articles if a.id != source.id and key and key in keys[a.id])
             where = Citation(source.id, sentence.index, start, end)
             quote = Quote(text, speaker, entity, how, where, also, group.members if group else ())
-            found.append(quote)
+            here.append(quote)
             if not title:  # the quotation after a title may still continue the one before it
                 previous = (quote, article.sentence_at(end).index, group)
-    return tuple(_run_on(found, {a.id: a.text for a in story.articles}))
+        found.extend(_run_on(here, source.text))
+    return tuple(found)
 
 
-def _run_on(quotes: list[Quote], texts: dict[str, str]) -> list[Quote]:
+def _run_on(quotes: list[Quote], text: str) -> list[Quote]:
     """A quotation that runs on into the next paragraph is in the voice of the one that goes on there, when it
     had no speaker of its own: "``It's a waste of time…\n``It's going to take years,'' said Corgan."."""
     for n in range(len(quotes) - 2, -1, -1):
         quote, then = quotes[n], quotes[n + 1]
-        between = texts[quote.where.article][quote.where.end : then.where.start]
-        if (
-            quote.speaker is None
-            and then.speaker
-            and then.where.article == quote.where.article
-            and RUNS_ON.fullmatch(between)
-        ):
+        if quote.speaker is None and then.speaker and RUNS_ON.fullmatch(text, quote.where.end, then.where.start):
             quotes[n] = replace(
                 quote, speaker=then.speaker, speaker_is_entity=then.speaker_is_entity, how="continued", group=then.group
             )
