@@ -3,6 +3,7 @@
     python bench/anatomy_real.py [--data ../shared/data] [--labels eval/anatomy/real]     # score
     python bench/anatomy_real.py --export DIR                # each set's cleaned articles, for annotators
     python bench/anatomy_real.py --encode LABELS.json OUT     # an annotator's text labels → offset labels
+    python bench/anatomy_real.py --agreement                  # a second annotator's corroboration against the first
 
 The sets are real clusters from ``../shared/data`` (DUC 2006 newswire from AP, the New York Times and Xinhua;
 TAC 2011 WikiNews), read by path: their text is third-party, so the repository keeps only **positions**. An
@@ -19,7 +20,9 @@ several outlets, as a user would gather it. A TAC 2011 cluster is used whole (te
 
 **Facts** are labelled for the sentences of the first two articles of a set: every sentence reporting a fact,
 with the other articles of the set that report the same fact (in any words). Corroboration is scored as pairs
-(sentence, other article): newsfuse's pair is its ``reported_by`` for the fact holding that sentence.
+(sentence, other article): newsfuse's pair is its ``reported_by`` for the fact holding that sentence. Seven sets
+were labelled for corroboration a second time (``second/``: another annotator, the same sentences and guidelines),
+to tell how far people agree on it (``--agreement``); the scores use the first labels.
 """
 
 from __future__ import annotations
@@ -36,12 +39,14 @@ from pathlib import Path
 from typing import Any
 
 from anatomy_quality import score_story, table
+from newsfuse.render import markdown_table
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTLETS = {"APW": "Associated Press", "NYT": "New York Times", "XIE": "Xinhua"}
 WEEK = 7
 MOST = 8
 KINDS = ("quotes with speaker", "timeline", "corroboration pairs")
+QUOTES_AND_FACTS = (KINDS[0], KINDS[2])
 SLACK = 400  # characters a label may have moved (the cleaner changed before it): searched by hash
 WIKINEWS_DATE = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ([A-Z][a-z]+ \d{1,2}, \d{4})\s*$", re.M
@@ -91,7 +96,7 @@ SETS = (
     # labelled at the end of the thirteenth session, quotes only, before newsfuse ran on them (the next two of 8
     # articles by the same count); scored once with that session's final code (0.90 / 0.88, 0.88 / 0.88), not
     # looked at since
-    RealSet("d0729g", "duc2007/main.jsonl", "duc2007-D0729G", "held-out", KINDS[:1]),
+    RealSet("d0729g", "duc2007/main.jsonl", "duc2007-D0729G", "held-out", QUOTES_AND_FACTS),
     RealSet("d0639c", "duc2006/test.jsonl", "duc2006-D0639C", "held-out", KINDS[:1]),
     # labelled in the fourteenth session, quotes only, before newsfuse ran on them (the next four unused clusters
     # by the same count, D0610A's 11,000 words aside); the first two held-out for one run (0.83 / 0.94 and 0.76 /
@@ -103,9 +108,10 @@ SETS = (
     RealSet("d0602b", "duc2006/test.jsonl", "duc2006-D0602B", "held-out", KINDS[:1]),
     RealSet("d0627i", "duc2006/test.jsonl", "duc2006-D0627I", "held-out", KINDS[:1]),
     # labelled later in the fourteenth session, quotes only, before newsfuse ran on them (the next two unused
-    # clusters of six or more articles by the same count); scored once with the session's final code
-    RealSet("d0620b", "duc2006/test.jsonl", "duc2006-D0620B", "held-out", KINDS[:1]),
-    RealSet("d0740i", "duc2007/main.jsonl", "duc2007-D0740I", "held-out", KINDS[:1]),
+    # clusters of six or more articles by the same count); scored once with the session's final code. These two
+    # and d0729g labelled for corroboration in the fifteenth session, scored once with its start (F1 0.60 in all)
+    RealSet("d0620b", "duc2006/test.jsonl", "duc2006-D0620B", "held-out", QUOTES_AND_FACTS),
+    RealSet("d0740i", "duc2007/main.jsonl", "duc2007-D0740I", "held-out", QUOTES_AND_FACTS),
 )
 
 
@@ -250,6 +256,27 @@ def score_facts(facts: list[dict[str, Any]], analysis: Any) -> Counter[str]:
     return counts
 
 
+def agreement(labels: Path) -> str:
+    """Corroboration pairs two annotators marked, per set and in all (``second/``: a second annotator, given the
+    same sentences and guidelines, not the first one's answers), as F1 of one against the other."""
+    rows, totals = [], Counter()
+    for path in sorted((labels / "second").glob("*.json")):
+        second = json.loads(path.read_text(encoding="utf-8"))["facts"]
+        first = json.loads((labels / path.name).read_text(encoding="utf-8"))["facts"]
+        if [f["at"] for f in first] != [f["at"] for f in second]:
+            raise SystemExit(f"{path.name}: the two annotations label different sentences")
+        pairs = [{(n, other) for n, f in enumerate(facts) for other in f["reported_by"]} for facts in (first, second)]
+        counts = Counter(first=len(pairs[0]), second=len(pairs[1]), both=len(pairs[0] & pairs[1]))
+        totals += counts
+        rows.append([path.stem, str(len(first)), *(str(counts[k]) for k in ("first", "second", "both")), _f1(counts)])
+    rows.append(["all", "", *(str(totals[k]) for k in ("first", "second", "both")), _f1(totals)])
+    return markdown_table(["set", "sentences", "pairs, first", "second", "both", "F1"], rows)
+
+
+def _f1(counts: Counter[str]) -> str:
+    return f"{2 * counts['both'] / max(counts['first'] + counts['second'], 1):.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"), help="the shared data folder")
@@ -257,6 +284,7 @@ def main() -> None:
     parser.add_argument("--export", metavar="DIR", help="write each set's cleaned articles here, then stop")
     parser.add_argument("--encode", nargs=2, metavar=("TEXT_LABELS", "OUT"), help="encode one set's labels")
     parser.add_argument("--only", default=None, help="score (or export) one set only")
+    parser.add_argument("--agreement", action="store_true", help="how far a second annotator's corroboration agrees")
     args = parser.parse_args()
     data = Path(args.data)
     by_name = {real.name: real for real in SETS}
@@ -274,6 +302,9 @@ def main() -> None:
                 lines += [f"=== title: {record.get('title') or ''}", texts.get(record["id"], "(nothing left)")]
             (folder / f"{real.name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"wrote {args.only or len(SETS)} set(s) to {folder}")
+        return
+    if args.agreement:
+        print(agreement(Path(args.labels)))
         return
     if args.encode:
         labels = json.loads(Path(args.encode[0]).read_text(encoding="utf-8"))
