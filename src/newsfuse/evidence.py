@@ -15,7 +15,7 @@ from newsfuse.concepts import Concepts, find
 from newsfuse.languages import Language, load_language
 from newsfuse.model import Story
 from newsfuse.opinion import Judged, judge_story
-from newsfuse.readable import Form
+from newsfuse.readable import Form, in_article
 from newsfuse.tokens import Tokens, tokenize
 from newsfuse.vectors import Vectors, build
 
@@ -50,7 +50,7 @@ def gather(story: Story, language: Language | None = None) -> Evidence:
         vectors=build(tokens, article),
         concepts=find(story, tokens, article),
         opinion=tuple(judge_story(story, language.opinion)) if language.opinion else (NEUTRAL,) * len(story.sentences),
-        forms=tuple(language.form(s.text) for s in story.sentences),
+        forms=tuple(in_article(language.form(s.text), s.index) for s in story.sentences),
         article=article,
         language=language,
     )

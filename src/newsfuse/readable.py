@@ -1,8 +1,9 @@
 """Readable briefs: sentences that stand on their own, and facts told once.
 
 A sentence lifted out of its article can lean on what came before it: "But…", "He said…", "The statement…",
-"Most are…", a quotation whose only attribution is "he said", or a report whose only speaker is a pronoun
-("…will rise, she said."). Each sentence's ``Form`` says what it leans on and what can be cut safely (a
+"Most are…", "The pilots had reported…" (a group introduced before), things named before anywhere in it ("…during
+those games", "…such authority"), a quotation whose only attribution is "he said", or a report whose only speaker
+is a pronoun ("…will rise, she said."). Each sentence's ``Form`` says what it leans on and what can be cut safely (a
 leading connective). A brief sentence that leans on something is **unresolved** unless
 the brief sentence just before it is the sentence just before it in its article, or, for a definite
 reference, an earlier brief sentence names the same thing. Two brief sentences **repeat a fact** when they count
@@ -34,7 +35,8 @@ CONNECTIVE = re.compile(
     # "As a result of…", "Besides the levee…", "Yet another…")
     re.IGNORECASE,
 )
-OPEN_QUOTE = r"[\"“‘'`(]*\s*"
+QUOTE_MARKS = "\"“‘'`( "  # what may come before a sentence's first word
+OPEN_QUOTE = r"[\"“‘'`(]*+\s*+"  # possessive: a search through a long run of spaces stays linear per start
 # After "this"/"those", words that make it point at the time or at what follows, not back: "this year",
 # "those who fled".
 RESTRICTIVE = (
@@ -78,6 +80,32 @@ DEFINITE = re.compile(
     re.IGNORECASE,
 )
 DEMONSTRATIVE = re.compile(OPEN_QUOTE + r"(?:this|that|these|those)\s+\w", re.IGNORECASE)
+PLURAL_OPENINGS = ("The ", "According to the ")  # what PLURAL_SUBJECT needs: no regex for other sentences
+# Words after a group's noun that say which group it is ("The workers at the plant…", "The relations between…").
+WHICH = r"(?:to|by|for|between|against|among|about|over|under|who|whom|whose|which|with|that|in|at|of|on|from)\b"
+# "The pilots had reported smoke…", "The results showed…": a plural common noun (in lower case: "The Philippines"
+# is a name) as the opening subject is a group the article introduced before, unless the words after it say which
+# ("The prices of oil…", "The sailors and marines from the frigate…"). "The two leaders…": a count of people named
+# before. Case-sensitive: in lower-cased text "the democrats" may be a name.
+PLURAL_SUBJECT = re.compile(
+    OPEN_QUOTE
+    + r"(?:According to the|The) (?:(?:two|three|four|five|six|both) (?:([a-z]+)\b)?+|([a-z]+s)\b(?<!ss)(?<!us)(?<!is)"
+    + rf"(?<!news)(?:\s+and\s+[a-z]+s\b)?+)(?!['’-]|\s+{WHICH})"
+)
+# "…during those games.", "…view these offenders differently.": things named before, anywhere in the sentence
+# (outside quotations), unless the sentence named them before ("200 culverts, and 40 of those culverts") or the
+# words after say which ("those who fled", "those killed", "those he met", "those nations that…"), or "these"
+# means now ("these days", "these first weeks"). ("such" was tried too: "…in such disasters" names its kind
+# earlier in other words too often.)
+BACK_REFERENCE = re.compile(
+    r"\b(?:these|those)\s+(?!(?:days|years|months|weeks|past|recent|first|last|next|coming|early|final|not|"
+    r"responsible|aboard|present|involved|affected|now|still|currently|already|just|recently|once|also|he|she|it|"
+    r"they|we|you|i|here|there|where|when|like|before|after|"
+    rf"without|within|near|around|above|below|outside|inside|across)\b|{WHICH}|\w+(?:ed|ing)\b)"
+    rf"(?-i:([a-z]+))\b(?!\s+{WHICH}|\s+(?:where|when)\b)",
+    re.IGNORECASE,
+)
+AUXILIARIES = frozenset("was were is are have had has will would could can may might did do does".split())
 # "Most are in need of money.", "Both of them fled.": a quantifier that stands for a group named before.
 QUANTIFIER = re.compile(
     OPEN_QUOTE + r"(?:all|both|most|several|none|neither)\s+(?:of\s+(?:them|these|those|whom)|are|were)\b",
@@ -115,16 +143,17 @@ class Form:
     """What a sentence leans on, and the leading characters that can be cut (a connective)."""
 
     trim: int = 0  # characters of a leading connective ("But ", "However, ") to cut
-    leans: str = ""  # "pronoun", "definite", "quote" or "" (stands on its own once trimmed)
-    noun: str = ""  # for "definite": the noun it refers back to
+    leans: str = ""  # "pronoun", "definite", "reference", "quote" or "" (stands on its own once trimmed)
+    noun: str = ""  # for "definite" and "reference": the noun it refers back to ("" if none)
 
 
 def form(text: str) -> Form:
     """The form of one sentence (as written in its article)."""
     trim = 0
     for _ in range(3):  # a slug and a dateline, a wire list item's dash, then a connective: "_ And expertise on ..."
-        if match := CONNECTIVE.match(text[trim:]):
-            trim += match.end()
+        if not (match := CONNECTIVE.match(text[trim:])):
+            break  # nothing more to cut
+        trim += match.end()
     rest = text[trim:]
     if rest.startswith("("):  # an aside, told in passing about what came before
         return Form(trim, "pronoun")
@@ -134,10 +163,21 @@ def form(text: str) -> Form:
         return Form(trim, "definite", definite.group(1).lower())
     if DEMONSTRATIVE.match(rest) or QUANTIFIER.match(rest):
         return Form(trim, "pronoun")
+    opening = rest[:1].upper() + rest[1:] if trim else rest  # "But the pilots…" reads "The pilots…" in a brief
+    plural = PLURAL_SUBJECT.match(opening) if opening.lstrip(QUOTE_MARKS).startswith(PLURAL_OPENINGS) else None
+    if plural and plural.group(2) not in AUXILIARIES:  # "The was…" is a typo, not a group
+        noun = plural.group(2) or plural.group(1) or ""
+        return Form(trim, "reference", "" if noun in AUXILIARIES else noun)
     if quote_without_speaker(rest) or half_quotation(rest):
         return Form(trim, "quote")
     if "," in rest and PRONOUN_ATTRIBUTION.search(_outside_quotations(rest)):
         return Form(trim, "pronoun")
+    if "these" in rest or "those" in rest:
+        outside = QUOTATION.sub(" … ", rest) if _quoting(rest) else rest  # no words glued across a quotation
+        back = BACK_REFERENCE.search(outside)
+        noun = back.group(1) if back and back.group(1) not in AUXILIARIES else ""
+        if noun and not re.search(rf"\b{noun}\b", outside[: back.start()], re.IGNORECASE):  # not named before it
+            return Form(trim, "reference", noun)
     return Form(trim)
 
 
@@ -222,13 +262,19 @@ def unresolved(brief: Sequence[Placed]) -> list[bool]:
     """Per brief sentence: leans on something the brief does not say (see the module docstring)."""
     result = []
     for k, sentence in enumerate(brief):
-        leans = sentence.form.leans or CONNECTIVE.match(sentence.text)
+        own = in_article(sentence.form, sentence.index)
+        leans = own.leans or CONNECTIVE.match(sentence.text)
         follows = k > 0 and (brief[k - 1].article, brief[k - 1].index) == (sentence.article, sentence.index - 1)
-        named = sentence.form.leans == "definite" and any(
-            re.search(rf"\b{sentence.form.noun}\b", earlier.text, re.IGNORECASE) for earlier in brief[:k]
-        )
+        noun = re.compile(rf"\b{own.noun.removesuffix('s')}(?:e?s)?\b", re.IGNORECASE) if own.noun else None
+        named = noun is not None and any(noun.search(earlier.text) for earlier in brief[:k])
         result.append(bool(leans) and not follows and not named)
     return result
+
+
+def in_article(form: Form, index: int) -> Form:
+    """A sentence's form where it stands: an article's first sentence introduces its story, so a reference there
+    ("The two Israelis arrested in Cyprus…") is to what it says itself, or its headline, not to a sentence before."""
+    return Form(form.trim) if form.leans == "reference" and index == 0 else form
 
 
 Facts = tuple[frozenset, frozenset[str], frozenset[str]]  # (content stems, figures, counts) of one sentence
