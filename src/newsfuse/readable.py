@@ -2,14 +2,14 @@
 
 A sentence lifted out of its article can lean on what came before it: "But…", "He said…", "The statement…",
 "Most are…", "The pilots had reported…" (a group introduced before), things named before anywhere in it ("…during
-those games", "…such authority"), a quotation whose only attribution is "he said", or a report whose only speaker
-is a pronoun ("…will rise, she said."). Each sentence's ``Form`` says what it leans on and what can be cut safely (a
-leading connective). A brief sentence that leans on something is **unresolved** unless
-the brief sentence just before it is the sentence just before it in its article, or, for a definite
-reference, an earlier brief sentence names the same thing. Two brief sentences **repeat a fact** when they count
-the same number of the same things ("about 300 homes", "300 homes"), or share a figure (not a year) and a third
-of their content words (at least three), or half of their content words (at least four); shares are of the
-shorter sentence's content words.
+those games"), a quotation whose only attribution is "he said", or a report whose only speaker is a pronoun
+("…will rise, she said."). Each sentence's ``Form`` says what it leans on and what can be cut safely (a leading
+connective). A brief sentence that leans on something is **unresolved** unless the brief sentence just before it
+is the sentence just before it in its article, or, for a definite reference or a reference to a thing named
+before, an earlier brief sentence names the same thing, or that reference is in its article's first sentence.
+Two brief sentences **repeat a fact** when they count the same number of the same things ("about 300 homes",
+"300 homes"), or share a figure (not a year) and a third of their content words (at least three), or half of their
+content words (at least four); shares are of the shorter sentence's content words.
 
 The same definitions choose the brief (``newsfuse.select``) and measure every method (``newsfuse eval``).
 """
