@@ -43,6 +43,22 @@ def test_each_language_is_identified_and_briefed_with_exact_citations(code: str)
     assert any("no rules yet for opinion" in w for w in brief.warnings) != judged
 
 
+def test_an_english_wire_item_dense_with_names_needs_no_identifier() -> None:
+    from newsfuse.text import _doubtful
+
+    item = (
+        "HARLAN, November 3 (Valley Wire) -- Marlow County Governor Dana Reyes on Tuesday named State Engineer Tomas "
+        "Okafor, Deputy Mayor Lena Marsh, Fire Chief Ivo Brandt, Sheriff Carla Mendez and Judge Petra Lindqvist to "
+        "lead a new Alder Falls Dam Safety Review Board after the Marlow Creek flood, the worst since 1952."
+    )  # 5 function words in 49 words, 5 in its 13 words in lower case
+    assert not _doubtful(item)  # the names are no language's words: its words in lower case are plain English
+    french = (
+        "HARLAN, 3 novembre (Valley Wire) -- La gouverneure Dana Reyes du comté de Marlow a annoncé mardi "
+        "qu'elle voulait que l'ingénieur Tomas Okafor inspecte le barrage de Marlow Creek avant la réouverture."
+    )
+    assert _doubtful(french) and identify(french) == "fr"
+
+
 def test_english_briefs_skip_nothing() -> None:
     brief = newsfuse.summarize(["The dam failed on Tuesday and 300 homes were flooded, officials said."])
     assert brief.language == "en" and brief.skipped == ()

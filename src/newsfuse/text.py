@@ -82,15 +82,16 @@ CLEARLY_ENGLISH = 0.12  # share of markers above which no identifier is asked (E
 
 def _doubtful(text: str) -> bool:
     """Whether the cheap rule cannot clear the text's start as English: another script dominates, or too few
-    English function words (another language, or English lists, tables and results). Short texts get the
-    benefit of the doubt."""
+    English function words among its words in lower case (another language, or English lists, tables and
+    results; a wire item dense with names is not doubtful for them). Short texts get the benefit of the doubt."""
     sample = INVISIBLE.sub("", text[: 2 * SAMPLE])[:SAMPLE]
     if not sample.isascii():  # letters of other scripts outnumber Latin ones
         foreign = sum(map(str.isalpha, ASCII.sub("", sample)))
         latin = sum(map(str.isalpha, sample.encode("ascii", "ignore").decode()))
         if foreign > latin:
             return True
-    count, share = english_share(words(sample))
+    # Words in lower case only: names ("MOSCOW", "Boris Yeltsin", "Vladimir Putin") are no language's function words
+    count, share = english_share(w.lower() for w in WORD.findall(sample) if not w[:1].isupper())
     return count >= 12 and share < CLEARLY_ENGLISH
 
 
