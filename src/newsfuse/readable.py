@@ -35,8 +35,8 @@ CONNECTIVE = re.compile(
     # "As a result of…", "Besides the levee…", "Yet another…")
     re.IGNORECASE,
 )
-QUOTE_MARKS = "\"“‘'`( "  # what may come before a sentence's first word
-OPEN_QUOTE = r"[\"“‘'`(]*+\s*+"  # possessive: a search through a long run of spaces stays linear per start
+OPENERS = "\"“‘'`("  # marks that may come before a sentence's first word
+OPEN_QUOTE = rf"[{re.escape(OPENERS)}]*+\s*+"  # possessive: a search through a long run of spaces stays linear
 # After "this"/"those", words that make it point at the time or at what follows, not back: "this year",
 # "those who fled".
 RESTRICTIVE = (
@@ -164,7 +164,7 @@ def form(text: str) -> Form:
     if DEMONSTRATIVE.match(rest) or QUANTIFIER.match(rest):
         return Form(trim, "pronoun")
     opening = rest[:1].upper() + rest[1:] if trim else rest  # "But the pilots…" reads "The pilots…" in a brief
-    plural = PLURAL_SUBJECT.match(opening) if opening.lstrip(QUOTE_MARKS).startswith(PLURAL_OPENINGS) else None
+    plural = PLURAL_SUBJECT.match(opening) if opening.lstrip(OPENERS + " ").startswith(PLURAL_OPENINGS) else None
     if plural and plural.group(2) not in AUXILIARIES:  # "The was…" is a typo, not a group
         noun = plural.group(2) or plural.group(1) or ""
         return Form(trim, "reference", "" if noun in AUXILIARIES else noun)
