@@ -241,3 +241,21 @@ def test_a_repeated_paragraph_is_dropped_whatever_its_punctuation() -> None:
     cleaned = clean_text(text)
     assert cleaned.text == "The council voted 7-2 to rebuild the dam.\nCafé — fermé."
     assert [rule for rule, _ in cleaned.dropped] == ["repeated", "repeated"]
+
+
+def test_answer_labels_of_a_question_and_answer_piece_are_cut() -> None:
+    text = (
+        "Q. When did the ferry leave the harbour?\n"
+        "A. The Marlow Star left Pier 4 at 7:10 a.m., twenty minutes late.\n"
+        "Q: Was anyone hurt?\n"
+        "A: Two deckhands were treated for cuts."
+    )
+    result = clean_text(text)
+    assert result.text.splitlines()[1] == "The Marlow Star left Pier 4 at 7:10 a.m., twenty minutes late."
+    assert result.text.splitlines()[3] == "Two deckhands were treated for cuts."
+    assert [line for rule, line in result.dropped if rule == "answer label"] == ["A.", "A:"]
+
+
+def test_an_initial_is_no_answer_label_without_questions() -> None:
+    text = "A. Ruiz, the harbour master, closed Pier 4 on Tuesday.\nThe ferry service resumed a day later."
+    assert clean_text(text).text.startswith("A. Ruiz, the harbour master")

@@ -6,6 +6,7 @@ from newsfuse.readable import (
     Form,
     Placed,
     addresses_reader,
+    contact,
     form,
     opens_quotation,
     points_ahead,
@@ -282,3 +283,28 @@ def test_the_built_in_example_tells_each_fact_once(example) -> None:
 )
 def test_a_sentence_that_opens_a_quotation_it_does_not_close(text: str, opens: bool) -> None:
     assert opens_quotation(text) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("New York 10036, or by e-mail to gardening(AT)nytimes.com.", True),
+        ("Readers may write to the desk at tips@alderfalls-gazette.example.", True),
+        ("Send questions to floods [at] county.example.org by Friday.", True),
+        ("The dam was rated poor at an inspection in 2024.", False),
+        ("Officials met at the county hall (at 9 a.m.) to plan the repairs.", False),
+    ],
+)
+def test_a_sentence_that_gives_an_e_mail_address_is_contact(text: str, expected: bool) -> None:
+    assert contact(text) is expected
+
+
+def test_no_brief_sentence_gives_an_e_mail_address() -> None:
+    articles = [
+        "The Marlow Creek dam failed on Tuesday night and flooded 300 homes in Alder Falls, officials said. "
+        "Readers with photos of the flood can write to the newsroom at photos@gazette.example for the gallery.",
+        "Three hundred homes in Alder Falls were flooded when the Marlow Creek dam failed on Tuesday night. "
+        "County engineers had rated the dam poor in 2024 after finding seepage near the spillway.",
+    ]
+    brief = newsfuse.summarize(articles, words=60)
+    assert brief.sentences and not any(contact(s.text) for s in brief.sentences)

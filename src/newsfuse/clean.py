@@ -40,6 +40,10 @@ HOVER_CARD = re.compile(r"\b([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){1,3
 MAX_NOISE_WORDS = 60  # a longer line is a paragraph of the story, whatever it starts with
 MAX_NOISE_CHARS = 600  # ... and so is a longer one in characters (which also bounds what the rules read)
 TERMINAL = (".", "!", "?", ":", ";", '"', "”", "'", "’", ")", "]", "。", "！", "？", "؟", "।", "»", "」")
+# A question-and-answer piece labels its paragraphs "Q." and "A.": in a brief, "A. Kennedy took off…" reads as an
+# initial. Only where the article has both labels is "A." a label rather than a name's initial.
+QUESTION_LABEL = re.compile(r"Q[.:] ")
+ANSWER_LABEL = re.compile(r"A[.:] (?=\S)")
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,10 @@ def clean_text(text: str, title: str = "") -> Cleaned:
     dropped: list[tuple[str, str]] = []
     seen = {_normal(title.lower())} if title.strip() else set()
     opening = True  # the first paragraph has not been kept yet: a dateline may still come
-    for line in _lines(text):
+    lines = _lines(text)
+    answers = ("Q." in text or "Q:" in text) and any(map(QUESTION_LABEL.match, lines))
+    answers = answers and any(map(ANSWER_LABEL.match, lines))
+    for line in lines:
         read = Line.of(line) if len(line) <= MAX_NOISE_CHARS else None
         noise_sized = read is not None and read.words <= MAX_NOISE_WORDS
         rule = next((name for name, matches in RULES if matches(read)), None) if noise_sized else None
@@ -90,6 +97,9 @@ def clean_text(text: str, title: str = "") -> Cleaned:
         body = DATELINE.sub("", line, count=1) if opening else line
         if body != line:
             dropped.append(("dateline", line[: len(line) - len(body)].strip()))
+        if answers and (label := ANSWER_LABEL.match(body)):
+            dropped.append(("answer label", label.group().strip()))
+            body = body[label.end() :]
         if " MORE" in body:  # the card's text goes, the name stays
             dropped.extend(("hover-card", card.group(0)) for card in HOVER_CARD.finditer(body))
             body = HOVER_CARD.sub(r"\1", body)

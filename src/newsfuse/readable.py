@@ -191,6 +191,18 @@ def addresses_reader(text: str) -> bool:
     return bool(SECOND_PERSON.search(outside)) and not REPORTED.search(outside)
 
 
+# An e-mail address, also as papers write it against spam ("gardening(AT)nytimes.com", "desk [at] paper.org")
+E_MAIL = re.compile(r"[\w.+-]+(?:@|\s?[(\[]at[)\]]\s?)[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
+def contact(text: str) -> bool:
+    """A sentence that gives an e-mail address ("…or by e-mail to gardening(AT)nytimes.com."): how to reach the
+    paper or a source, a service note rather than news, and often the tail of one cut by the segmenter."""
+    if "@" not in text and "(at" not in (lower := text.lower()) and "[at" not in lower:  # most sentences
+        return False
+    return bool(E_MAIL.search(text))
+
+
 AHEAD = re.compile(OPEN_QUOTE + r"(?:(?:the\s+)?following\s+(?:is|are|was|were)|here(?:'s|’s|\s+is|\s+are))\b", re.I)
 
 

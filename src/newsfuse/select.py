@@ -26,7 +26,16 @@ from newsfuse.arrays import distinct
 from newsfuse.evidence import Evidence
 from newsfuse.features import QUESTION_MARKS, is_heading
 from newsfuse.model import Story
-from newsfuse.readable import Facts, addresses_reader, counts, figures, opens_quotation, points_ahead, same_fact
+from newsfuse.readable import (
+    Facts,
+    addresses_reader,
+    contact,
+    counts,
+    figures,
+    opens_quotation,
+    points_ahead,
+    same_fact,
+)
 
 REDUNDANCY = 0.4  # cosine above which a sentence repeats one already chosen
 MIN_WORDS = 4  # fragments shorter than this are not brief material
@@ -94,6 +103,7 @@ def _candidate(story: Story, evidence: Evidence, i: int, excluded: frozenset[int
         and not is_heading(text)
         and not text.rstrip(" \"'”’»」").endswith(QUESTION_MARKS)
         and not opens_quotation(text)
+        and not contact(text)
         and not ("openers" in evidence.language.rules and (addresses_reader(text) or points_ahead(text)))
     )
 
@@ -110,7 +120,8 @@ def units(story: Story, evidence: Evidence, excluded: frozenset[int], min_words:
         while evidence.forms[unit[0]].leans and len(unit) <= MAX_LEANING:
             first = story.sentences[unit[0]]
             before = place.get((first.article, first.index - 1))
-            if before is None or before in excluded or is_heading(story.sentences[before].text):
+            text = story.sentences[before].text if before is not None else ""
+            if before is None or before in excluded or is_heading(text) or contact(text):
                 break
             unit.insert(0, before)
         if not evidence.forms[unit[0]].leans:
