@@ -317,3 +317,25 @@ def test_quote_attribution_patterns_stay_linear_on_repeated_words(unit: str) -> 
         speech.SIGNED.match(text)
         for pattern in speech.AFTER:
             pattern.match(text)
+
+
+# Every quotation's attribution looks up the quotations around it: by bisection, not by a scan of all of them
+# (a transcript of 4,000 quotations took over a minute in `analyze`, the scans quadratic in the quotations).
+def test_thousands_of_quotations_are_attributed_in_linear_time() -> None:
+    from newsfuse.anatomy.cast import Cast
+    from newsfuse.anatomy.quotes import find_quotes
+    from newsfuse.anatomy.reading import Reading, quotations
+    from newsfuse.pipeline import story_from
+
+    one = "``We will review item {n} of the harbour budget before the vote,'' said Mara Vellin of the panel. "
+    text = "".join(one.format(n=n) for n in range(4000))
+    story = story_from([text])
+    with within(20.0):  # about 1 s here; the scans took minutes
+        quotes = find_quotes(story, [], Cast.of([], {}))
+    assert len(quotes) == 4000
+    reading = Reading(story.sentences, story.articles[0].text, [], Cast.of([], {}))
+    spans = quotations(story.articles[0].text)
+    for offset in (0, spans[10][0], spans[10][1] - 1, spans[10][1], spans[-1][1] + 5):
+        assert reading.quoted(offset) == any(start <= offset < end for start, end in spans)
+        assert reading.span_after(offset) == next((s for s in spans if s[0] > offset), None)
+        assert reading.span_before(offset) == next((s for s in reversed(spans) if s[1] < offset), None)

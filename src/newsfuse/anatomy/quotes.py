@@ -226,13 +226,13 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
     """The speaker of the quotation at ``text[start:end]`` from the words around it in its sentence."""
     sentence = article.sentence_at(start)
     last = article.sentence_at(end)
-    following = [s for s in article.spans if s[0] > end]
-    stop = min(last.end, following[0][0] - 1) if following else last.end
+    following = article.span_after(end)
+    stop = min(last.end, following[0] - 1) if following else last.end
     after = article.text[end:stop]
     asked = article.text[end - 1 : end] in "?!"  # the segmenter ends a sentence there: "``…?'' Domis asks."
     if asked and not after[re.match(MARKS, after).end() :] and last.index + 1 < len(article.sentences):
         then = article.sentences[last.index + 1]
-        until = min(then.end, following[0][0]) if following else then.end  # "Wiley ruminated. ``One…''"
+        until = min(then.end, following[0]) if following else then.end  # "Wiley ruminated. ``One…''"
         alone = article.text[then.start : until].rstrip("`'\"“ ")
         if "\n" not in article.text[end : then.start] and ALONE.match(alone):
             after = article.text[end : then.start + len(alone)]
@@ -256,8 +256,8 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
     said = SAID.match(after) or (BY.match(after) if by else None)
     if said and (name := article.named_after(end + said.end())):
         return name, True, "named", None
-    preceding = [s for s in article.spans if s[1] < start]
-    begin = max(sentence.start, preceding[-1][1] + 1) if preceding else sentence.start
+    preceding = article.span_before(start)
+    begin = max(sentence.start, preceding[1] + 1) if preceding else sentence.start
     before = article.text[begin:start].rstrip("\"“'`‘ ")
     match = BEFORE.search(before)  # "Strand said the pilot had told the tower: ``…''": the last verb's subject
     if match and _may_speak(match.group("speaker")):

@@ -36,6 +36,7 @@ LEADING = re.compile(r"^(?:and|but|as|so|then|while)(?:\s+|$)", re.IGNORECASE)
 SUBJECT_WORDS = 3  # a person named within a sentence's first words is its subject
 GIVEN = re.compile(r"([A-Z][\w'’-]+) $")  # a capitalised word just before a name: "Doreen " Lawrence
 NAME_BEFORE = re.compile(r"([A-Z][\w.'’-]*)\s+$")  # a capitalised word (or title) just before a name
+MAX_INTRODUCTIONS = 50  # earlier uses of a description looked at for the name it introduced: bounded work
 LOCATED = re.compile(r"\s+(?:of|from|in)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*")  # "of Charlotte"
 ITS = re.compile(r"[^.;!?]{0,60}?\bits\b")  # "Metallica and its fans", "Napster … its users"
 NEITHER = "neither"  # the gender of a "person" that is no one: no "he" or "she" means it
@@ -79,18 +80,32 @@ class Reading:
         self.starts = [s.start for s in sentences]
         self.text = text
         self.cast = cast
-        self.spans = quotations(text)
+        self.spans = quotations(text)  # in order, none inside another: looked up by bisection
+        self.span_starts = [start for start, _ in self.spans]
+        self.span_ends = [end for _, end in self.spans]
         self.mentions = sorted(mentions, key=lambda m: m.where.start)
         self.mention_starts = [m.where.start for m in self.mentions]
         self.speakers = sorted(self._speech_subjects())  # (offset, name), quoted speakers added as found
         self.groups = sorted(self._groups(), key=lambda pair: pair[0])  # (offset, group), as speakers are
         self.genders: dict[str, str | None] = {}  # a person's, as far as the article tells, worked out when needed
+        self.roles: dict[str, list[int]] = {}  # where each description a speaker was given ends in the text
 
     def sentence_at(self, offset: int) -> Sentence:
         return self.sentences[max(0, bisect.bisect_right(self.starts, offset) - 1)]
 
     def quoted(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.spans)
+        k = bisect.bisect_right(self.span_starts, offset) - 1
+        return k >= 0 and offset < self.span_ends[k]
+
+    def span_after(self, offset: int) -> tuple[int, int] | None:
+        """The first quotation that starts after ``offset``."""
+        k = bisect.bisect_right(self.span_starts, offset)
+        return self.spans[k] if k < len(self.spans) else None
+
+    def span_before(self, offset: int) -> tuple[int, int] | None:
+        """The last quotation that ends before ``offset``."""
+        k = bisect.bisect_left(self.span_ends, offset) - 1
+        return self.spans[k] if k >= 0 else None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         low = bisect.bisect_left(self.mention_starts, start)
@@ -271,10 +286,13 @@ class Reading:
         role = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
         if len(role.split()) < 2:  # "the minister" alone could be anyone the article named so
             return None
-        pattern = rf"(?<![\w-])(?<!deputy )(?<!vice )(?<!acting )(?<!assistant )(?<!former ){re.escape(role)}"
-        for match in reversed(list(re.finditer(pattern, self.text[:before], re.IGNORECASE))):
-            people = self.people_in(match.end(), match.end() + 60)
-            if people and re.fullmatch(r",?\s*", self.text[match.end() : people[0].where.start]):
+        if (ends := self.roles.get(key := role.lower())) is None:  # found once per article, not once per quote
+            pattern = rf"(?<![\w-])(?<!deputy )(?<!vice )(?<!acting )(?<!assistant )(?<!former ){re.escape(role)}"
+            ends = self.roles[key] = [m.end() for m in re.finditer(pattern, self.text, re.IGNORECASE)]
+        earlier = bisect.bisect_right(ends, before)
+        for end in reversed(ends[max(0, earlier - MAX_INTRODUCTIONS) : earlier]):
+            people = self.people_in(end, end + 60)
+            if people and re.fullmatch(r",?\s*", self.text[end : people[0].where.start]):
                 return self.name_of(people[0])
         return None
 
