@@ -46,6 +46,12 @@ def test_bad_articles_are_skipped_with_a_warning_or_raised_when_strict() -> None
         ({"articles": []}, "no usable articles"),
         ({"articles": [{"text": "The dam failed on Tuesday."}], "words": 0}, "positive whole number"),
         ({"articles": [{"text": "The dam failed on Tuesday."}], "method": "nope"}, "unknown method"),
+        # one article where a list of them is expected: not each character or key taken for an article
+        ({"articles": "The dam failed on Tuesday night."}, r"articles: expected a list of articles, not one str"),
+        ({"articles": {"id": "wire", "text": "The dam failed."}}, "expected a list of articles, not one dict"),
+        ({"articles": None}, "expected a list of articles, not one NoneType"),
+        ({"articles": [newsfuse.Article(id="x", text="The dam failed.", title=None)]}, r"\[0\]: field 'title' must be"),
+        ({"articles": [newsfuse.Article(id="x", text=5)]}, r"articles\[0\]: field 'text' must be a string, not int"),
     ],
 )
 def test_api_errors(kwargs: dict, message: str) -> None:
@@ -60,3 +66,12 @@ def test_render_json_round_trips() -> None:
     assert [s["corroborated_by"] for s in data["sentences"]] == [list(s.corroborated_by) for s in brief.sentences]
     assert "text" not in data["articles"][0]
     assert "text" in json.loads(render(brief, "json", include_text=True))["articles"][0]
+
+
+def test_an_article_object_may_give_its_date_as_a_date() -> None:
+    import datetime
+
+    text = "The Marlow Creek dam failed on Tuesday night, flooding 300 homes in Alder Falls, officials said."
+    article = newsfuse.Article(id="wire", text=text, published=datetime.date(2026, 3, 4))
+    assert newsfuse.summarize([article]).articles[0].published == "2026-03-04"
+    assert newsfuse.analyze([article]).articles[0].published == "2026-03-04"

@@ -37,6 +37,12 @@ PAGE = """<!DOCTYPE html><html><head><title>Dam fails | The Courier</title>
         ("a.jsonl", '{"text": "x"}\n{"text": "y"}', "jsonl"),
         ("-", '{"text": "x"}\n{"text": "y"}', "jsonl"),
         ("-", '[{"text": "x"}]', "json"),
+        ("-", '{\n  "text": "x"\n}', "json"),  # one document over several lines
+        ("-", '{"text": "a\u2028b"}\n{"text": "y"}', "jsonl"),  # a raw line separator inside a string
+        ("-", '{"text": "x"}\n[1, 2]', "jsonl"),  # a bad line later is skipped alone, as in a .jsonl file
+        ("-", '{"text": "x", ', "json"),  # malformed: said so, not read as text
+        ("-", "[Update] Mayor resigns\n\nThe mayor resigned on Friday.", "text"),
+        ("notes", "[Update] Mayor resigns", "text"),
         ("-", "<html><body><p>x</p></body></html>", "html"),
         ("-", "first doc ||||| second doc", "multinews"),
         ("cluster.src", "line one NEWLINE_CHAR line two", "multinews"),
@@ -138,3 +144,9 @@ def test_multinews_splits_documents_and_restores_line_breaks() -> None:
 def test_records_are_counted_without_building_articles(fmt: str, content: str, count: int) -> None:
     assert count_records(fmt, content, 100) == count
     assert count_records(fmt, content, 1) == min(count, 1)  # counting stops at the most asked for
+
+
+def test_a_form_feed_inside_the_first_sentence_makes_no_title() -> None:
+    content = "The council approved the budget on Monday. The mayor said it\fwould fund three new schools.\n"
+    assert parse_text(content) == [{"title": "", "text": content}]
+    assert parse_text("Budget passes\r\nThe council approved it on Monday.")[0]["title"] == "Budget passes"

@@ -161,3 +161,19 @@ def test_summarize_and_analyze_skip_a_bad_jsonl_line_with_a_warning(tmp_path: Pa
     strict = run_cli("summarize", str(path), "--strict")
     error = strict.stderr.strip().splitlines()
     assert strict.returncode == 2 and len(error) == 1 and error[0].startswith(f"newsfuse: error: {path}:2: malformed")
+
+
+def test_what_a_directory_holds_besides_files_is_named_not_passed_over(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.txt").write_text("The ferry left Pier 4 at seven on Tuesday, twenty minutes late.")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.txt").write_text("The Marlow Star sailed from Pier 4 on Tuesday after a delay of twenty minutes.")
+    (folder / "linked").symlink_to(elsewhere)
+    (folder / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    loaded = load([str(folder)])
+    assert [a.origin for a in loaded.articles] == [str(folder / "b.txt")]
+    problems = {p.origin: p.reason for p in loaded.problems}
+    assert problems[str(folder / "linked")].startswith("a link to a directory, not followed")
+    assert problems[str(folder / "dangling.txt")] == "No such file or directory"

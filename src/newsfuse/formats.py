@@ -99,16 +99,36 @@ def detect(name: str, content: str) -> str | None:
         return "multinews"
     if suffix in EXTENSIONS and suffix != "":
         return "text"
-    if head.startswith(("{", "[")):
-        lines = [line for line in content.lstrip().splitlines() if line.strip()]
-        if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines):
-            return "jsonl"
-        return "json"
+    if head.startswith(("{", "[")) and (structured := _json_kind(content)):
+        return structured
     if markup:
         return "html"
     if suffix == "":
         return "text"
     return None
+
+
+JSON_ARRAY = re.compile(r"\[\s*(?:[\[{\"\]\d-]|true|false|null)")  # "[{…", "[]": not "[Update] Mayor resigns"
+
+
+def _json_kind(content: str) -> str | None:
+    """Content that opens like JSON, read without a name that says: one JSON document, JSON lines (its first
+    line a record: a bad line later is skipped alone, as in a .jsonl file), or, for "[Update] Mayor resigns…",
+    text (None). Lines end at ``\\n`` only, as ``jsonl_records`` reads them."""
+    try:
+        json.loads(content)
+        return "json"
+    except ValueError:
+        pass
+    lines = [line for line in content.strip().split("\n") if line.strip()]
+    if len(lines) > 1 and lines[0].lstrip().startswith("{"):
+        try:
+            json.loads(lines[0])
+            return "jsonl"
+        except ValueError:
+            pass
+    stripped = content.lstrip()
+    return "json" if stripped.startswith("{") or JSON_ARRAY.match(stripped) else None
 
 
 def parse(fmt: str, content: str) -> list[Partial]:
@@ -126,9 +146,13 @@ def records(fmt: str, content: str, first_line: int = 1) -> list[Record]:
     return [("" if len(partials) == 1 else f" (article {n})", p) for n, p in enumerate(partials, 1)]
 
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def parse_text(content: str) -> list[Partial]:
-    """First non-empty line is the title when a body follows it and it reads like a headline."""
-    lines = content.strip().splitlines()
+    """First non-empty line is the title when a body follows it and it reads like a headline. Lines end at line
+    breaks only: a form feed or U+2028 inside a sentence is no end of a headline."""
+    lines = LINE_BREAK.split(content.strip())
     if len(lines) > 1 and len(lines[0].split()) <= 25:
         return [{"title": lines[0].strip(), "text": "\n".join(lines[1:])}]
     return [{"title": "", "text": content}]

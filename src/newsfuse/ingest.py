@@ -11,6 +11,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -87,11 +88,13 @@ def check(article: Article, language: str | None = None) -> Article:
 
 
 def files_under(path: Path) -> list[Path]:
-    """Article files in a directory, recursively, in a stable order; hidden files are left out."""
+    """Article files in a directory, recursively, in a stable order; hidden files are left out. Whatever else
+    is there and not a directory read through (a link to a directory, a dangling link, a pipe) is listed too,
+    so that reading it names it among the skipped inputs instead of passing it over in silence."""
     found = [
         p
         for p in sorted(path.rglob("*"))
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        if (p.is_symlink() or not p.is_dir()) and not any(part.startswith(".") for part in p.relative_to(path).parts)
     ]
     if not found:
         raise InputError(str(path), "directory contains no articles")
@@ -237,6 +240,8 @@ def over_ingest_limit(origin: str, count: int, total: int, limit: int = MAX_INGE
 def read_file(path: Path) -> bytes:
     """A regular file's bytes, up to ``MAX_INPUT_BYTES``: a pipe or a device could block or never end."""
     info = path.stat()
+    if stat.S_ISDIR(info.st_mode):  # met inside a directory: links are not followed, which could loop
+        raise InputError(str(path), "a link to a directory, not followed: name that directory itself")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(str(path), "not a regular file (a pipe or a device): pass its content on stdin as -")
     with path.open("rb") as file:
@@ -337,11 +342,29 @@ def check_format(fmt: str) -> None:
         raise InputError("--format", f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
+OPTIONAL_FIELDS = ("url", "published", "author")
+
+
+def typed(article: Article, where: str) -> Article:
+    """An ``Article`` a program made, with the field types the JSON input is held to (a date for ``published`` is
+    written in ISO form): a wrong type is an ``InputError`` naming the field, not a traceback later."""
+    if isinstance(article.published, date):
+        article = replace(article, published=article.published.isoformat())
+    for name in ("id", "text", "title", "source", "language", *OPTIONAL_FIELDS):
+        value = getattr(article, name)
+        if not isinstance(value, str) and not (value is None and name in OPTIONAL_FIELDS):
+            raise InputError(where, f"field {name!r} must be a string, not {type(value).__name__}")
+    return article
+
+
 def from_records(
     records: Iterable[Mapping[str, Any] | Article | str], strict: bool = False, language: str | None = None
 ) -> Loaded:
     """Articles for the Python API: ``Article`` objects, dicts with the JSON fields, or plain strings (at most
     ``MAX_ARTICLES``, refused before any is checked, as ``load`` refuses an input)."""
+    if isinstance(records, str | bytes | Mapping | Article) or not isinstance(records, Iterable):
+        kind = type(records).__name__
+        raise InputError("articles", f"expected a list of articles, not one {kind} (a single article goes in a list)")
     records = list(records)
     if len(records) > MAX_ARTICLES:
         raise too_many("articles", len(records))
@@ -352,7 +375,7 @@ def from_records(
         where = f"articles[{n}]"
         try:
             if isinstance(record, Article):
-                articles.append(check(record, language))
+                articles.append(check(typed(record, where), language))
                 continue
             item: Mapping[str, Any] = {"text": record} if isinstance(record, str) else record
             try:

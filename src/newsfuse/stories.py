@@ -374,7 +374,8 @@ def input_bytes(paths: Iterable[str]) -> int:
     for raw in paths:
         path = Path(raw)
         try:
-            total += sum(p.stat().st_size for p in (files_under(path) if path.is_dir() else [path]))
+            found = files_under(path) if path.is_dir() else [path]
         except (OSError, InputError):
             continue
+        total += sum(p.stat().st_size for p in found if p.is_file())
     return total
