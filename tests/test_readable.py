@@ -308,3 +308,45 @@ def test_no_brief_sentence_gives_an_e_mail_address() -> None:
     ]
     brief = newsfuse.summarize(articles, words=60)
     assert brief.sentences and not any(contact(s.text) for s in brief.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("Fourteen of his associates were detained, the Harbour Watch group said.", "pronoun"),
+        ("Polls project that he will take 24 percent of the vote.", "pronoun"),  # "polls" is written lower case below
+        ("Since then, she has rebuilt the bakery twice.", "pronoun"),
+        ("But if you climb his pedestal, the view is wide.", "pronoun"),  # read as "If you climb his…"
+        ("He was rescued at dawn, police said.", "pronoun"),  # the opening rule, as before
+        ("In his speech, Mayor Ruiz thanked the volunteers.", ""),  # the name comes right after the phrase
+        ("Although his boat was small, the crossing Ruiz made took an hour.", ""),  # the name follows
+        ("The woman lost her home in the flood.", "definite"),  # "the woman" itself points back, not "her"
+        ("A volunteer who said he had worked all night was taken to hospital.", ""),  # the speaker
+        ("Ruiz and his crew reached the dam at noon.", ""),  # a name: not a word the story writes in lower case
+        ("The pump failed before the crew could reach it.", ""),
+        ("polls project that he will take 24 percent of the vote.", ""),  # lower-cased text: no name can be told
+        ('"I never saw him again," Mara Vellin said of the ferryman.', ""),  # inside a quotation
+    ],
+)
+def test_a_person_the_sentence_does_not_name(text: str, leans: str) -> None:
+    story_words = frozenset({"polls", "since", "fourteen", "although"})  # written in lower case somewhere
+    assert form(text, story_words.__contains__).leans == leans
+
+
+def test_without_the_story_a_capitalised_opening_word_may_be_a_name() -> None:
+    assert form("Polls project that he will take 24 percent of the vote.").leans == ""  # "Polls": a surname?
+    assert form("Fourteen of his associates were detained.").leans == "pronoun"  # a spelled number is no name
+
+
+def test_a_brief_never_leaves_a_person_unnamed() -> None:
+    articles = [
+        "Mara Vellin, the harbour master of Alder Falls, ordered the ferries to stay in port on Tuesday. "
+        "Since then, she has kept every boat tied up while engineers inspect the Marlow Creek dam above the town.",
+        "Engineers inspected the Marlow Creek dam above Alder Falls on Wednesday after the spillway cracked. "
+        "The ferries of Alder Falls stayed in port for a second day while the inspection went on.",
+    ]
+    brief = newsfuse.summarize(articles, words=40)
+    texts = [s.text for s in brief.sentences]
+    for k, text in enumerate(texts):
+        if text.startswith("Since then, she"):
+            assert k > 0 and texts[k - 1].startswith("Mara Vellin")

@@ -2,7 +2,7 @@ import numpy as np
 
 from newsfuse.evidence import gather
 from newsfuse.model import Article
-from newsfuse.pipeline import story_of
+from newsfuse.pipeline import story_from, story_of
 from newsfuse.tokens import tokenize
 
 
@@ -24,3 +24,11 @@ def test_a_story_without_words() -> None:
     assert len(tokens.stem) == 0 and tokens.sentences == len(story.sentences) > 0
     evidence = gather(story)
     assert len(evidence.concepts.keys) == 0 and evidence.vectors.to_centroid().tolist() == [0.0] * tokens.sentences
+
+
+def test_the_words_a_story_writes_in_lower_case_and_none_for_lower_cased_text() -> None:
+    cased = story_from(["Polls show Mara Vellin ahead in Alder Falls. The polls close at eight, officials said."])
+    assert {"polls", "officials"} <= tokenize(cased).lower_case
+    assert "vellin" not in tokenize(cased).lower_case
+    lowered = story_from(["Polls show mara vellin ahead in alder falls. The polls close at eight, officials said."])
+    assert tokenize(lowered).lower_case is None  # only sentences' first words have capitals: no name shows

@@ -32,12 +32,13 @@ from newsfuse.datasets import Cluster
 from newsfuse.errors import InputError
 from newsfuse.languages import MARKS
 from newsfuse.model import Brief
-from newsfuse.pipeline import Pipeline, story_from
+from newsfuse.pipeline import Pipeline, story_from, story_of
 from newsfuse.progress import progress
 from newsfuse.readable import Placed, repeated_pairs, unresolved
 from newsfuse.render import markdown_table
 from newsfuse.segment import split_paragraph
 from newsfuse.text import CJK
+from newsfuse.tokens import tokenize
 
 METRICS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsum"}
@@ -90,8 +91,12 @@ def reader_figures(brief: Brief | None, pipeline: Pipeline) -> dict[str, int]:
     if brief is None:
         return {"sentences": 0, "unresolved": 0, "repeated": 0}
     language = pipeline.languages[brief.language]
-    form = language.form  # English: every opener rule; elsewhere opening pronouns
-    placed = [Placed(s.text, s.sources[0].article, s.sources[0].sentence, form(s.text)) for s in brief.sentences]
+    # English: every opener rule (with the words the story writes in lower case: no names); elsewhere opening pronouns
+    lower_case = tokenize(story_of(brief.articles), language).lower_case  # as the brief's choice reads its story
+    placed = [
+        Placed(s.text, s.sources[0].article, s.sources[0].sentence, language.form(s.text, lower_case))
+        for s in brief.sentences
+    ]
     texts = [s.text for s in brief.sentences]
     return {
         "sentences": len(placed),

@@ -50,7 +50,7 @@ def gather(story: Story, language: Language | None = None) -> Evidence:
         vectors=build(tokens, article),
         concepts=find(story, tokens, article),
         opinion=tuple(judge_story(story, language.opinion)) if language.opinion else (NEUTRAL,) * len(story.sentences),
-        forms=tuple(in_article(language.form(s.text), s.index) for s in story.sentences),
+        forms=tuple(in_article(language.form(s.text, tokens.lower_case), s.index) for s in story.sentences),
         article=article,
         language=language,
     )

@@ -111,11 +111,12 @@ class Language:
         the words that measure rather than count ("percent", "million"), are English."""
         return "openers" in self.rules
 
-    def form(self, text: str) -> Form:
-        """What a sentence leans on, by this language's rules: all of ``readable`` in English, elsewhere an
-        opening pronoun (where the language has a list), else nothing."""
+    def form(self, text: str, lower_case: frozenset[str] | None = None) -> Form:
+        """What a sentence leans on, by this language's rules: all of ``readable`` in English (``lower_case``: the
+        words its story writes in lower case, which are no names; None: lower-cased text, where none can be
+        told), elsewhere an opening pronoun (where the language has a list), else nothing."""
         if self.code == "en":
-            return form(text)
+            return form(text, lower_case.__contains__ if lower_case is not None else None)
         first = self.word.search(text[:60])
         return Form(0, "pronoun") if first and first.group().lower() in self.pronouns else Form()
 

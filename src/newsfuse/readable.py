@@ -2,11 +2,12 @@
 
 A sentence lifted out of its article can lean on what came before it: "But…", "He said…", "The statement…",
 "Most are…", "The pilots had reported…" (a group introduced before), things named before anywhere in it ("…during
-those games"), a quotation whose only attribution is "he said", or a report whose only speaker is a pronoun
-("…will rise, she said."). Each sentence's ``Form`` says what it leans on and what can be cut safely (a leading
-connective). A brief sentence that leans on something is **unresolved** unless the brief sentence just before it
-is the sentence just before it in its article, or, for a definite reference or a reference to a thing named
-before, an earlier brief sentence names the same thing, or that reference is in its article's first sentence.
+those games"), a person it does not name ("Polls project that he will…"), a quotation whose only attribution is
+"he said", or a report whose only speaker is a pronoun ("…will rise, she said."). Each sentence's ``Form`` says
+what it leans on and what can be cut safely (a leading connective). A brief sentence that leans on something is
+**unresolved** unless the brief sentence just before it is the sentence just before it in its article, or, for a
+definite reference or a reference to a thing named before, an earlier brief sentence names the same thing, or that
+reference is in its article's first sentence.
 Two brief sentences **repeat a fact** when they count the same number of the same things ("about 300 homes",
 "300 homes"), or share a figure (not a year) and a third of their content words (at least three), or half of their
 content words (at least four); shares are of the shorter sentence's content words.
@@ -21,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsfuse.opinion import REPORTED, unquoted
+from newsfuse.text import STOPWORDS, WORD
 
 CONNECTIVE = re.compile(
     r"^(?:(?:but|and|also|however|meanwhile|still|yet(?!\s+(?:another|again)\b)|"
@@ -138,6 +140,72 @@ FIGURE = re.compile(r"\d[\d,.]*")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
+# (h) "Polls project that he will take 24 percent…", "Fourteen of his associates were detained…": a person the
+# sentence does not name, early in it (at most ``EARLY`` words in, no capitalised word before it but the first,
+# which is a word the story also writes in lower case). Not where the sentence says who: a person's noun before it
+# ("The woman lost her home"), a speaker ("The instructor told investigators he…"), or the name right after the
+# opening phrase ("In his speech, Obama said…", "Although his trip … Kennedy made…"). Cased text only.
+PERSONAL = re.compile(r"\b(?:he|him|his|she|her|hers)\b")
+EARLY = 6
+EARLY_CHARS = 120  # where such a pronoun can be, at the most (with a quotation before it, it may be missed)
+SPEAKING = frozenset(
+    "said says say told tells added adds asked wrote writes insisted noted recalled explained thinks thought believes "
+    "believed argued argues claimed claims".split()
+)
+PERSON_NOUNS = frozenset(
+    "man woman boy girl child baby spokesman spokeswoman official officer father mother son daughter wife husband "
+    "brother sister president minister leader judge lawyer attorney doctor driver pilot victim suspect owner friend "
+    "captain chairman director governor senator mayor candidate player coach student teacher worker resident witness "
+    "king queen prince princess pope patient defendant prosecutor singer actor actress author writer priest soldier "
+    "instructor reporter nurse manager employee".split()
+)
+FRONTED = frozenset(
+    "in after when before as while although though since because if once during despite upon on at for with "
+    "without unlike like until asked speaking having whether".split()
+)
+SPELLED_NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousands dozens".split()
+)
+
+
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def _cased(text: str) -> bool:
+    """Whether a sentence is written with capitals: its first letter is one."""
+    return bool(first := LETTER.search(text)) and first.group().isupper()
+
+
+def _function_word(word: str) -> bool:
+    return word in STOPWORDS or word in SPELLED_NUMBERS
+
+
+def unnamed_person(text: str, common: Callable[[str], bool] = _function_word) -> bool:
+    """Rule (h) above. ``common(word)``: whether a lower-cased word is no name (the story writes it in lower case);
+    without the story, only function words and spelled numbers are known to be none."""
+    if not PERSONAL.search(text, 0, EARLY_CHARS) or not _cased(text):  # most sentences; lower-cased text
+        return False
+    outside = QUOTATION.sub(" … ", text) if _quoting(text) else text
+    if not (found := PERSONAL.search(outside)):
+        return False
+    before = WORD.findall(outside[: found.start()])
+    if not before or len(before) > EARLY or any(w[:1].isupper() for w in before[1:]):
+        return False
+    lowered = [w.lower() for w in before]
+    if not (_function_word(lowered[0]) or common(lowered[0])):  # "Clinton and his wife…"
+        return False
+    if PERSON_NOUNS.intersection(lowered) or SPEAKING.intersection(lowered):
+        return False
+    after = outside[found.end() :]
+    _, comma, rest = after.partition(",")
+    following = WORD.findall(rest)[:6]
+    attribution = len(following) < 6 and SPEAKING.intersection(w.lower() for w in following)  # "…, Amnesty said."
+    if comma and following and following[0][:1].isupper() and following[0].lower() not in STOPWORDS and not attribution:
+        return False
+    return not (lowered[0] in FRONTED and any(w[:1].isupper() for w in WORD.findall(after)))
+
+
 @dataclass(frozen=True)
 class Form:
     """What a sentence leans on, and the leading characters that can be cut (a connective)."""
@@ -147,8 +215,9 @@ class Form:
     noun: str = ""  # for "definite" and "reference": the noun it refers back to ("" if none)
 
 
-def form(text: str) -> Form:
-    """The form of one sentence (as written in its article)."""
+def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Form:
+    """The form of one sentence (as written in its article); ``common``: see ``unnamed_person`` (None: the text
+    is lower-cased, where no name can be told from a word, and (h) does not apply)."""
     trim = 0
     for _ in range(3):  # a slug and a dateline, a wire list item's dash, then a connective: "_ And expertise on ..."
         if not (match := CONNECTIVE.match(text[trim:])):
@@ -178,6 +247,8 @@ def form(text: str) -> Form:
         noun = back.group(1) if back and back.group(1) not in AUXILIARIES else ""
         if noun and not re.search(rf"\b{noun}\b", outside[: back.start()], re.IGNORECASE):  # not named before it
             return Form(trim, "reference", noun)
+    if common is not None and _cased(text) and unnamed_person(opening, common):  # "But if you climb his…": "If you…"
+        return Form(trim, "pronoun")
     return Form(trim)
 
 

@@ -30,6 +30,9 @@ class Tokens:
     title_stem: np.ndarray  # the articles' titles, token after token: stem id
     title_content: np.ndarray  # ... a content word
     title_article: np.ndarray  # ... index of the article in ``story.articles``
+    # The words the story writes in lower case somewhere, which are no names (``readable.form``); None when it
+    # writes next to nothing with a capital but its sentences' first words: lower-cased text, where no name shows.
+    lower_case: frozenset[str] | None
 
     @property
     def sentences(self) -> int:
@@ -75,4 +78,19 @@ def tokenize(story: Story, language: Language | None = None) -> Tokens:
         title_stem=stem_of[title_ids],
         title_content=content_of[title_ids],
         title_article=np.repeat(np.arange(len(in_titles)), [len(t) for t in in_titles]).astype(np.int64),
+        lower_case=_lower_case(lower, spellings, capital_of[ids[:body]], start),
     )
+
+
+CASED = 0.04  # share of words inside sentences with a capital under which a text is lower-cased (news: 7-21%;
+# Multi-News val, lower-cased but for capitals after "mr." and the like, at most 3%)
+
+
+def _lower_case(
+    lower: list[str], spellings: list[str], capital: np.ndarray, start: np.ndarray
+) -> frozenset[str] | None:
+    inner = np.ones(len(capital), dtype=bool)
+    inner[start[:-1][np.diff(start) > 0]] = False  # a sentence's first word has a capital whatever it is
+    if not inner.any() or capital[inner].mean() < CASED:
+        return None
+    return frozenset(word for word, spelled in zip(lower, spellings, strict=True) if word == spelled)
