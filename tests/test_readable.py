@@ -350,3 +350,30 @@ def test_a_brief_never_leaves_a_person_unnamed() -> None:
     for k, text in enumerate(texts):
         if text.startswith("Since then, she"):
             assert k > 0 and texts[k - 1].startswith("Mara Vellin")
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("Profits rose 5 percent in the quarter, the company said Tuesday.", "company"),
+        ("``We lost the ferry contract,'' the spokesman said.", "spokesman"),  # the harbour named inside only
+        ("Repairs will take a month, said the official.", "official"),
+        ("Starbucks will buy Hear Music, the company said.", ""),  # the sentence names the company
+        ("Acme said ``sales were good,'' the company said.", ""),  # "Acme": never written in lower case
+        ("The dam failed, the company said in a statement that it would pay for repairs.", ""),  # a clause of its own
+    ],
+)
+def test_a_speaker_named_only_by_a_noun_that_points_back(text: str, leans: str) -> None:
+    form_of = form(text, frozenset({"profits", "repairs", "the"}).__contains__)
+    assert (form_of.leans, form_of.noun) == (("definite", leans) if leans else ("", ""))
+
+
+def test_a_speaker_named_by_a_noun_is_resolved_by_a_brief_sentence_that_names_it() -> None:
+    first = "Acme Corp. reported its results on Tuesday."
+    second = "Profits rose 5 percent in the quarter, the company said."
+    leaning = form(second, frozenset({"profits"}).__contains__)  # the story writes "profits" in lower case
+    brief = [Placed(first, "a", 0, form(first)), Placed(second, "b", 4, leaning)]
+    assert unresolved(brief) == [False, True]  # "company" is not named before it
+    named = "Acme, the company that makes the pumps, reported on Tuesday."
+    brief = [Placed(named, "a", 0, form(named)), Placed(second, "b", 4, leaning)]
+    assert unresolved(brief) == [False, False]

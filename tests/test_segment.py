@@ -23,6 +23,10 @@ def sentences(text: str) -> list[str]:
             "Rep. Lee, Lt. Col. Diaz and Sgt. Kim spoke. Prof. Adams left.",
             ["Rep. Lee, Lt. Col. Diaz and Sgt. Kim spoke.", "Prof. Adams left."],
         ),
+        (  # the ranks of soldiers in court-martial reports
+            "A court martial found Army Spc. Dale Rourke guilty. Pfc. Ana Tell and Brig. Gen. Moss testified.",
+            ["A court martial found Army Spc. Dale Rourke guilty.", "Pfc. Ana Tell and Brig. Gen. Moss testified."],
+        ),
         (  # titles of other languages: Greek "κ." (Mr.), Italian "Dott.", Spanish "Sra."
             "Ο κ. Παπαδόπουλος μίλησε την Τρίτη. Η κ. Νικολάου επιβεβαίωσε. Il Dott. Bianchi e la Sra. López tacquero.",
             [

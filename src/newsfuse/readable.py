@@ -130,6 +130,15 @@ PRONOUN_ATTRIBUTION = re.compile(
     r"has|have|had|will|would|could|should|can|may|might)\b)[^\s,;:]+){0,6}\s*[.!]?\W*$",
     re.IGNORECASE,
 )  # only what follows an attribution ("reporters", "in a statement", "Tuesday"), no clause of its own
+# (i) "…,'' the judge said.", "Profits rose, the company said.": the attribution that ends the sentence names its
+# speaker only by a noun that points back ("the judge", "the company", ``ANAPHORIC_NOUNS``), and the sentence names
+# no one else it may mean: resolved, as (c) is, by an earlier brief sentence that names the noun.
+DEFINITE_SPEAKER = re.compile(
+    r",\s*(?:''|[\"”’])?\s*(?:the (?-i:(" + "|".join(ANAPHORIC_NOUNS) + r")) (?:said|says|added|adds|told|tells|"
+    r"noted|stated|reported|announced|wrote)|(?:said|added) the (?-i:(" + "|".join(ANAPHORIC_NOUNS) + r")))"
+    r"(?:\s+(?!(?:that|he|she|they|it|we|to|be|is|was)\b)[^\s,;:]+){0,6}\s*[.!]?\W*$",
+    re.IGNORECASE,
+)
 SAID = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|according to|stated|declared)\b")
 # The reader addressed: "you" in lower case, or opening the sentence ("You can…"); a capitalised "You" inside a
 # sentence is a title ("the thriller You", "All You Need Is Love"), and "thank you" addresses no reader.
@@ -175,6 +184,20 @@ LETTER = re.compile(r"[^\W\d_]")
 def _cased(text: str) -> bool:
     """Whether a sentence is written with capitals: its first letter is one."""
     return bool(first := LETTER.search(text)) and first.group().isupper()
+
+
+UNCLOSED = re.compile(r"(?:``|[\"“]).*$", re.DOTALL)  # a quotation that runs on to the attribution
+
+
+def _names_one(text: str, common: Callable[[str], bool] | None) -> bool:
+    """Whether what a sentence says before its attribution (``text``), outside its quotations, names someone: a
+    capitalised word besides the first, or a first one the story never writes in lower case (``common``, as in
+    ``unnamed_person``), which "the company" after it may mean ("Acme will buy Hear Music, the company said.")."""
+    found = WORD.findall(UNCLOSED.sub(" ", _outside_quotations(text)))
+    if any(w[:1].isupper() for w in found[1:]):
+        return True
+    first = found[0].lower() if found else ""
+    return bool(first) and found[0][:1].isupper() and not (_function_word(first) or (common or _function_word)(first))
 
 
 def _function_word(word: str) -> bool:
@@ -242,6 +265,8 @@ def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Fo
         return Form(trim, "quote")
     if "," in rest and PRONOUN_ATTRIBUTION.search(_outside_quotations(rest)):
         return Form(trim, "pronoun")
+    if "," in rest and (speaker := DEFINITE_SPEAKER.search(rest)) and not _names_one(rest[: speaker.start()], common):
+        return Form(trim, "definite", (speaker.group(1) or speaker.group(2)).lower())
     if "these" in rest or "those" in rest:
         outside = QUOTATION.sub(" … ", rest) if _quoting(rest) else rest  # no words glued across a quotation
         back = BACK_REFERENCE.search(outside)
