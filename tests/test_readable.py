@@ -10,6 +10,7 @@ from newsfuse.readable import (
     form,
     opens_quotation,
     points_ahead,
+    relative_day,
     repeated_pairs,
     unresolved,
 )
@@ -377,3 +378,30 @@ def test_a_speaker_named_by_a_noun_is_resolved_by_a_brief_sentence_that_names_it
     named = "Acme, the company that makes the pumps, reported on Tuesday."
     brief = [Placed(named, "a", 0, form(named)), Placed(second, "b", 4, leaning)]
     assert unresolved(brief) == [False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "relative"),
+    [
+        ("Tomorrow is a rest day for the riders.", True),
+        ("Tomorrow's stage will take the race into the hills.", True),
+        ("Yesterday, the ferry service resumed.", True),
+        ("Today is the second anniversary of the flood.", True),
+        ("Today, most towns on the creek have levees.", False),  # "today" as nowadays
+        ("Today's Alder Falls is a commuter town.", False),
+        ("The ferry service resumed yesterday.", False),  # not its opening: the day is read with the sentence
+    ],
+)
+def test_a_sentence_that_opens_with_its_article_s_day(text: str, relative: bool) -> None:
+    assert relative_day(text) is relative
+
+
+def test_no_brief_sentence_opens_with_its_article_s_day() -> None:
+    articles = [
+        "The Marlow Creek dam failed on Tuesday night and flooded 300 homes in Alder Falls, officials said. "
+        "Tomorrow is the day the county will decide whether to rebuild the dam above the town.",
+        "Three hundred homes in Alder Falls were flooded when the Marlow Creek dam failed on Tuesday night. "
+        "County engineers had rated the dam poor in 2024 after finding seepage near the spillway.",
+    ]
+    brief = newsfuse.summarize(articles, words=60)
+    assert brief.sentences and not any(relative_day(s.text) for s in brief.sentences)

@@ -318,6 +318,16 @@ def opens_quotation(text: str) -> bool:
     return start.startswith('"') and text.count('"') % 2 == 1
 
 
+# "Tomorrow is a rest day for the Tour.", "Yesterday, a video of one of the bombers was broadcast…": the day is the
+# article's, which a brief of several articles does not give. ("Today," and "Today's" often mean nowadays.)
+RELATIVE_DAY = re.compile(r"(?:tomorrow|yesterday|tonight)\b|today (?:is|was)\b", re.IGNORECASE)
+
+
+def relative_day(text: str) -> bool:
+    """A sentence that opens with the day relative to its article's ("Tomorrow's stage will take the race…")."""
+    return bool(RELATIVE_DAY.match(text))
+
+
 def points_ahead(text: str) -> bool:
     """A sentence that announces what comes after it ("The following are the main news items…", "…include:"):
     lifted into a brief, what it announces is not there."""

@@ -34,6 +34,7 @@ from newsfuse.readable import (
     figures,
     opens_quotation,
     points_ahead,
+    relative_day,
     same_fact,
 )
 
@@ -104,7 +105,10 @@ def _candidate(story: Story, evidence: Evidence, i: int, excluded: frozenset[int
         and not text.rstrip(" \"'”’»」").endswith(QUESTION_MARKS)
         and not opens_quotation(text)
         and not contact(text)
-        and not ("openers" in evidence.language.rules and (addresses_reader(text) or points_ahead(text)))
+        and not (
+            "openers" in evidence.language.rules
+            and (addresses_reader(text) or points_ahead(text) or relative_day(text[evidence.forms[i].trim :]))
+        )
     )
 
 
