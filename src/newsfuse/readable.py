@@ -3,11 +3,11 @@
 A sentence lifted out of its article can lean on what came before it: "But…", "He said…", "The statement…",
 "Most are…", "The pilots had reported…" (a group introduced before), things named before anywhere in it ("…during
 those games"), a person it does not name ("Polls project that he will…"), a quotation whose only attribution is
-"he said", or a report whose only speaker is a pronoun ("…will rise, she said."). Each sentence's ``Form`` says
-what it leans on and what can be cut safely (a leading connective). A brief sentence that leans on something is
-**unresolved** unless the brief sentence just before it is the sentence just before it in its article, or, for a
-definite reference or a reference to a thing named before, an earlier brief sentence names the same thing, or that
-reference is in its article's first sentence.
+"he said", or a report whose only speaker is a pronoun ("…will rise, she said.") or a noun that points back ("…,
+the company said."). Each sentence's ``Form`` says what it leans on and what can be cut safely (a leading
+connective). A brief sentence that leans on something is **unresolved** unless the brief sentence just before it is
+the sentence just before it in its article, or, for a definite reference or a reference to a thing named before, an
+earlier brief sentence names the same thing, or that reference is in its article's first sentence.
 Two brief sentences **repeat a fact** when they count the same number of the same things ("about 300 homes",
 "300 homes"), or share a figure (not a year) and a third of their content words (at least three), or half of their
 content words (at least four); shares are of the shorter sentence's content words.
@@ -197,7 +197,8 @@ def _names_one(text: str, common: Callable[[str], bool] | None) -> bool:
     if any(w[:1].isupper() for w in found[1:]):
         return True
     first = found[0].lower() if found else ""
-    return bool(first) and found[0][:1].isupper() and not (_function_word(first) or (common or _function_word)(first))
+    known = _function_word(first) or (common is not None and common(first))  # no name: a word of the story
+    return bool(first) and found[0][:1].isupper() and not known
 
 
 def _function_word(word: str) -> bool:
