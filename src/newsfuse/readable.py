@@ -21,7 +21,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsfuse.opinion import REPORTED, unquoted
 from newsfuse.text import STOPWORDS, WORD
 
 CONNECTIVE = re.compile(
@@ -140,11 +139,6 @@ DEFINITE_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 SAID = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|according to|stated|declared)\b")
-# The reader addressed: "you" in lower case, or opening the sentence ("You can…"); a capitalised "You" inside a
-# sentence is a title ("the thriller You", "All You Need Is Love"), and "thank you" addresses no reader.
-SECOND_PERSON = re.compile(
-    r"^\W*(?i:you(?:rs?|rself|rselves)?)\b|(?<![Tt]hank )\b(?:you|your|yours|yourself|yourselves)\b"
-)
 FIGURE = re.compile(r"\d[\d,.]*")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -277,62 +271,6 @@ def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Fo
     if common is not None and _cased(text) and unnamed_person(opening, common):  # "But if you climb his…": "If you…"
         return Form(trim, "pronoun")
     return Form(trim)
-
-
-def addresses_reader(text: str) -> bool:
-    """The writer speaking to the reader ("Maybe you've thought about…", "…to make your grad happy"): advice or a
-    feature's aside, not news a brief can retell in its own voice. A source's "you" is inside its quotation, or
-    in speech the sentence reports ("They say vitamins make you healthy"), and does not count."""
-    if "you" not in text and "You" not in text and "YOU" not in text:  # most sentences: no regex, no copy
-        return False
-    outside = unquoted(text)
-    return bool(SECOND_PERSON.search(outside)) and not REPORTED.search(outside)
-
-
-# An e-mail address, also as papers write it against spam ("gardening(AT)nytimes.com", "desk [at] paper.org")
-E_MAIL = re.compile(r"[\w.+-]+(?:@|\s?[(\[]at[)\]]\s?)[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
-
-
-def contact(text: str) -> bool:
-    """A sentence that gives an e-mail address ("…or by e-mail to gardening(AT)nytimes.com."): how to reach the
-    paper or a source, a service note rather than news, and often the tail of one cut by the segmenter."""
-    if "@" not in text and "(at" not in (lower := text.lower()) and "[at" not in lower:  # most sentences
-        return False
-    return bool(E_MAIL.search(text))
-
-
-AHEAD = re.compile(OPEN_QUOTE + r"(?:(?:the\s+)?following\s+(?:is|are|was|were)|here(?:'s|’s|\s+is|\s+are))\b", re.I)
-
-
-# Opening and closing marks of each language's quotations: German and Czech close „ with “ (English's opening).
-MARK_PAIRS = (("„", "“”"), ("“", "”"), ("«", "»"), ("「", "」"), ("『", "』"), ("``", "''"))
-
-
-def opens_quotation(text: str) -> bool:
-    """A sentence that opens with a quotation it does not close (« C'est assez désastreux de notre point de vue.):
-    the quotation, and its speaker, go on in the next sentence, so the sentence is no brief material alone. (A
-    quotation opened later in a sentence has its speaker before it: "Trump said that "she sounded…".)"""
-    start = text.lstrip(" -–—")
-    for opening, closing in MARK_PAIRS:
-        if start.startswith(opening):
-            return text.count(opening) > sum(text.count(mark) for mark in closing)
-    return start.startswith('"') and text.count('"') % 2 == 1
-
-
-# "Tomorrow is a rest day for the Tour.", "Yesterday, a video of one of the bombers was broadcast…": the day is the
-# article's, which a brief of several articles does not give. ("Today," and "Today's" often mean nowadays.)
-RELATIVE_DAY = re.compile(r"(?:tomorrow|yesterday|tonight)\b|today (?:is|was)\b", re.IGNORECASE)
-
-
-def relative_day(text: str) -> bool:
-    """A sentence that opens with the day relative to its article's ("Tomorrow's stage will take the race…")."""
-    return bool(RELATIVE_DAY.match(text))
-
-
-def points_ahead(text: str) -> bool:
-    """A sentence that announces what comes after it ("The following are the main news items…", "…include:"):
-    lifted into a brief, what it announces is not there."""
-    return text.rstrip(" \"'”’»)").endswith(":") or bool(AHEAD.match(text))
 
 
 def half_quotation(text: str) -> bool:

@@ -1,0 +1,150 @@
+import pytest
+
+import newsfuse
+from newsfuse.material import addresses_reader, contact, opens_quotation, points_ahead, relative_day
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("Maybe you've wondered whether the dam above your own town is safe.", True),
+        ("Plan to spend a weekend clearing your gutters before the rains.", True),
+        ("You can reach the relief office at its number on Main Street.", True),
+        ("''If you live below the dam, leave now,'' said Sheriff Whitfield.", False),  # the source's "you"
+        ("Officials say the water makes you sick if you drink it unboiled.", False),  # reported speech
+        ("The thriller You was filmed in the valley last spring.", False),  # a title
+        ("Thank you notes from the survivors cover a wall of the station.", False),
+        ("The council approved the rebuilding plan on Tuesday.", False),
+    ],
+)
+def test_a_sentence_that_addresses_the_reader(text: str, addresses: bool) -> None:
+    assert addresses_reader(text) is addresses
+
+
+def test_a_brief_never_speaks_to_its_reader() -> None:
+    """The writer's aside to the reader can hold the story's words, but a brief cannot retell it as news."""
+    wire = (
+        "The Marlow Creek dam failed on Tuesday, flooding 300 homes in Alder Falls. "
+        "The county opened two shelters for the flooded families on Tuesday night. "
+        "Engineers said the dam's spillway had cracked in March."
+    )
+    feature = (
+        "Families whose homes in Alder Falls flooded can claim flood aid of up to $40,000 from the county. "
+        "The Marlow Creek dam failed on Tuesday after weeks of rain. "
+        "Relief crews reached the flooded homes of Alder Falls on Wednesday."
+    )
+    told = newsfuse.summarize([wire, feature], words=60)
+    assert any("can claim flood aid" in s.text for s in told.sentences)  # told as news, it is chosen
+    addressed = feature.replace(
+        "Families whose homes in Alder Falls flooded can", "If your home in Alder Falls flooded, you can"
+    )
+    brief = newsfuse.summarize([wire, addressed], words=60)
+    assert brief.sentences
+    assert not any(addresses_reader(s.text) for s in brief.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("The following are the main news items in the Alder Falls papers on Friday.", True),
+        ("Following are the county's answers to the questions residents asked most often:", True),
+        ("Here are the roads the county closed after the Marlow Creek dam failed.", True),
+        ("Engineers listed three faults they found in the spillway in March, among them:", True),
+        ("The following morning, crews reopened the bridge over Marlow Creek.", False),  # a day, not a list
+        ("Here in Alder Falls, the water rose two feet in an hour on Tuesday.", False),
+        ('He told reporters: "We were doing everything the state asked."', False),
+        ("The county opened two shelters for the flooded families on Tuesday night.", False),
+    ],
+)
+def test_a_sentence_that_points_at_what_follows_it(text: str, ahead: bool) -> None:
+    assert points_ahead(text) is ahead
+
+
+def test_a_sentence_that_points_ahead_is_not_brief_material() -> None:
+    from newsfuse.evidence import gather
+    from newsfuse.model import Article
+    from newsfuse.pipeline import story_of
+    from newsfuse.select import units
+
+    items = "the main items about the Marlow Creek dam in the Alder Falls papers on Tuesday."
+    for opening, chosen in (("The following are ", False), ("Local papers carried ", True)):
+        digest = Article(id="digest", text=f"{opening}{items}\nSchools in Alder Falls will stay closed all week.")
+        story = story_of([digest])
+        assert ((0,) in units(story, gather(story), frozenset(), 4)) is chosen
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("« C'est assez désastreux de notre point de vue.", True),  # the quotation and its speaker go on
+        ("Ce n'est pas ce que nous voulions », a dit le délégué.", False),
+        ("« Nous reconstruirons », a dit le maire.", False),
+        ("„Wir bauen neu“, sagte der Bürgermeister.", False),  # German closes „ with “
+        ("„Wir bauen neu.", True),
+        ('"We will rebuild every house.', True),
+        ('We will rebuild," she said.', False),  # the end of a quotation: a closing mark
+        ('"We will rebuild," she said.', False),
+        ("“We will rebuild.", True),
+        ("“We will rebuild,” she said.", False),
+        ("``We will rebuild.", True),
+        ("「再建する」と述べた。", False),
+        ("「再建する。", True),
+        ("The dam held.", False),
+        ('The mayor said the town "would rebuild every house.', False),  # its speaker comes first
+        ("— « Le nombre de morts dépasse les 150 000.", True),
+    ],
+)
+def test_a_sentence_that_opens_a_quotation_it_does_not_close(text: str, opens: bool) -> None:
+    assert opens_quotation(text) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("New York 10036, or by e-mail to gardening(AT)nytimes.com.", True),
+        ("Readers may write to the desk at tips@alderfalls-gazette.example.", True),
+        ("Send questions to floods [at] county.example.org by Friday.", True),
+        ("The dam was rated poor at an inspection in 2024.", False),
+        ("Officials met at the county hall (at 9 a.m.) to plan the repairs.", False),
+    ],
+)
+def test_a_sentence_that_gives_an_e_mail_address_is_contact(text: str, expected: bool) -> None:
+    assert contact(text) is expected
+
+
+def test_no_brief_sentence_gives_an_e_mail_address() -> None:
+    articles = [
+        "The Marlow Creek dam failed on Tuesday night and flooded 300 homes in Alder Falls, officials said. "
+        "Readers with photos of the flood can write to the newsroom at photos@gazette.example for the gallery.",
+        "Three hundred homes in Alder Falls were flooded when the Marlow Creek dam failed on Tuesday night. "
+        "County engineers had rated the dam poor in 2024 after finding seepage near the spillway.",
+    ]
+    brief = newsfuse.summarize(articles, words=60)
+    assert brief.sentences and not any(contact(s.text) for s in brief.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "relative"),
+    [
+        ("Tomorrow is a rest day for the riders.", True),
+        ("Tomorrow's stage will take the race into the hills.", True),
+        ("Yesterday, the ferry service resumed.", True),
+        ("Today is the second anniversary of the flood.", True),
+        ("Today, most towns on the creek have levees.", False),  # "today" as nowadays
+        ("Today's Alder Falls is a commuter town.", False),
+        ("The ferry service resumed yesterday.", False),  # not its opening: the day is read with the sentence
+    ],
+)
+def test_a_sentence_that_opens_with_its_article_s_day(text: str, relative: bool) -> None:
+    assert relative_day(text) is relative
+
+
+def test_no_brief_sentence_opens_with_its_article_s_day() -> None:
+    articles = [
+        "The Marlow Creek dam failed on Tuesday night and flooded 300 homes in Alder Falls, officials said. "
+        "Tomorrow is the day the county will decide whether to rebuild the dam above the town.",
+        "Three hundred homes in Alder Falls were flooded when the Marlow Creek dam failed on Tuesday night. "
+        "County engineers had rated the dam poor in 2024 after finding seepage near the spillway.",
+    ]
+    brief = newsfuse.summarize(articles, words=60)
+    assert brief.sentences and not any(relative_day(s.text) for s in brief.sentences)
