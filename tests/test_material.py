@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 import pytest
 
 import newsfuse
@@ -112,17 +114,6 @@ def test_a_sentence_that_gives_an_e_mail_address_is_contact(text: str, expected:
     assert contact(text) is expected
 
 
-def test_no_brief_sentence_gives_an_e_mail_address() -> None:
-    articles = [
-        "The Marlow Creek dam failed on Tuesday night and flooded 300 homes in Alder Falls, officials said. "
-        "Readers with photos of the flood can write to the newsroom at photos@gazette.example for the gallery.",
-        "Three hundred homes in Alder Falls were flooded when the Marlow Creek dam failed on Tuesday night. "
-        "County engineers had rated the dam poor in 2024 after finding seepage near the spillway.",
-    ]
-    brief = newsfuse.summarize(articles, words=60)
-    assert brief.sentences and not any(contact(s.text) for s in brief.sentences)
-
-
 @pytest.mark.parametrize(
     ("text", "relative"),
     [
@@ -139,12 +130,18 @@ def test_a_sentence_that_opens_with_its_article_s_day(text: str, relative: bool)
     assert relative_day(text) is relative
 
 
-def test_no_brief_sentence_opens_with_its_article_s_day() -> None:
+@pytest.mark.parametrize(
+    ("aside", "rule"),
+    [
+        ("Readers with photos of the flood can write to photos@gazette.example for the gallery.", contact),
+        ("Tomorrow is the day the county will decide whether to rebuild the dam above the town.", relative_day),
+    ],
+)
+def test_no_brief_sentence_is_such_material(aside: str, rule: Callable[[str], bool]) -> None:
     articles = [
-        "The Marlow Creek dam failed on Tuesday night and flooded 300 homes in Alder Falls, officials said. "
-        "Tomorrow is the day the county will decide whether to rebuild the dam above the town.",
+        f"The Marlow Creek dam failed on Tuesday night and flooded 300 homes in Alder Falls, officials said. {aside}",
         "Three hundred homes in Alder Falls were flooded when the Marlow Creek dam failed on Tuesday night. "
         "County engineers had rated the dam poor in 2024 after finding seepage near the spillway.",
     ]
     brief = newsfuse.summarize(articles, words=60)
-    assert brief.sentences and not any(relative_day(s.text) for s in brief.sentences)
+    assert brief.sentences and not any(rule(s.text) for s in brief.sentences)

@@ -17,7 +17,7 @@ import numpy as np
 
 from newsfuse.arrays import distinct
 from newsfuse.model import Story
-from newsfuse.tokens import Tokens
+from newsfuse.tokens import Tokens, openings
 
 FEATURES = (
     "df_share",  # share of the story's articles that use the concept
@@ -73,8 +73,7 @@ def find(story: Story, tokens: Tokens, article: np.ndarray) -> Concepts:
     )  # token k and k + 1
     keys = tokens.stem[pair] * stems + tokens.stem[pair + 1]
     # The capital of a pair is its first word's, except at the start of a sentence, where every word has one.
-    first = np.zeros(len(sentence), dtype=bool)
-    first[tokens.sentence_start[:-1][np.diff(tokens.sentence_start) > 0]] = True
+    first = openings(tokens.sentence_start, len(sentence))
     capital = np.where(first[pair], tokens.capital[pair + 1], tokens.capital[pair])
     occurrence = sentence[pair] * (stems * stems) + keys
     unique, where = np.unique(occurrence, return_index=True)  # one use per sentence, sentence-major

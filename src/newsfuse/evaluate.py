@@ -86,13 +86,20 @@ def as_scored(brief: Brief | str | None, settings: Settings) -> str:
     return text
 
 
-def reader_figures(brief: Brief | None, pipeline: Pipeline) -> dict[str, int]:
-    """Sentences, sentences with an unresolved opener, and pairs that repeat a fact, in one brief."""
+def reader_figures(
+    brief: Brief | None, pipeline: Pipeline, read: dict[str, frozenset[str] | None] | None = None
+) -> dict[str, int]:
+    """Sentences, sentences with an unresolved opener, and pairs that repeat a fact, in one brief. ``read``: the
+    words each language's reading of the story writes in lower case, kept by the caller for the story's other
+    briefs (every method's brief is of the same articles)."""
     if brief is None:
         return {"sentences": 0, "unresolved": 0, "repeated": 0}
     language = pipeline.languages[brief.language]
     # English: every opener rule (with the words the story writes in lower case: no names); elsewhere opening pronouns
-    lower_case = tokenize(story_of(brief.articles), language).lower_case  # as the brief's choice reads its story
+    read = {} if read is None else read
+    if brief.language not in read:  # as the brief's choice reads its story
+        read[brief.language] = tokenize(story_of(brief.articles), language).lower_case
+    lower_case = read[brief.language]
     placed = [
         Placed(s.text, s.sources[0].article, s.sources[0].sentence, language.form(s.text, lower_case))
         for s in brief.sentences
@@ -134,11 +141,12 @@ def score_clusters(
         row: dict[str, Any] = {"id": cluster.id, "reader": {}}
         # cleaned and segmented once, for every method
         story = story_from(cluster.documents, cluster.titles, cluster.language or None)
+        read: dict[str, frozenset[str] | None] = {}  # for the reader-side figures of every method's brief
         for method in settings.methods:
             focus = cluster.topic if settings.focus else ""
             brief = pipeline.brief(story, settings.words, method, focus=focus) if story.articles else None
             row[method] = rouge(as_scored(brief, settings), cluster.references, settings.metric, settings.tokenizer)
-            row["reader"][method] = reader_figures(brief, pipeline)
+            row["reader"][method] = reader_figures(brief, pipeline, read)
         for system, summaries in (settings.peers or {}).items():
             text = as_scored(summaries.get(cluster.id, ""), settings)
             row[system] = rouge(text, cluster.references, settings.metric, settings.tokenizer)

@@ -190,18 +190,22 @@ def _names_one(text: str, common: Callable[[str], bool] | None) -> bool:
     found = WORD.findall(UNCLOSED.sub(" ", _outside_quotations(text)))
     if any(w[:1].isupper() for w in found[1:]):
         return True
-    first = found[0].lower() if found else ""
-    known = _function_word(first) or (common is not None and common(first))  # no name: a word of the story
-    return bool(first) and found[0][:1].isupper() and not known
+    return bool(found) and found[0][:1].isupper() and not _no_name(found[0].lower(), common)
 
 
 def _function_word(word: str) -> bool:
     return word in STOPWORDS or word in SPELLED_NUMBERS
 
 
-def unnamed_person(text: str, common: Callable[[str], bool] = _function_word) -> bool:
+def _no_name(word: str, common: Callable[[str], bool] | None) -> bool:
+    """Whether a lower-cased word is known to be no name: a function word or spelled number, or a word the story
+    writes in lower case (``common``, None where the story is not known or is lower-cased)."""
+    return _function_word(word) or (common is not None and common(word))
+
+
+def unnamed_person(text: str, common: Callable[[str], bool] | None = None) -> bool:
     """Rule (h) above. ``common(word)``: whether a lower-cased word is no name (the story writes it in lower case);
-    without the story, only function words and spelled numbers are known to be none."""
+    without it, only function words and spelled numbers are known to be none."""
     head = text[:EARLY_CHARS]  # most sentences have none of the pronouns there: four substring tests, no regex
     if not (" he" in head or " hi" in head or " she" in head or " her" in head) or not _cased(text):
         return False
@@ -212,7 +216,7 @@ def unnamed_person(text: str, common: Callable[[str], bool] = _function_word) ->
     if not before or len(before) > EARLY or any(w[:1].isupper() for w in before[1:]):
         return False
     lowered = [w.lower() for w in before]
-    if not (_function_word(lowered[0]) or common(lowered[0])):  # "Clinton and his wife…"
+    if not _no_name(lowered[0], common):  # "Clinton and his wife…"
         return False
     if PERSON_NOUNS.intersection(lowered) or SPEAKING.intersection(lowered):
         return False

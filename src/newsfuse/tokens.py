@@ -86,11 +86,17 @@ CASED = 0.04  # share of words inside sentences with a capital under which a tex
 # Multi-News val, lower-cased but for capitals after "mr." and the like, at most 3%)
 
 
+def openings(sentence_start: np.ndarray, tokens: int) -> np.ndarray:
+    """Per token: the first word of its sentence, which has a capital whatever it is."""
+    first = np.zeros(tokens, dtype=bool)
+    first[sentence_start[:-1][np.diff(sentence_start) > 0]] = True
+    return first
+
+
 def _lower_case(
     lower: list[str], spellings: list[str], capital: np.ndarray, start: np.ndarray
 ) -> frozenset[str] | None:
-    inner = np.ones(len(capital), dtype=bool)
-    inner[start[:-1][np.diff(start) > 0]] = False  # a sentence's first word has a capital whatever it is
+    inner = ~openings(start, len(capital))
     if not inner.any() or capital[inner].mean() < CASED:
         return None
     return frozenset(word for word, spelled in zip(lower, spellings, strict=True) if word == spelled)
