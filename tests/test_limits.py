@@ -84,8 +84,8 @@ def test_an_article_over_a_limit_is_refused_naming_it(tmp_path: Path, content: s
 def test_json_that_attacks_the_parser_is_refused(tmp_path: Path, content: str, reason: str) -> None:
     path = tmp_path / "nasty.json"
     path.write_text(content)
-    done = run_cli("summarize", str(path))
-    assert done.returncode == 2 and reason in one_line_error(done)
+    for done in (run_cli("summarize", str(path)), run_cli("summarize", "-", stdin=content.encode())):
+        assert done.returncode == 2 and reason in one_line_error(done)  # named .json, or recognised on stdin
 
 
 def test_lone_surrogates_become_replacement_characters(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -30,7 +31,8 @@ SENTENCE = "Engineers said the spillway near mill {} held back the water of the 
 
 
 def slow_request(words: int) -> dict:
-    """Articles of about ``words`` words in all: seconds of work, little memory."""
+    """Articles of about ``words`` words in all (16 to a sentence, a fixed 6,666 sentences to an article):
+    150,000 words take about 0.7 s of work and 115 MB of a worker; 200,000, 1.4 s and 150 MB."""
     step = 100_000 // 15
     return {
         "articles": [
@@ -45,6 +47,26 @@ def in_background(url: str, payload: object) -> tuple[threading.Thread, list[tup
     client = threading.Thread(target=lambda: outcome.append(request_json(url, payload)))
     client.start()
     return client, outcome
+
+
+def cpu_ticks(pid: int) -> int:
+    """User and system CPU time of a process so far, in clock ticks (Linux ``/proc``; 0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
+def wait_computing(server_pid: int) -> None:
+    """Until a worker of the server is computing: its CPU time grows by 4 ticks or more in 0.05 s (an idle
+    worker answering liveness checks takes far less)."""
+    for _ in range(200):
+        before = {pid: cpu_ticks(pid) for pid in server_workers(server_pid)}
+        time.sleep(0.05)
+        if any(cpu_ticks(pid) - ticks >= 4 for pid, ticks in before.items()):
+            return
+    raise AssertionError("no worker started computing")
 
 
 def healthz(base: str) -> tuple[int, dict]:
@@ -80,8 +102,8 @@ def test_a_killed_worker_is_replaced_and_the_service_keeps_answering(healing: tu
 
 def test_the_request_a_killed_worker_held_is_retried_and_healthz_is_honest(healing: tuple) -> None:
     base, server = healing
-    client, outcome = in_background(f"{base}/v1/briefs", slow_request(200_000))
-    time.sleep(0.5)  # the request is in a worker now
+    client, outcome = in_background(f"{base}/v1/briefs", slow_request(150_000))  # well under the budget
+    wait_computing(server.pid)
     for pid in server_workers(server.pid):
         os.kill(pid, signal.SIGKILL)
     seen = []  # until replacements are up (a spawned process takes a few tenths of a second to load)
@@ -218,8 +240,8 @@ def test_the_first_request_after_start_is_as_fast_as_any() -> None:
 
 def test_a_worker_deaf_to_its_deadline_is_killed_and_replaced() -> None:
     for base, server in serving_process("--workers", "1", "--deadline", "1"):
-        client, outcome = in_background(f"{base}/v1/briefs", slow_request(100_000))
-        time.sleep(0.4)
+        client, outcome = in_background(f"{base}/v1/briefs", slow_request(150_000))
+        wait_computing(server.pid)
         os.kill(server_workers(server.pid)[0], signal.SIGSTOP)  # stopped: not even the deadline's signal reaches it
         client.join()
         assert outcome[0][0] == 504

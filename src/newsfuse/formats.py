@@ -112,22 +112,18 @@ JSON_ARRAY = re.compile(r"\[\s*(?:[\[{\"\]\d-]|true|false|null)")  # "[{…", "[
 
 
 def _json_kind(content: str) -> str | None:
-    """Content that opens like JSON, read without a name that says: one JSON document, JSON lines (its first
-    line a record: a bad line later is skipped alone, as in a .jsonl file), or, for "[Update] Mayor resigns…",
-    text (None). Lines end at ``\\n`` only, as ``jsonl_records`` reads them."""
-    try:
-        json.loads(content)
-        return "json"
-    except ValueError:
-        pass
-    lines = [line for line in content.strip().split("\n") if line.strip()]
-    if len(lines) > 1 and lines[0].lstrip().startswith("{"):
+    """Content that opens like JSON, read without a name that says: JSON lines when its first line is a whole
+    object and more lines follow (a bad line later is skipped alone, as in a .jsonl file), else one JSON
+    document, or, for "[Update] Mayor resigns…", text (None). Only the first line is parsed here: the
+    document is parsed once, by its reader. Lines end at ``\\n`` only, as ``jsonl_records`` reads them."""
+    stripped = content.strip()
+    first, _, rest = stripped.partition("\n")
+    if rest.strip() and first.lstrip().startswith("{"):
         try:
-            json.loads(lines[0])
+            json.loads(first)
             return "jsonl"
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
-    stripped = content.lstrip()
     return "json" if stripped.startswith("{") or JSON_ARRAY.match(stripped) else None
 
 
