@@ -67,6 +67,10 @@ def sentences(text: str) -> list[str]:
             ["“This is a disaster. Nobody saw it coming,” said Dr. Ana Ruiz.", "She was tired."],
         ),
         ('"Is this the end?" he asked. Nobody answered.', ['"Is this the end?" he asked.', "Nobody answered."]),
+        (  # a case's "v." and a match's "vs." are no ends
+            "The cases are EPA v. EME Homer City. The Lakers vs. Celtics game is off.",
+            ["The cases are EPA v. EME Homer City.", "The Lakers vs. Celtics game is off."],
+        ),
     ],
 )
 def test_news_sentence_boundaries(text: str, expected: list[str]) -> None:

@@ -30,21 +30,23 @@ import numpy as np
 
 from newsfuse.datasets import Cluster
 from newsfuse.errors import InputError
+from newsfuse.evidence import subjects_said
 from newsfuse.languages import MARKS
-from newsfuse.model import Brief
+from newsfuse.model import Brief, Story
 from newsfuse.pipeline import Pipeline, story_from, story_of
 from newsfuse.progress import progress
 from newsfuse.readable import Placed, repeated_pairs, unresolved
 from newsfuse.render import markdown_table
 from newsfuse.segment import split_paragraph
 from newsfuse.text import CJK
-from newsfuse.tokens import tokenize
+from newsfuse.tokens import Tokens, tokenize
 
 METRICS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsum"}
 BOOTSTRAP = 1000
 BASELINE = "lead"
 BATCH = 25  # clusters per task: summarizers load once per batch, and the progress bar still moves
+Read = tuple[Story, Tokens]  # a story as one language reads it, for the reader-side figures of its briefs
 
 
 @dataclass(frozen=True)
@@ -86,28 +88,29 @@ def as_scored(brief: Brief | str | None, settings: Settings) -> str:
     return text
 
 
-def reader_figures(
-    brief: Brief | None, pipeline: Pipeline, read: dict[str, frozenset[str] | None] | None = None
-) -> dict[str, int]:
-    """Sentences, sentences with an unresolved opener, and pairs that repeat a fact, in one brief. ``read``: the
-    words each language's reading of the story writes in lower case, kept by the caller for the story's other
-    briefs (every method's brief is of the same articles)."""
+def reader_figures(brief: Brief | None, pipeline: Pipeline, read: dict[str, Read] | None = None) -> dict[str, int]:
+    """Sentences, sentences with an unresolved opener, and pairs that repeat a fact, in one brief. ``read``: each
+    language's reading of the story, kept by the caller for the story's other briefs (every method's brief is of
+    the same articles)."""
     if brief is None:
         return {"sentences": 0, "unresolved": 0, "repeated": 0}
     language = pipeline.languages[brief.language]
-    # English: every opener rule (with the words the story writes in lower case: no names); elsewhere opening pronouns
+    # English: every opener rule (with the words the story writes in lower case: no names; and what each article
+    # said before a sentence, for definite subjects); elsewhere opening pronouns
     read = {} if read is None else read
     if brief.language not in read:  # as the brief's choice reads its story
-        read[brief.language] = tokenize(story_of(brief.articles), language).lower_case
-    lower_case = read[brief.language]
+        story = story_of(brief.articles)
+        read[brief.language] = story, tokenize(story, language)
+    story, tokens = read[brief.language]
     placed = [
-        Placed(s.text, s.sources[0].article, s.sources[0].sentence, language.form(s.text, lower_case))
+        Placed(s.text, s.sources[0].article, s.sources[0].sentence, language.form(s.text, tokens.lower_case))
         for s in brief.sentences
     ]
+    said = subjects_said(story, tokens, language, (p.form for p in placed))
     texts = [s.text for s in brief.sentences]
     return {
         "sentences": len(placed),
-        "unresolved": sum(unresolved(placed)),
+        "unresolved": sum(unresolved(placed, said)),
         "repeated": repeated_pairs(texts, language.content_stems, counted=language.counts_things),
     }
 
@@ -141,7 +144,7 @@ def score_clusters(
         row: dict[str, Any] = {"id": cluster.id, "reader": {}}
         # cleaned and segmented once, for every method
         story = story_from(cluster.documents, cluster.titles, cluster.language or None)
-        read: dict[str, frozenset[str] | None] = {}  # for the reader-side figures of every method's brief
+        read: dict[str, Read] = {}  # for the reader-side figures of every method's brief
         for method in settings.methods:
             focus = cluster.topic if settings.focus else ""
             brief = pipeline.brief(story, settings.words, method, focus=focus) if story.articles else None

@@ -7,7 +7,9 @@ makes a brief fast.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -15,8 +17,8 @@ from newsfuse.concepts import Concepts, find
 from newsfuse.languages import Language, load_language
 from newsfuse.model import Story
 from newsfuse.opinion import Judged, judge_story
-from newsfuse.readable import Form, in_article
-from newsfuse.tokens import Tokens, tokenize
+from newsfuse.readable import Form, SaidBefore, in_article
+from newsfuse.tokens import Tokens, said_before, tokenize
 from newsfuse.vectors import Vectors, build
 
 
@@ -38,6 +40,22 @@ class Evidence:
 NEUTRAL = Judged(0.0, (), False)
 
 
+def forms_in_articles(story: Story, tokens: Tokens, language: Language) -> tuple[Form, ...]:
+    """Each sentence's form where it stands in its article (``readable.in_article``)."""
+    forms = [language.form(s.text, tokens.lower_case) for s in story.sentences]
+    said = subjects_said(story, tokens, language, forms)
+    return tuple(
+        in_article(f, s.index, partial(said, s.article, s.index) if said else None)
+        for f, s in zip(forms, story.sentences, strict=True)
+    )
+
+
+def subjects_said(story: Story, tokens: Tokens, language: Language, forms: Iterable[Form]) -> SaidBefore | None:
+    """Where each article said the nouns of the definite subjects among ``forms`` (rule (j)); None if none."""
+    heads = sorted({f.subject for f in forms if f.subject})
+    return said_before(story, tokens, dict(zip(heads, language.stem(heads), strict=True))) if heads else None
+
+
 def gather(story: Story, language: Language | None = None) -> Evidence:
     """The evidence of a segmented story in ``language`` (English when not given; the caller keeps it loaded).
     Where the language has no opinion rules, every sentence is judged plain (and the brief says so)."""
@@ -50,7 +68,7 @@ def gather(story: Story, language: Language | None = None) -> Evidence:
         vectors=build(tokens, article),
         concepts=find(story, tokens, article),
         opinion=tuple(judge_story(story, language.opinion)) if language.opinion else (NEUTRAL,) * len(story.sentences),
-        forms=tuple(in_article(language.form(s.text, tokens.lower_case), s.index) for s in story.sentences),
+        forms=forms_in_articles(story, tokens, language),
         article=article,
         language=language,
     )

@@ -3,8 +3,9 @@
 A sentence lifted out of its article can lean on what came before it: "But…", "He said…", "The statement…",
 "Most are…", "The pilots had reported…" (a group introduced before), things named before anywhere in it ("…during
 those games"), a person it does not name ("Polls project that he will…"), a quotation whose only attribution is
-"he said", or a report whose only speaker is a pronoun ("…will rise, she said.") or a noun that points back ("…,
-the company said."). Each sentence's ``Form`` says what it leans on and what can be cut safely (a leading
+"he said", a report whose only speaker is a pronoun ("…will rise, she said.") or a noun that points back ("…,
+the company said."), or a definite subject whose noun its article said before ("The surveillance led to…": a
+second mention). Each sentence's ``Form`` says what it leans on and what can be cut safely (a leading
 connective). A brief sentence that leans on something is **unresolved** unless the brief sentence just before it is
 the sentence just before it in its article, or, for a definite reference or a reference to a thing named before, an
 earlier brief sentence names the same thing, or that reference is in its article's first sentence.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from newsfuse.text import STOPWORDS, WORD
 
@@ -56,6 +58,12 @@ THAT_CLAUSE = (
     r"estimated|predict|predicts|predicted|acknowledge|acknowledges|acknowledged|learn|learns|learned|realize|"
     r"realizes|realized|decide|decides|decided|rule|rules|ruled|so|such|now)"
 )
+# A time that opens a sentence before its subject, which then is a pronoun: "Now it…", "Later, they…".
+WHEN_FIRST = (
+    r"(?:now|later|eventually|finally|soon|today|yesterday|again|here|there|currently|recently|initially|previously|"
+    r"since then|by then|at first|(?:last|this) (?:week|month|year)|in (?:1[89]|20)\d\d|in (?:january|february|march|"
+    r"april|may|june|july|august|september|october|november|december))"
+)
 PRONOUN = re.compile(
     OPEN_QUOTE
     + r"(?:(?:he|she|they|it|his|her|their|its|him|them|this|these|those|that|such|which|whose|another|others|"
@@ -63,7 +71,8 @@ PRONOUN = re.compile(
     + r"|(?:\w+ ){1,3}(?:this|these|those),"  # "because of this,"
     + rf"|(?:\w+ ){{0,2}}(?!{THAT_CLAUSE} )\w+ that,"  # "aside from that," (not "Reyes alleges that,")
     + rf"|(?:even|only) (?:this|that|these|those) (?!{RESTRICTIVE})\w"  # "even that estimate"
-    + rf"|(?:\w+ ){{0,2}}\w+, (?:this|these|those) (?!{RESTRICTIVE})\w)"  # "over time, these increases"
+    + rf"|(?:\w+ ){{0,2}}\w+, (?:this|these|those) (?!{RESTRICTIVE})\w"  # "over time, these increases"
+    + rf"|{WHEN_FIRST},? (?:it|they|its|their)\b(?! (?:turns out|seems|appears)\b))"  # "Now it wants its money back."
 )
 ANAPHORIC_NOUNS = (
     "statement remark remarks comment comments decision move announcement report plan proposal deal agreement "
@@ -172,6 +181,44 @@ SPELLED_NUMBERS = frozenset(
 )
 
 
+# (j) "The celestial fireworks are…", "The surveillance led to…": a definite subject of one to three plain words
+# (no name, no figure, nothing after it that says which) whose noun its article said in a sentence before: a second
+# mention, which points back at the first. Only the article can tell (``Form.subject``, ``in_article``): "The
+# earthquake struck at dawn" may open a story. Cased text only ("the democrats" may be a name in lower case).
+SUBJECT_VERB = (
+    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|remains|seems|appears|"
+    r"says|said|led|came|went|took|made|found|began|left|gave|told|saw|held|fell|rose|hit|put|ran|won|lost|got|met|"
+    r"sent|brought|kept|struck|spent|built|drew|grew|knew|[a-z]{3,}(?<!e)ed)\b"  # not "seed", "need"
+)
+# The subject's words run to the first verb.
+DEFINITE_SUBJECT = re.compile(OPEN_QUOTE + r"The ((?:[a-z]+[ -]){0,2}?[a-z]+) (" + SUBJECT_VERB + ")")
+NO_SUBJECT = frozenset(
+    "might must should shall being been last next former latter following whole entire other same such this that "
+    "these those day days week weeks month months year years morning night time today yesterday tomorrow "
+    # things there is one of, which no reader asks "which?" of
+    "pope dollar euro yen sun moon earth world public economy internet weather military army navy police future "
+    "market wind sky sea air penalty".split()
+)
+# After "is" or "was": "The idea is to…", "The fact is that…", "The rock is called Cumberland", "The issue was complex
+# -- whether…": the sentence goes on to say what the thing is; it does not point back at it.
+SAYS_WHAT = re.compile(r"\s*(?:to|that|called|named)\b|[^.;]*?\s(?:--|—)\s")
+
+
+def definite_subject(text: str) -> str:
+    """The noun of rule (j)'s definite subject at the opening of a sentence (connective cut), or ""."""
+    if not text.lstrip(OPENERS + " ").startswith("The ") or not (found := DEFINITE_SUBJECT.match(text)):
+        return ""
+    words = found.group(1).replace("-", " ").split()
+    head, after = words[-1], text[found.end() :]
+    if head.endswith("ly") or any(w in STOPWORDS or w in AUXILIARIES or w in NO_SUBJECT for w in words):
+        return ""
+    if found.group(2) in ("is", "was") and SAYS_WHAT.match(after):
+        return ""
+    if re.search(rf"\b{head.capitalize()}\b", after):  # "…, the Copenhagen Zoo said."
+        return ""
+    return head
+
+
 LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -236,6 +283,7 @@ class Form:
     trim: int = 0  # characters of a leading connective ("But ", "However, ") to cut
     leans: str = ""  # "pronoun", "definite", "reference", "quote" or "" (stands on its own once trimmed)
     noun: str = ""  # for "definite" and "reference": the noun it refers back to ("" if none)
+    subject: str = ""  # the noun of a definite subject (rule (j)): it leans where its article said it before
 
 
 def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Form:
@@ -274,7 +322,7 @@ def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Fo
             return Form(trim, "reference", noun)
     if common is not None and _cased(text) and unnamed_person(opening, common):  # "But if you climb his…": "If you…"
         return Form(trim, "pronoun")
-    return Form(trim)
+    return Form(trim, subject=definite_subject(opening) if common is not None else "")  # (j): cased text only
 
 
 def half_quotation(text: str) -> bool:
@@ -320,23 +368,40 @@ class Placed:
     form: Form
 
 
-def unresolved(brief: Sequence[Placed]) -> list[bool]:
-    """Per brief sentence: leans on something the brief does not say (see the module docstring)."""
+# Whether an article said a word (any form of it) in a sentence before the given one: (article, index, word).
+SaidBefore = Callable[[str, int, str], bool]
+
+
+def unresolved(brief: Sequence[Placed], said_before: SaidBefore | None = None) -> list[bool]:
+    """Per brief sentence: leans on something the brief does not say (see the module docstring);
+    ``said_before``: what the articles said before each sentence (rule (j); without it, (j) is not applied)."""
     result = []
     for k, sentence in enumerate(brief):
-        own = in_article(sentence.form, sentence.index)
+        said = partial(said_before, sentence.article, sentence.index) if said_before else None
+        own = in_article(sentence.form, sentence.index, said)
         leans = own.leans or CONNECTIVE.match(sentence.text)
         follows = k > 0 and (brief[k - 1].article, brief[k - 1].index) == (sentence.article, sentence.index - 1)
-        noun = re.compile(rf"\b{own.noun.removesuffix('s')}(?:e?s)?\b", re.IGNORECASE) if own.noun else None
+        noun = naming(own.noun) if own.noun else None
         named = noun is not None and any(noun.search(earlier.text) for earlier in brief[:k])
         result.append(bool(leans) and not follows and not named)
     return result
 
 
-def in_article(form: Form, index: int) -> Form:
+def naming(noun: str) -> re.Pattern[str]:
+    """What names the noun a definite reference points back at, in a sentence before it ("statement",
+    "statements"), which resolves the reference."""
+    return re.compile(rf"\b{noun.removesuffix('s')}(?:e?s)?\b", re.IGNORECASE)
+
+
+def in_article(form: Form, index: int, said: Callable[[str], bool] | None = None) -> Form:
     """A sentence's form where it stands: an article's first sentence introduces its story, so a reference there
-    ("The two Israelis arrested in Cyprus…") is to what it says itself, or its headline, not to a sentence before."""
-    return Form(form.trim) if form.leans == "reference" and index == 0 else form
+    ("The two Israelis arrested in Cyprus…") is to what it says itself, or its headline, not to a sentence before;
+    a definite subject leans on the sentence before where its article said the noun before (``said(noun)``)."""
+    if form.leans == "reference" and index == 0:
+        return Form(form.trim)
+    if form.subject and said is not None and said(form.subject):
+        return Form(form.trim, "definite", form.subject)
+    return form
 
 
 Facts = tuple[frozenset, frozenset[str], frozenset[str]]  # (content stems, figures, counts) of one sentence

@@ -22,7 +22,7 @@ from newsfuse.model import Article, Sentence
 TITLES = frozenset(
     "Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Sgt Capt Cmdr Adm Maj Prof St Rev Hon Pres Supt Det Insp Cpl Pvt Gens "
     "Sens Reps Messrs No Nos Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Ft Mt Ave Blvd Rd Fig Vol Spc Pfc Brig Cdr Msgr "
-    "Atty".split()
+    "Atty v vs".split()  # and a case's "v.", a match's "vs.": "EPA v. EME Homer City", "Lakers vs. Celtics"
     # and in other languages: Spanish, Portuguese, Italian, French, Greek ("ο κ. Παπαδόπουλος", "Mr."), Czech
     + "Sra Srta Dra Sig Dott Mgr Mlle κ κκ Δρ Καθ Ing".split()
 )

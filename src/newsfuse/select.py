@@ -4,7 +4,8 @@ Two ways to choose. ``select`` takes a ranking (the baselines: lead, LexRank, Te
 rank order unless they would repeat one already kept. ``cover`` is newsfuse's: it maximises the value of
 the concepts the brief covers plus a per-sentence value, a monotone submodular objective, greedily by gain per
 word (with lazy evaluation, so most gains are never recomputed), and it keeps the brief readable: a sentence
-that leans on its predecessor ("He said…") comes with that predecessor or not at all, and a leading
+that leans on its predecessor ("He said…") comes with that predecessor or not at all (one that points back at
+a noun, "The statement…", may also come after a chosen sentence of its article that names it), and a leading
 connective is cut. Greedy by gain per word can shut out a better set (a long sentence worth more than the short
 one taken first, when both do not fit), so ``cover`` may also try exchanges: for each unit the greedy
 took, the choice it would have made without it; the best set by the objective wins.
@@ -27,7 +28,7 @@ from newsfuse.evidence import Evidence
 from newsfuse.features import QUESTION_MARKS, is_heading
 from newsfuse.material import addresses_reader, contact, opens_quotation, points_ahead, relative_day
 from newsfuse.model import Story
-from newsfuse.readable import Facts, counts, figures, same_fact
+from newsfuse.readable import Facts, counts, figures, naming, same_fact
 
 REDUNDANCY = 0.4  # cosine above which a sentence repeats one already chosen
 MIN_WORDS = 4  # fragments shorter than this are not brief material
@@ -121,6 +122,8 @@ def units(story: Story, evidence: Evidence, excluded: frozenset[int], min_words:
             unit.insert(0, before)
         if not evidence.forms[unit[0]].leans:
             found.append(tuple(unit))
+        if evidence.forms[i].leans and evidence.forms[i].noun:  # "The statement…" may also come alone, where a
+            found.append((i,))  # sentence of its article before it in the brief names "statement" (``_Greedy.named``)
     return found
 
 
@@ -179,6 +182,10 @@ class _Greedy:
         self.near: dict[int, np.ndarray] = {}  # a chosen sentence's cosines, computed once
         self.same: dict[int, dict[int, bool]] = {}  # whether two sentences tell one fact, judged once
         self.bonus = objective.bonus.tolist()
+        # A sentence that points back at a noun may come alone where a sentence of its own article before it, in
+        # the brief too, names the noun (its article's own antecedent: "the athletes" of another article may be
+        # other athletes); ``reading_order`` keeps an article's sentences in their order.
+        self.nouns = {i: naming(f.noun) for i, f in enumerate(evidence.forms) if f.leans and f.noun}
 
     def start(self) -> _Chosen:
         return _Chosen(np.ones(len(self.weight)), np.zeros(len(self.story.sentences)), [], set())
@@ -221,6 +228,11 @@ class _Greedy:
                     return False
         return True
 
+    def named(self, state: _Chosen, i: int) -> bool:
+        """Whether a sentence that points back at a noun is resolved by a chosen sentence before it in its article."""
+        noun, article = self.nouns[i], self.evidence.article[i]
+        return any(j < i and self.evidence.article[j] == article and noun.search(self.texts[j]) for j in state.chosen)
+
     def room(self, state: _Chosen, fresh: Sequence[int]) -> bool:
         """The cheap tests of a unit's new sentences: room in the budget, and no copy or near copy of a chosen
         sentence (a chosen sentence is its own copy). What fails them fails them for the rest of a fill (what is
@@ -257,6 +269,8 @@ class _Greedy:
             fresh = unit if len(unit) == 1 else [i for i in unit if i not in state.chosen]
             if not self.room(state, fresh):
                 continue
+            if len(unit) == 1 and unit[0] in self.nouns and not self.named(state, unit[0]):
+                continue  # not resolved by what is chosen so far: passed over for the rest of this fill
             value = self.gain(state, unit)
             if heap and value < -heap[0][0] - 1e-12:  # stale: its gain fell since it was pushed
                 heapq.heappush(heap, (-value, n, unit))
@@ -301,8 +315,8 @@ def cover(
     heap = [(-(first[u[0]] if len(u) == 1 else greedy.gain(empty, u)), n, u) for n, u in enumerate(found)]
     heapq.heapify(heap)
     chosen = _best(greedy, list(heap), objective.exchange).chosen
-    if not chosen and heap:
-        chosen = [heap[0][2][0]]  # nothing fits: the best unit's sentence that stands on its own
+    if not chosen and heap:  # nothing fits: the best unit's sentence that stands on its own
+        chosen = [next((u[0] for _, _, u in sorted(heap) if u[0] not in greedy.nouns), heap[0][2][0])]
     picks = [Pick(i, greedy.trims[i]) for i in chosen]
     if over is not None and 0 < (extra := over(picks)) < words:
         greedy.words = words - extra  # what the greedy learnt of the story (facts, cosines) still holds

@@ -7,6 +7,8 @@ operations over the story instead of Python loops over its words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import chain
 
@@ -100,3 +102,23 @@ def _lower_case(
     if not inner.any() or capital[inner].mean() < CASED:
         return None
     return frozenset(word for word, spelled in zip(lower, spellings, strict=True) if word == spelled)
+
+
+def said_before(story: Story, tokens: Tokens, stems: dict[str, str]) -> Callable[[str, int, str], bool]:
+    """Whether an article said a word in a sentence before a given one, for the few words a caller asks about
+    (``stems``: word → its stem; any word of the same stem counts): a definite subject's noun that its article
+    said before points back at it (``readable.in_article``). Linear in the story's tokens, once per story."""
+    wanted = {}
+    for word, stem in stems.items():
+        with suppress(ValueError):
+            wanted[word] = tokens.stems.index(stem)
+    hit = np.flatnonzero(np.isin(tokens.stem, np.fromiter(wanted.values(), np.int64, len(wanted))))
+    first: dict[tuple[str, int], int] = {}  # (article, stem) → the first sentence of the article that says it
+    for sentence, stem in zip(tokens.sentence[hit].tolist(), tokens.stem[hit].tolist(), strict=True):
+        place = story.sentences[sentence]
+        first.setdefault((place.article, stem), place.index)  # tokens are in reading order: the first is earliest
+
+    def said(article: str, index: int, word: str) -> bool:
+        return (stem := wanted.get(word)) is not None and first.get((article, stem), index) < index
+
+    return said
