@@ -3,7 +3,7 @@ from collections.abc import Callable
 import pytest
 
 import newsfuse
-from newsfuse.material import addresses_reader, contact, opens_quotation, points_ahead, relative_day
+from newsfuse.material import addresses_reader, contact, list_item, opens_quotation, points_ahead, relative_day
 
 
 @pytest.mark.parametrize(
@@ -131,10 +131,30 @@ def test_a_sentence_that_opens_with_its_article_s_day(text: str, relative: bool)
 
 
 @pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("April 22 -- Crews seal the breach in the Marlow Creek dam.", True),  # a chronology's entry
+        ("-- Sept. 1, 1975: The dam is rated sound by state inspectors.", True),
+        ("--Aug. 19 -- Attempts to drain the reservoir fail again.", True),
+        ("2024: Inspectors rate the dam poor.", True),
+        ("IMPACT: About 300 homes were flooded in Alder Falls.", True),  # a fact box's label
+        ("DANA REYES: We will rebuild every house.", True),  # a transcript's
+        ("April was the wettest month on record in Alder Falls.", False),
+        ("The dam failed at 2:40 a.m. on Tuesday.", False),
+        ("Mayor Reyes: a profile of the town's first mayor from the valley.", False),  # not in capitals
+        ("NASA-SPACE _ The rover reached the crater.", False),  # a slug, cut as a connective
+    ],
+)
+def test_an_item_of_a_list(text: str, item: bool) -> None:
+    assert list_item(text) is item
+
+
+@pytest.mark.parametrize(
     ("aside", "rule"),
     [
         ("Readers with photos of the flood can write to photos@gazette.example for the gallery.", contact),
         ("Tomorrow is the day the county will decide whether to rebuild the dam above the town.", relative_day),
+        ("IMPACT: Rescue crews in Alder Falls pulled 14 people from rooftops as the flood rose on Tuesday.", list_item),
     ],
 )
 def test_no_brief_sentence_is_such_material(aside: str, rule: Callable[[str], bool]) -> None:

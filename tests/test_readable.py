@@ -84,6 +84,11 @@ from newsfuse.readable import (
         ("In 1998, it was defeated 19-16.", Form(0, "pronoun")),
         ("Now, it turns out the storm did more good than harm.", Form()),  # "it" that stands for nothing
         ("Now the county wants its money back.", Form()),
+        ("The first is a blow on collision; the second is an explosion.", Form(0, "pronoun")),  # the first what?
+        ("The rest were rescued by helicopter.", Form(0, "pronoun")),
+        ("Among those was the mayor's brother.", Form(0, "pronoun")),
+        ("Of those who fled, 12 came back.", Form()),  # the words after it say which
+        ("The first flood came in March.", Form()),
         # a group the article introduced, as the opening subject; not one the words after it say
         ("The pilots had reported smoke in the cockpit.", Form(0, "reference", "pilots")),
         ("But the pilots had reported smoke.", Form(4, "reference", "pilots")),  # as the brief writes it: "The pilots…"
@@ -146,6 +151,8 @@ def test_forms(text: str, expected: Form) -> None:
         ("The zoo put down four lions, the Copenhagen Zoo said.", ""),  # named later in the sentence
         ("The second seed from Belarus beat Williams.", ""),  # "seed" is no verb
         ("The market is growing fast.", ""),
+        ("The minister also urged donors to give.", "minister"),  # an adverb before the verb
+        ("The bad news comes at a bad time.", "news"),
     ],
 )
 def test_a_definite_subject_and_its_noun(text: str, subject: str) -> None:

@@ -1,6 +1,7 @@
 """Brief material: the sentences a brief never takes, whatever they are worth, because lifted out of their article
 they do not say what they said there: the writer speaking to the reader, an announcement of what follows, a
-quotation opened and not closed, a way to reach the paper, a day told relative to the article's own.
+quotation opened and not closed, a way to reach the paper, a day told relative to the article's own, an item of a
+list.
 
 ``select`` leaves these out of a newsfuse brief; ``readable`` says what the sentences it may take lean on.
 """
@@ -73,3 +74,19 @@ def points_ahead(text: str) -> bool:
     """A sentence that announces what comes after it ("The following are the main news items…", "…include:"):
     lifted into a brief, what it announces is not there."""
     return text.rstrip(" \"'”’»)").endswith(":") or bool(AHEAD.match(text))
+
+
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+BULLET = r"\s*(?:(?:--|—|-|•|\*)\s*)?"
+# "April 22 -- Federal agents seize Elian…", "-- Sept. 1, 1975: A Concorde completes…": an entry of a chronology.
+TIMELINE = re.compile(BULLET + rf"(?:{MONTH} \d{{1,2}}(?:, \d{{4}})?|{MONTH} \d{{4}}|\d{{4}})\s*(?:--|—|–|-|:)\s")
+# "IMPACT: As many as one million computers…", "EDITORS: Visit…", "SUU KYI: Yes, my mind…": a fact box's, a note's or
+# a transcript's label in capitals.
+LABEL = re.compile(BULLET + r"[A-Z][A-Z.'&-]*(?: [A-Z][A-Z.'&-]*)*:\s")
+
+
+def list_item(text: str) -> bool:
+    """An item of a list the article holds (a chronology's entry, a fact box's or a transcript's labelled line):
+    lifted into a brief, it reads as a fragment of a list that is not there."""
+    head = text[:40]
+    return (":" in head or "-" in head or "—" in head) and bool(TIMELINE.match(text) or LABEL.match(text))

@@ -72,7 +72,9 @@ PRONOUN = re.compile(
     + rf"|(?:\w+ ){{0,2}}(?!{THAT_CLAUSE} )\w+ that,"  # "aside from that," (not "Reyes alleges that,")
     + rf"|(?:even|only) (?:this|that|these|those) (?!{RESTRICTIVE})\w"  # "even that estimate"
     + rf"|(?:\w+ ){{0,2}}\w+, (?:this|these|those) (?!{RESTRICTIVE})\w"  # "over time, these increases"
-    + rf"|{WHEN_FIRST},? (?:it|they|its|their)\b(?! (?:turns out|seems|appears)\b))"  # "Now it wants its money back."
+    + rf"|{WHEN_FIRST},? (?:it|they|its|their)\b(?! (?:turns out|seems|appears)\b)"  # "Now it wants its money back."
+    + r"|the (?:first|second|third|fourth|former|latter|rest|remainder) (?:is|was|are|were|has|had|will|would)\b"
+    + r"|(?:among|of) (?:them|those|these)\b(?! who| which| that))"  # "The first is…", "Among those was…"
 )
 ANAPHORIC_NOUNS = (
     "statement remark remarks comment comments decision move announcement report plan proposal deal agreement "
@@ -188,10 +190,14 @@ SPELLED_NUMBERS = frozenset(
 SUBJECT_VERB = (
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|remains|seems|appears|"
     r"says|said|led|came|went|took|made|found|began|left|gave|told|saw|held|fell|rose|hit|put|ran|won|lost|got|met|"
-    r"sent|brought|kept|struck|spent|built|drew|grew|knew|[a-z]{3,}(?<!e)ed)\b"  # not "seed", "need"
+    r"sent|brought|kept|struck|spent|built|drew|grew|knew|became|becomes|comes|goes|follows|gives|makes|takes|shows|"
+    r"marks|plans|wants|[a-z]{3,}(?<!e)ed)\b"  # not "seed", "need"
 )
-# The subject's words run to the first verb.
-DEFINITE_SUBJECT = re.compile(OPEN_QUOTE + r"The ((?:[a-z]+[ -]){0,2}?[a-z]+) (" + SUBJECT_VERB + ")")
+# The subject's words run to the first verb, an adverb perhaps before it ("The minister also urged…").
+DEFINITE_SUBJECT = re.compile(
+    OPEN_QUOTE + r"The ((?:[a-z]+[ -]){0,2}?[a-z]+) (?:(?:also|still|then|later|now|already|again|never|recently|"
+    r"first|soon|often|only|too) )?(" + SUBJECT_VERB + ")"
+)
 NO_SUBJECT = frozenset(
     "might must should shall being been last next former latter following whole entire other same such this that "
     "these those day days week weeks month months year years morning night time today yesterday tomorrow "

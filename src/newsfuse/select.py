@@ -26,7 +26,7 @@ import numpy as np
 from newsfuse.arrays import distinct
 from newsfuse.evidence import Evidence
 from newsfuse.features import QUESTION_MARKS, is_heading
-from newsfuse.material import addresses_reader, contact, opens_quotation, points_ahead, relative_day
+from newsfuse.material import addresses_reader, contact, list_item, opens_quotation, points_ahead, relative_day
 from newsfuse.model import Story
 from newsfuse.readable import Facts, counts, figures, naming, same_fact
 
@@ -99,7 +99,12 @@ def _candidate(story: Story, evidence: Evidence, i: int, excluded: frozenset[int
         and not contact(text)
         and not (
             "openers" in evidence.language.rules
-            and (addresses_reader(text) or points_ahead(text) or relative_day(text[evidence.forms[i].trim :]))
+            and (
+                addresses_reader(text)
+                or points_ahead(text)
+                or relative_day(text[evidence.forms[i].trim :])
+                or list_item(text)
+            )
         )
     )
 
