@@ -50,6 +50,18 @@ def test_the_full_name_is_the_one_the_articles_introduce(surname: str, full: str
     assert names().full(surname) == full
 
 
+def test_a_middle_name_is_part_of_the_full_name() -> None:
+    story = story_of([
+        Article(id="a", text="The stay came before Joseph Stanley Faulder was to die.\nFaulder thanked his lawyers."),
+        Article(id="b", text="Stanley Faulder, 61, was convicted in 1977.\nFaulder has been on death row since."),
+        Article(id="c", text="Airline Chairman Mohamed Fahim Rayan spoke.\nRayan said the jet was sound."),
+    ])  # fmt: skip
+    named = Names(story, STOPWORDS)
+    assert named.full("Faulder") == "Joseph Stanley Faulder"  # "Stanley Faulder" is the same person's name
+    assert named.full("Rayan") == "Mohamed Fahim Rayan"  # past the title
+    assert named.full_at("Faulder", "b", story.articles[1].text.index("Faulder has")) == "Joseph Stanley Faulder"
+
+
 def test_articles_that_disagree_on_the_given_name_give_none() -> None:
     story = story_of([
         Article(id="a", text="Senator Bill Hale voted against the dam bill.\nHale said it cost too much."),

@@ -130,6 +130,12 @@ def _leads_a_name(word: str) -> bool:
     return word.rstrip(".").lower() in TITLES or POSSESSIVE.search(word) is not None
 
 
+def _nearest(given: str) -> str:
+    """The given name written nearest the surname, past an initial: "Stanley" of "Joseph Stanley", "George" of
+    "George W.": what tells two ways of writing one person's given names for the same person."""
+    return next(word for word in reversed(given.split()) if not word.endswith("."))
+
+
 def _occurrences(text: str, word: str) -> Iterator[int]:
     """Where ``word`` occurs in ``text`` as a whole word (``str.find``: a pattern compiled per word would cost
     more than the search)."""
@@ -206,7 +212,7 @@ class Names:
         text = self.story.article(article).text
         before = [place for place in _occurrences(text, surname) if place < at]
         last = next(filter(None, (self.given_before(text, place) for place in reversed(before))), None)
-        return full if last is None or last == full.split()[0] else None
+        return full if last is None or last == _nearest(full.rsplit(" ", 1)[0]) else None
 
     def _full(self, surname: str) -> str | None:
         lower = surname.lower()
@@ -222,13 +228,18 @@ class Names:
             if (given := self.introduced_as(article.text, first, first + len(surname))) is None:
                 return None
             if given:
-                forms.setdefault(given.split()[0], []).append(given)
+                forms.setdefault(_nearest(given), []).append(given)
             else:
                 bare += 1
         if len(forms) != 1:
             return None
         [found] = forms.values()
         return f"{Counter(found).most_common(1)[0][0]} {surname}" if len(found) >= bare else None
+
+    def _alone(self, text: str, start: int, at: int) -> bool:
+        """Whether the word before ``at`` is no part of a name: not a capitalised word, unless a title."""
+        found = PRECEDING.search(text, start, at)
+        return found is None or not _title_case(word := found.group(1)) or _leads_a_name(word)
 
     def given_before(self, text: str, at: int) -> str | None:
         """The given name written right before the word at ``at`` (past an initial), if any."""
@@ -255,11 +266,14 @@ class Names:
             initial = f" {second}"
         elif second is not None:  # "Minister George Papandreou"; "Meanwhile Mara Vellin" is doubtful
             given, other, initial = second, (None if _leads_a_name(first) or not _title_case(first) else found), ""
+            middle = other is not None and first.lower() not in INSTITUTIONS and self.given(first)
+            if middle and self._alone(text, start, found.start()):
+                given, other = f"{first} {second}", None  # a middle name: "Joseph Stanley Faulder"
         else:
             given, other, initial = first, PRECEDING.search(text, start, found.start()), ""
         if not _title_case(given) or _leads_a_name(given):  # "and Reyes", "Senator Hale", "Portugal's Reyes"
             return ""
-        if not self.given(given):
+        if not all(self.given(word) for word in given.split()):
             return None
         if other is not None and _title_case(word := other.group(1)) and not _leads_a_name(word):
             return None
