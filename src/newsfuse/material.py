@@ -88,5 +88,7 @@ LABEL = re.compile(BULLET + r"[A-Z][A-Z.'&-]*(?: [A-Z][A-Z.'&-]*)*:\s")
 def list_item(text: str) -> bool:
     """An item of a list the article holds (a chronology's entry, a fact box's or a transcript's labelled line):
     lifted into a brief, it reads as a fragment of a list that is not there."""
-    head = text[:40]
-    return (":" in head or "-" in head or "—" in head) and bool(TIMELINE.match(text) or LABEL.match(text))
+    head = text[:40]  # most sentences have neither a label's colon nor a chronology's dash there: no regex
+    if ":" not in head and " -" not in head and "—" not in head and "–" not in head and head[:1] != "-":
+        return False
+    return bool(TIMELINE.match(text) or LABEL.match(text))

@@ -17,6 +17,7 @@ best sentence.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -190,7 +191,8 @@ class _Greedy:
         # A sentence that points back at a noun may come alone where a sentence of its own article before it, in
         # the brief too, names the noun (its article's own antecedent: "the athletes" of another article may be
         # other athletes); ``reading_order`` keeps an article's sentences in their order.
-        self.nouns = {i: naming(f.noun) for i, f in enumerate(evidence.forms) if f.leans and f.noun}
+        self.nouns = {i: f.noun for i, f in enumerate(evidence.forms) if f.leans and f.noun}
+        self.naming: dict[str, re.Pattern[str]] = {}  # noun → what names it, compiled when first asked
 
     def start(self) -> _Chosen:
         return _Chosen(np.ones(len(self.weight)), np.zeros(len(self.story.sentences)), [], set())
@@ -235,8 +237,10 @@ class _Greedy:
 
     def named(self, state: _Chosen, i: int) -> bool:
         """Whether a sentence that points back at a noun is resolved by a chosen sentence before it in its article."""
-        noun, article = self.nouns[i], self.evidence.article[i]
-        return any(j < i and self.evidence.article[j] == article and noun.search(self.texts[j]) for j in state.chosen)
+        article, noun, texts = self.evidence.article[i], self.nouns[i], self.texts
+        if (pattern := self.naming.get(noun)) is None:
+            pattern = self.naming[noun] = naming(noun)
+        return any(j < i and self.evidence.article[j] == article and pattern.search(texts[j]) for j in state.chosen)
 
     def room(self, state: _Chosen, fresh: Sequence[int]) -> bool:
         """The cheap tests of a unit's new sentences: room in the budget, and no copy or near copy of a chosen
