@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsfuse.facts import YEAR
 from newsfuse.model import BriefSentence, Story
-from newsfuse.readable import YEAR
 
 NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?)")
 GROUP = re.compile(r"[,.\u00a0\u202f ](?=\d{3}(?!\d))")

@@ -31,11 +31,12 @@ import numpy as np
 from newsfuse.datasets import Cluster
 from newsfuse.errors import InputError
 from newsfuse.evidence import subjects_said
+from newsfuse.facts import repeated_pairs
 from newsfuse.languages import MARKS
 from newsfuse.model import Brief, Story
 from newsfuse.pipeline import Pipeline, story_from, story_of
 from newsfuse.progress import progress
-from newsfuse.readable import Placed, repeated_pairs, unresolved
+from newsfuse.readable import Placed, unresolved
 from newsfuse.render import markdown_table
 from newsfuse.segment import split_paragraph
 from newsfuse.text import CJK

@@ -1,4 +1,4 @@
-"""Readable briefs: sentences that stand on their own, and facts told once.
+"""Readable briefs: sentences that stand on their own.
 
 A sentence lifted out of its article can lean on what came before it: "But…", "He said…", "The statement…",
 "Most are…", "The pilots had reported…" (a group introduced before), things named before anywhere in it ("…during
@@ -9,9 +9,7 @@ second mention). Each sentence's ``Form`` says what it leans on and what can be 
 connective). A brief sentence that leans on something is **unresolved** unless the brief sentence just before it is
 the sentence just before it in its article, or, for a definite reference or a reference to a thing named before, an
 earlier brief sentence names the same thing, or that reference is in its article's first sentence.
-Two brief sentences **repeat a fact** when they count the same number of the same things ("about 300 homes",
-"300 homes"), or share a figure (not a year) and a third of their content words (at least three), or half of their
-content words (at least four); shares are of the shorter sentence's content words.
+Whether two sentences tell one fact is ``facts``'s.
 
 The same definitions choose the brief (``newsfuse.select``) and measure every method (``newsfuse eval``).
 """
@@ -150,8 +148,6 @@ DEFINITE_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 SAID = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|according to|stated|declared)\b")
-FIGURE = re.compile(r"\d[\d,.]*")
-YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 # (h) "Polls project that he will take 24 percent…", "Fourteen of his associates were detained…": a person the
@@ -408,50 +404,3 @@ def in_article(form: Form, index: int, said: Callable[[str], bool] | None = None
     if form.subject and said is not None and said(form.subject):
         return Form(form.trim, "definite", form.subject)
     return form
-
-
-Facts = tuple[frozenset, frozenset[str], frozenset[str]]  # (content stems, figures, counts) of one sentence
-COUNTED = re.compile(r"(\d[\d,.]*)\s+([^\W\d_]{3,})")  # a figure and the word after it: "300 homes"
-# Words after a figure that measure, not count: "5 percent" or "2 million" of two things are two facts.
-UNITS = frozenset(
-    "percent per cent percentage points point times years year months month weeks week days day hours hour "
-    "minutes minute seconds million millions billion billions trillion thousand thousands hundred hundreds dozen "
-    "and or to of in at on for from by".split()
-)
-
-
-def figures(text: str) -> frozenset[str]:
-    """The figures of a sentence, years left out (a year dates a fact; it does not tell it)."""
-    return frozenset(f for f in (m.rstrip(".,") for m in FIGURE.findall(text)) if not YEAR.fullmatch(f))
-
-
-def counts(text: str) -> frozenset[str]:
-    """What a sentence counts: a figure (not a year) and the word after it that is not a unit ("300 homes")."""
-    found = ((figure.rstrip(".,"), word.lower()) for figure, word in COUNTED.findall(text))
-    return frozenset(f"{figure} {word}" for figure, word in found if word not in UNITS and not YEAR.fullmatch(figure))
-
-
-def facts(text: str, stems: Callable[[str], list[str]], counted: bool = True) -> Facts:
-    """``counted``: tell what the sentence counts (English: ``UNITS`` are English words)."""
-    return frozenset(stems(text)), figures(text), counts(text) if counted else frozenset()
-
-
-def same_fact(a: Facts, b: Facts) -> bool:
-    """True when two sentences tell the same fact (see the module docstring)."""
-    (first, first_figures, first_counts), (second, second_figures, second_counts) = a, b
-    if not first or not second:
-        return False
-    if first_counts & second_counts:  # the same number of the same things: "about 300 homes" twice
-        return True
-    shared = len(first & second)
-    overlap = shared / min(len(first), len(second))
-    return (bool(first_figures & second_figures) and overlap >= 1 / 3 and shared >= 3) or (
-        overlap >= 0.5 and shared >= 4
-    )
-
-
-def repeated_pairs(texts: Sequence[str], stems: Callable[[str], list[str]], counted: bool = True) -> int:
-    """How many pairs of sentences in a brief repeat a fact; ``stems`` gives a sentence's content stems in its
-    language (``Language.content_stems``), ``counted`` whether counts are told apart (English)."""
-    found = [facts(t, stems, counted) for t in texts]
-    return sum(same_fact(found[i], found[j]) for i in range(len(found)) for j in range(i + 1, len(found)))

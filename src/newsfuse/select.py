@@ -26,10 +26,11 @@ import numpy as np
 
 from newsfuse.arrays import distinct
 from newsfuse.evidence import Evidence
+from newsfuse.facts import Facts, counts, figures, same_fact
 from newsfuse.features import QUESTION_MARKS, is_heading
 from newsfuse.material import addresses_reader, contact, list_item, opens_quotation, points_ahead, relative_day
 from newsfuse.model import Story
-from newsfuse.readable import Facts, counts, figures, naming, same_fact
+from newsfuse.readable import naming
 
 REDUNDANCY = 0.4  # cosine above which a sentence repeats one already chosen
 MIN_WORDS = 4  # fragments shorter than this are not brief material

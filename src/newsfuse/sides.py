@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import Stemmer
 
+from newsfuse.facts import YEAR
 from newsfuse.meaning import Meaning
-from newsfuse.readable import YEAR
 from newsfuse.text import STOPWORDS
 
 TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+(?:[.,]\d+)*")
