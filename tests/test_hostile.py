@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from newsfuse import clean, extraction, formats, noise, opinion, readable
+from newsfuse import clean, extraction, facts, formats, material, noise, opinion, readable
 from newsfuse.clean import clean_text
 from newsfuse.errors import InputError
 from newsfuse.formats import detect
@@ -208,7 +208,7 @@ FUZZ = settings(
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
         (f"{module.__name__}.{name}", value)
-        for module in (clean, extraction, formats, opinion, readable)
+        for module in (clean, extraction, formats, opinion, readable, material, facts)
         for name, value in vars(module).items()
         if isinstance(value, re.Pattern)
     ]
@@ -250,7 +250,10 @@ def test_fuzz_every_sentence_rule_is_fast_on_the_longest_sentence(unit: str) -> 
     checks: list[Callable[[str], object]] = [
         *(p.search for _, p in _patterns()),
         opinion.judge,
-        readable.figures,
+        facts.figures,
+        readable.form,
+        readable.definite_subject,
+        material.list_item,
     ]
     with within(1.0):
         for check in checks:
