@@ -58,6 +58,7 @@ def test_a_middle_name_is_part_of_the_full_name() -> None:
     ])  # fmt: skip
     named = Names(story, STOPWORDS)
     assert named.full("Faulder") == "Joseph Stanley Faulder"  # "Stanley Faulder" is the same person's name
+    assert Names(story_of(story.articles[::-1]), STOPWORDS).full("Faulder") == "Joseph Stanley Faulder"  # any order
     assert named.full("Rayan") == "Mohamed Fahim Rayan"  # past the title
     assert named.full_at("Faulder", "b", story.articles[1].text.index("Faulder has")) == "Joseph Stanley Faulder"
 

@@ -7,6 +7,7 @@ from newsfuse.readable import (
     Form,
     Placed,
     form,
+    naming,
     unresolved,
 )
 
@@ -86,6 +87,8 @@ from newsfuse.readable import (
         ("The rest were rescued by helicopter.", Form(0, "pronoun")),
         ("Among those was the mayor's brother.", Form(0, "pronoun")),
         ("Of those who fled, 12 came back.", Form()),  # the words after it say which
+        ("Of those polled, 60 percent backed the levy.", Form()),
+        ("Among those killed was the mayor's brother.", Form()),
         ("The first flood came in March.", Form()),
         # a group the article introduced, as the opening subject; not one the words after it say
         ("The pilots had reported smoke in the cockpit.", Form(0, "reference", "pilots")),
@@ -151,11 +154,23 @@ def test_forms(text: str, expected: Form) -> None:
         ("The market is growing fast.", ""),
         ("The minister also urged donors to give.", "minister"),  # an adverb before the verb
         ("The bad news comes at a bad time.", "news"),
+        ("The rally drew thousands to the dam.", "rally"),  # a noun in "-ly"
+        ("The newly built levee held.", ""),  # "newly built": the verb comes too early to tell the noun
+        ("The minister agreed to pay for the repairs.", "minister"),
+        ("The top speed was 40 miles an hour.", "speed"),  # "speed" is no past tense
+        ("The storm was the worst in decades -- and it is not over.", "storm"),  # a dash far from "was"
     ],
 )
 def test_a_definite_subject_and_its_noun(text: str, subject: str) -> None:
     assert form(text).subject == subject
     assert form(text, None).subject == ""  # text the story writes all in lower case: names do not show
+
+
+def test_what_names_a_noun_a_sentence_points_back_at() -> None:
+    assert naming("statement").search("Two statements came on Monday.")
+    assert naming("statements").search("The statement came on Monday.")
+    assert naming("news").search("The news reached the town.") and not naming("news").search("A new levee held.")
+    assert naming("crisis").search("The crisis deepened.") and not naming("crisis").search("The cri held.")
 
 
 def test_a_definite_subject_leans_where_its_article_said_its_noun_before() -> None:

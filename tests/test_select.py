@@ -153,3 +153,27 @@ def test_a_unit_is_worth_what_its_new_sentences_add_whatever_was_asked_before() 
     asked.take(part, (0,))
     asked.gain(part, (0, 1, 2))  # with its first sentence chosen, the unit adds only its last two
     assert asked.gain(asked.start(), (0, 1, 2)) == fresh.gain(fresh.start(), (0, 1, 2))
+
+
+SPILLWAY = Article(
+    id="county",
+    text=(
+        "Engineers found a crack in the spillway of the Marlow Creek dam on Monday.\n"
+        "Crews from three counties worked through the night on the levee road.\n"
+        "The spillway was closed to traffic and the road to the dam was shut."
+    ),
+)
+
+
+def test_a_sentence_that_points_back_at_a_noun_comes_alone_once_its_article_named_it() -> None:
+    story = story_of([SPILLWAY])
+    evidence = gather(story)
+    assert (evidence.forms[2].leans, evidence.forms[2].noun) == ("definite", "spillway")  # a second mention
+    assert (1, 2) in units(story, evidence, frozenset(), 4) and (2,) in units(story, evidence, frozenset(), 4)
+    nothing = np.zeros(len(evidence.concepts.keys))
+    # Worth most per word, it is met first, before the sentence that names "spillway": it waits for it.
+    waits = Objective(nothing, np.array([0.9, 0.0, 1.0]), min_words=4)
+    assert [p.sentence for p in cover(story, evidence, waits, 30)] == [0, 2]
+    # Without the naming sentence it comes only with its predecessor, which does not name the spillway either.
+    alone = Objective(nothing, np.array([0.0, 0.5, 0.9]), min_words=4)
+    assert [p.sentence for p in cover(story, evidence, alone, 30)] == [1, 2]

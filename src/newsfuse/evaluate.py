@@ -10,8 +10,8 @@ gets the best score over its references ("max") and the mean over them ("avg"); 
 95% bootstrap confidence interval and a paired bootstrap p-value against ``lead``. The DUC convention is
 recall, averaged over the references, of the first N words of each output.
 
-Reader-side, per method (definitions in ``newsfuse.readable``): the share of brief sentences with an
-unresolved opener, and the number of pairs of brief sentences that repeat a fact, per brief.
+Reader-side, per method (definitions in ``newsfuse.readable`` and ``newsfuse.facts``): the share of brief sentences
+with an unresolved opener, and the number of pairs of brief sentences that repeat a fact, per brief.
 """
 
 from __future__ import annotations

@@ -107,7 +107,7 @@ class Language:
 
     @property
     def counts_things(self) -> bool:
-        """Whether two sentences that count the same things are told apart (``readable.counts``): its units,
+        """Whether two sentences that count the same things are told apart (``facts.counts``): its units,
         the words that measure rather than count ("percent", "million"), are English."""
         return "openers" in self.rules
 

@@ -234,7 +234,8 @@ class Names:
         if len(forms) != 1:
             return None
         [found] = forms.values()
-        return f"{Counter(found).most_common(1)[0][0]} {surname}" if len(found) >= bare else None
+        fullest = max(Counter(found).items(), key=lambda form: (form[1], len(form[0])))[0]  # ties: the longest
+        return f"{fullest} {surname}" if len(found) >= bare else None
 
     def _alone(self, text: str, start: int, at: int) -> bool:
         """Whether the word before ``at`` is no part of a name: not a capitalised word, unless a title."""

@@ -56,6 +56,8 @@ THAT_CLAUSE = (
     r"estimated|predict|predicts|predicted|acknowledge|acknowledges|acknowledged|learn|learns|learned|realize|"
     r"realizes|realized|decide|decides|decided|rule|rules|ruled|so|such|now)"
 )
+# Words after a group's noun that say which group it is ("The workers at the plant…", "The relations between…").
+WHICH = r"(?:to|by|for|between|against|among|about|over|under|who|whom|whose|which|with|that|in|at|of|on|from)\b"
 # A time that opens a sentence before its subject, which then is a pronoun: "Now it…", "Later, they…".
 WHEN_FIRST = (
     r"(?:now|later|eventually|finally|soon|today|yesterday|again|here|there|currently|recently|initially|previously|"
@@ -72,7 +74,7 @@ PRONOUN = re.compile(
     + rf"|(?:\w+ ){{0,2}}\w+, (?:this|these|those) (?!{RESTRICTIVE})\w"  # "over time, these increases"
     + rf"|{WHEN_FIRST},? (?:it|they|its|their)\b(?! (?:turns out|seems|appears)\b)"  # "Now it wants its money back."
     + r"|the (?:first|second|third|fourth|former|latter|rest|remainder) (?:is|was|are|were|has|had|will|would)\b"
-    + r"|(?:among|of) (?:them|those|these)\b(?! who| which| that))"  # "The first is…", "Among those was…"
+    + rf"|(?:among|of) (?:them|those|these)\b(?!\s+(?:{WHICH}|\w+(?:ed|ing)\b)))"  # "The first is…", "Among those was…"
 )
 ANAPHORIC_NOUNS = (
     "statement remark remarks comment comments decision move announcement report plan proposal deal agreement "
@@ -91,8 +93,6 @@ DEFINITE = re.compile(
 )
 DEMONSTRATIVE = re.compile(OPEN_QUOTE + r"(?:this|that|these|those)\s+\w", re.IGNORECASE)
 PLURAL_OPENINGS = ("The ", "According to the ")  # what PLURAL_SUBJECT needs: no regex for other sentences
-# Words after a group's noun that say which group it is ("The workers at the plant…", "The relations between…").
-WHICH = r"(?:to|by|for|between|against|among|about|over|under|who|whom|whose|which|with|that|in|at|of|on|from)\b"
 # "The pilots had reported smoke…", "The results showed…": a plural common noun (in lower case: "The Philippines"
 # is a name) as the opening subject is a group the article introduced before, unless the words after it say which
 # ("The prices of oil…", "The sailors and marines from the frigate…"). "The two leaders…": a count of people named
@@ -187,7 +187,7 @@ SUBJECT_VERB = (
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|remains|seems|appears|"
     r"says|said|led|came|went|took|made|found|began|left|gave|told|saw|held|fell|rose|hit|put|ran|won|lost|got|met|"
     r"sent|brought|kept|struck|spent|built|drew|grew|knew|became|becomes|comes|goes|follows|gives|makes|takes|shows|"
-    r"marks|plans|wants|[a-z]{3,}(?<!e)ed)\b"  # not "seed", "need"
+    r"marks|plans|wants|died|(?!(?:speed|breed|greed|steed)\b)[a-z]{3,}ed)\b"
 )
 # The subject's words run to the first verb, an adverb perhaps before it ("The minister also urged…").
 DEFINITE_SUBJECT = re.compile(
@@ -201,9 +201,10 @@ NO_SUBJECT = frozenset(
     "pope dollar euro yen sun moon earth world public economy internet weather military army navy police future "
     "market wind sky sea air penalty".split()
 )
+LY_NOUNS = frozenset("rally supply assembly ally reply family monopoly anomaly bully lily belly jelly".split())
 # After "is" or "was": "The idea is to…", "The fact is that…", "The rock is called Cumberland", "The issue was complex
 # -- whether…": the sentence goes on to say what the thing is; it does not point back at it.
-SAYS_WHAT = re.compile(r"\s*(?:to|that|called|named)\b|[^.;]*?\s(?:--|—)\s")
+SAYS_WHAT = re.compile(r"\s*(?:to|that|called|named)\b|\s*(?:\S+\s+){0,2}(?:--|—)\s")
 
 
 def definite_subject(text: str) -> str:
@@ -212,7 +213,9 @@ def definite_subject(text: str) -> str:
         return ""
     words = found.group(1).replace("-", " ").split()
     head, after = words[-1], text[found.end() :]
-    if head.endswith("ly") or any(w in STOPWORDS or w in AUXILIARIES or w in NO_SUBJECT for w in words):
+    if (head.endswith("ly") and head not in LY_NOUNS) or any(
+        w in STOPWORDS or w in AUXILIARIES or w in NO_SUBJECT for w in words
+    ):
         return ""
     if found.group(2) in ("is", "was") and SAYS_WHAT.match(after):
         return ""
@@ -392,7 +395,8 @@ def unresolved(brief: Sequence[Placed], said_before: SaidBefore | None = None) -
 def naming(noun: str) -> re.Pattern[str]:
     """What names the noun a definite reference points back at, in a sentence before it ("statement",
     "statements"), which resolves the reference."""
-    return re.compile(rf"\b{noun.removesuffix('s')}(?:e?s)?\b", re.IGNORECASE)
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is", "ews"))  # not "news", "bus", "crisis"
+    return re.compile(rf"\b{noun[:-1] if plural else noun}(?:e?s)?\b", re.IGNORECASE)
 
 
 def in_article(form: Form, index: int, said: Callable[[str], bool] | None = None) -> Form:

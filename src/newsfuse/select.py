@@ -271,16 +271,19 @@ class _Greedy:
         steps: list[tuple[_Chosen, Heap, tuple[int, ...]]] | None = None,
     ) -> _Chosen:  # fmt: skip
         """Add units by gain per word until the budget is spent (never one holding a ``banned`` sentence);
-        ``steps`` receives the state and heap before each unit taken, and that unit."""
+        ``steps`` receives the state and heap before each unit taken, and that unit. A sentence that points back
+        at a noun no chosen sentence names yet waits, and goes back on the heap once one does."""
+        waiting: Heap = []
         while heap and self.words - state.used >= MIN_WORDS:
-            _, n, unit = heapq.heappop(heap)
+            key, n, unit = heapq.heappop(heap)
             if banned and not banned.isdisjoint(unit):
                 continue
             fresh = unit if len(unit) == 1 else [i for i in unit if i not in state.chosen]
             if not self.room(state, fresh):
                 continue
             if len(unit) == 1 and unit[0] in self.nouns and not self.named(state, unit[0]):
-                continue  # not resolved by what is chosen so far: passed over for the rest of this fill
+                waiting.append((key, n, unit))  # its gain so far bounds what it may be worth later
+                continue
             value = self.gain(state, unit)
             if heap and value < -heap[0][0] - 1e-12:  # stale: its gain fell since it was pushed
                 heapq.heappush(heap, (-value, n, unit))
@@ -290,8 +293,15 @@ class _Greedy:
             if not self.new_facts(state, fresh):
                 continue
             if steps is not None:
-                steps.append((state.copy(), list(heap), unit))
+                rest = heap + waiting if waiting else list(heap)
+                heapq.heapify(rest)
+                steps.append((state.copy(), rest, unit))
             self.take(state, unit)
+            if waiting:  # what was just taken may name the noun a waiting sentence points back at
+                named = [self.named(state, entry[2][0]) for entry in waiting]
+                for entry in (entry for entry, ok in zip(waiting, named, strict=True) if ok):
+                    heapq.heappush(heap, entry)
+                waiting = [entry for entry, ok in zip(waiting, named, strict=True) if not ok]
         return state
 
 
@@ -325,7 +335,7 @@ def cover(
     heap = [(-(first[u[0]] if len(u) == 1 else greedy.gain(empty, u)), n, u) for n, u in enumerate(found)]
     heapq.heapify(heap)
     chosen = _best(greedy, list(heap), objective.exchange).chosen
-    if not chosen and heap:  # nothing fits: the best unit's sentence that stands on its own
+    if not chosen and heap:  # nothing fits: the best unit's first sentence, one that stands on its own if any
         chosen = [next((u[0] for _, _, u in sorted(heap) if u[0] not in greedy.nouns), heap[0][2][0])]
     picks = [Pick(i, greedy.trims[i]) for i in chosen]
     if over is not None and 0 < (extra := over(picks)) < words:
