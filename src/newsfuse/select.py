@@ -236,12 +236,13 @@ class _Greedy:
                     return False
         return True
 
-    def named(self, state: _Chosen, i: int) -> bool:
-        """Whether a sentence that points back at a noun is resolved by a chosen sentence before it in its article."""
+    def named(self, i: int, among: Iterable[int]) -> bool:
+        """Whether a sentence that points back at a noun is resolved by one of ``among`` (chosen sentences): one
+        before it in its article that names the noun."""
         article, noun, texts = self.evidence.article[i], self.nouns[i], self.texts
         if (pattern := self.naming.get(noun)) is None:
             pattern = self.naming[noun] = naming(noun)
-        return any(j < i and self.evidence.article[j] == article and pattern.search(texts[j]) for j in state.chosen)
+        return any(j < i and self.evidence.article[j] == article and pattern.search(texts[j]) for j in among)
 
     def room(self, state: _Chosen, fresh: Sequence[int]) -> bool:
         """The cheap tests of a unit's new sentences: room in the budget, and no copy or near copy of a chosen
@@ -281,7 +282,7 @@ class _Greedy:
             fresh = unit if len(unit) == 1 else [i for i in unit if i not in state.chosen]
             if not self.room(state, fresh):
                 continue
-            if len(unit) == 1 and unit[0] in self.nouns and not self.named(state, unit[0]):
+            if len(unit) == 1 and unit[0] in self.nouns and not self.named(unit[0], state.chosen):
                 waiting.append((key, n, unit))  # its gain so far bounds what it may be worth later
                 continue
             value = self.gain(state, unit)
@@ -298,7 +299,7 @@ class _Greedy:
                 steps.append((state.copy(), rest, unit))
             self.take(state, unit)
             if waiting:  # what was just taken may name the noun a waiting sentence points back at
-                named = [self.named(state, entry[2][0]) for entry in waiting]
+                named = [self.named(entry[2][0], unit) for entry in waiting]
                 for entry in (entry for entry, ok in zip(waiting, named, strict=True) if ok):
                     heapq.heappush(heap, entry)
                 waiting = [entry for entry, ok in zip(waiting, named, strict=True) if not ok]
