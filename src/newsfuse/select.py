@@ -294,8 +294,10 @@ class _Greedy:
             if not self.new_facts(state, fresh):
                 continue
             if steps is not None:
-                rest = heap + waiting if waiting else list(heap)
-                heapq.heapify(rest)
+                rest = list(heap)
+                if waiting:  # an exchange from here may take what names their nouns
+                    rest += waiting
+                    heapq.heapify(rest)
                 steps.append((state.copy(), rest, unit))
             self.take(state, unit)
             if waiting:  # what was just taken may name the noun a waiting sentence points back at
