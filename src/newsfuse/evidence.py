@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 
 import numpy as np
 
@@ -44,10 +43,7 @@ def forms_in_articles(story: Story, tokens: Tokens, language: Language) -> tuple
     """Each sentence's form where it stands in its article (``readable.in_article``)."""
     forms = [language.form(s.text, tokens.lower_case) for s in story.sentences]
     said = subjects_said(story, tokens, language, forms)
-    return tuple(
-        in_article(f, s.index, partial(said, s.article, s.index) if said else None)
-        for f, s in zip(forms, story.sentences, strict=True)
-    )
+    return tuple(in_article(f, s.article, s.index, said) for f, s in zip(forms, story.sentences, strict=True))
 
 
 def subjects_said(story: Story, tokens: Tokens, language: Language, forms: Iterable[Form]) -> SaidBefore | None:

@@ -130,6 +130,12 @@ def _leads_a_name(word: str) -> bool:
     return word.rstrip(".").lower() in TITLES or POSSESSIVE.search(word) is not None
 
 
+def _in_a_name(found: re.Match[str] | None) -> bool:
+    """Whether the word a pattern found before a name (its first group) may be part of the name: capitalised, and
+    no title or possessive that only leads it."""
+    return found is not None and _title_case(word := found.group(1)) and not _leads_a_name(word)
+
+
 def _nearest(given: str) -> str:
     """The given name written nearest the surname, past an initial: "Stanley" of "Joseph Stanley", "George" of
     "George W.": what tells two ways of writing one person's given names for the same person."""
@@ -237,17 +243,12 @@ class Names:
         fullest = max(Counter(found).items(), key=lambda form: (form[1], len(form[0])))[0]  # ties: the longest
         return f"{fullest} {surname}" if len(found) >= bare else None
 
-    def _alone(self, text: str, start: int, at: int) -> bool:
-        """Whether the word before ``at`` is no part of a name: not a capitalised word, unless a title."""
-        found = PRECEDING.search(text, start, at)
-        return found is None or not _title_case(word := found.group(1)) or _leads_a_name(word)
-
     def given_before(self, text: str, at: int) -> str | None:
         """The given name written right before the word at ``at`` (past an initial), if any."""
         start = max(0, at - REACH)
         if (found := PRECEDING.search(text, start, at)) and len(found.group(1)) == 2 and found.group(1)[1] == ".":
             found = PRECEDING.search(text, start, found.start())
-        if found is None or not _title_case(word := found.group(1)) or _leads_a_name(word) or "." in word:
+        if not _in_a_name(found) or "." in (word := found.group(1)):
             return None
         return word if self.given(word) else None
 
@@ -266,9 +267,9 @@ class Names:
             given, other = first, PRECEDING.search(text, start, found.start())
             initial = f" {second}"
         elif second is not None:  # "Minister George Papandreou"; "Meanwhile Mara Vellin" is doubtful
-            given, other, initial = second, (None if _leads_a_name(first) or not _title_case(first) else found), ""
+            given, other, initial = second, (found if _in_a_name(found) else None), ""
             middle = other is not None and first.lower() not in INSTITUTIONS and self.given(first)
-            if middle and self._alone(text, start, found.start()):
+            if middle and not _in_a_name(PRECEDING.search(text, start, found.start())):
                 given, other = f"{first} {second}", None  # a middle name: "Joseph Stanley Faulder"
         else:
             given, other, initial = first, PRECEDING.search(text, start, found.start()), ""
@@ -276,7 +277,7 @@ class Names:
             return ""
         if not all(self.given(word) for word in given.split()):
             return None
-        if other is not None and _title_case(word := other.group(1)) and not _leads_a_name(word):
+        if _in_a_name(other):
             return None
         return given + initial
 

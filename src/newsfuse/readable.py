@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from newsfuse.text import STOPWORDS, WORD
 
@@ -382,8 +381,7 @@ def unresolved(brief: Sequence[Placed], said_before: SaidBefore | None = None) -
     ``said_before``: what the articles said before each sentence (rule (j); without it, (j) is not applied)."""
     result = []
     for k, sentence in enumerate(brief):
-        said = partial(said_before, sentence.article, sentence.index) if said_before else None
-        own = in_article(sentence.form, sentence.index, said)
+        own = in_article(sentence.form, sentence.article, sentence.index, said_before)
         leans = own.leans or CONNECTIVE.match(sentence.text)
         follows = k > 0 and (brief[k - 1].article, brief[k - 1].index) == (sentence.article, sentence.index - 1)
         noun = naming(own.noun) if own.noun else None
@@ -399,12 +397,12 @@ def naming(noun: str) -> re.Pattern[str]:
     return re.compile(rf"\b{noun[:-1] if plural else noun}(?:e?s)?\b", re.IGNORECASE)
 
 
-def in_article(form: Form, index: int, said: Callable[[str], bool] | None = None) -> Form:
+def in_article(form: Form, article: str, index: int, said_before: SaidBefore | None = None) -> Form:
     """A sentence's form where it stands: an article's first sentence introduces its story, so a reference there
     ("The two Israelis arrested in Cyprus…") is to what it says itself, or its headline, not to a sentence before;
-    a definite subject leans on the sentence before where its article said the noun before (``said(noun)``)."""
+    a definite subject leans on the sentence before where its article said the noun before (``said_before``)."""
     if form.leans == "reference" and index == 0:
         return Form(form.trim)
-    if form.subject and said is not None and said(form.subject):
+    if form.subject and said_before is not None and said_before(article, index, form.subject):
         return Form(form.trim, "definite", form.subject)
     return form
