@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from newsfuse import clean, extraction, facts, formats, material, noise, opinion, readable
+from newsfuse import clean, extraction, facts, formats, material, noise, opinion, readable, subjects
 from newsfuse.clean import clean_text
 from newsfuse.errors import InputError
 from newsfuse.formats import detect
@@ -252,7 +252,7 @@ def test_fuzz_every_sentence_rule_is_fast_on_the_longest_sentence(unit: str) -> 
         opinion.judge,
         facts.figures,
         readable.form,
-        readable.definite_subject,
+        subjects.definite_subject,
         material.list_item,
     ]
     with within(1.0):

@@ -62,6 +62,20 @@ from newsfuse.readable import (
         ('"If it fails, he said, we quit," Reyes said.', Form()),
         ("Most are still without power.", Form(0, "pronoun")),
         ("Both of them were rescued from the roof.", Form(0, "pronoun")),
+        ("Both pleaded guilty to the charges.", Form(0, "pronoun")),  # "both" before a verb: two named before
+        ("Neither was hurt in the collapse.", Form(0, "pronoun")),
+        ("Both drank from the flooded well.", Form(0, "pronoun")),
+        ("Both sides agreed to inspect the dam.", Form()),  # the noun says which
+        # (k) a time told from what the sentence before said
+        ("Two days later, the county closed the road.", Form(0, "pronoun")),
+        ("At the time, state law required no inspection.", Form(0, "pronoun")),
+        ("Since then the district has hired two engineers.", Form(0, "pronoun")),
+        ("The next day, the governor toured the town.", Form(0, "pronoun")),
+        ("Soon afterward, the sirens stopped.", Form(0, "pronoun")),
+        ("Then, hours later, the levee broke.", Form(6, "pronoun")),  # the connective is cut, the time leans
+        ("At the moment, two dams are under review.", Form()),  # now
+        ("At the time of the collapse, the lake was full.", Form()),  # it says which time
+        ("Shortly after the collapse, rescuers arrived.", Form()),
         ("Most residents are still without power.", Form()),
         ("Many people fled before dawn.", Form()),
         ("Over time, these cracks could widen.", Form(0, "pronoun")),
@@ -159,6 +173,13 @@ def test_forms(text: str, expected: Form) -> None:
         ("The minister agreed to pay for the repairs.", "minister"),
         ("The top speed was 40 miles an hour.", "speed"),  # "speed" is no past tense
         ("The storm was the worst in decades -- and it is not over.", "storm"),  # a dash far from "was"
+        ("The commission's report charged that the levee was neglected.", "commission"),  # which commission?
+        ("The district's engineers also found cracks.", "district"),
+        ("The company's plan is to rebuild the dam.", ""),  # says what the plan is
+        ("The Corps's engineers found cracks.", ""),  # a name's possessive
+        ("The experience, however, is not limited to the town.", "experience"),
+        ("The runway thus had not been inspected.", "runway"),
+        ("The report, published on Monday, found cracks.", ""),  # what it says after it may say which
     ],
 )
 def test_a_definite_subject_and_its_noun(text: str, subject: str) -> None:

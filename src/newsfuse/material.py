@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.opinion import REPORTED, unquoted
-from newsfuse.readable import OPEN_QUOTE
+from newsfuse.text import OPEN_QUOTE
 
 # The reader addressed: "you" in lower case, or opening the sentence ("You can…"); a capitalised "You" inside a
 # sentence is a title ("the thriller You", "All You Need Is Love"), and "thank you" addresses no reader.

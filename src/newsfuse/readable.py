@@ -20,7 +20,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsfuse.text import STOPWORDS, WORD
+from newsfuse.subjects import AUXILIARIES, PAIR, definite_subject
+from newsfuse.text import OPEN_QUOTE, OPENERS, STOPWORDS, WORD
 
 CONNECTIVE = re.compile(
     r"^(?:(?:but|and|also|however|meanwhile|still|yet(?!\s+(?:another|again)\b)|"
@@ -35,8 +36,6 @@ CONNECTIVE = re.compile(
     # "As a result of…", "Besides the levee…", "Yet another…")
     re.IGNORECASE,
 )
-OPENERS = "\"“‘'`("  # marks that may come before a sentence's first word
-OPEN_QUOTE = rf"[{re.escape(OPENERS)}]*+\s*+"  # possessive: a search through a long run of spaces stays linear
 # After "this"/"those", words that make it point at the time or at what follows, not back: "this year",
 # "those who fled".
 RESTRICTIVE = (
@@ -114,12 +113,23 @@ BACK_REFERENCE = re.compile(
     rf"(?-i:([a-z]+))\b(?!\s+{WHICH}|\s+(?:where|when)\b)",
     re.IGNORECASE,
 )
-AUXILIARIES = frozenset("was were is are have had has will would could can may might did do does".split())
 # "Most are in need of money.", "Both of them fled.": a quantifier that stands for a group named before.
 QUANTIFIER = re.compile(
     OPEN_QUOTE + r"(?:all|both|most|several|none|neither)\s+(?:of\s+(?:them|these|those|whom)|are|were)\b",
     re.IGNORECASE,
 )  # not "Some have argued…", "Many have criticized…", "All is quiet…": those speak of people in general
+# (k) "Two days later, a woman…", "At the time, federal law…", "Since then, agents…", "The next day,…": a time told
+# from something the sentence before said. Not "At the moment" (now), nor "At the time of the crash" (it says which).
+UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+RELATIVE_TIME = re.compile(
+    OPEN_QUOTE + r"(?:at (?:the|that) (?:time|point),|by (?:then|that (?:time|point))\b|(?:since|until|before|even|"
+    r"back) then\b|in (?:that|the) same (?:period|year|month|week)\b|(?:that|the) same (?:day|night|week|month|"
+    r"year|morning|afternoon|evening)\b|(?:the|that) (?:next|following) (?:day|night|week|month|year|morning)\b|"
+    r"later that (?:day|night|week|month|year|morning|afternoon|evening)\b|(?:\w+(?:-\w+)? )?"
+    + UNIT
+    + r" (?:later|earlier)\b|(?:shortly|soon) (?:after|before)(?:wards?)?,|afterwards?,|moments later\b)",
+    re.IGNORECASE,
+)
 # A quotation ends before the next opening mark (no nesting of the same marks in news copy), so that text with
 # many opening marks and no closing one costs linear time, not quadratic.
 QUOTATION = re.compile(r"``((?:(?!``|'').)+)''|“([^“”]+)”|\"([^\"]+)\"")
@@ -176,51 +186,6 @@ SPELLED_NUMBERS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousands dozens".split()
 )
-
-
-# (j) "The celestial fireworks are…", "The surveillance led to…": a definite subject of one to three plain words
-# (no name, no figure, nothing after it that says which) whose noun its article said in a sentence before: a second
-# mention, which points back at the first. Only the article can tell (``Form.subject``, ``in_article``): "The
-# earthquake struck at dawn" may open a story. Cased text only ("the democrats" may be a name in lower case).
-SUBJECT_VERB = (
-    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|remains|seems|appears|"
-    r"says|said|led|came|went|took|made|found|began|left|gave|told|saw|held|fell|rose|hit|put|ran|won|lost|got|met|"
-    r"sent|brought|kept|struck|spent|built|drew|grew|knew|became|becomes|comes|goes|follows|gives|makes|takes|shows|"
-    r"marks|plans|wants|died|(?!(?:speed|breed|greed|steed)\b)[a-z]{3,}ed)\b"
-)
-# The subject's words run to the first verb, an adverb perhaps before it ("The minister also urged…").
-DEFINITE_SUBJECT = re.compile(
-    OPEN_QUOTE + r"The ((?:[a-z]+[ -]){0,2}?[a-z]+) (?:(?:also|still|then|later|now|already|again|never|recently|"
-    r"first|soon|often|only|too) )?(" + SUBJECT_VERB + ")"
-)
-NO_SUBJECT = frozenset(
-    "might must should shall being been last next former latter following whole entire other same such this that "
-    "these those day days week weeks month months year years morning night time today yesterday tomorrow "
-    # things there is one of, which no reader asks "which?" of
-    "pope dollar euro yen sun moon earth world public economy internet weather military army navy police future "
-    "market wind sky sea air penalty".split()
-)
-LY_NOUNS = frozenset("rally supply assembly ally reply family monopoly anomaly bully lily belly jelly".split())
-# After "is" or "was": "The idea is to…", "The fact is that…", "The rock is called Cumberland", "The issue was complex
-# -- whether…": the sentence goes on to say what the thing is; it does not point back at it.
-SAYS_WHAT = re.compile(r"\s*(?:to|that|called|named)\b|\s*(?:\S+\s+){0,2}(?:--|—)\s")
-
-
-def definite_subject(text: str) -> str:
-    """The noun of rule (j)'s definite subject at the opening of a sentence (connective cut), or ""."""
-    if not text.lstrip(OPENERS + " ").startswith("The ") or not (found := DEFINITE_SUBJECT.match(text)):
-        return ""
-    words = found.group(1).replace("-", " ").split()
-    head, after = words[-1], text[found.end() :]
-    if (head.endswith("ly") and head not in LY_NOUNS) or any(
-        w in STOPWORDS or w in AUXILIARIES or w in NO_SUBJECT for w in words
-    ):
-        return ""
-    if found.group(2) in ("is", "was") and SAYS_WHAT.match(after):
-        return ""
-    if re.search(rf"\b{head.capitalize()}\b", after):  # "…, the Copenhagen Zoo said."
-        return ""
-    return head
 
 
 LETTER = re.compile(r"[^\W\d_]")
@@ -305,7 +270,7 @@ def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Fo
         return Form(trim, "pronoun")
     if definite := DEFINITE.match(rest):
         return Form(trim, "definite", definite.group(1).lower())
-    if DEMONSTRATIVE.match(rest) or QUANTIFIER.match(rest):
+    if DEMONSTRATIVE.match(rest) or QUANTIFIER.match(rest) or PAIR.match(rest) or RELATIVE_TIME.match(rest):
         return Form(trim, "pronoun")
     opening = rest[:1].upper() + rest[1:] if trim else rest  # "But the pilots…" reads "The pilots…" in a brief
     plural = PLURAL_SUBJECT.match(opening) if opening.lstrip(OPENERS + " ").startswith(PLURAL_OPENINGS) else None

@@ -30,6 +30,10 @@ ENGLISH_MARKERS = frozenset(
 )
 
 
+OPENERS = "\"“‘'`("  # marks that may come before a sentence's first word
+OPEN_QUOTE = rf"[{re.escape(OPENERS)}]*+\s*+"  # possessive: a search through a long run of spaces stays linear
+
+
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana and Han: scripts without spaces
 UNSPACED = re.compile(f"[{CJK}]")
 

@@ -1,0 +1,72 @@
+"""Subjects that point back: a sentence whose opening subject is a second mention leans on the sentence before.
+
+(j) "The celestial fireworks are…", "The surveillance led to…", "The commission's report charged…": a definite
+subject whose noun its article said before (only the article can tell: ``readable.in_article``); and "Both
+pleaded guilty.", "Neither was hurt.": two named before. ``readable.form`` reads them with the other openers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.text import OPEN_QUOTE, OPENERS, STOPWORDS
+
+AUXILIARIES = frozenset("was were is are have had has will would could can may might did do does".split())
+# (j) "The celestial fireworks are…", "The surveillance led to…": a definite subject of one to three plain words
+# (no name, no figure, nothing after it that says which) whose noun its article said in a sentence before: a second
+# mention, which points back at the first. Only the article can tell (``Form.subject``, ``in_article``): "The
+# earthquake struck at dawn" may open a story. Cased text only ("the democrats" may be a name in lower case).
+SUBJECT_VERB = (
+    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|remains|seems|appears|"
+    r"says|said|led|came|went|took|made|found|began|left|gave|told|saw|held|fell|rose|hit|put|ran|won|lost|got|met|"
+    r"sent|brought|kept|struck|spent|built|drew|grew|knew|became|becomes|comes|goes|follows|gives|makes|takes|shows|"
+    r"marks|plans|wants|died|(?!(?:speed|breed|greed|steed)\b)[a-z]{3,}ed)\b"
+)
+# "Both pleaded guilty.", "Neither was hurt.", "Both drank…": "both" and "neither" before a verb mean two named
+# before ("Both sides…" says which).
+PAIR = re.compile(
+    OPEN_QUOTE + r"(?:both|neither) (?:" + SUBJECT_VERB + r"|fled|fought|wore|spoke|stood|flew|drank|ate|wrote|chose|"
+    r"sold|bought|paid|felt|heard|sat|slept|swore|taught|caught|threw)\b",
+    re.IGNORECASE,
+)
+# The subject's words run to the first verb, an adverb perhaps before it ("The minister also urged…", "The
+# experience, however, is…"); or a possessive's noun is the subject's ("The commission's report charged…": which
+# commission?).
+SUBJECT_ADVERBS = (
+    "also|still|then|later|now|already|again|never|recently|first|soon|often|only|too|therefore|however|thus|"
+    "meanwhile|reportedly|apparently|eventually|finally|previously|subsequently|initially|ultimately"
+)
+DEFINITE_SUBJECT = re.compile(
+    OPEN_QUOTE + r"The ((?:[a-z]+[ -]){0,2}?[a-z]+|[a-z]+['’]s(?: [a-z]+){1,2})"
+    r"(?:,? (?:" + SUBJECT_ADVERBS + r"),?)? (" + SUBJECT_VERB + ")"
+)
+NO_SUBJECT = frozenset(
+    "might must should shall being been last next former latter following whole entire other same such this that "
+    "these those day days week weeks month months year years morning night time today yesterday tomorrow "
+    # things there is one of, which no reader asks "which?" of
+    "pope dollar euro yen sun moon earth world public economy internet weather military army navy police future "
+    "market wind sky sea air penalty".split()
+)
+LY_NOUNS = frozenset("rally supply assembly ally reply family monopoly anomaly bully lily belly jelly".split())
+# After "is" or "was": "The idea is to…", "The fact is that…", "The rock is called Cumberland", "The issue was complex
+# -- whether…": the sentence goes on to say what the thing is; it does not point back at it.
+SAYS_WHAT = re.compile(r"\s*(?:to|that|called|named)\b|\s*(?:\S+\s+){0,2}(?:--|—)\s")
+
+
+def definite_subject(text: str) -> str:
+    """The noun of rule (j)'s definite subject at the opening of a sentence (connective cut), or ""."""
+    if not text.lstrip(OPENERS + " ").startswith("The ") or not (found := DEFINITE_SUBJECT.match(text)):
+        return ""
+    words = found.group(1).replace("-", " ").split()
+    if words[0].endswith(("'s", "’s")):  # "The commission's report": the commission is what it points back at
+        words = [words[0][:-2]]
+    head, after = words[-1], text[found.end() :]
+    if (head.endswith("ly") and head not in LY_NOUNS) or any(
+        w in STOPWORDS or w in AUXILIARIES or w in NO_SUBJECT for w in words
+    ):
+        return ""
+    if found.group(2) in ("is", "was") and SAYS_WHAT.match(after):
+        return ""
+    if re.search(rf"\b{head.capitalize()}\b", after):  # "…, the Copenhagen Zoo said."
+        return ""
+    return head
