@@ -75,6 +75,10 @@ NOISE = [
     ("editors-note", "Editor's note — This story contains images some readers may find disturbing."),
     ("editors-note", "EDITOR'S NOTE _ Dana Price covers the Marlow County courts for the Valley Wire."),
     ("editors-note", "The Harlan Courier plans to move the following stories for use by its partners:"),
+    ("editors-note", "If a story is marked with photos, those are available from the Valley Wire News Service."),
+    ("editors-note", "Courier page layouts are for sale online, through the Valley News Service's page desk."),
+    ("author-note", "Dana J. Price writes for the Harlan Courier, Harlan, Ky."),
+    ("author-note", "Whitfield writes for the Valley Wire"),
 ]
 
 # Real sentences that look like noise to a careless rule: none may be dropped.
@@ -118,6 +122,9 @@ REAL = [
     "Read together, the two reports show the spillway was never repaired.",
     "Seeing the water rise, the sheriff ordered the valley cleared.",
     "Linking the two reports, the engineers found the same crack.",
+    "The engineer writes for the district's newsletter every month.",
+    "Price writes that the spillway was never repaired.",
+    "The inspection report is available on the county's website, the news service said.",
 ]
 
 

@@ -76,6 +76,13 @@ from newsfuse.readable import (
         ("At the moment, two dams are under review.", Form()),  # now
         ("At the time of the collapse, the lake was full.", Form()),  # it says which time
         ("Shortly after the collapse, rescuers arrived.", Form()),
+        ("Or the spillway may have been blocked.", Form(0, "pronoun")),  # goes on from the sentence before
+        ("Nor did the county inspect the dam.", Form(0, "pronoun")),
+        ("There, a judge ordered the lake drained.", Form(0, "pronoun")),  # at the place just named
+        ("One was a retired teacher.", Form(0, "pronoun")),  # one of those named before
+        ("There is no spillway on the dam.", Form()),
+        ("One proposed change is a second spillway.", Form()),
+        ("Oregon inspected its dams.", Form()),
         ("Most residents are still without power.", Form()),
         ("Many people fled before dawn.", Form()),
         ("Over time, these cracks could widen.", Form(0, "pronoun")),

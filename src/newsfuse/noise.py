@@ -298,9 +298,15 @@ RULES: tuple[tuple[str, Callable[[Line], bool]], ...] = (
                 r"^\(?the following\b.{0,160}\b(?:is|are) (?:available (?:to|from)|for use by)\b.{0,80}"
                 r"\b(?:clients|subscribers|news service|syndicate|wire)\b",
                 r"\bplans to move the following (?:stories|articles|photos)\b",
-                needs=("following",),
+                # what a syndicate sells its clients: "…, those are available from the New York Times News Service at…"
+                r"\b(?:are|is) (?:available|for sale)\b.{0,80}\b(?:from|through)\b.{0,60}\b(?:news service|syndicate)",
+                needs=("following", "news service", "syndicate"),
             ),
         ),
+    ),
+    (
+        "author-note",  # the syndicate's line about who wrote the piece, under its last paragraph
+        _short(25, _any(r"^(?!The\b)(?:[A-Z][\w.'’-]*\s){1,4}writes (?:for|from) (?:the )?[A-Z]", flags=0)),
     ),
     (
         "meta",

@@ -130,6 +130,11 @@ RELATIVE_TIME = re.compile(
     + r" (?:later|earlier)\b|(?:shortly|soon) (?:after|before)(?:wards?)?,|afterwards?,|moments later\b)",
     re.IGNORECASE,
 )
+# "Or the storm may have…", "Nor did the study…", "There, a judge ruled…" (at that place), "One was from a friend…"
+# (one of those named before): a sentence that goes on from the one before it.
+GOES_ON = re.compile(
+    OPEN_QUOTE + r"(?:(?:or|nor)\b|there,|one (?:is|was|has|had|will|said|says|told|died)\b)", re.IGNORECASE
+)
 # A quotation ends before the next opening mark (no nesting of the same marks in news copy), so that text with
 # many opening marks and no closing one costs linear time, not quadratic.
 QUOTATION = re.compile(r"``((?:(?!``|'').)+)''|“([^“”]+)”|\"([^\"]+)\"")
@@ -270,7 +275,13 @@ def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Fo
         return Form(trim, "pronoun")
     if definite := DEFINITE.match(rest):
         return Form(trim, "definite", definite.group(1).lower())
-    if DEMONSTRATIVE.match(rest) or QUANTIFIER.match(rest) or PAIR.match(rest) or RELATIVE_TIME.match(rest):
+    if (
+        DEMONSTRATIVE.match(rest)
+        or QUANTIFIER.match(rest)
+        or PAIR.match(rest)
+        or RELATIVE_TIME.match(rest)
+        or GOES_ON.match(rest)
+    ):
         return Form(trim, "pronoun")
     opening = rest[:1].upper() + rest[1:] if trim else rest  # "But the pilots…" reads "The pilots…" in a brief
     plural = PLURAL_SUBJECT.match(opening) if opening.lstrip(OPENERS + " ").startswith(PLURAL_OPENINGS) else None
