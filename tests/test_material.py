@@ -3,7 +3,15 @@ from collections.abc import Callable
 import pytest
 
 import newsfuse
-from newsfuse.material import addresses_reader, contact, list_item, opens_quotation, points_ahead, relative_day
+from newsfuse.material import (
+    addresses_reader,
+    contact,
+    exclamation,
+    list_item,
+    opens_quotation,
+    points_ahead,
+    relative_day,
+)
 
 
 @pytest.mark.parametrize(
@@ -150,11 +158,26 @@ def test_an_item_of_a_list(text: str, item: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "exclaims"),
+    [
+        ("And, hey, the mayor is giving sandbags away!", True),
+        ("Ask about our free flood cover today!", True),
+        ('"Get out now!" the sheriff shouted.', False),  # the speaker's, quoted
+        ("``Run!'' a neighbour screamed, and the family ran up the hill!", False),
+        ("The dam failed at 2:40 a.m. on Tuesday.", False),
+    ],
+)
+def test_an_exclamation_in_the_writer_s_voice(text: str, exclaims: bool) -> None:
+    assert exclamation(text) is exclaims
+
+
+@pytest.mark.parametrize(
     ("aside", "rule"),
     [
         ("Readers with photos of the flood can write to photos@gazette.example for the gallery.", contact),
         ("Tomorrow is the day the county will decide whether to rebuild the dam above the town.", relative_day),
         ("IMPACT: Rescue crews in Alder Falls pulled 14 people from rooftops as the flood rose on Tuesday.", list_item),
+        ("Wow, rescue crews in Alder Falls pulled 14 people from rooftops as the flood rose on Tuesday!", exclamation),
     ],
 )
 def test_no_brief_sentence_is_such_material(aside: str, rule: Callable[[str], bool]) -> None:

@@ -52,6 +52,10 @@ from newsfuse.readable import (
         ("Hebron residents fled.", Form()),
         ("Every house on Main Street will be rebuilt,” Mayor Dana Reyes said.", Form(0, "quote")),
         ('Every house will be rebuilt," Reyes said.', Form(0, "quote")),
+        ("We thought the dam would hold.''", Form(0, "quote")),  # the wire's closing marks, its opening before
+        ("Every house will be rebuilt,'' said Dana Reyes. ``All of them.''", Form(0, "quote")),
+        ("''Every house will be rebuilt,'' Dana Reyes said.", Form()),  # '' at both ends: a whole quotation
+        ("The ''temporary'' repairs held until Tuesday.", Form()),
         ('Reyes said: "We will rebuild every house."', Form()),
         ("The spillway will be rebuilt by spring, she said.", Form(0, "pronoun")),
         ("The levee held through the night, it added Tuesday.", Form(0, "pronoun")),
@@ -186,6 +190,7 @@ def test_forms(text: str, expected: Form) -> None:
         ("The Corps's engineers found cracks.", ""),  # a name's possessive
         ("The experience, however, is not limited to the town.", "experience"),
         ("The runway thus had not been inspected.", "runway"),
+        ("The engineer himself was not at the dam.", "engineer"),
         ("The report, published on Monday, found cracks.", ""),  # what it says after it may say which
     ],
 )

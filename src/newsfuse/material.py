@@ -76,6 +76,15 @@ def points_ahead(text: str) -> bool:
     return text.rstrip(" \"'”’»)").endswith(":") or bool(AHEAD.match(text))
 
 
+QUOTATION_MARKS = ('"', "“", "”", "«", "»", "„", "「", "」", "``", "''")
+
+
+def exclamation(text: str) -> bool:
+    """An exclamation in the writer's own voice ("Wow, Jerry is on a magazine cover!", "Ask about our free
+    trial!"): a brief states, it does not exclaim. A quoted one is the speaker's, and told as such."""
+    return text.rstrip().endswith("!") and not any(mark in text for mark in QUOTATION_MARKS)
+
+
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 BULLET = r"\s*(?:(?:--|—|-|•|\*)\s*)?"
 # "April 22 -- Federal agents seize Elian…", "-- Sept. 1, 1975: A Concorde completes…": an entry of a chronology.

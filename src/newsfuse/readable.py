@@ -310,6 +310,11 @@ def half_quotation(text: str) -> bool:
     (``…rebuild it,” the mayor said.``, or a straight quote right after a word: ``…rebuild it," she said.``)."""
     if "”" in text:
         return "“" not in text or text.index("”") < text.index("“")
+    if "''" in text:  # the wire's ``…'' (or '' at both ends, as straight quotes)
+        if "``" in text:
+            return text.index("''") < text.index("``")
+        first = text.index("''")
+        return text.count("''") % 2 == 1 and first > 0 and not text[first - 1].isspace()
     if text.count('"') % 2:
         first = text.index('"')
         return first > 0 and not text[first - 1].isspace() and text[first + 1 : first + 2] in ("", " ")

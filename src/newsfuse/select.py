@@ -28,7 +28,15 @@ from newsfuse.arrays import distinct
 from newsfuse.evidence import Evidence
 from newsfuse.facts import Facts, counts, figures, same_fact
 from newsfuse.features import QUESTION_MARKS, is_heading
-from newsfuse.material import addresses_reader, contact, list_item, opens_quotation, points_ahead, relative_day
+from newsfuse.material import (
+    addresses_reader,
+    contact,
+    exclamation,
+    list_item,
+    opens_quotation,
+    points_ahead,
+    relative_day,
+)
 from newsfuse.model import Story
 from newsfuse.readable import naming
 
@@ -99,6 +107,7 @@ def _candidate(story: Story, evidence: Evidence, i: int, excluded: frozenset[int
         and not text.rstrip(" \"'”’»」").endswith(QUESTION_MARKS)
         and not opens_quotation(text)
         and not contact(text)
+        and not exclamation(text)
         and not (
             "openers" in evidence.language.rules
             and (

@@ -34,7 +34,8 @@ PAIR = re.compile(
 # commission?).
 SUBJECT_ADVERBS = (
     "also|still|then|later|now|already|again|never|recently|first|soon|often|only|too|therefore|however|thus|"
-    "meanwhile|reportedly|apparently|eventually|finally|previously|subsequently|initially|ultimately"
+    "meanwhile|reportedly|apparently|eventually|finally|previously|subsequently|initially|ultimately|"
+    "himself|herself|itself|themselves"  # "The officer himself was…": all the more the one named before
 )
 DEFINITE_SUBJECT = re.compile(
     OPEN_QUOTE + r"The ((?:[a-z]+[ -]){0,2}?[a-z]+|[a-z]+['’]s(?: [a-z]+){1,2})"
