@@ -308,6 +308,10 @@ def test_a_brief_never_leaves_a_person_unnamed() -> None:
         ("Starbucks will buy Hear Music, the company said.", ""),  # the sentence names the company
         ("Acme said ``sales were good,'' the company said.", ""),  # "Acme": never written in lower case
         ("The dam failed, the company said in a statement that it would pay for repairs.", ""),  # a clause of its own
+        ("``We lost everything,'' the 44-year-old teacher said.", "teacher"),  # a description, no name
+        ("''At first I wanted to leave,'' the former ''Valley Voice'' star said.", "star"),  # the wire's '' marks
+        ("Repairs will take a month, said the county's chief engineer.", "engineer"),
+        ("``We lost everything,'' the Harlan Courier said.", ""),  # a name
     ],
 )
 def test_a_speaker_named_only_by_a_noun_that_points_back(text: str, leans: str) -> None:

@@ -89,6 +89,15 @@ def test_a_sentence_that_leans_on_its_predecessor_is_chosen_with_it_or_not_at_al
     assert units(story, evidence, frozenset({0}), 8) == [(2,), (3,)]  # its predecessor excluded: not at all
 
 
+def test_a_sentence_that_leans_on_an_exclamation_does_not_come() -> None:
+    story = story_of([Article(id="tour", text=(
+        "Hey, Mayor Dana Reyes is on a tour of Alder Falls and handing out sandbags to everyone!\n"
+        "Now she is returning to Town Hall to meet the engineers of the Army Corps about the Marlow Creek dam."
+    ))])  # fmt: skip
+    found = units(story, gather(story), frozenset(), 4)
+    assert not any(1 in unit for unit in found)  # its predecessor is no brief material: it cannot come alone
+
+
 def test_cover_cuts_a_leading_connective_and_never_repeats_a_fact() -> None:
     paper = Article(id="paper", text="The dam failed before dawn on Tuesday, forcing two thousand residents out.")
     story = story_of([LEANING, paper])

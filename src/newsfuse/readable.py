@@ -152,12 +152,31 @@ PRONOUN_ATTRIBUTION = re.compile(
     r"has|have|had|will|would|could|should|can|may|might)\b)[^\s,;:]+){0,6}\s*[.!]?\W*$",
     re.IGNORECASE,
 )  # only what follows an attribution ("reporters", "in a statement", "Tuesday"), no clause of its own
-# (i) "…,'' the judge said.", "Profits rose, the company said.": the attribution that ends the sentence names its
-# speaker only by a noun that points back ("the judge", "the company", ``ANAPHORIC_NOUNS``), and the sentence names
-# no one else it may mean: resolved, as (c) is, by an earlier brief sentence that names the noun.
+PERSON_NOUNS = frozenset(
+    "man woman boy girl child baby spokesman spokeswoman official officer father mother son daughter wife husband "
+    "brother sister president minister leader judge lawyer attorney doctor driver pilot victim suspect owner friend "
+    "captain chairman director governor senator mayor candidate player coach student teacher worker resident witness "
+    "king queen prince princess pope patient defendant prosecutor singer actor actress author writer priest soldier "
+    "instructor reporter nurse manager employee".split()
+)
+# (i) "…,'' the judge said.", "Profits rose, the company said.", "…,'' the former ''Seinfeld'' star said.": the
+# attribution that ends the sentence names its speaker only by a noun that points back (``SPEAKER_NOUNS``, after a
+# few words in lower case, a figure or a quoted title), and the sentence names no one else it may mean: resolved,
+# as (c) is, by an earlier brief sentence that names the noun.
+SPEAKER_NOUNS = sorted(
+    {*ANAPHORIC_NOUNS, *PERSON_NOUNS, *"executive star analyst economist source sources neighbor neighbour relative "
+     "engineer investigator investigators".split()}
+)  # fmt: skip
+DESCRIBED = (  # up to three words before the noun: "former", "44-year-old", a quoted title
+    r"(?:(?:(?-i:[a-z][\w'’-]*)|\d[\w'’-]*|``[^`']{1,40}''|''[^']{1,40}''|\"[^\"]{1,40}\"|“[^”]{1,40}”)\s+){0,3}?"
+)
 DEFINITE_SPEAKER = re.compile(
-    r",\s*(?:''|[\"”’])?\s*(?:the (?-i:(" + "|".join(ANAPHORIC_NOUNS) + r")) (?:said|says|added|adds|told|tells|"
-    r"noted|stated|reported|announced|wrote)|(?:said|added) the (?-i:(" + "|".join(ANAPHORIC_NOUNS) + r")))"
+    r",\s*(?:''|[\"”’])?\s*(?:the " + DESCRIBED + r"(?-i:(" + "|".join(SPEAKER_NOUNS) + r")) (?:said|says|added|"
+    r"adds|told|tells|noted|stated|reported|announced|wrote)|(?:said|added) the "
+    + DESCRIBED
+    + r"(?-i:("
+    + "|".join(SPEAKER_NOUNS)
+    + r")))"
     r"(?:\s+(?!(?:that|he|she|they|it|we|to|be|is|was)\b)[^\s,;:]+){0,6}\s*[.!]?\W*$",
     re.IGNORECASE,
 )
@@ -175,13 +194,6 @@ EARLY_CHARS = 120  # where such a pronoun can be, at the most (with a quotation 
 SPEAKING = frozenset(
     "said says say told tells added adds asked wrote writes insisted noted recalled explained thinks thought believes "
     "believed argued argues claimed claims".split()
-)
-PERSON_NOUNS = frozenset(
-    "man woman boy girl child baby spokesman spokeswoman official officer father mother son daughter wife husband "
-    "brother sister president minister leader judge lawyer attorney doctor driver pilot victim suspect owner friend "
-    "captain chairman director governor senator mayor candidate player coach student teacher worker resident witness "
-    "king queen prince princess pope patient defendant prosecutor singer actor actress author writer priest soldier "
-    "instructor reporter nurse manager employee".split()
 )
 FRONTED = frozenset(
     "in after when before as while although though since because if once during despite upon on at for with "
@@ -201,7 +213,7 @@ def _cased(text: str) -> bool:
     return bool(first := LETTER.search(text)) and first.group().isupper()
 
 
-UNCLOSED = re.compile(r"(?:``|[\"“]).*$", re.DOTALL)  # a quotation that runs on to the attribution
+UNCLOSED = re.compile(r"(?:``|^\s*''|[\"“]).*$", re.DOTALL)  # a quotation that runs on to the attribution
 
 
 def _names_one(text: str, common: Callable[[str], bool] | None) -> bool:

@@ -133,8 +133,8 @@ def units(story: Story, evidence: Evidence, excluded: frozenset[int], min_words:
             first = story.sentences[unit[0]]
             before = place.get((first.article, first.index - 1))
             text = story.sentences[before].text if before is not None else ""
-            if before is None or before in excluded or is_heading(text) or contact(text):
-                break
+            if before is None or before in excluded or is_heading(text) or contact(text) or exclamation(text):
+                break  # nothing to lean on that a brief may hold: the sentence does not come at all
             unit.insert(0, before)
         if not evidence.forms[unit[0]].leans:
             found.append(tuple(unit))
