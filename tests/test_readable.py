@@ -87,6 +87,10 @@ from newsfuse.readable import (
         ("There is no spillway on the dam.", Form()),
         ("One proposed change is a second spillway.", Form()),
         ("Oregon inspected its dams.", Form()),
+        ("Few engineers believe the county would agree to that.", Form(0, "pronoun")),  # "that": what was said before
+        ("``No town deserves this.''", Form(0, "pronoun")),
+        ("Earlier, officials said 14 people were hurt.", Form(0, "pronoun")),  # earlier than what came before
+        ("The county built a levee like that one.", Form()),
         ("Most residents are still without power.", Form()),
         ("Many people fled before dawn.", Form()),
         ("Over time, these cracks could widen.", Form(0, "pronoun")),

@@ -127,9 +127,13 @@ RELATIVE_TIME = re.compile(
     r"year|morning|afternoon|evening)\b|(?:the|that) (?:next|following) (?:day|night|week|month|year|morning)\b|"
     r"later that (?:day|night|week|month|year|morning|afternoon|evening)\b|(?:\w+(?:-\w+)? )?"
     + UNIT
-    + r" (?:later|earlier)\b|(?:shortly|soon) (?:after|before)(?:wards?)?,|afterwards?,|moments later\b)",
+    + r" (?:later|earlier)\b|(?:shortly|soon) (?:after|before)(?:wards?)?,|afterwards?,|moments later\b|"
+    r"(?:earlier|later),)",
     re.IGNORECASE,
 )
+# "…would agree to that.", "…have looked for direct evidence of this.": a demonstrative that ends the sentence stands
+# for something said before it.
+END_DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)[.!]?[\"'”’]*\s*$", re.IGNORECASE)
 # "Or the storm may have…", "Nor did the study…", "There, a judge ruled…" (at that place), "One was from a friend…"
 # (one of those named before): a sentence that goes on from the one before it.
 GOES_ON = re.compile(
@@ -293,6 +297,7 @@ def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Fo
         or PAIR.match(rest)
         or RELATIVE_TIME.match(rest)
         or GOES_ON.match(rest)
+        or (rest.rstrip("\"'”’ .!").endswith(("this", "that", "these", "those")) and END_DEMONSTRATIVE.search(rest))
     ):
         return Form(trim, "pronoun")
     opening = rest[:1].upper() + rest[1:] if trim else rest  # "But the pilots…" reads "The pilots…" in a brief
