@@ -56,6 +56,7 @@ from newsfuse.readable import (
         ("Every house will be rebuilt,'' said Dana Reyes. ``All of them.''", Form(0, "quote")),
         ("''Every house will be rebuilt,'' Dana Reyes said.", Form()),  # '' at both ends: a whole quotation
         ("The ''temporary'' repairs held until Tuesday.", Form()),
+        ("\"We lost the ferry and the bridge,'' said Dana Reyes, the mayor.", Form()),  # opened with other marks
         ('Reyes said: "We will rebuild every house."', Form()),
         ("The spillway will be rebuilt by spring, she said.", Form(0, "pronoun")),
         ("The levee held through the night, it added Tuesday.", Form(0, "pronoun")),

@@ -331,7 +331,8 @@ def half_quotation(text: str) -> bool:
         if "``" in text:
             return text.index("''") < text.index("``")
         first = text.index("''")
-        return text.count("''") % 2 == 1 and first > 0 and not text[first - 1].isspace()
+        opened = '"' in text[:first] or "“" in text[:first]  # opened here with other marks: '"…,'' said Musab.'
+        return text.count("''") % 2 == 1 and first > 0 and not text[first - 1].isspace() and not opened
     if text.count('"') % 2:
         first = text.index('"')
         return first > 0 and not text[first - 1].isspace() and text[first + 1 : first + 2] in ("", " ")
