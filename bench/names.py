@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
             for sentence in brief.sentences:
                 sentences += 1
                 for change in sentence.changes:
-                    if change.was and change.now.endswith(" " + change.was):
+                    was, now = change.was.lower(), change.now.lower()
+                    if was and (now.endswith(" " + was) or now.startswith(was + " ")):  # "Jiang Zemin" too
                         introduced += 1
                         print(f"{cluster.id}\t{change.was}\t{change.now}\t{sentence.text}")
     print(f"{introduced} people introduced by full name in {sentences} brief sentences", file=sys.stderr)

@@ -74,8 +74,7 @@ def test_articles_that_disagree_on_the_given_name_give_none() -> None:
 @pytest.mark.parametrize(
     "first",
     [
-        "Secretary of State Mara Vellin",  # "State": a capitalised word that is no title before the given name
-        "Meanwhile Mara Vellin",
+        "Meanwhile Mara Vellin",  # a capitalised word that is no title, and never written in lower case
         "Hurricane Vellin",  # a storm
         "The Indian-controlled Vellin",  # an adjective
         "Meet Vellin, the",  # a verb that opens a sentence: "Meet Acxiom, the biggest company…"
@@ -91,7 +90,16 @@ def test_doubtful_introductions_give_no_name(first: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "first", ["Portugal's Mara Vellin", "Alvania’s Mara Vellin", "Gov. Mara Vellin", "Frenchman Mara Vellin"]
+    "first",
+    [
+        "Portugal's Mara Vellin",
+        "Alvania’s Mara Vellin",
+        "Gov. Mara Vellin",
+        "Frenchman Mara Vellin",
+        "Secretary of State Mara Vellin",  # the end of an institution's name: "State Mara Vellin" is no name
+        "Governor of the Alvania Republic Mara Vellin",
+        "City Councilor Mara Vellin",  # not "Councilor Mara Vellin"
+    ],
 )
 def test_a_possessive_or_a_title_before_the_given_name_is_no_part_of_it(first: str) -> None:
     articles = [Article(id="a", text=f"{first} reached the coast on Tuesday.\nVellin said the levee held.")]
@@ -223,3 +231,67 @@ def test_an_update_brief_does_not_introduce_people_the_reader_has_met() -> None:
     assert plain.summary.startswith("On Tuesday, Mara Vellin said")  # the reader of the plain brief never met her
     update = Pipeline().update(clean_all([earlier])[0], clean_all([later])[0], 15, "since Monday")
     assert update.summary.startswith("On Tuesday, Vellin said")
+
+
+def test_a_surname_with_a_particle_is_one_name() -> None:
+    text = ("Squad leader Anton de Wit was sentenced on Friday.\nDe Wit has applied for amnesty.\n"
+            "A lawyer said de Wit would appeal, and Now Ines Ibarra del Valle of the weather office agreed.\n"
+            "She spoke now, says Ibarra del Valle.")  # fmt: skip
+    found = names([Article(id="a", text=text)])
+    assert found.full("de Wit") == "Anton de Wit"  # "Anton" before "de Wit" is a given name, not a modifier
+    assert found.full("Ibarra del Valle") == "Ines Ibarra del Valle"  # a double surname joined by a particle
+    assert [m.group() for m in bare_surnames("De Wit has applied for amnesty.")] == ["De Wit"]
+    assert [m.group() for m in bare_surnames("A lawyer said de Wit would appeal.")] == ["de Wit"]
+    story = story_of([Article(id="a", text=text)])
+    people = Introductions(story, Names(story, STOPWORDS))
+    later = next(i for i, s in enumerate(story.sentences) if s.text.startswith("De Wit"))
+    [sentence] = people.introduce(attribute(story, gather(story), [Pick(later)]), budget=100)
+    assert sentence.text == "Anton de Wit has applied for amnesty."  # the particle as the articles write it
+    assert [(c.was, c.now) for c in sentence.changes] == [("De Wit", "Anton de Wit")]
+    assert people.over([Pick(later)], budget=len(sentence.text.split())) == 0  # one word more, not two
+    first = next(i for i, s in enumerate(story.sentences) if s.text.startswith("Squad"))
+    _, again = people.introduce(attribute(story, gather(story), [Pick(first), Pick(later)]), budget=100)
+    assert again.text == "De Wit has applied for amnesty."  # the brief named him in full before
+
+
+@pytest.mark.parametrize(
+    ("first", "full"),
+    [
+        ("Chief Hydrologist Mara Vellin", "Mara Vellin"),  # "hydrologist" is a common word in this story
+        ("Added Mara Vellin, the hydrologist:", "Mara Vellin"),  # so is "added": it opens the sentence
+        ("Veterans Affairs Mara Vellin", None),  # "Affairs" is no middle name: three capitalised words before
+    ],
+)
+def test_a_common_word_capitalised_before_a_given_name_is_no_part_of_it(first: str, full: str | None) -> None:
+    text = f"{first} reached the coast on Tuesday.\nVellin said the levee held, the hydrologist added for veterans."
+    assert names([Article(id="a", text=text)]).full("Vellin") == full
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("``I think ``Dam Days' will draw the biggest crowd,'' Vellin said.", ["Vellin"]),  # a loose inner mark
+        ("``He told me, ``Vellin is right,'' and left,'' she said.", []),  # the quotation closes after the name
+        ("``He told me, ``Vellin is right,'' and left.", []),  # no closing mark last: still quoted
+        ("A ruling in Alvania v. Reyes came today.", ["Alvania"]),  # a party to a case is the case's name
+    ],
+)
+def test_bare_surnames_after_nested_quotations_and_in_cases(text: str, bare: list[str]) -> None:
+    assert [m.group() for m in bare_surnames(text)] == bare
+
+
+def test_a_generational_suffix_is_no_longer_name() -> None:
+    text = "Tomas Reyes Jr., the county's chief, spoke on Tuesday.\nReyes said the levee held."
+    assert names([Article(id="a", text=text)]).full("Reyes") == "Tomas Reyes"
+
+
+def test_a_name_written_family_name_first() -> None:
+    story = story_of([
+        Article(id="a", text="Premier Wen Haolin met the envoy on Monday.\nWen said the talks went well."),
+        Article(id="b", text="Flights to Bora Tavu resumed.\nThe Bora crew said it would fly on Monday."),
+        Article(id="c", text="Wen Haolin and the envoy signed a treaty.\nWen told reporters it would hold."),
+    ])  # fmt: skip
+    named = Names(story, STOPWORDS)
+    assert named.full("Wen") == "Wen Haolin"  # "Haolin" is never written without "Wen" before it
+    assert named.full("Bora") is None  # a place's first word: "Bora" never speaks alone
+    assert named.full_at("Wen", "a", story.articles[0].text.index("Wen said")) == "Wen Haolin"

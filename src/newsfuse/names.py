@@ -6,15 +6,19 @@ brief's first mention of a bare surname becomes the full name ("Akin Birdal said
 it, the brief's budget has room for the words, and the JSON lists the change; the citation still slices the
 source's own characters.
 
-What counts as such a surname is read from the story itself, not from a list of names: a capitalised word that
-at least half of the articles that use it first write right after one given name, the same one each time, past
-a title or a possessive ("Foreign Minister George", "Portugal's Cristiano"). Whatever is doubtful gives no name:
-a word the story also writes in lower case ("States", "Today", "Bill" in a story of a "dam bill"), a word the
-story mostly writes before lower-case words ("Iraqi officials"), two capitalised words before the surname
-("Secretary of State Hillary Clinton", "Meanwhile Mara Vellin"), the end of a longer name ("New York Times"),
-the words that end institutions' names ("District"), a word that is capitalised only because it opens a sentence
-("Meet Acxiom", "Three Cabinet"), a nationality ("Spanish"), and a surname whose article last named someone
-else of it in full ("Marco Rodriguez" after "James Rodriguez"). English only: these word lists are English.
+What counts as such a surname is read from the story itself, not from a list of names: a capitalised word, or
+words joined by a particle ("de Kock", "Abarca del Rio", ``mentions``), that at least half of the articles that
+use it first write right after one given name, the same one each time, past a title, a possessive, the end of an
+institution's name or a common word capitalised to open a sentence or as a title ("Foreign Minister George",
+"Portugal's Cristiano", "of the United Kingdom Tony", "Chief Prosecutor Louise"); or, written family name first,
+right before one ("President Jiang Zemin"; ``family_first``). Whatever is doubtful gives no name: a word the story
+also writes in lower case ("States", "Today", "Bill" in a story of a "dam bill"), a word the story mostly writes
+before lower-case words ("Iraqi officials"), another capitalised word before the given name that the story never
+writes in lower case ("Meanwhile Mara Vellin"), the end of a longer name ("New York Times"; a "Jr." is the
+person's), the words that end institutions' names ("District"), a word that is capitalised only because it opens a
+sentence ("Meet Acxiom", "Three Cabinet"), a nationality ("Spanish"), and a surname whose article last named
+someone else of it in full ("Marco Rodriguez" after "James Rodriguez"). English only: the word lists
+(``namewords``) are English.
 """
 
 from __future__ import annotations
@@ -27,74 +31,20 @@ from functools import cached_property
 from typing import NamedTuple
 
 from newsfuse.attribute import edited
+from newsfuse.mentions import NEXT_IN_NAME, POSSESSIVE, UNIT, bare_surnames, keys_within, surname_key, title_case
 from newsfuse.model import BriefSentence, Change, Story
+from newsfuse.namewords import INSTITUTIONS, NOT_GIVEN, TITLES, nationality
 from newsfuse.select import Pick, reading_order
 from newsfuse.text import word_count
 
-CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]*")  # a word with a capital (English and Latin-1 names)
-THE = re.compile(r"(?:^|\W)[Tt]he\s$")
-POSSESSIVE = re.compile(r"['’]s?$")
 REACH = 48  # characters before a first mention searched for its given name (and an initial, and a title)
-# Words that may come right before a person's given name and are not part of the name: titles, parties and the
-# calendar ("Foreign Minister George", "Republican Matt", "Monday Bill").
-TITLES = frozenset(
-    """mr mrs ms miss dr prof president vice premier prime minister chancellor secretary senator sen rep
-    representative gov governor mayor judge justice general gen col lt capt captain sgt adm admiral king queen prince
-    princess pope sir lord lady rev father sister brother bishop cardinal chairman chairwoman chief director coach
-    commissioner officer detective inspector sheriff ambassador spokesman spokeswoman professor dame sheikh ayatollah
-    imam rabbi emperor empress crown speaker leader deputy assistant attorney sergeant lieutenant colonel major
-    corporal marshal dean superintendent constable republican democrat democratic conservative liberal labour labor
-    socialist communist independent frenchman frenchwoman englishman englishwoman scotsman irishman dutchman
-    welshman briton monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december""".split()
-)
-# Words that begin the names of places, storms and operations, never a given name ("North Dakota").
-PLACES = frozenset(
-    """north south east west northern southern eastern western central upper lower new old great greater little
-    saint st san santa los las el la le de du van von al lake mount mountain river cape fort port gulf bay isle
-    island hurricane typhoon cyclone storm tropical operation real""".split()
-)
-# Verbs that open a sentence before a name and are never a given name ("Meet Acxiom, the biggest company…").
-OPENING_VERBS = frozenset(
-    """meet ask thank blame call welcome enter forget imagine consider remember take watch join visit tell
-    say see read listen picture""".split()
-)
-# Words that open a sentence and are capitalised only there ("Though Morsi…", "Meanwhile Vellin…").
-OPENERS = frozenset(
-    """though although meanwhile however yet still thus hence also even indeed nevertheless nonetheless otherwise
-    moreover besides elsewhere already perhaps maybe instead later earlier today yesterday tonight tomorrow now then
-    soon once since unless until whereas while despite unlike like according overall finally eventually afterwards
-    recently currently initially ultimately furthermore likewise similarly separately additionally clearly
-    sadly fortunately unfortunately apparently reportedly allegedly one two three four five six seven eight nine ten
-    eleven twelve twenty thirty forty fifty hundreds thousands dozens several many some few both all each every most
-    another""".split()
-)
-# Nationalities written like names ("Spanish police", "Lebanese Hezbollah"); "-ese" ones are recognised by their
-# ending (``_nationality``), as no surname or given name of more than five letters ends so.
-NATIONALITIES = frozenset(
-    """spanish british irish danish polish english scottish turkish swedish finnish kurdish flemish welsh dutch
-    french greek thai swiss""".split()
-)
-NOT_GIVEN = TITLES | PLACES | OPENING_VERBS | OPENERS
-# Words that end the names of institutions and places, never a person's surname ("Marlow Irrigation District").
-INSTITUTIONS = frozenset(
-    """district department ministry council committee agency office court party association union corps authority
-    commission bureau institute university college school hospital company corporation bank group service center
-    centre foundation church army navy force police board house senate congress assembly parliament government
-    administration times post news journal street avenue road river lake creek mountain island bay park airport
-    station bridge dam county city province state republic kingdom society club league team fund trust project
-    program programme survey organization organisation alliance front movement cabinet embassy united rovers
-    wanderers athletic albion""".split()
-)
 # The one or two words right before a surname (the text up to the surname ends with them; the second may be an
 # initial), the word after it, and the word before a given name.
 BEFORE = re.compile(r"(?:^|(?<=[^\w.’'-]))([^\W\d_][\w’'-]*)\s+(?:([^\W\d_][\w’'-]*|[A-Z]\.)\s+)?$")
 FOLLOWING = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
 PRECEDING = re.compile(r"([^\W\d_][\w’'.-]*)[ \t]+$")
-# Quotation marks: pairs that say which is which, and closing marks that end a quotation begun in an earlier
-# sentence when they come first ("…will fail,” the mayor said.").
-PAIRED = (("“", "”"), ("«", "»"), ("``", "''"), ("‘", "’ "))
-CLOSES_EARLIER = re.compile(r"^[^\"“«‘`]*?[,.!?;:—-](?:[\"”»]|'')")
+SUFFIXES = frozenset({"Jr", "Sr"})  # after a surname, its own ("Irving Powless Jr."), not a longer name's
+SPEAKS = re.compile(r"[ \t]+(?:said|says|told|added|asked)\b")  # after a name alone: a person's
 
 
 class Placed(NamedTuple):
@@ -112,16 +62,21 @@ class Edit(NamedTuple):
     surname: str
     full: str
 
+    @property
+    def extra(self) -> int:
+        """The words the full name adds."""
+        return len(self.full.split()) - len(self.surname.split())
 
-def _title_case(word: str) -> bool:
-    """Capitalised and not all capitals, each part of a hyphenated word too ("Birdal", "O'Brien", "Jean-Pierre";
-    not "NATO", "Indian-controlled")."""
-    return all(part[:1].isupper() for part in word.split("-")) and not (len(word) > 1 and word.isupper())
+
+class Named(NamedTuple):
+    """How the articles introduce a surname: the full name as written ("George W. Bush", "Eugene de Kock", "Jiang
+    Zemin"), and the given name that tells one person of that surname from another ("George", "Eugene", "Zemin")."""
+
+    full: str
+    given: str
 
 
-def _nationality(lower: str) -> bool:
-    """Whether a lower-cased word names a nationality ("spanish", "lebanese")."""
-    return lower in NATIONALITIES or (len(lower) > 5 and lower.endswith("ese"))
+BARE = Named("", "")  # an article that names the surname alone
 
 
 def _leads_a_name(word: str) -> bool:
@@ -133,7 +88,7 @@ def _leads_a_name(word: str) -> bool:
 def _in_a_name(found: re.Match[str] | None) -> bool:
     """Whether the word a pattern found before a name (its first group) may be part of the name: capitalised, and
     no title or possessive that only leads it."""
-    return found is not None and _title_case(word := found.group(1)) and not _leads_a_name(word)
+    return found is not None and title_case(word := found.group(1)) and not _leads_a_name(word)
 
 
 def _nearest(given: str) -> str:
@@ -155,16 +110,13 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         at = text.find(word, end)
 
 
-def _inside_quotation(text: str, at: int) -> bool:
-    """Whether ``at`` is inside a quotation of a brief sentence: between a pair of marks, after an odd number of
-    straight double quotes, or before the closing mark of a quotation begun in an earlier sentence."""
-    before = text[:at]
-    if (earlier := CLOSES_EARLIER.match(text)) and earlier.end() > at:
-        return True
-    for opening, closing in PAIRED:
-        if before.count(opening) > before.count(closing):
-            return True
-    return before.count('"') % 2 == 1
+def _mentions(text: str, surname: str) -> list[int]:
+    """Where ``surname`` occurs in ``text``; one led by a particle also where it opens a sentence ("de Kock",
+    "De Kock")."""
+    places = list(_occurrences(text, surname))
+    if surname[:1].islower():
+        places = sorted([*places, *_occurrences(text, surname[:1].upper() + surname[1:])])
+    return places
 
 
 @dataclass
@@ -173,7 +125,7 @@ class Names:
 
     story: Story
     stopwords: frozenset[str]
-    known: dict[str, str | None] = field(default_factory=dict, init=False)
+    known: dict[str, Named | None] = field(default_factory=dict, init=False)
     lowered: dict[str, bool] = field(default_factory=dict, init=False)
     givens: dict[str, bool] = field(default_factory=dict, init=False)
 
@@ -191,7 +143,7 @@ class Names:
         """Whether the story writes ``word`` before a word in lower case ("Iraqi officials", "Australian rider")
         at least as often as before a capitalised one: a modifier, not a given name ("Eric bought" once, "Eric
         Rudolph" ten times)."""
-        after = [FOLLOWING.match(self.text, at + len(word)) for at in _occurrences(self.text, word)]
+        after = [NEXT_IN_NAME.match(self.text, at + len(word)) for at in _occurrences(self.text, word)]
         lower = [m.group(1)[0].islower() for m in after if m]
         return 2 * sum(lower) >= len(lower)
 
@@ -199,65 +151,123 @@ class Names:
         """Whether ``word`` may be a given name: capitalised, no title, place or common word, no modifier."""
         if word not in self.givens:
             lower = word.lower()
-            common = lower in NOT_GIVEN or lower in self.stopwords or _nationality(lower) or self.in_lower_case(word)
-            self.givens[word] = _title_case(word) and not common and not self.modifies(word)
+            common = lower in NOT_GIVEN or lower in self.stopwords or nationality(lower) or self.in_lower_case(word)
+            self.givens[word] = title_case(word) and not common and not self.modifies(word)
         return self.givens[word]
+
+    def common(self, word: str) -> bool:
+        """Whether ``word`` is a common word, not a name: a title, place or opening word, an institution's, a
+        stopword, a nationality, or one the story writes in lower case."""
+        lower = word.lower()
+        listed = lower in NOT_GIVEN or lower in INSTITUTIONS or lower in self.stopwords or nationality(lower)
+        return listed or self.in_lower_case(word)
+
+    def in_a_name(self, found: re.Match[str] | None) -> bool:
+        """``_in_a_name``, unless the word ends an institution's name or is a common word the story writes in lower
+        case elsewhere, capitalised here as a title or to open a sentence ("Chief Prosecutor Louise Arbour",
+        "Added Woody Enderson", "Prime Minister of the United Kingdom Tony Blair")."""
+        if found is None or not _in_a_name(found):
+            return False
+        return not ((word := found.group(1)).lower() in INSTITUTIONS or self.in_lower_case(word.rstrip(".")))
+
+    def named(self, surname: str) -> Named | None:
+        """How the articles introduce ``surname``, or None if they do not agree on it."""
+        if surname not in self.known:
+            self.known[surname] = self._named(surname)
+        return self.known[surname]
 
     def full(self, surname: str) -> str | None:
         """The full name the articles introduce ``surname`` with ("Akin Birdal"), or None if they do not agree."""
-        if surname not in self.known:
-            self.known[surname] = self._full(surname)
-        return self.known[surname]
+        return named.full if (named := self.named(surname)) else None
 
     def full_at(self, surname: str, article: str, at: int) -> str | None:
         """The full name of ``surname`` written at ``at`` in ``article``: the story's (``full``), unless the
         article last named someone else of that surname in full before it ("Marco Rodriguez, the referee…
         Rodriguez" in a report that introduced the player James Rodriguez first)."""
-        if (full := self.full(surname)) is None:
+        if (named := self.named(surname)) is None:
             return None
         text = self.story.article(article).text
-        before = [place for place in _occurrences(text, surname) if place < at]
-        last = next(filter(None, (self.given_before(text, place) for place in reversed(before))), None)
-        return full if last is None or last == _nearest(full.rsplit(" ", 1)[0]) else None
+        family = not named.full.lower().endswith(surname.lower())
+        before = [place for place in _mentions(text, surname) if place < at]
+        givens = (self.given_at(text, place, place + len(surname), family) for place in reversed(before))
+        last = next(filter(None, givens), None)
+        return named.full if last is None or last == named.given else None
 
-    def _full(self, surname: str) -> str | None:
-        lower = surname.lower()
-        if lower in NOT_GIVEN or lower in INSTITUTIONS or lower in self.stopwords or _nationality(lower):
+    def given_at(self, text: str, at: int, end: int, family: bool) -> str | None:
+        """The given name written with the surname at ``at:end``: before it, or (``family``) right after it."""
+        if not family:
+            return self.given_before(text, at)
+        after = FOLLOWING.match(text, end)
+        return after.group(1) if after and after.group(1)[:1].isupper() and not self.common(after.group(1)) else None
+
+    def _named(self, surname: str) -> Named | None:
+        if self.common(surname):
             return None
-        if self.in_lower_case(surname):
-            return None
-        forms: dict[str, list[str]] = {}  # given name: how each article writes it ("George W." or "George")
+        forms: dict[str, list[str]] = {}  # given name: how each article writes the full name
         bare = 0
         for article in self.story.articles:
-            if (first := next(_occurrences(article.text, surname), None)) is None:
+            if not (places := _mentions(article.text, surname)):
                 continue
-            if (given := self.introduced_as(article.text, first, first + len(surname))) is None:
+            if (named := self.introduced(article.text, surname, places[0])) is None:
                 return None
-            if given:
-                forms.setdefault(_nearest(given), []).append(given)
+            if named.given:
+                forms.setdefault(named.given, []).append(named.full)
             else:
                 bare += 1
         if len(forms) != 1:
             return None
-        [found] = forms.values()
+        [(given, found)] = forms.items()
         fullest = max(Counter(found).items(), key=lambda form: (form[1], len(form[0])))[0]  # ties: the longest
-        return f"{fullest} {surname}" if len(found) >= bare else None
+        return Named(fullest, given) if len(found) >= bare else None
+
+    def introduced(self, text: str, surname: str, at: int) -> Named | None:
+        """How an article introduces ``surname`` at its first mention (``at``): BARE if alone; None if it cannot
+        be read as a person's name, unless it is written family name first."""
+        end = at + len(surname)
+        if (given := self.introduced_as(text, at, end)) is None:
+            family = self.family_first(text, at, end)
+            return Named(f"{text[at:end]} {family}", family) if family else None
+        return Named(f"{given} {text[at:end]}", _nearest(given)) if given else BARE
+
+    def family_first(self, text: str, at: int, end: int) -> str | None:
+        """The given name right after the surname at ``at:end`` when the name is written family name first
+        ("President Jiang Zemin", "Zha Jianguo"): one capitalised word that the story never writes but after the
+        surname, with no capitalised word after it and nothing but a title before the surname, and a surname the
+        story has speak alone ("Jiang said"), so not a place ("Saudi Arabia")."""
+        if not (after := FOLLOWING.match(text, end)) or not (given := after.group(1))[:1].isupper():
+            return None
+        if given.isupper() or self.common(given) or self.before(text, at) != "":
+            return None
+        if (beyond := FOLLOWING.match(text, after.end())) and beyond.group(1)[:1].isupper():
+            return None
+        surname = text[at:end]
+        places = _occurrences(self.text, given)
+        if not all(self.text.endswith(f"{surname} ", 0, place) for place in places):
+            return None
+        spoken = (SPEAKS.match(self.text, place + len(surname)) for place in _occurrences(self.text, surname))
+        return given if any(spoken) else None
 
     def given_before(self, text: str, at: int) -> str | None:
         """The given name written right before the word at ``at`` (past an initial), if any."""
         start = max(0, at - REACH)
         if (found := PRECEDING.search(text, start, at)) and len(found.group(1)) == 2 and found.group(1)[1] == ".":
             found = PRECEDING.search(text, start, found.start())
-        if not _in_a_name(found) or "." in (word := found.group(1)):
+        if not self.in_a_name(found) or "." in (word := found.group(1)):
             return None
         return word if self.given(word) else None
 
     def introduced_as(self, text: str, at: int, end: int) -> str | None:
         """The given name (and initial) written right before the surname at ``at:end``, past a title; "" when
         the surname stands alone ("and Reyes", "Senator Hale"); None when it cannot be read as a person's name:
-        part of a longer name ("New York Times"), or after a capitalised word that is no given name or title."""
-        if (after := FOLLOWING.match(text, end)) and _title_case(after.group(1)):
+        part of a longer name ("New York Times", not "Irving Powless Jr."), or after a capitalised word that is
+        no given name or title."""
+        if (after := FOLLOWING.match(text, end)) and title_case(after.group(1)) and after.group(1) not in SUFFIXES:
             return None
+        return self.before(text, at)
+
+    def before(self, text: str, at: int) -> str | None:
+        """The given name (and initial) right before ``at``, past a title; "" when there is none; None after a
+        capitalised word that is no given name or title ("Meanwhile Mara Vellin")."""
         start = max(0, at - REACH)
         found = BEFORE.search(text, start, at)
         if found is None:
@@ -267,37 +277,19 @@ class Names:
             given, other = first, PRECEDING.search(text, start, found.start())
             initial = f" {second}"
         elif second is not None:  # "Minister George Papandreou"; "Meanwhile Mara Vellin" is doubtful
-            given, other, initial = second, (found if _in_a_name(found) else None), ""
+            given, other, initial = second, (found if self.in_a_name(found) else None), ""
             middle = other is not None and first.lower() not in INSTITUTIONS and self.given(first)
-            if middle and not _in_a_name(PRECEDING.search(text, start, found.start())):
+            if middle and not _in_a_name(PRECEDING.search(text, start, found.start())):  # not "Veterans Affairs Eric"
                 given, other = f"{first} {second}", None  # a middle name: "Joseph Stanley Faulder"
         else:
             given, other, initial = first, PRECEDING.search(text, start, found.start()), ""
-        if not _title_case(given) or _leads_a_name(given):  # "and Reyes", "Senator Hale", "Portugal's Reyes"
+        if not title_case(given) or _leads_a_name(given):  # "and Reyes", "Senator Hale", "Portugal's Reyes"
             return ""
         if not all(self.given(word) for word in given.split()):
             return None
-        if _in_a_name(other):
+        if self.in_a_name(other):
             return None
         return given + initial
-
-
-def bare_surnames(text: str) -> list[re.Match[str]]:
-    """Capitalised words of a brief sentence that stand alone (no capitalised word next to them, not after
-    "the"), outside quotations: where a surname may be all the reader is told."""
-    capitals = [m for m in CAPITALISED.finditer(text) if _title_case(m.group())]
-    quoted = any(mark in text for mark in "\"“”«»‘`'")
-    found = []
-    for k, word in enumerate(capitals):
-        start = word.start()
-        if len(word.group()) < 2 or (k and text[capitals[k - 1].end() : start].strip() in ("", ".")):
-            continue
-        if k + 1 < len(capitals) and not text[word.end() : capitals[k + 1].start()].strip():
-            continue
-        if THE.search(text, max(0, start - 5), start) or (quoted and _inside_quotation(text, start)):
-            continue
-        found.append(word)
-    return found
 
 
 @dataclass
@@ -312,9 +304,9 @@ class Introductions:
 
     @cached_property
     def met(self) -> frozenset[str]:
-        """The capitalised words of the sentences the reader has read: people the reader knows already."""
+        """The names of the sentences the reader has read (``keys_within``): people the reader knows already."""
         texts = (self.story.sentences[i].text for i in self.seen)
-        return frozenset(POSSESSIVE.sub("", m.group()) for text in texts for m in CAPITALISED.finditer(text))
+        return frozenset(key for text in texts for m in UNIT.finditer(text) for key in keys_within(m.group()))
 
     def plan(self, placed: tuple[Placed, ...]) -> list[list[Edit]]:
         """Per brief sentence (``placed``, in reading order), the surnames whose first mention in the brief is
@@ -326,11 +318,12 @@ class Introductions:
             for text, article, start in placed:
                 bare = {m.start() for m in bare_surnames(text)}
                 edits = []
-                for word in CAPITALISED.finditer(text):
-                    surname, at = POSSESSIVE.sub("", word.group()), word.start()
-                    if at in bare and surname not in met and (full := self.names.full_at(surname, article, start + at)):
-                        edits.append(Edit(at, surname, full))
-                    met.add(surname)
+                for unit in UNIT.finditer(text):
+                    written, at = POSSESSIVE.sub("", unit.group()), unit.start()
+                    key = surname_key(written)
+                    if at in bare and key not in met and (full := self.names.full_at(key, article, start + at)):
+                        edits.append(Edit(at, written, full))
+                    met.update(keys_within(written))
                 found.append(edits)
             self.planned[placed] = found
         return self.planned[placed]
@@ -341,7 +334,7 @@ class Introductions:
         for pick in reading_order(self.story, picks):
             sentence = self.story.sentences[pick.sentence]
             placed.append(Placed(edited(sentence, pick.trim)[0], sentence.article, sentence.start + pick.trim))
-        needed = sum(len(e.full.split()) - 1 for edits in self.plan(tuple(placed)) for e in edits)
+        needed = sum(e.extra for edits in self.plan(tuple(placed)) for e in edits)
         return needed - (budget - sum(word_count(p.text) for p in placed))
 
     def introduce(self, sentences: Sequence[BriefSentence], budget: int) -> tuple[BriefSentence, ...]:
@@ -352,9 +345,9 @@ class Introductions:
         for sentence, wanted in zip(sentences, self.plan(placed), strict=True):
             made = []
             for edit in wanted:
-                if room >= (extra := len(edit.full.split()) - 1):
+                if room >= edit.extra:
                     made.append(edit)
-                    room -= extra
+                    room -= edit.extra
             out.append(self._edited(sentence, made))
         return tuple(out)
 
