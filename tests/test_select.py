@@ -186,3 +186,17 @@ def test_a_sentence_that_points_back_at_a_noun_comes_alone_once_its_article_name
     # Without the naming sentence it comes only with its predecessor, which does not name the spillway either.
     alone = Objective(nothing, np.array([0.0, 0.5, 0.9]), min_words=4)
     assert [p.sentence for p in cover(story, evidence, alone, 30)] == [1, 2]
+
+
+def test_the_choice_is_made_again_in_fewer_words_while_the_names_it_needs_do_not_fit() -> None:
+    story = story_of([WIRE, PAPER])
+    evidence = gather(story)
+    asked: list[int] = []
+
+    def over(picks: list[Pick]) -> int:  # each choice names someone new, who takes 3 more words, twice
+        asked.append(sum(story.sentences[p.sentence].words for p in picks))
+        return 3 if len(asked) <= 2 else 0
+
+    picks = cover(story, evidence, uniform(story, evidence), 30, over=over)
+    assert len(asked) == 3 and asked[1] <= 27 and asked[2] <= 24  # twice chosen again, each time in fewer words
+    assert sum(story.sentences[p.sentence].words for p in picks) <= 24

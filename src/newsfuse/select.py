@@ -42,6 +42,7 @@ from newsfuse.readable import naming
 
 REDUNDANCY = 0.4  # cosine above which a sentence repeats one already chosen
 MIN_WORDS = 4  # fragments shorter than this are not brief material
+RETRIES = 3  # choices in fewer words, to make room for the full names of the people a brief names
 MAX_LEANING = 2  # a chosen sentence brings at most this many predecessors it leans on
 
 
@@ -334,7 +335,7 @@ def cover(
     ``repeats(i, j)``, when given, says whether two sentences tell the same fact in other words (by meaning): a
     sentence that repeats a chosen one is not chosen either. ``over(picks)``, when given, says how many words the
     chosen sentences would be over the budget once written (the people they name introduced: ``names``); then
-    they are chosen again in that many fewer words, if anything fits those."""
+    they are chosen again in that many fewer words, if anything fits those (up to ``RETRIES`` times)."""
     greedy = _Greedy(story, evidence, objective, words, repeats)
     concepts = evidence.concepts
     # Short sentences are passed over while there are others; a story of short sentences only still gets a brief.
@@ -350,10 +351,13 @@ def cover(
     if not chosen and heap:  # nothing fits: the best unit's first sentence, one that stands on its own if any
         chosen = [next((u[0] for _, _, u in sorted(heap) if u[0] not in greedy.nouns), heap[0][2][0])]
     picks = [Pick(i, greedy.trims[i]) for i in chosen]
-    if over is not None and 0 < (extra := over(picks)) < words:
-        greedy.words = words - extra  # what the greedy learnt of the story (facts, cosines) still holds
-        if fewer := _best(greedy, list(heap), objective.exchange).chosen:
-            picks = [Pick(i, greedy.trims[i]) for i in fewer]
+    for _ in range(RETRIES):  # the sentences chosen in fewer words may name others, who take words too
+        if over is None or not 0 < (extra := over(picks)) < greedy.words:
+            break
+        greedy.words -= extra  # what the greedy learnt of the story (facts, cosines) still holds
+        if not (fewer := _best(greedy, list(heap), objective.exchange).chosen):
+            break
+        picks = [Pick(i, greedy.trims[i]) for i in fewer]
     return picks
 
 
