@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from newsfuse.model import Article
 from newsfuse.noise import BYLINE_DATE, BYLINE_LEAD, RULES, Line, timestamp_date
+from newsfuse.places import dateline_place
 from newsfuse.text import word_runs
 
 AGENCIES = r"[A-Z]{2,6}|Reuters|Bloomberg|dpa|Xinhua|[A-Z][A-Za-z]+ (?:News|Press|Times|Post)"
@@ -127,13 +128,15 @@ def byline_credit(line: str) -> tuple[str | None, str | None]:
 def clean(article: Article) -> Article:
     """The article with its text cleaned; sentence offsets will point into this text.
 
-    What a dropped byline or timestamp says is kept as metadata when the article does not have it already.
+    What a dropped byline, timestamp or dateline says is kept as metadata when the article does not have it
+    already (the dateline's place is what the article's "here" means: ``places``).
     """
     cleaned = clean_text(article.text, article.title)
     byline = next((line for rule, line in cleaned.dropped if rule == "byline"), None)
     author, outlet = byline_credit(byline) if byline else (None, None)
     stamps = (timestamp_date(line) for rule, line in cleaned.dropped if rule == "timestamp")
     published = article.published or next((d for d in stamps if d), None)
+    dateline = next((line for rule, line in cleaned.dropped if rule == "dateline"), "")
     return replace(
         article,
         text=cleaned.text,
@@ -141,6 +144,7 @@ def clean(article: Article) -> Article:
         author=article.author or author,
         source=article.source or outlet or "",
         published=published,
+        place=article.place or dateline_place(dateline),
     )
 
 

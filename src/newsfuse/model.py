@@ -54,6 +54,7 @@ class Article:
     author: str | None = None
     language: str = ""  # ISO 639-1 code (en, fr, zh…), set by ``ingest.check``; "" read as English
     origin: str = ""  # where it was read from (a path, "<stdin>"), for error messages only
+    place: str = ""  # the place its dateline names ("Beijing"), which its "here" means; set by cleaning
 
     @once  # read by several stages; the text never changes (a frozen dataclass)
     def words(self) -> int:

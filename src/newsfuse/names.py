@@ -34,6 +34,7 @@ from newsfuse.attribute import edited
 from newsfuse.mentions import NEXT_IN_NAME, POSSESSIVE, UNIT, bare_surnames, keys_within, surname_key, title_case
 from newsfuse.model import BriefSentence, Change, Story
 from newsfuse.namewords import INSTITUTIONS, NOT_GIVEN, TITLES, nationality
+from newsfuse.places import here_edits, names_place
 from newsfuse.select import Pick, reading_order
 from newsfuse.text import word_count
 
@@ -311,10 +312,12 @@ class Introductions:
     def plan(self, placed: tuple[Placed, ...]) -> list[list[Edit]]:
         """Per brief sentence (``placed``, in reading order), the surnames whose first mention in the brief is
         bare and whose full name the story gives; a surname the brief wrote in full, or before, or that the
-        reader met in what they read before (``seen``), needs none."""
+        reader met in what they read before (``seen``), needs none. And the "here" of a wire story, until the
+        brief names its dateline's place (``places``)."""
         if placed not in self.planned:
             met: set[str] = set(self.met)
-            found = []
+            told: set[str] = set()  # the places a "here" was written out for
+            found: list[list[Edit]] = []
             for text, article, start in placed:
                 bare = {m.start() for m in bare_surnames(text)}
                 edits = []
@@ -324,9 +327,21 @@ class Introductions:
                     if at in bare and key not in met and (full := self.names.full_at(key, article, start + at)):
                         edits.append(Edit(at, written, full))
                     met.update(keys_within(written))
-                found.append(edits)
+                before = (earlier for earlier, _, _ in placed[: len(found)])
+                found.append(sorted(edits + self._places(text, article, before, told)))
             self.planned[placed] = found
         return self.planned[placed]
+
+    def _places(self, text: str, article: str, before: Iterator[str], told: set[str]) -> list[Edit]:
+        """A sentence's "here" written out as its article's dateline place ("met here today": "met in Beijing
+        today"), until the brief has named that place (``told``: where it wrote one out)."""
+        place = self.story.article(article).place
+        if not place or place in told or any(names_place(earlier, place) for earlier in before):
+            return []
+        edits = [Edit(*edit) for edit in here_edits(text, place)]
+        if edits:
+            told.add(place)
+        return edits
 
     def over(self, picks: list[Pick], budget: int) -> int:
         """How many words a choice of sentences would be over ``budget`` once its people are introduced."""

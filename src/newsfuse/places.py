@@ -1,0 +1,72 @@
+"""Places: "here" in a wire story means the place of its dateline, which cleaning cut and a brief never shows.
+
+"Ministers met here today" opens a Beijing wire item under "BEIJING, April 25 (Xinhua) --"; lifted into a brief of
+several articles, "here" is nowhere. So the brief writes the place instead ("met in Beijing today"), as an
+editor would, and lists the change (``names.Introductions`` makes these edits with the people it introduces, within
+the brief's budget). The place is read from the dateline alone: the words before its first comma, parenthesis or
+dash ("DAR ES SALAAM, Tanzania _" is "Dar es Salaam"). English only: the words around "here" are English.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.mentions import inside_quotation
+
+PLACE = re.compile(r"^\(?\s*([A-Za-z][A-Za-z.'’ -]*?)\s*(?:,|\(|--|—|–|_|:|$)")
+LOWER = frozenset("es de del la le el al of the da do dos das di du van von".split())
+# Datelines that name an institution, not a town: "UNITED NATIONS _" (no one writes "in United Nations")
+NOT_PLACES = frozenset({"united nations", "ap", "afp", "reuters", "xinhua", "cnn", "upi"})
+HERE = re.compile(r"\bhere\b(?!['’]s\b| (?:is|are|was|were|in|at|and now)\b)")
+BEFORE = re.compile(r"(\w+)\W*$")
+TOWARDS = frozenset("near from to around outside beyond toward towards across".split())  # "near Nairobi"
+MOTION = re.compile(
+    r"(?:came|come|comes|coming|moved|move|moves|moving|brought|bring|brings|bringing|returned|return|returns|"
+    r"returning|flew|fly|flies|flying|sent|send|sends|sending|went|go|goes|going|travel(?:l?ed|l?ing|s)?|headed|"
+    r"heading|fled|flee|flees|fleeing|rushed|rushing|taken|took|take|takes|taking|immigrated|emigrated|"
+    r"relocated|transferred|driven|drove|walked|sailed)"
+)  # "came to Nairobi"
+HERE_ALONE = frozenset("up down over back out in right just".split())  # "back here", "right here": left as it is
+
+
+def dateline_place(dateline: str) -> str:
+    """The place a dateline names, in the case a brief writes it ("BEIJING, April 25 (Xinhua) --" → "Beijing"),
+    or "" when it names none ("(AP) --", "UNITED NATIONS _")."""
+    found = PLACE.match(dateline.strip())
+    words = found.group(1).split() if found else []
+    if not words or " ".join(words).lower() in NOT_PLACES or not any(w[:1].isalpha() for w in words):
+        return ""
+    if not all(w.isupper() or not w[:1].isalpha() for w in words):  # written in capitals and small letters: as is
+        return " ".join(words)
+    cased = [w.lower() if k and w.lower() in LOWER else w.capitalize() for k, w in enumerate(words)]
+    return " ".join(cased)
+
+
+def names_place(text: str, place: str) -> bool:
+    """Whether a sentence names the place (in any case: "BEIJING", "Beijing")."""
+    return re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE) is not None
+
+
+def here_edits(text: str, place: str) -> list[tuple[int, str, str]]:
+    """Each "here" of a brief sentence that stands for its dateline's ``place``, as (offset, "here", the words that
+    replace it): "in Beijing", "to Beijing" after a verb of motion, "Beijing" after "near" or "from". Not inside a
+    quotation (the source's own words), not "here is/are", nor where the sentence names the place itself."""
+    if not place or "here" not in text or names_place(text, place):
+        return []
+    found = []
+    for match in HERE.finditer(text):
+        at = match.start()
+        if inside_quotation(text, at):
+            continue
+        before = BEFORE.search(text, 0, at)
+        word = before.group(1).lower() if before else ""
+        if word in HERE_ALONE:
+            continue
+        if word in TOWARDS:
+            words = place
+        elif MOTION.fullmatch(word):
+            words = f"to {place}"
+        else:
+            words = f"in {place}"
+        found.append((at, "here", words))
+    return found
