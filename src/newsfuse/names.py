@@ -302,6 +302,7 @@ class Introductions:
     names: Names
     seen: frozenset[int] = frozenset()  # sentences the reader has read (an update brief): the people there are met
     planned: dict[tuple[Placed, ...], list[list[Edit]]] = field(default_factory=dict, init=False)
+    mentioned: dict[str, list[tuple[int, str, str, tuple[str, ...], bool]]] = field(default_factory=dict, init=False)
 
     @cached_property
     def met(self) -> frozenset[str]:
@@ -319,24 +320,34 @@ class Introductions:
             told: set[str] = set()  # the places a "here" was written out for
             found: list[list[Edit]] = []
             for text, article, start in placed:
-                bare = {m.start() for m in bare_surnames(text)}
                 edits = []
-                for unit in UNIT.finditer(text):
-                    written, at = POSSESSIVE.sub("", unit.group()), unit.start()
-                    key = surname_key(written)
-                    if at in bare and key not in met and (full := self.names.full_at(key, article, start + at)):
+                for at, written, key, within, bare in self._names_in(text):
+                    if bare and key not in met and (full := self.names.full_at(key, article, start + at)):
                         edits.append(Edit(at, written, full))
-                    met.update(keys_within(written))
+                    met.update(within)
                 before = (earlier for earlier, _, _ in placed[: len(found)])
                 found.append(sorted(edits + self._places(text, article, before, told)))
             self.planned[placed] = found
         return self.planned[placed]
 
+    def _names_in(self, text: str) -> list[tuple[int, str, str, tuple[str, ...], bool]]:
+        """A sentence's names, each once per sentence whatever choice it is in: where, as written, its surname key,
+        the surnames it tells the reader (``keys_within``), and whether it stands alone (``bare_surnames``)."""
+        if (found := self.mentioned.get(text)) is None:
+            bare = {m.start() for m in bare_surnames(text)}
+            found = self.mentioned[text] = []
+            for unit in UNIT.finditer(text):
+                written = POSSESSIVE.sub("", unit.group())
+                found.append(
+                    (unit.start(), written, surname_key(written), tuple(keys_within(written)), unit.start() in bare)
+                )
+        return found
+
     def _places(self, text: str, article: str, before: Iterator[str], told: set[str]) -> list[Edit]:
         """A sentence's "here" written out as its article's dateline place ("met here today": "met in Beijing
         today"), until the brief has named that place (``told``: where it wrote one out)."""
         place = self.story.article(article).place
-        if not place or place in told or any(names_place(earlier, place) for earlier in before):
+        if not place or place in told or "here" not in text or any(names_place(e, place) for e in before):
             return []
         edits = [Edit(*edit) for edit in here_edits(text, place)]
         if edits:

@@ -150,7 +150,8 @@ def written(
     """The brief's sentences, attributed, and (the default summarizer, in English) each person the brief names by
     surname alone introduced by full name at first mention (``names``). The budget counts the words that adds."""
     people = None
-    if summarizer.introduces_names and evidence.language.code == "en":  # the rules of names are English
+    # The rules of names are English, and read capitals: in lower-cased text no name can be told from a word
+    if summarizer.introduces_names and evidence.language.code == "en" and evidence.tokens.lower_case is not None:
         people = Introductions(story, Names(story, evidence.language.stopwords), seen)
     over = (lambda picks: people.over(picks, words)) if people else None
     chosen, found = choose(story, evidence, summarizer, words, excluded, seen, same, asked, over)
