@@ -4,11 +4,13 @@ A sentence lifted out of its article can lean on what came before it: "But…", 
 "Most are…", "The pilots had reported…" (a group introduced before), things named before anywhere in it ("…during
 those games"), a person it does not name ("Polls project that he will…"), a quotation whose only attribution is
 "he said", a report whose only speaker is a pronoun ("…will rise, she said.") or a noun that points back ("…,
-the company said."), or a definite subject whose noun its article said before ("The surveillance led to…": a
-second mention). Each sentence's ``Form`` says what it leans on and what can be cut safely (a leading
-connective). A brief sentence that leans on something is **unresolved** unless the brief sentence just before it is
-the sentence just before it in its article, or, for a definite reference or a reference to a thing named before, an
-earlier brief sentence names the same thing, or that reference is in its article's first sentence.
+the company said."), a definite subject whose noun its article said before ("The surveillance led to…": a
+second mention, ``subjects``), a time told from what came before ("Two days later,…", "At the time,…"), or a
+demonstrative at the end ("…would agree to that."). Each sentence's ``Form`` says what it leans on and what can
+be cut safely (a leading connective). A brief sentence that leans on something is **unresolved** unless the brief
+sentence just before it is the sentence just before it in its article, or, for a definite reference or a
+reference to a thing named before, an earlier brief sentence names the same thing, or that reference is in its
+article's first sentence.
 Whether two sentences tell one fact is ``facts``'s.
 
 The same definitions choose the brief (``newsfuse.select``) and measure every method (``newsfuse eval``).
