@@ -84,7 +84,18 @@ def inside_quotation(text: str, at: int) -> bool:
 def bare_surnames(text: str) -> list[re.Match[str]]:
     """Names of a brief sentence that stand alone (no capitalised word next to them, not after "the" nor in a
     case's name, "Roe v. Wade"), outside quotations: where a surname may be all the reader is told."""
-    units = [m for m in UNIT.finditer(text) if all(title_case(w) for w in CAPITALISED.findall(m.group()))]
+    return _alone(text, list(UNIT.finditer(text)))
+
+
+def names_of(text: str) -> list[tuple[re.Match[str], bool]]:
+    """Every name of a sentence (``UNIT``), and whether it stands alone (``bare_surnames``): one reading of it."""
+    every = list(UNIT.finditer(text))
+    alone = {m.start() for m in _alone(text, every)}
+    return [(m, m.start() in alone) for m in every]
+
+
+def _alone(text: str, every: list[re.Match[str]]) -> list[re.Match[str]]:
+    units = [m for m in every if all(title_case(w) for w in CAPITALISED.findall(m.group()))]
     quoted = any(mark in text for mark in "\"“”«»‘`'")
     found = []
     for k, unit in enumerate(units):

@@ -31,7 +31,15 @@ from functools import cached_property
 from typing import NamedTuple
 
 from newsfuse.attribute import edited
-from newsfuse.mentions import NEXT_IN_NAME, POSSESSIVE, UNIT, bare_surnames, keys_within, surname_key, title_case
+from newsfuse.mentions import (
+    NEXT_IN_NAME,
+    POSSESSIVE,
+    UNIT,
+    keys_within,
+    names_of,
+    surname_key,
+    title_case,
+)
 from newsfuse.model import BriefSentence, Change, Story
 from newsfuse.namewords import INSTITUTIONS, NOT_GIVEN, TITLES, nationality
 from newsfuse.places import here_edits, names_place
@@ -334,13 +342,10 @@ class Introductions:
         """A sentence's names, each once per sentence whatever choice it is in: where, as written, its surname key,
         the surnames it tells the reader (``keys_within``), and whether it stands alone (``bare_surnames``)."""
         if (found := self.mentioned.get(text)) is None:
-            bare = {m.start() for m in bare_surnames(text)}
             found = self.mentioned[text] = []
-            for unit in UNIT.finditer(text):
+            for unit, bare in names_of(text):
                 written = POSSESSIVE.sub("", unit.group())
-                found.append(
-                    (unit.start(), written, surname_key(written), tuple(keys_within(written)), unit.start() in bare)
-                )
+                found.append((unit.start(), written, surname_key(written), tuple(keys_within(written)), bare))
         return found
 
     def _places(self, text: str, article: str, before: Iterator[str], told: set[str]) -> list[Edit]:
