@@ -18,7 +18,7 @@ LOWER = frozenset("es de del la le el al of the da do dos das di du van von".spl
 # Datelines that name an institution, not a town: "UNITED NATIONS _" (no one writes "in United Nations")
 NOT_PLACES = frozenset({"united nations", "ap", "afp", "reuters", "xinhua", "cnn", "upi"})
 HERE = re.compile(r"\bhere\b(?!['’]s\b| (?:is|are|was|were|in|at|and now)\b)")
-BEFORE = re.compile(r"(\w+)\W*$")
+NON_WORD = re.compile(r"\W")
 TOWARDS = frozenset("near from to around outside beyond toward towards across".split())  # "near Nairobi"
 MOTION = re.compile(
     r"(?:came|come|comes|coming|moved|move|moves|moving|brought|bring|brings|bringing|returned|return|returns|"
@@ -58,8 +58,8 @@ def here_edits(text: str, place: str) -> list[tuple[int, str, str]]:
         at = match.start()
         if inside_quotation(text, at):
             continue
-        before = BEFORE.search(text, 0, at)
-        word = before.group(1).lower() if before else ""
+        before = text[max(0, at - 40) : at].split()  # the word before it (a window: linear however long the text)
+        word = NON_WORD.sub("", before[-1]).lower() if before else ""
         if word in HERE_ALONE:
             continue
         if word in TOWARDS:
