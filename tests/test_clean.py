@@ -125,6 +125,10 @@ REAL = [
     "The engineer writes for the district's newsletter every month.",
     "Price writes that the spillway was never repaired.",
     "The inspection report is available on the county's website, the news service said.",
+    "The report is available from the county, the news service said.",
+    "The bonds are available to investors through a syndicate of banks, the county said.",
+    "Reyes writes for the Harlan Courier that the dam was never safe.",
+    "She writes from Alder Falls, where the water has not receded.",
 ]
 
 

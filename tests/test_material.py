@@ -165,6 +165,7 @@ def test_an_item_of_a_list(text: str, item: bool) -> None:
         ('"Get out now!" the sheriff shouted.', False),  # the speaker's, quoted
         ("``Run!'' a neighbour screamed, and the family ran up the hill!", False),
         ("The dam failed at 2:40 a.m. on Tuesday.", False),
+        ("The county's flood map was first shown on Jeopardy!", False),  # a name that ends in "!"
     ],
 )
 def test_an_exclamation_in_the_writer_s_voice(text: str, exclaims: bool) -> None:

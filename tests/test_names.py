@@ -296,3 +296,17 @@ def test_a_name_written_family_name_first() -> None:
     assert named.full("Wen") == "Wen Haolin"  # "Haolin" is never written without "Wen" before it
     assert named.full("Bora") is None  # a place's first word: "Bora" never speaks alone
     assert named.full_at("Wen", "a", story.articles[0].text.index("Wen said")) == "Wen Haolin"
+
+
+def test_a_place_or_a_given_name_spelt_as_a_particle_is_not_made_a_name() -> None:
+    costa = [Article(id="a", text=(
+        "Portugal's prime minister arrived in Costa Rica on Monday for a three-day visit.\n"
+        "Costa said the two countries would sign a trade deal on Tuesday."
+    ))]  # fmt: skip
+    assert names(costa).full("Costa") is None  # "in Costa Rica": a place
+    actor = [Article(id="b", text=(
+        "Actor Ben Stiller visited the flooded town of Alder Falls on Monday with aid workers.\n"
+        "Ben Stiller said the town needed more help from the state."
+    ))]  # fmt: skip
+    brief = newsfuse.summarize(actor, words=60)
+    assert not any(c.now.startswith("Actor") for s in brief.sentences for c in s.changes)  # "Ben" is a given name

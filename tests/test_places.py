@@ -12,7 +12,11 @@ from newsfuse.places import dateline_place, here_edits
         ("HARLAN, Ky. _", "Harlan"),
         ("ALDER FALLS, April 25 (Valley Wire) --", "Alder Falls"),
         ("PORT DE LA CRUZ, Harlan _", "Port de la Cruz"),  # small words stay small
-        ("Istanbul", "Istanbul"),  # a place left glued to the first sentence, as written
+        ("Istanbul", ""),  # a place left glued to the first sentence: where it ends cannot be told
+        ("KOBE -", "Kobe"),
+        ("WINSTON-SALEM, N.C. _", "Winston-Salem"),
+        ("WASHINGTON D.C. (AP) --", "Washington D.C."),
+        ("URGENT:", ""),  # a label
         ("(AP) --", ""),  # no place
         ("UNITED NATIONS _", ""),  # an institution: "in United Nations" is no English
     ],
@@ -33,6 +37,8 @@ def test_the_place_a_dateline_names(dateline: str, place: str) -> None:
         ("The water stayed right here for a week.", []),  # "right here": left as it is
         ("Ministers met here in Harlan on Tuesday.", []),  # the sentence names the place
         ("Officials said the shelter there was full.", []),
+        ("The village lies 30 miles north of here.", ["Harlan"]),
+        ("Bits of the dam lay here and there.", []),  # an idiom
     ],
 )
 def test_here_written_out_as_the_dateline_place(text: str, written: list[str]) -> None:

@@ -88,6 +88,12 @@ from newsfuse.readable import (
         ("There is no spillway on the dam.", Form()),
         ("One proposed change is a second spillway.", Form()),
         ("Oregon inspected its dams.", Form()),
+        ("OR-7, a wolf from the valley, crossed the dam.", Form()),  # a name, not "or"
+        ("Nor'easters flooded the valley twice in March.", Form()),
+        ("One is tempted to blame the weather for the flood.", Form()),  # anyone, not one of those named
+        ("Both armed groups signed the truce on Tuesday.", Form()),  # "armed" says which, it is no verb here
+        ("The levee held,\" Reyes said of the ''temporary'' wall.", Form(0, "quote")),
+        ("A 6'' pipe burst in the dam on Tuesday.", Form()),  # inches, not a quotation's end
         ("Few engineers believe the county would agree to that.", Form(0, "pronoun")),  # "that": what was said before
         ("``No town deserves this.''", Form(0, "pronoun")),
         ("Earlier, officials said 14 people were hurt.", Form(0, "pronoun")),  # earlier than what came before

@@ -200,3 +200,13 @@ def test_the_choice_is_made_again_in_fewer_words_while_the_names_it_needs_do_not
     picks = cover(story, evidence, uniform(story, evidence), 30, over=over)
     assert len(asked) == 3 and asked[1] <= 27 and asked[2] <= 24  # twice chosen again, each time in fewer words
     assert sum(story.sentences[p.sentence].words for p in picks) <= 24
+
+
+def test_a_story_that_only_exclaims_still_gets_a_brief() -> None:
+    story = story_of([Article(id="a", text=(
+        "The dam broke on Tuesday and flooded 300 homes in Alder Falls!\n"
+        "Rescue crews pulled 14 people from rooftops as the water rose!\n"
+        "The governor declared an emergency on Wednesday!"
+    ))])  # fmt: skip
+    evidence = gather(story)
+    assert cover(story, evidence, uniform(story, evidence), 40)

@@ -79,10 +79,15 @@ def points_ahead(text: str) -> bool:
 QUOTATION_MARKS = ('"', "“", "”", "«", "»", "„", "「", "」", "``", "''")
 
 
+TITLE_BANG = re.compile(r"\b[A-Z][\w'’-]*!$")  # "…the core business of Yahoo!", "…the musical Oklahoma!": a name
+
+
 def exclamation(text: str) -> bool:
     """An exclamation in the writer's own voice ("Wow, Jerry is on a magazine cover!", "Ask about our free
-    trial!"): a brief states, it does not exclaim. A quoted one is the speaker's, and told as such."""
-    return text.rstrip().endswith("!") and not any(mark in text for mark in QUOTATION_MARKS)
+    trial!"): a brief states, it does not exclaim. A quoted one is the speaker's, and told as such; a name that
+    ends in "!" ("Yahoo!", "Jeopardy!") is no exclamation."""
+    end = text.rstrip()
+    return end.endswith("!") and not TITLE_BANG.search(end) and not any(mark in text for mark in QUOTATION_MARKS)
 
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"

@@ -19,7 +19,11 @@ POSSESSIVE = re.compile(r"['’]s?$")
 # The particles of surnames, written in lower case inside a name ("Eugene de Kock", "Wadih el Hage") and
 # capitalised when it opens a sentence ("De Kock…").
 PARTICLES = frozenset("de del della der den di da dos das du van von la le el al bin ibn ben".split())
-_PARTICLE = "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in sorted(PARTICLES, key=len, reverse=True))
+# Capitalised, only those no given name is spelt as ("De Kock…", "Bin Laden…"; not "Ben Stiller", "Van Morrison")
+OPENING = frozenset("de del della der den von bin ibn".split())
+_PARTICLE = "|".join(
+    f"[{p[0].upper()}{p[0]}]{p[1:]}" if p in OPENING else p for p in sorted(PARTICLES, key=len, reverse=True)
+)
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
 # The word after a name's word, past particles ("Wadih el Hage": "Hage").
 NEXT_IN_NAME = re.compile(rf"[ \t]+(?:(?:{'|'.join(sorted(PARTICLES))})[ \t]+(?={_WORD}))*([^\W\d_][\w’'-]*)")

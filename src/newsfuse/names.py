@@ -46,6 +46,7 @@ from newsfuse.places import here_edits, names_place
 from newsfuse.select import Pick, reading_order
 from newsfuse.text import word_count
 
+AT_A_PLACE = re.compile(r"\b(?:in|at|to|from|near|into|across|outside|inside|toward|towards)\s+$")
 REACH = 48  # characters before a first mention searched for its given name (and an initial, and a title)
 # The one or two words right before a surname (the text up to the surname ends with them; the second may be an
 # initial), the word after it, and the word before a given name.
@@ -242,7 +243,8 @@ class Names:
         """The given name right after the surname at ``at:end`` when the name is written family name first
         ("President Jiang Zemin", "Zha Jianguo"): one capitalised word that the story never writes but after the
         surname, with no capitalised word after it and nothing but a title before the surname, and a surname the
-        story has speak alone ("Jiang said"), so not a place ("Saudi Arabia")."""
+        story has speak alone ("Jiang said"), so not a place ("Saudi Arabia"), nor one the story is in or at ("in
+        Costa Rica"), nor a building ("Trump Tower")."""
         if not (after := FOLLOWING.match(text, end)) or not (given := after.group(1))[:1].isupper():
             return None
         if given.isupper() or self.common(given) or self.before(text, at) != "":
@@ -250,9 +252,12 @@ class Names:
         if (beyond := FOLLOWING.match(text, after.end())) and beyond.group(1)[:1].isupper():
             return None
         surname = text[at:end]
-        places = _occurrences(self.text, given)
+        places = list(_occurrences(self.text, given))
         if not all(self.text.endswith(f"{surname} ", 0, place) for place in places):
             return None
+        starts = [place - len(surname) - 1 for place in places]  # where "Surname Given" begins
+        if given.lower() in INSTITUTIONS or any(AT_A_PLACE.search(self.text[max(0, s - 12) : s]) for s in starts):
+            return None  # "Trump Tower", "in Costa Rica": a place's or a building's name
         spoken = (SPEAKS.match(self.text, place + len(surname)) for place in _occurrences(self.text, surname))
         return given if any(spoken) else None
 

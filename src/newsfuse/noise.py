@@ -299,14 +299,22 @@ RULES: tuple[tuple[str, Callable[[Line], bool]], ...] = (
                 r"\b(?:clients|subscribers|news service|syndicate|wire)\b",
                 r"\bplans to move the following (?:stories|articles|photos)\b",
                 # what a syndicate sells its clients: "…, those are available from the New York Times News Service at…"
-                r"\b(?:are|is) (?:available|for sale)\b.{0,80}\b(?:from|through)\b.{0,60}\b(?:news service|syndicate)",
+                r"\b(?:are|is) (?:available|for sale)\b.{0,80}\b(?:from|through) (?:the )?"
+                r"(?-i:(?:[A-Z][\w.'’&-]*\s){1,5})(?:news service|syndicate)\b",
                 needs=("following", "news service", "syndicate"),
             ),
         ),
     ),
     (
         "author-note",  # the syndicate's line about who wrote the piece, under its last paragraph
-        _short(25, _any(r"^(?!The\b)(?:[A-Z][\w.'’-]*\s){1,4}writes (?:for|from) (?:the )?[A-Z]", flags=0)),
+        _short(  # only the credit: no "that…" or "about…" of a column's own
+            25,
+            _any(
+                r"^(?!(?:The|He|She|It|They)\b)(?:[A-Z][\w.'’-]*\s){1,4}writes (?:for|from) (?:the )?[A-Z]"
+                r"(?!.*\b(?:that|about|who|which|how|why|what)\b)",
+                flags=0,
+            ),
+        ),
     ),
     (
         "meta",

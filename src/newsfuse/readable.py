@@ -139,7 +139,9 @@ END_DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)[.!]?[\"'”’]*\s*
 # "Or the storm may have…", "Nor did the study…", "There, a judge ruled…" (at that place), "One was from a friend…"
 # (one of those named before): a sentence that goes on from the one before it.
 GOES_ON = re.compile(
-    OPEN_QUOTE + r"(?:(?:or|nor)\b|there,|one (?:is|was|has|had|will|said|says|told|died)\b)", re.IGNORECASE
+    OPEN_QUOTE + r"(?:(?-i:[Oo]r|[Nn]or)(?![\w'’-])|there,|one (?:is|was|has|had|will|said|says|told|died)\b"
+    r"(?! (?:tempted|reminded|struck|left|forced|hard)\b))",
+    re.IGNORECASE,
 )
 # A quotation ends before the next opening mark (no nesting of the same marks in news copy), so that text with
 # many opening marks and no closing one costs linear time, not quadratic.
@@ -329,12 +331,15 @@ def half_quotation(text: str) -> bool:
     (``…rebuild it,” the mayor said.``, or a straight quote right after a word: ``…rebuild it," she said.``)."""
     if "”" in text:
         return "“" not in text or text.index("”") < text.index("“")
-    if "''" in text:  # the wire's ``…'' (or '' at both ends, as straight quotes)
-        if "``" in text:
-            return text.index("''") < text.index("``")
+    if "''" in text:  # the wire's ``…'' (or '' at both ends, as straight quotes); not inches, "a 6'' pipe"
         first = text.index("''")
-        opened = '"' in text[:first] or "“" in text[:first]  # opened here with other marks: '"…,'' said Musab.'
-        return text.count("''") % 2 == 1 and first > 0 and not text[first - 1].isspace() and not opened
+        if "``" in text:
+            closes = first < text.index("``")
+        else:
+            opened = '"' in text[:first] or "“" in text[:first]  # opened here with other marks: '"…,'' said Musab.'
+            closes = text.count("''") % 2 == 1 and first > 0 and not text[first - 1].isspace() and not opened
+        if closes and not text[first - 1 : first].isdigit():
+            return True
     if text.count('"') % 2:
         first = text.index('"')
         return first > 0 and not text[first - 1].isspace() and text[first + 1 : first + 2] in ("", " ")

@@ -99,7 +99,9 @@ class Objective:
     exchange: bool = False  # improve the greedy choice by exchanges (``cover``), for a few times the greedy's cost
 
 
-def _candidate(story: Story, evidence: Evidence, i: int, excluded: frozenset[int], min_words: int) -> bool:
+def _candidate(
+    story: Story, evidence: Evidence, i: int, excluded: frozenset[int], min_words: int, exclaims: bool = False
+) -> bool:
     text = story.sentences[i].text
     return (
         i not in excluded
@@ -108,7 +110,7 @@ def _candidate(story: Story, evidence: Evidence, i: int, excluded: frozenset[int
         and not text.rstrip(" \"'”’»」").endswith(QUESTION_MARKS)
         and not opens_quotation(text)
         and not contact(text)
-        and not exclamation(text)
+        and (exclaims or not exclamation(text))
         and not (
             "openers" in evidence.language.rules
             and (
@@ -121,21 +123,26 @@ def _candidate(story: Story, evidence: Evidence, i: int, excluded: frozenset[int
     )
 
 
-def units(story: Story, evidence: Evidence, excluded: frozenset[int], min_words: int) -> list[tuple[int, ...]]:
+def units(
+    story: Story, evidence: Evidence, excluded: frozenset[int], min_words: int, exclaims: bool = False
+) -> list[tuple[int, ...]]:
     """What can be chosen: a sentence that stands on its own, or one that leans on what precedes it together
-    with the sentences before it, back to one that stands on its own (at most ``MAX_LEANING`` of them)."""
+    with the sentences before it, back to one that stands on its own (at most ``MAX_LEANING`` of them); an
+    exclamation only where ``exclaims`` (a story that does nothing but exclaim still gets a brief)."""
     found = []
     place = {(s.article, s.index): i for i, s in enumerate(story.sentences)}
     for i in range(len(story.sentences)):
-        if not _candidate(story, evidence, i, excluded, min_words):
+        if not _candidate(story, evidence, i, excluded, min_words, exclaims):
             continue
         unit = [i]
         while evidence.forms[unit[0]].leans and len(unit) <= MAX_LEANING:
             first = story.sentences[unit[0]]
             before = place.get((first.article, first.index - 1))
             text = story.sentences[before].text if before is not None else ""
-            if before is None or before in excluded or is_heading(text) or contact(text) or exclamation(text):
+            if before is None or before in excluded or is_heading(text) or contact(text):
                 break  # nothing to lean on that a brief may hold: the sentence does not come at all
+            if exclamation(text) and not exclaims:
+                break
             unit.insert(0, before)
         if not evidence.forms[unit[0]].leans:
             found.append(tuple(unit))
@@ -338,8 +345,13 @@ def cover(
     they are chosen again in that many fewer words, if anything fits those (up to ``RETRIES`` times)."""
     greedy = _Greedy(story, evidence, objective, words, repeats)
     concepts = evidence.concepts
-    # Short sentences are passed over while there are others; a story of short sentences only still gets a brief.
-    found = units(story, evidence, excluded, objective.min_words) or units(story, evidence, excluded, 1)
+    # Short sentences are passed over while there are others; a story of short sentences only still gets a brief,
+    # and so does one of exclamations only.
+    found = (
+        units(story, evidence, excluded, objective.min_words)
+        or units(story, evidence, excluded, 1)
+        or units(story, evidence, excluded, 1, exclaims=True)
+    )
     # Before anything is chosen, a single sentence's gain is its concepts' summed weight and its bonus per word:
     # for all sentences at once (the loop recomputes each gain as it goes).
     worth = np.bincount(concepts.rows, weights=greedy.entry_weight, minlength=len(greedy.cost)) + objective.bonus

@@ -16,17 +16,20 @@ AUXILIARIES = frozenset("was were is are have had has will would could can may m
 # (no name, no figure, nothing after it that says which) whose noun its article said in a sentence before: a second
 # mention, which points back at the first. Only the article can tell (``Form.subject``, ``in_article``): "The
 # earthquake struck at dawn" may open a story. Cased text only ("the democrats" may be a name in lower case).
-SUBJECT_VERB = (
-    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|remains|seems|appears|"
+VERB_FORMS = (
+    r"is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|remains|seems|appears|"
     r"says|said|led|came|went|took|made|found|began|left|gave|told|saw|held|fell|rose|hit|put|ran|won|lost|got|met|"
     r"sent|brought|kept|struck|spent|built|drew|grew|knew|became|becomes|comes|goes|follows|gives|makes|takes|shows|"
-    r"marks|plans|wants|died|(?!(?:speed|breed|greed|steed)\b)[a-z]{3,}ed)\b"
+    r"marks|plans|wants|died"
 )
+SUBJECT_VERB = rf"(?:{VERB_FORMS}|(?!(?:speed|breed|greed|steed)\b)[a-z]{{3,}}ed)\b"
 # "Both pleaded guilty.", "Neither was hurt.", "Both drank…": "both" and "neither" before a verb mean two named
-# before ("Both sides…" says which).
+# before ("Both sides…" says which). A word in "-ed" is a verb only before what follows a verb ("Both died in…",
+# "Both denied the…"): "Both armed groups…", "Both injured men…" say which.
+AFTER_VERB = r"(?= (?:to|in|on|at|for|with|from|that|the|a|an|his|her|their|its|guilty|not|and|as|by|of|into)\b|[.,;])"
 PAIR = re.compile(
-    OPEN_QUOTE + r"(?:both|neither) (?:" + SUBJECT_VERB + r"|fled|fought|wore|spoke|stood|flew|drank|ate|wrote|chose|"
-    r"sold|bought|paid|felt|heard|sat|slept|swore|taught|caught|threw)\b",
+    OPEN_QUOTE + r"(?:both|neither) (?:(?:" + VERB_FORMS + r"|fled|fought|wore|spoke|stood|flew|drank|ate|wrote|chose|"
+    r"sold|bought|paid|felt|heard|sat|slept|swore|taught|caught|threw)\b|[a-z]{3,}ed" + AFTER_VERB + ")",
     re.IGNORECASE,
 )
 # The subject's words run to the first verb, an adverb perhaps before it ("The minister also urged…", "The
