@@ -33,7 +33,8 @@ MOTION = re.compile(
     r"heading|fled|flee|flees|fleeing|rushed|rushing|taken|took|take|takes|taking|immigrated|emigrated|"
     r"relocated|transferred|driven|drove|walked|sailed)"
 )  # "came to Nairobi"
-HERE_ALONE = frozenset("up down over back out in right just".split())  # "back here", "right here": left as it is
+# "back here", "right here", "neither here nor there": left as it is
+HERE_ALONE = frozenset("up down over back out in right just neither".split())
 
 
 def dateline_place(dateline: str) -> str:
@@ -72,7 +73,7 @@ def here_edits(text: str, place: str) -> list[tuple[int, str, str]]:
             continue
         before = text[max(0, at - 40) : at].split()  # the word before it (a window: linear however long the text)
         word = NON_WORD.sub("", before[-1]).lower() if before else ""
-        if word in HERE_ALONE or word == "neither":
+        if word in HERE_ALONE:
             continue
         if word in TOWARDS:
             words = place

@@ -178,13 +178,10 @@ SPEAKER_NOUNS = sorted(
 DESCRIBED = (  # up to three words before the noun: "former", "44-year-old", a quoted title
     r"(?:(?:(?-i:[a-z][\w'’-]*)|\d[\w'’-]*|``[^`']{1,40}''|''[^']{1,40}''|\"[^\"]{1,40}\"|“[^”]{1,40}”)\s+){0,3}?"
 )
+SPEAKER = rf"{DESCRIBED}(?-i:({'|'.join(SPEAKER_NOUNS)}))"  # "the former star", "the judge": its noun captured
 DEFINITE_SPEAKER = re.compile(
-    r",\s*(?:''|[\"”’])?\s*(?:the " + DESCRIBED + r"(?-i:(" + "|".join(SPEAKER_NOUNS) + r")) (?:said|says|added|"
-    r"adds|told|tells|noted|stated|reported|announced|wrote)|(?:said|added) the "
-    + DESCRIBED
-    + r"(?-i:("
-    + "|".join(SPEAKER_NOUNS)
-    + r")))"
+    r",\s*(?:''|[\"”’])?\s*(?:the " + SPEAKER + r" (?:said|says|added|adds|told|tells|noted|stated|reported|"
+    r"announced|wrote)|(?:said|added) the " + SPEAKER + ")"
     r"(?:\s+(?!(?:that|he|she|they|it|we|to|be|is|was)\b)[^\s,;:]+){0,6}\s*[.!]?\W*$",
     re.IGNORECASE,
 )
