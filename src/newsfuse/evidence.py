@@ -17,6 +17,7 @@ from newsfuse.languages import Language, load_language
 from newsfuse.model import Story
 from newsfuse.opinion import Judged, judge_story
 from newsfuse.readable import Form, SaidBefore, in_article
+from newsfuse.subjects import introduced
 from newsfuse.tokens import Tokens, said_before, tokenize
 from newsfuse.vectors import Vectors, build
 
@@ -43,7 +44,8 @@ def forms_in_articles(story: Story, tokens: Tokens, language: Language) -> tuple
     """Each sentence's form where it stands in its article (``readable.in_article``)."""
     forms = [language.form(s.text, tokens.lower_case) for s in story.sentences]
     said = subjects_said(story, tokens, language, forms)
-    return tuple(in_article(f, s.article, s.index, said) for f, s in zip(forms, story.sentences, strict=True))
+    intro = introduced(story, language.stem, (m for f in forms for m in f.mentions))
+    return tuple(in_article(f, s.article, s.index, said, intro) for f, s in zip(forms, story.sentences, strict=True))
 
 
 def subjects_said(story: Story, tokens: Tokens, language: Language, forms: Iterable[Form]) -> SaidBefore | None:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsfuse.subjects import AUXILIARIES, PAIR, definite_subject
+from newsfuse.subjects import AUXILIARIES, PAIR, definite_mentions, definite_subject
 from newsfuse.text import OPEN_QUOTE, OPENERS, STOPWORDS, WORD
 
 CONNECTIVE = re.compile(
@@ -275,6 +275,8 @@ class Form:
     leans: str = ""  # "pronoun", "definite", "reference", "quote" or "" (stands on its own once trimmed)
     noun: str = ""  # for "definite" and "reference": the noun it refers back to ("" if none)
     subject: str = ""  # the noun of a definite subject (rule (j)): it leans where its article said it before
+    mentions: tuple[str, ...] = ()  # the heads of rule (l)'s definite phrases: it leans where its article
+    # introduced one before ("a study" … "the study")
 
 
 def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Form:
@@ -320,7 +322,9 @@ def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Fo
             return Form(trim, "reference", noun)
     if common is not None and _cased(text) and unnamed_person(opening, common):  # "But if you climb his…": "If you…"
         return Form(trim, "pronoun")
-    return Form(trim, subject=definite_subject(opening) if common is not None else "")  # (j): cased text only
+    if common is None:  # (j) and (l): cased text only
+        return Form(trim)
+    return Form(trim, subject=definite_subject(opening), mentions=definite_mentions(_outside_quotations(rest)))
 
 
 def half_quotation(text: str) -> bool:
@@ -379,12 +383,15 @@ class Placed:
 SaidBefore = Callable[[str, int, str], bool]
 
 
-def unresolved(brief: Sequence[Placed], said_before: SaidBefore | None = None) -> list[bool]:
+def unresolved(
+    brief: Sequence[Placed], said_before: SaidBefore | None = None, introduced: SaidBefore | None = None
+) -> list[bool]:
     """Per brief sentence: leans on something the brief does not say (see the module docstring);
-    ``said_before``: what the articles said before each sentence (rule (j); without it, (j) is not applied)."""
+    ``said_before``: what the articles said before each sentence (rule (j); without it, (j) is not applied);
+    ``introduced``: what they introduced before it (rule (l), likewise)."""
     result = []
     for k, sentence in enumerate(brief):
-        own = in_article(sentence.form, sentence.article, sentence.index, said_before)
+        own = in_article(sentence.form, sentence.article, sentence.index, said_before, introduced)
         leans = own.leans or CONNECTIVE.match(sentence.text)
         follows = k > 0 and (brief[k - 1].article, brief[k - 1].index) == (sentence.article, sentence.index - 1)
         noun = naming(own.noun) if own.noun else None
@@ -400,12 +407,19 @@ def naming(noun: str) -> re.Pattern[str]:
     return re.compile(rf"\b{noun[:-1] if plural else noun}(?:e?s)?\b", re.IGNORECASE)
 
 
-def in_article(form: Form, article: str, index: int, said_before: SaidBefore | None = None) -> Form:
+def in_article(
+    form: Form, article: str, index: int, said_before: SaidBefore | None = None, introduced: SaidBefore | None = None
+) -> Form:
     """A sentence's form where it stands: an article's first sentence introduces its story, so a reference there
     ("The two Israelis arrested in Cyprus…") is to what it says itself, or its headline, not to a sentence before;
-    a definite subject leans on the sentence before where its article said the noun before (``said_before``)."""
+    a definite subject leans on the sentence before where its article said the noun before (``said_before``), a
+    definite phrase where its article introduced the noun before (``introduced``)."""
     if form.leans == "reference" and index == 0:
         return Form(form.trim)
     if form.subject and said_before is not None and said_before(article, index, form.subject):
         return Form(form.trim, "definite", form.subject)
+    if form.mentions and introduced is not None:
+        for noun in form.mentions:
+            if introduced(article, index, noun):
+                return Form(form.trim, "definite", noun)
     return form
