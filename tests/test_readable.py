@@ -159,7 +159,7 @@ from newsfuse.readable import (
     ],
 )
 def test_forms(text: str, expected: Form) -> None:
-    assert replace(form(text), subject="") == expected  # the definite subject: below
+    assert replace(form(text), subject="", mentions=()) == expected  # (j) below, (l) in test_subjects.py
 
 
 @pytest.mark.parametrize(

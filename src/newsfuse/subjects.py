@@ -54,7 +54,7 @@ NO_SUBJECT = frozenset(
     "these those day days week weeks month months year years morning night time today yesterday tomorrow "
     # things there is one of, which no reader asks "which?" of
     "pope dollar euro yen sun moon earth world public economy internet weather military army navy police future "
-    "market wind sky sea air penalty".split()
+    "market wind sky sea air penalty past".split()
 )
 LY_NOUNS = frozenset("rally supply assembly ally reply family monopoly anomaly bully lily belly jelly".split())
 # After "is" or "was": "The idea is to…", "The fact is that…", "The rock is called Cumberland", "The issue was complex
@@ -83,17 +83,21 @@ def definite_subject(text: str) -> str:
 
 # (l) A noun phrase of plain words after "the" or "a"/"an"/"another"; its head is its last word before a verb, a
 # function word, a possessive or punctuation ("the study found" → study; "a sworn deposition in" → deposition).
-PHRASE = re.compile(r"\b((?i:the|an?|another)) ([A-Za-z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,2})")
-PHRASE_VERBS = frozenset(
-    "said says say found finds show shows told tells added adds according reported reports noted notes became "
-    "become becomes remains called calls began begins".split()
+PHRASE = re.compile(r"\b((?i:the|an?|another)) (?=([A-Za-z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,2}))")
+PHRASE_STOPS = frozenset(  # verbs and prepositions that end a phrase ("the county built…", "the houses along…")
+    (
+        VERB_FORMS.replace("|", " ") + " say find finds show showed tell tells add adds according report reports "
+        "note notes become remain called calls begin begins along across around toward towards near within without "
+        "behind beyond during despite amid inside outside beside throughout upon via"
+    ).split()
 )
 # After its head, words that say which one it is ("the school in Conyers", "the theory of evolution", "the drug,
-# called Ribavirin"): no pointing back. The same after an indefinite one ("a number of people" introduces no number).
+# called Ribavirin"): no pointing back. After an indefinite one, "of" ("a number of people" introduces no number).
 WHICH_ONE = re.compile(
     r"\s*(?:to|by|for|between|against|among|about|over|under|who|whom|whose|which|with|that|in|at|of|on|from|"
     r"where|when)\b|,? (?:called|named|known as)\b"
 )
+OF = re.compile(r"\s*of\b")
 
 
 def _heads(text: str, article: str, start: int = 0) -> Iterable[tuple[int, str]]:
@@ -105,22 +109,30 @@ def _heads(text: str, article: str, start: int = 0) -> Iterable[tuple[int, str]]
         words = []
         for word in found.group(2).split():
             lowered = word.lower()
-            if lowered in STOPWORDS or lowered in PHRASE_VERBS or lowered.endswith(("ed", "ly", "'s", "’s")):
+            if lowered in STOPWORDS or lowered in PHRASE_STOPS or lowered.endswith(("ed", "ly", "'s", "’s")):
                 break
             words.append(word)
         if not words or not all(w.islower() for w in words) or not (head := words[-1]).isalpha() or len(head) < 3:
             continue
         end = found.start(2) + sum(len(w) + 1 for w in words) - 1
-        if head in NO_SUBJECT or head in AUXILIARIES or WHICH_ONE.match(text, end):
+        if head in NO_SUBJECT or head in AUXILIARIES or (WHICH_ONE if article == "the" else OF).match(text, end):
             continue
         yield found.start(), head
 
 
+APPOSITION = re.compile(r"[A-Z][\w.'’-]*, $")  # "Fitzgerald, the prosecutor, said…": says who the name is
+
+
 def definite_mentions(text: str) -> tuple[str, ...]:
     """(l): the heads of the definite noun phrases past a sentence's opening (quotations taken out), in order,
-    unless the sentence itself says the head before ("A new study… the study")."""
+    unless the sentence itself says the head before ("A new study… the study") or the phrase is in apposition
+    to a name."""
     return tuple(
-        dict.fromkeys(h for at, h in _heads(text, "the", 1) if not re.search(rf"\b{h}\b", text[:at], re.IGNORECASE))
+        dict.fromkeys(
+            h
+            for at, h in _heads(text, "the", 1)
+            if not APPOSITION.search(text, 0, at) and not re.search(rf"\b{h}\b", text[:at], re.IGNORECASE)
+        )
     )
 
 
