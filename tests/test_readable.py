@@ -339,3 +339,12 @@ def test_a_speaker_named_by_a_noun_is_resolved_by_a_brief_sentence_that_names_it
     named = "Acme, the company that makes the pumps, reported on Tuesday."
     brief = [Placed(named, "a", 0, form(named)), Placed(second, "b", 4, leaning)]
     assert unresolved(brief) == [False, False]
+
+
+def test_a_connective_left_in_leans_even_where_the_brief_names_the_noun_of_a_second_mention() -> None:
+    def said_before(article: str, index: int, word: str) -> bool:
+        return word == "spillway" and index > 1
+
+    named = placed("Engineers checked the spillway.", "b", 0)
+    assert unresolved([named, placed("But the spillway was cracked.", "a", 3)], said_before) == [False, True]
+    assert unresolved([named, placed("The spillway was cracked.", "a", 3)], said_before) == [False, False]

@@ -83,6 +83,43 @@ def test_ingest_creates_a_store_only_in_a_new_or_empty_file_and_says_so(tmp_path
     assert sorted(p.name for p in refused.iterdir()) == ["empty.db", "notes.db", "other.db", "tiny.db"]
 
 
+WIRE = (
+    "Dam fails upstream of Alder Falls\n\n"
+    "ALDER FALLS, Ore. (AP) — The county dam on Marlow Creek failed before dawn on Tuesday, forcing about 2,000 "
+    "residents from their homes.\n\n"
+    "State engineers met here on Wednesday to inspect the broken spillway and the cracked levee of the dam.\n"
+)
+
+
+def shown_brief(db: Path) -> tuple[str, list[dict[str, str]]]:
+    done = run_cli("story", "1", "--db", str(db), "--output", "json")
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    return shown["summary"], [c for s in shown["sentences"] for c in s["changes"]]
+
+
+def test_a_stored_story_keeps_its_datelines_place_and_an_older_store_is_brought_up_to_date(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(WIRE)
+    db = tmp_path / "news.db"
+    assert run_cli("ingest", str(tmp_path / "wire.txt"), "--db", str(db)).returncode == 0
+    summary, changes = shown_brief(db)
+    assert "met in Alder Falls on Wednesday" in summary  # "here", read back from the store
+    assert changes == [{"start": 130, "end": 134, "was": "here", "now": "in Alder Falls"}]
+    with sqlite3.connect(db) as connection:  # the layout of the stores of the eighteenth session and before
+        connection.execute("ALTER TABLE articles DROP COLUMN place")
+        connection.execute("PRAGMA user_version = 2")
+    connection.close()
+    before = db.read_bytes()
+    assert "met here on Wednesday" in shown_brief(db)[0]  # read as it is: no place known
+    assert db.read_bytes() == before  # and never changed by reading
+    (tmp_path / "more.txt").write_text("Crews pumped water out of 300 homes on Wednesday in the town of Alder Falls.\n")
+    assert run_cli("ingest", str(tmp_path / "more.txt"), "--db", str(db)).returncode == 0
+    with sqlite3.connect(db) as connection:  # a writer brought it up to date, and kept what it held
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert connection.execute("SELECT count(*), count(place) FROM articles").fetchone() == (2, 0)
+    connection.close()
+
+
 def test_a_read_only_store_is_read_but_never_written(tmp_path: Path) -> None:
     """A file or folder without write permission is respected even by root (who could write it anyway)."""
     db = tmp_path / "news.db"

@@ -49,6 +49,24 @@ def test_the_same_stories_as_on_sqlite(postgres: str, tmp_path: Path) -> None:
     assert "0 articles added, 3 duplicates skipped" in again.stdout
 
 
+def test_a_store_of_the_earlier_layout_is_read_as_it_is_and_brought_up_to_date_by_a_writer(
+    postgres: str, tmp_path: Path
+) -> None:
+    url = new_database(postgres)
+    assert run_cli("ingest", str(EXAMPLE), "--db", url).returncode == 0
+    with psycopg.connect(url, autocommit=True) as connection:  # the layout of the eighteenth session's stores
+        connection.execute("ALTER TABLE articles DROP COLUMN place")
+        connection.execute("DELETE FROM newsfuse_meta")
+        connection.execute("INSERT INTO newsfuse_meta VALUES (2)")
+    shown = run_cli("story", "1", "--db", url)
+    assert shown.returncode == 0 and "Marlow Creek" in shown.stdout, shown.stderr
+    assert count(url, "SELECT max(version) FROM newsfuse_meta") == 2  # reading changes nothing
+    (tmp_path / "more.txt").write_text("Crews pumped water out of 300 homes on Wednesday in Alder Falls.\n")
+    assert run_cli("ingest", str(tmp_path / "more.txt"), "--db", url).returncode == 0
+    assert count(url, "SELECT max(version) FROM newsfuse_meta") == 3
+    assert count(url, "SELECT count(*) FROM articles WHERE place IS NULL") == 4  # what it held, kept
+
+
 def test_reading_never_creates_anything_and_foreign_tables_are_left_alone(postgres: str) -> None:
     empty = new_database(postgres)
     for args in (["stories"], ["story", "1"]):

@@ -34,7 +34,7 @@ def as_articles(stored: Iterable[StoredArticle]) -> list[Article]:
     return [
         Article(
             f"a{s.id}", s.text, s.title, s.source, s.url, s.published, s.author,
-            language=readable_as(identify(s.text)), origin=s.external_id,
+            language=readable_as(identify(s.text)), origin=s.external_id, place=s.place or "",
         )
         for s in stored
     ]  # fmt: skip

@@ -392,11 +392,11 @@ def unresolved(
     result = []
     for k, sentence in enumerate(brief):
         own = in_article(sentence.form, sentence.article, sentence.index, said_before, introduced)
-        leans = own.leans or CONNECTIVE.match(sentence.text)
         follows = k > 0 and (brief[k - 1].article, brief[k - 1].index) == (sentence.article, sentence.index - 1)
         noun = naming(own.noun) if own.noun else None
         named = noun is not None and any(noun.search(earlier.text) for earlier in brief[:k])
-        result.append(bool(leans) and not follows and not named)
+        # a connective left in ("But the spillway…") leans on the sentence before whatever the brief names
+        result.append(not follows and (bool(CONNECTIVE.match(sentence.text)) or (bool(own.leans) and not named)))
     return result
 
 

@@ -20,7 +20,9 @@ from newsfuse.errors import InputError
 
 BUSY_SECONDS = 120.0
 CACHE_KIB = 256 * 1024
-SCHEMA_VERSION = 2  # PRAGMA user_version of the stores this code writes; other stores are refused
+SCHEMA_VERSION = 3  # PRAGMA user_version of the stores this code writes; other stores are refused, but for
+# those of an earlier layout that a writer brings up to this one (a reader reads them as they are)
+UPGRADES = {2: ("ALTER TABLE articles ADD COLUMN place TEXT",)}  # version → the statements that bring it to this one
 SQLITE_HEADER = b"SQLite format 3\x00"  # how every SQLite database file starts
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
@@ -45,7 +47,8 @@ CREATE TABLE IF NOT EXISTS articles (
     text_hash TEXT NOT NULL UNIQUE,
     published TEXT,
     author TEXT,
-    added TEXT NOT NULL
+    added TEXT NOT NULL,
+    place TEXT                  -- the place its dateline names: what its "here" means
 );
 CREATE INDEX IF NOT EXISTS stories_merged ON stories(merged_into) WHERE merged_into IS NOT NULL;
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
@@ -150,7 +153,8 @@ class SqliteDatabase:
             # lower() as Python's (SQLite's folds ASCII only), so that a title search finds "Élection" as
             # PostgreSQL does
             self.connection.create_function("lower", 1, _lower, deterministic=True)
-            usable = self._version() == SCHEMA_VERSION or not (read_only or (has_data and self._holds_anything()))
+            readable = self._version() in (SCHEMA_VERSION, *UPGRADES)
+            usable = readable or not (read_only or (has_data and self._holds_anything()))
             if usable and not read_only:  # only now, once it is known to be ours: WAL changes the file
                 self._write_ahead_log()
                 self.connection.execute("PRAGMA synchronous=NORMAL")
@@ -163,6 +167,7 @@ class SqliteDatabase:
             raise InputError(
                 "--db", f"{url}: not a store of this newsfuse version, left as it is (ingest into a new file)"
             )
+        self.keeps_places = self._version() == SCHEMA_VERSION  # a store read as it is may be of an earlier layout
 
     def _holds_anything(self) -> bool:
         return bool(self._version() or self.connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
@@ -184,13 +189,19 @@ class SqliteDatabase:
         return int(self.connection.execute("PRAGMA user_version").fetchone()[0])
 
     def _create_schema(self) -> bool:
-        """Create the tables in an empty database (under the write lock: two new writers may race here);
-        False when the database holds something else."""
+        """Create the tables in an empty database, or bring a store of an earlier layout up to this one (under
+        the write lock: two new writers may race here); False when the database holds something else."""
         self.begin_write()
         try:
             if self._version() == SCHEMA_VERSION:
                 self.connection.execute("COMMIT")
                 return True  # another process created it meanwhile
+            if (version := self._version()) in UPGRADES:  # a store of an earlier layout: brought up to this one
+                for statement in UPGRADES[version]:
+                    self.connection.execute(statement)
+                self.connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self.connection.execute("COMMIT")
+                return True
             if self._holds_anything():
                 self.connection.execute("ROLLBACK")
                 return False

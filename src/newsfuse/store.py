@@ -37,6 +37,7 @@ class StoredArticle:
     published: str | None
     author: str | None
     added: str
+    place: str | None = None  # the place its dateline names
 
 
 class Store:
@@ -126,8 +127,9 @@ class Store:
     def add_articles(self, rows: Iterable[Mapping[str, Any]]) -> None:
         """Articles (with their ``story``), in this order: ids are given in it."""
         self.db.executemany(
-            "INSERT INTO articles(story, external_id, title, text, source, url, text_hash, published, author, added)"
-            " VALUES (:story, :external_id, :title, :text, :source, :url, :text_hash, :published, :author, :added)",
+            "INSERT INTO articles(story, external_id, title, text, source, url, text_hash, published, author, added, "
+            "place) VALUES (:story, :external_id, :title, :text, :source, :url, :text_hash, :published, :author, "
+            ":added, :place)",
             rows,
         )
 
@@ -229,8 +231,9 @@ class Store:
 
     def articles_of(self, story: int) -> list[StoredArticle]:
         rows = self.db.execute(
-            "SELECT id, story, external_id, title, text, source, url, published, author, added FROM articles"
-            " WHERE story = ? ORDER BY coalesce(published, added), id",
+            "SELECT id, story, external_id, title, text, source, url, published, author, added, "
+            + ("place" if self.db.keeps_places else "NULL")
+            + " FROM articles WHERE story = ? ORDER BY coalesce(published, added), id",
             (story,),
         )
         return [StoredArticle(*row) for row in rows]

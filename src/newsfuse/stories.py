@@ -325,7 +325,7 @@ def _row(p: Prepared, published: str | None, now: str) -> dict[str, Any]:
     a = p.article
     return {
         "external_id": a.id, "title": a.title, "text": a.text, "source": a.source, "url": p.url,
-        "text_hash": p.text_hash, "published": published, "author": a.author, "added": now,
+        "text_hash": p.text_hash, "published": published, "author": a.author, "added": now, "place": a.place or None,
     }  # fmt: skip
 
 
