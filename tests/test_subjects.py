@@ -1,11 +1,16 @@
-"""Second mentions (``subjects``): rule (l), a definite phrase whose head its article introduced before."""
+"""Second mentions (``subjects``): rule (l), a definite phrase whose head its article said before."""
 
 import pytest
 
+from newsfuse.evidence import forms_in_articles, subjects_said
+from newsfuse.languages import load_language
 from newsfuse.model import Article
 from newsfuse.pipeline import story_of
 from newsfuse.readable import Placed, form, unresolved
-from newsfuse.subjects import definite_mentions, introduced
+from newsfuse.subjects import definite_mentions
+from newsfuse.tokens import tokenize
+
+ENGLISH = load_language("en")
 
 
 @pytest.mark.parametrize(
@@ -39,29 +44,26 @@ DAM = Article(
 )
 
 
-def test_a_noun_counts_as_introduced_only_after_an_indefinite_phrase_in_an_earlier_sentence() -> None:
-    story = story_of([DAM])
-    said = introduced(story, lambda words: [w.rstrip("s") for w in words], ["hearing", "road", "hearings"])
-    assert said is not None
-    assert said("dam", 2, "hearing") and said("dam", 3, "hearings")  # any word of its stem
-    assert not said("dam", 1, "hearing")  # not before the sentence that introduces it
-    assert not said("dam", 3, "road")  # never introduced: "the road" may be the story's one road
-    assert not said("other", 2, "hearing")  # another article's hearing may be another hearing
-    assert not said("dam", 3, "dam")  # not asked about
-    assert introduced(story, lambda words: words, []) is None
-
-
 def test_a_sentence_with_a_second_mention_is_unresolved_unless_the_brief_names_the_noun() -> None:
-    said = introduced(story_of([DAM]), lambda words: words, ["hearing"])
-    public = Placed(DAM.text.splitlines()[2], "dam", 2, form(DAM.text.splitlines()[2]))
+    story = story_of([DAM])
+    forms = forms_in_articles(story, tokenize(story, ENGLISH), ENGLISH)
+    assert (forms[2].leans, forms[2].noun) == ("definite", "hearing")  # which hearing? the article said one before
+    assert forms[3].leans == ""  # "the road": its article said no road before
+    said = subjects_said(story, tokenize(story, ENGLISH), ENGLISH, [form(s.text) for s in story.sentences])
+    public, hearing = (Placed(s.text, "dam", s.index, form(s.text)) for s in (story.sentences[2], story.sentences[1]))
     opening = Placed("The county dam failed on Tuesday.", "dam", 0, form("The county dam failed on Tuesday."))
     other = Placed("A crowd gathered at the town hall.", "paper", 0, form("A crowd gathered at the town hall."))
-    assert unresolved([opening, public], None, said) == [False, True]  # which hearing?
-    assert unresolved([opening, public]) == [False, False]  # not known what the article introduced: not applied
-    hearing = Placed(DAM.text.splitlines()[1], "dam", 1, form(DAM.text.splitlines()[1]))
-    assert unresolved([opening, hearing, public], None, said) == [False, False, False]
-    assert unresolved([other, public], None, said) == [False, True]
+    assert unresolved([opening, public], said) == [False, True]
+    assert unresolved([opening, public]) == [False, False]  # not known what the article said: not applied
+    assert unresolved([opening, hearing, public], said) == [False, False, False]
+    assert unresolved([other, public], said) == [False, True]
+    assert unresolved([other, Placed(public.text, "paper", 2, public.form)], said) == [False, False]  # not said there
 
 
 def test_a_phrase_in_apposition_to_a_name_says_who_the_name_is() -> None:
     assert definite_mentions("Dana Reyes, the mayor, said the levee held.") == ("levee",)
+
+
+def test_a_phrase_that_says_when_or_points_ahead_points_back_at_nothing() -> None:
+    assert definite_mentions("He read out the following statement on Monday.") == ()
+    assert definite_mentions("Rents doubled over the past decade.") == ()

@@ -39,7 +39,6 @@ from newsfuse.progress import progress
 from newsfuse.readable import Placed, unresolved
 from newsfuse.render import markdown_table
 from newsfuse.segment import split_paragraph
-from newsfuse.subjects import introduced
 from newsfuse.text import CJK
 from newsfuse.tokens import Tokens, tokenize
 
@@ -109,11 +108,10 @@ def reader_figures(brief: Brief | None, pipeline: Pipeline, read: dict[str, Read
         for s in brief.sentences
     ]
     said = subjects_said(story, tokens, language, (p.form for p in placed))
-    intro = introduced(story, language.stem, (m for p in placed for m in p.form.mentions))
     texts = [s.text for s in brief.sentences]
     return {
         "sentences": len(placed),
-        "unresolved": sum(unresolved(placed, said, intro)),
+        "unresolved": sum(unresolved(placed, said)),
         "repeated": repeated_pairs(texts, language.content_stems, counted=language.counts_things),
     }
 

@@ -17,7 +17,6 @@ from newsfuse.languages import Language, load_language
 from newsfuse.model import Story
 from newsfuse.opinion import Judged, judge_story
 from newsfuse.readable import Form, SaidBefore, in_article
-from newsfuse.subjects import introduced
 from newsfuse.tokens import Tokens, said_before, tokenize
 from newsfuse.vectors import Vectors, build
 
@@ -44,13 +43,13 @@ def forms_in_articles(story: Story, tokens: Tokens, language: Language) -> tuple
     """Each sentence's form where it stands in its article (``readable.in_article``)."""
     forms = [language.form(s.text, tokens.lower_case) for s in story.sentences]
     said = subjects_said(story, tokens, language, forms)
-    intro = introduced(story, language.stem, (m for f in forms for m in f.mentions))
-    return tuple(in_article(f, s.article, s.index, said, intro) for f, s in zip(forms, story.sentences, strict=True))
+    return tuple(in_article(f, s.article, s.index, said) for f, s in zip(forms, story.sentences, strict=True))
 
 
 def subjects_said(story: Story, tokens: Tokens, language: Language, forms: Iterable[Form]) -> SaidBefore | None:
-    """Where each article said the nouns of the definite subjects among ``forms`` (rule (j)); None if none."""
-    heads = sorted({f.subject for f in forms if f.subject})
+    """Where each article said the nouns of the definite subjects and phrases among ``forms`` (rules (j) and
+    (l)); None if none."""
+    heads = sorted({noun for f in forms for noun in (f.subject, *f.mentions) if noun})
     return said_before(story, tokens, dict(zip(heads, language.stem(heads), strict=True))) if heads else None
 
 

@@ -275,8 +275,8 @@ class Form:
     leans: str = ""  # "pronoun", "definite", "reference", "quote" or "" (stands on its own once trimmed)
     noun: str = ""  # for "definite" and "reference": the noun it refers back to ("" if none)
     subject: str = ""  # the noun of a definite subject (rule (j)): it leans where its article said it before
-    mentions: tuple[str, ...] = ()  # the heads of rule (l)'s definite phrases: it leans where its article
-    # introduced one before ("a study" … "the study")
+    mentions: tuple[str, ...] = ()  # the heads of rule (l)'s definite phrases: it leans where its article said
+    # one before
 
 
 def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Form:
@@ -383,15 +383,12 @@ class Placed:
 SaidBefore = Callable[[str, int, str], bool]
 
 
-def unresolved(
-    brief: Sequence[Placed], said_before: SaidBefore | None = None, introduced: SaidBefore | None = None
-) -> list[bool]:
+def unresolved(brief: Sequence[Placed], said_before: SaidBefore | None = None) -> list[bool]:
     """Per brief sentence: leans on something the brief does not say (see the module docstring);
-    ``said_before``: what the articles said before each sentence (rule (j); without it, (j) is not applied);
-    ``introduced``: what they introduced before it (rule (l), likewise)."""
+    ``said_before``: what the articles said before each sentence (rules (j) and (l); without it, not applied)."""
     result = []
     for k, sentence in enumerate(brief):
-        own = in_article(sentence.form, sentence.article, sentence.index, said_before, introduced)
+        own = in_article(sentence.form, sentence.article, sentence.index, said_before)
         follows = k > 0 and (brief[k - 1].article, brief[k - 1].index) == (sentence.article, sentence.index - 1)
         noun = naming(own.noun) if own.noun else None
         named = noun is not None and any(noun.search(earlier.text) for earlier in brief[:k])
@@ -407,19 +404,15 @@ def naming(noun: str) -> re.Pattern[str]:
     return re.compile(rf"\b{noun[:-1] if plural else noun}(?:e?s)?\b", re.IGNORECASE)
 
 
-def in_article(
-    form: Form, article: str, index: int, said_before: SaidBefore | None = None, introduced: SaidBefore | None = None
-) -> Form:
+def in_article(form: Form, article: str, index: int, said_before: SaidBefore | None = None) -> Form:
     """A sentence's form where it stands: an article's first sentence introduces its story, so a reference there
     ("The two Israelis arrested in Cyprus…") is to what it says itself, or its headline, not to a sentence before;
-    a definite subject leans on the sentence before where its article said the noun before (``said_before``), a
-    definite phrase where its article introduced the noun before (``introduced``)."""
+    a definite subject (j) or phrase (l) leans on the sentence before where its article said the noun before
+    (``said_before``)."""
     if form.leans == "reference" and index == 0:
         return Form(form.trim)
-    if form.subject and said_before is not None and said_before(article, index, form.subject):
-        return Form(form.trim, "definite", form.subject)
-    if form.mentions and introduced is not None:
-        for noun in form.mentions:
-            if introduced(article, index, noun):
+    if said_before is not None:
+        for noun in (form.subject, *form.mentions) if form.subject else form.mentions:
+            if said_before(article, index, noun):
                 return Form(form.trim, "definite", noun)
     return form

@@ -3,17 +3,15 @@
 (j) "The celestial fireworks are…", "The surveillance led to…", "The commission's report charged…": a definite
 subject whose noun its article said before (only the article can tell: ``readable.in_article``); and "Both
 pleaded guilty.", "Neither was hurt.": two named before. (l) "…, the study found.", "In the deposition, Clinton
-claimed…": a definite noun phrase past the opening whose head its article introduced before as the head of an
-indefinite one ("a study", "a sworn deposition"), the way news introduces a thing and then points back at it.
-``readable.form`` reads them with the other openers; ``introduced`` reads a story's introductions.
+claimed…": a definite noun phrase past the opening whose head its article said before, the same way.
+``readable.form`` reads them with the other openers.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from newsfuse.model import Story
 from newsfuse.text import OPEN_QUOTE, OPENERS, STOPWORDS
 
 AUXILIARIES = frozenset("was were is are have had has will would could can may might did do does".split())
@@ -81,9 +79,9 @@ def definite_subject(text: str) -> str:
     return head
 
 
-# (l) A noun phrase of plain words after "the" or "a"/"an"/"another"; its head is its last word before a verb, a
-# function word, a possessive or punctuation ("the study found" → study; "a sworn deposition in" → deposition).
-PHRASE = re.compile(r"\b((?i:the|an?|another)) (?=([A-Za-z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,2}))")
+# (l) A noun phrase of plain words after "the"; its head is its last word before a verb, a function word, a
+# possessive or punctuation ("the study found" → study; "the broken spillway in" → spillway).
+DEFINITE_PHRASE = re.compile(r"\bthe (?=([a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,2})( [A-Z])?)")  # a name after?
 PHRASE_STOPS = frozenset(  # verbs and prepositions that end a phrase ("the county built…", "the houses along…")
     (
         VERB_FORMS.replace("|", " ") + " say find finds show showed tell tells add adds according report reports "
@@ -92,71 +90,46 @@ PHRASE_STOPS = frozenset(  # verbs and prepositions that end a phrase ("the coun
     ).split()
 )
 # After its head, words that say which one it is ("the school in Conyers", "the theory of evolution", "the drug,
-# called Ribavirin"): no pointing back. After an indefinite one, "of" ("a number of people" introduces no number).
+# called Ribavirin"): no pointing back.
 WHICH_ONE = re.compile(
     r"\s*(?:to|by|for|between|against|among|about|over|under|who|whom|whose|which|with|that|in|at|of|on|from|"
     r"where|when)\b|,? (?:called|named|known as)\b"
 )
-OF = re.compile(r"\s*of\b")
+APPOSITION = re.compile(r"[A-Z][\w.'’-]*, $")  # "Fitzgerald, the prosecutor, said…": says who the name is
 
 
-def _heads(text: str, article: str, start: int = 0) -> Iterable[tuple[int, str]]:
-    """The (position, head) of each noun phrase of plain words that opens with ``article`` ("the" or "a") in
-    ``text`` from ``start``: lower-case words only, so no name ("the NIH study" says which)."""
-    for found in PHRASE.finditer(text, start):
-        if (found.group(1).lower() == "the") != (article == "the"):
-            continue
+def _heads(text: str) -> Iterable[tuple[int, str]]:
+    """The (position, head) of each definite noun phrase of plain words past the opening of ``text``: words in
+    lower case only, so no name ("the NIH study", "the new GM contract" say which)."""
+    for found in DEFINITE_PHRASE.finditer(text, 1):
         words = []
-        for word in found.group(2).split():
-            lowered = word.lower()
-            if lowered in STOPWORDS or lowered in PHRASE_STOPS or lowered.endswith(("ed", "ly", "'s", "’s")):
+        for word in found.group(1).split():
+            if word in STOPWORDS or word in PHRASE_STOPS or word.endswith(("ed", "ly", "'s", "’s")):
                 break
             words.append(word)
-        if not words or not all(w.islower() for w in words) or not (head := words[-1]).isalpha() or len(head) < 3:
+        else:
+            if found.group(2):  # a name goes on with it
+                continue
+        if not words or not (head := words[-1]).isalpha() or len(head) < 3:
             continue
-        end = found.start(2) + sum(len(w) + 1 for w in words) - 1
-        if head in NO_SUBJECT or head in AUXILIARIES or (WHICH_ONE if article == "the" else OF).match(text, end):
+        end = found.start(1) + sum(len(w) + 1 for w in words) - 1
+        if head in AUXILIARIES or any(w in NO_SUBJECT for w in words) or WHICH_ONE.match(text, end):
             continue
         yield found.start(), head
-
-
-APPOSITION = re.compile(r"[A-Z][\w.'’-]*, $")  # "Fitzgerald, the prosecutor, said…": says who the name is
 
 
 def definite_mentions(text: str) -> tuple[str, ...]:
     """(l): the heads of the definite noun phrases past a sentence's opening (quotations taken out), in order,
     unless the sentence itself says the head before ("A new study… the study") or the phrase is in apposition
     to a name."""
-    return tuple(
-        dict.fromkeys(
-            h
-            for at, h in _heads(text, "the", 1)
-            if not APPOSITION.search(text, 0, at) and not re.search(rf"\b{h}\b", text[:at], re.IGNORECASE)
-        )
-    )
-
-
-def introduced(
-    story: Story, stem: Callable[[list[str]], list[str]], mentions: Iterable[str]
-) -> Callable[[str, int, str], bool] | None:
-    """Whether an article introduced a noun (any word of its stem) as the head of an indefinite noun phrase in a
-    sentence before a given one, for the nouns of (l) ``mentions``; None when there are none. Reads only the
-    articles' sentences that hold "a" or "an"."""
-    wanted = sorted(set(mentions))
-    if not wanted:
-        return None
-    stems = dict(zip(wanted, stem(wanted), strict=True))
-    looked = set(stems.values())
-    first: dict[tuple[str, str], int] = {}  # (article, stem) → its first sentence that introduces it
-    for sentence in story.sentences:
-        text = sentence.text
-        if " a " not in text and " an " not in text and not text.startswith(("A ", "An ")) and "another" not in text:
+    if "the " not in text:
+        return ()
+    heads: list[str] = []
+    for at, head in _heads(text):
+        if text.endswith(", ", 0, at) and APPOSITION.search(text, max(0, at - 40), at):
             continue
-        for own in stem([h for _, h in _heads(text, "a")]):
-            if own in looked:
-                first.setdefault((sentence.article, own), sentence.index)
-
-    def said(article: str, index: int, word: str) -> bool:
-        return (own := stems.get(word)) is not None and first.get((article, own), index) < index
-
-    return said
+        if head in text[:at].lower() and re.search(rf"\b{head}\b", text[:at], re.IGNORECASE):
+            continue
+        if head not in heads:
+            heads.append(head)
+    return tuple(heads)
