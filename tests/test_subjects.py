@@ -67,3 +67,8 @@ def test_a_phrase_in_apposition_to_a_name_says_who_the_name_is() -> None:
 def test_a_phrase_that_says_when_or_points_ahead_points_back_at_nothing() -> None:
     assert definite_mentions("He read out the following statement on Monday.") == ()
     assert definite_mentions("Rents doubled over the past decade.") == ()
+
+
+def test_a_phrase_that_a_clause_after_it_says_which_is_no_second_mention() -> None:
+    assert definite_mentions("Reyes praised the causes he supported.") == ()
+    assert definite_mentions("Crews hauled the materials they’re using.") == ()  # nor "using", after a contraction

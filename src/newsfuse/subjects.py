@@ -90,10 +90,10 @@ PHRASE_STOPS = frozenset(  # verbs and prepositions that end a phrase ("the coun
     ).split()
 )
 # After its head, words that say which one it is ("the school in Conyers", "the theory of evolution", "the drug,
-# called Ribavirin"): no pointing back.
+# called Ribavirin", "the causes he supported"): no pointing back.
 WHICH_ONE = re.compile(
     r"\s*(?:to|by|for|between|against|among|about|over|under|who|whom|whose|which|with|that|in|at|of|on|from|"
-    r"where|when)\b|,? (?:called|named|known as)\b"
+    r"where|when|he|she|they|we|i|you)\b|,? (?:called|named|known as)\b"
 )
 APPOSITION = re.compile(r"[A-Z][\w.'’-]*, $")  # "Fitzgerald, the prosecutor, said…": says who the name is
 
@@ -104,7 +104,7 @@ def _heads(text: str) -> Iterable[tuple[int, str]]:
     for found in DEFINITE_PHRASE.finditer(text, 1):
         words = []
         for word in found.group(1).split():
-            if word in STOPWORDS or word in PHRASE_STOPS or word.endswith(("ed", "ly", "'s", "’s")):
+            if word in STOPWORDS or word in PHRASE_STOPS or word.endswith(("ed", "ly")) or "'" in word or "’" in word:
                 break
             words.append(word)
         else:
