@@ -3,15 +3,21 @@ from collections.abc import Callable
 import pytest
 
 import newsfuse
+from newsfuse.evidence import gather
 from newsfuse.material import (
+    LONGEST_QUOTATION,
     addresses_reader,
     contact,
     exclamation,
+    inside_quotations,
     list_item,
     opens_quotation,
     points_ahead,
     relative_day,
 )
+from newsfuse.model import Article
+from newsfuse.pipeline import story_of
+from newsfuse.select import units
 
 
 @pytest.mark.parametrize(
@@ -189,3 +195,32 @@ def test_no_brief_sentence_is_such_material(aside: str, rule: Callable[[str], bo
     ]
     brief = newsfuse.summarize(articles, words=60)
     assert brief.sentences and not any(rule(s.text) for s in brief.sentences)
+
+
+def test_a_quotation_that_goes_on_from_sentence_to_sentence_holds_the_sentences_inside_it() -> None:
+    story = story_of([Article(id="wire", text=(
+        "Survivors spoke angrily of the wait.\n"
+        "''No help. No police. No firemen,'' said Dana Reyes, a disc jockey at the dance.\n"
+        "“The water came fast. We ran. Nobody told us,” said Carl Dempsey.\n"
+        "„Wir kamen zu spät.“ The county said its crews came at once.\n"
+        "The levee was 6'' too low. Crews raised it.\n"
+        "``The levee held. It always does.\n"
+        "Crews went home.\n"
+        "He said \"we are done. Really done\" and left."
+    ))])  # fmt: skip
+    inside = inside_quotations(story)
+    texts = {(s.article, s.index): s.text for s in story.sentences}
+    assert sorted(texts[key] for key in inside) == [
+        "It always does.",
+        "No firemen,'' said Dana Reyes, a disc jockey at the dance.",
+        "No police.",
+    ]  # not past a paragraph's end ("Crews went home."), nor after "„…“", nor after 6'' (inches)
+    evidence = gather(story)
+    police = next(i for i, s in enumerate(story.sentences) if s.text == "No police.")
+    assert evidence.forms[police].leans == "quote"  # someone's words: it comes only with the quotation's opening
+    assert (police,) not in units(story, evidence, frozenset(), 2)
+
+
+def test_a_mark_left_open_too_long_is_a_stray_one() -> None:
+    story = story_of([Article(id="scraped", text="``Crews came. " + " ".join(f"Crew {n} left." for n in range(8)))])
+    assert len(inside_quotations(story)) == LONGEST_QUOTATION

@@ -33,6 +33,7 @@ from newsfuse.errors import InputError
 from newsfuse.evidence import subjects_said
 from newsfuse.facts import repeated_pairs
 from newsfuse.languages import MARKS
+from newsfuse.material import inside_quotations
 from newsfuse.model import Brief, Story
 from newsfuse.pipeline import Pipeline, story_from, story_of
 from newsfuse.progress import progress
@@ -111,7 +112,7 @@ def reader_figures(brief: Brief | None, pipeline: Pipeline, read: dict[str, Read
     texts = [s.text for s in brief.sentences]
     return {
         "sentences": len(placed),
-        "unresolved": sum(unresolved(placed, said)),
+        "unresolved": sum(unresolved(placed, said, inside_quotations(story))),
         "repeated": repeated_pairs(texts, language.content_stems, counted=language.counts_things),
     }
 

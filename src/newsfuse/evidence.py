@@ -14,6 +14,7 @@ import numpy as np
 
 from newsfuse.concepts import Concepts, find
 from newsfuse.languages import Language, load_language
+from newsfuse.material import inside_quotations
 from newsfuse.model import Story
 from newsfuse.opinion import Judged, judge_story
 from newsfuse.readable import Form, SaidBefore, in_article
@@ -42,8 +43,11 @@ NEUTRAL = Judged(0.0, (), False)
 def forms_in_articles(story: Story, tokens: Tokens, language: Language) -> tuple[Form, ...]:
     """Each sentence's form where it stands in its article (``readable.in_article``)."""
     forms = [language.form(s.text, tokens.lower_case) for s in story.sentences]
-    said = subjects_said(story, tokens, language, forms)
-    return tuple(in_article(f, s.article, s.index, said) for f, s in zip(forms, story.sentences, strict=True))
+    said, inside = subjects_said(story, tokens, language, forms), inside_quotations(story)
+    return tuple(
+        in_article(f, s.article, s.index, said, (s.article, s.index) in inside)
+        for f, s in zip(forms, story.sentences, strict=True)
+    )
 
 
 def subjects_said(story: Story, tokens: Tokens, language: Language, forms: Iterable[Form]) -> SaidBefore | None:

@@ -1,7 +1,8 @@
 """Brief material: the sentences a brief never takes, whatever they are worth, because lifted out of their article
 they do not say what they said there: the writer speaking to the reader, an announcement of what follows, a
 quotation opened and not closed, a way to reach the paper, a day told relative to the article's own, an item of a
-list.
+list. And where a quotation goes on from one sentence to the next (``inside_quotations``): those sentences are
+someone's words, not the writer's, however plain they read ("No police.").
 
 ``select`` leaves these out of a newsfuse brief; ``readable`` says what the sentences it may take lean on.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newsfuse.model import Story
 from newsfuse.opinion import REPORTED, unquoted
 from newsfuse.text import OPEN_QUOTE
 
@@ -106,3 +108,43 @@ def list_item(text: str) -> bool:
     if ":" not in head and " -" not in head and "—" not in head and "–" not in head and head[:1] != "-":
         return False
     return bool(TIMELINE.match(text) or LABEL.match(text))
+
+
+QUOTE_MARK = re.compile(r"``|''|[“”«»„「」『』\"]")
+CLOSING = {opening: closing for opening, closing in MARK_PAIRS} | {"''": "''", '"': '"'}
+LONGEST_QUOTATION = 4  # sentences a quotation may go on for past the one that opens it: a mark left open longer
+# is a stray one (scraped text), not a quotation
+
+
+def _left_open(text: str, opened: str) -> str:
+    """The quotation mark still open at the end of ``text`` ("" if none), given the one open at its start. The
+    wire's '' and a straight " open a quotation only right before a word at a word's start (``''No help.``);
+    after a word they close one."""
+    for found in QUOTE_MARK.finditer(text):
+        mark, at = found.group(), found.start()
+        if opened:
+            if mark in CLOSING[opened]:
+                opened = ""
+        elif mark in ("''", '"'):
+            before, after = text[at - 1 : at], text[found.end() : found.end() + 1]
+            if before in ("", " ", "(", "[", "—", "-") and after and not after.isspace():
+                opened = mark
+        elif mark in CLOSING:
+            opened = mark
+    return opened
+
+
+def inside_quotations(story: Story) -> frozenset[tuple[str, int]]:
+    """(article, index) of each sentence that begins inside a quotation opened in a sentence before it, in its
+    paragraph (a quotation that goes on in the next paragraph opens again there, as news writes it)."""
+    inside = set()
+    opened, paragraph, running = "", (None, -1), 0
+    for sentence in story.sentences:
+        if (sentence.article, sentence.paragraph) != paragraph:
+            opened, paragraph, running = "", (sentence.article, sentence.paragraph), 0
+        if opened and running < LONGEST_QUOTATION:
+            inside.add((sentence.article, sentence.index))
+        before = opened
+        opened = _left_open(sentence.text, opened)
+        running = running + 1 if opened and before else 0
+    return frozenset(inside)

@@ -383,12 +383,17 @@ class Placed:
 SaidBefore = Callable[[str, int, str], bool]
 
 
-def unresolved(brief: Sequence[Placed], said_before: SaidBefore | None = None) -> list[bool]:
+def unresolved(
+    brief: Sequence[Placed], said_before: SaidBefore | None = None, inside: frozenset[tuple[str, int]] = frozenset()
+) -> list[bool]:
     """Per brief sentence: leans on something the brief does not say (see the module docstring);
-    ``said_before``: what the articles said before each sentence (rules (j) and (l); without it, not applied)."""
+    ``said_before``: what the articles said before each sentence (rules (j) and (l); without it, not applied);
+    ``inside``: the (article, index) of the sentences that begin inside a quotation (``material.inside_quotations``)."""
     result = []
     for k, sentence in enumerate(brief):
-        own = in_article(sentence.form, sentence.article, sentence.index, said_before)
+        own = in_article(
+            sentence.form, sentence.article, sentence.index, said_before, (sentence.article, sentence.index) in inside
+        )
         follows = k > 0 and (brief[k - 1].article, brief[k - 1].index) == (sentence.article, sentence.index - 1)
         noun = naming(own.noun) if own.noun else None
         named = noun is not None and any(noun.search(earlier.text) for earlier in brief[:k])
@@ -404,11 +409,16 @@ def naming(noun: str) -> re.Pattern[str]:
     return re.compile(rf"\b{noun[:-1] if plural else noun}(?:e?s)?\b", re.IGNORECASE)
 
 
-def in_article(form: Form, article: str, index: int, said_before: SaidBefore | None = None) -> Form:
+def in_article(
+    form: Form, article: str, index: int, said_before: SaidBefore | None = None, inside: bool = False
+) -> Form:
     """A sentence's form where it stands: an article's first sentence introduces its story, so a reference there
     ("The two Israelis arrested in Cyprus…") is to what it says itself, or its headline, not to a sentence before;
     a definite subject (j) or phrase (l) leans on the sentence before where its article said the noun before
-    (``said_before``)."""
+    (``said_before``); a sentence that begins ``inside`` a quotation is someone's words ("No police."): it leans
+    on the sentence before, back to the one that opens the quotation."""
+    if inside and not form.leans:
+        return Form(form.trim, "quote")
     if form.leans == "reference" and index == 0:
         return Form(form.trim)
     if said_before is not None:
