@@ -217,8 +217,11 @@ def test_a_quotation_that_goes_on_from_sentence_to_sentence_holds_the_sentences_
     ]  # not past a paragraph's end ("Crews went home."), nor after "„…“", nor after 6'' (inches)
     evidence = gather(story)
     police = next(i for i, s in enumerate(story.sentences) if s.text == "No police.")
-    assert evidence.forms[police].leans == "quote"  # someone's words: it comes only with the quotation's opening
-    assert (police,) not in units(story, evidence, frozenset(), 2)
+    assert evidence.forms[police].leans == "inside"  # someone's words: it comes only inside its quotation
+    assert evidence.forms[police + 1].leans == "quote"  # the quotation's end, its speaker named: it may end a unit
+    found = units(story, evidence, frozenset(), 2)
+    assert not any(unit[-1] == police for unit in found)  # never as the last of a unit: the quotation unclosed
+    assert (police - 1, police, police + 1) in found  # the whole quotation, closed, its speaker named
 
 
 def test_a_mark_left_open_too_long_is_a_stray_one() -> None:

@@ -45,7 +45,7 @@ def forms_in_articles(story: Story, tokens: Tokens, language: Language) -> tuple
     forms = [language.form(s.text, tokens.lower_case) for s in story.sentences]
     said, inside = subjects_said(story, tokens, language, forms), inside_quotations(story)
     return tuple(
-        in_article(f, s.article, s.index, said, (s.article, s.index) in inside)
+        in_article(f, s.article, s.index, said, inside.get((s.article, s.index), ""))
         for f, s in zip(forms, story.sentences, strict=True)
     )
 

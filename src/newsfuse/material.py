@@ -134,17 +134,18 @@ def _left_open(text: str, opened: str) -> str:
     return opened
 
 
-def inside_quotations(story: Story) -> frozenset[tuple[str, int]]:
-    """(article, index) of each sentence that begins inside a quotation opened in a sentence before it, in its
-    paragraph (a quotation that goes on in the next paragraph opens again there, as news writes it)."""
-    inside = set()
+def inside_quotations(story: Story) -> dict[tuple[str, int], str]:
+    """Each sentence that begins inside a quotation opened in a sentence before it, in its paragraph (a quotation
+    that goes on in the next paragraph opens again there, as news writes it), by (article, index): "inside" where
+    the quotation goes on past it, "quote" where it ends the quotation (and may name its speaker)."""
+    inside = {}
     opened, paragraph, running = "", (None, -1), 0
     for sentence in story.sentences:
         if (sentence.article, sentence.paragraph) != paragraph:
             opened, paragraph, running = "", (sentence.article, sentence.paragraph), 0
-        if opened and running < LONGEST_QUOTATION:
-            inside.add((sentence.article, sentence.index))
         before = opened
         opened = _left_open(sentence.text, opened)
+        if before and running < LONGEST_QUOTATION:
+            inside[sentence.article, sentence.index] = "inside" if opened else "quote"
         running = running + 1 if opened and before else 0
-    return frozenset(inside)
+    return inside

@@ -19,8 +19,9 @@ The same definitions choose the brief (``newsfuse.select``) and measure every me
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from newsfuse.subjects import AUXILIARIES, PAIR, definite_mentions, definite_subject
 from newsfuse.text import OPEN_QUOTE, OPENERS, STOPWORDS, WORD
@@ -272,7 +273,8 @@ class Form:
     """What a sentence leans on, and the leading characters that can be cut (a connective)."""
 
     trim: int = 0  # characters of a leading connective ("But ", "However, ") to cut
-    leans: str = ""  # "pronoun", "definite", "reference", "quote" or "" (stands on its own once trimmed)
+    leans: str = ""  # "pronoun", "definite", "reference", "quote", "inside" (a quotation) or "" (stands on its own
+    # once trimmed)
     noun: str = ""  # for "definite" and "reference": the noun it refers back to ("" if none)
     subject: str = ""  # the noun of a definite subject (rule (j)): it leans where its article said it before
     mentions: tuple[str, ...] = ()  # the heads of rule (l)'s definite phrases: it leans where its article said
@@ -381,19 +383,19 @@ class Placed:
 
 # Whether an article said a word (any form of it) in a sentence before the given one: (article, index, word).
 SaidBefore = Callable[[str, int, str], bool]
+EMPTY: Mapping[tuple[str, int], str] = MappingProxyType({})
 
 
 def unresolved(
-    brief: Sequence[Placed], said_before: SaidBefore | None = None, inside: frozenset[tuple[str, int]] = frozenset()
+    brief: Sequence[Placed], said_before: SaidBefore | None = None, inside: Mapping[tuple[str, int], str] = EMPTY
 ) -> list[bool]:
     """Per brief sentence: leans on something the brief does not say (see the module docstring);
     ``said_before``: what the articles said before each sentence (rules (j) and (l); without it, not applied);
-    ``inside``: the (article, index) of the sentences that begin inside a quotation (``material.inside_quotations``)."""
+    ``inside``: the sentences that begin inside a quotation (``material.inside_quotations``)."""
     result = []
     for k, sentence in enumerate(brief):
-        own = in_article(
-            sentence.form, sentence.article, sentence.index, said_before, (sentence.article, sentence.index) in inside
-        )
+        where = sentence.article, sentence.index
+        own = in_article(sentence.form, sentence.article, sentence.index, said_before, inside.get(where, ""))
         follows = k > 0 and (brief[k - 1].article, brief[k - 1].index) == (sentence.article, sentence.index - 1)
         noun = naming(own.noun) if own.noun else None
         named = noun is not None and any(noun.search(earlier.text) for earlier in brief[:k])
@@ -409,16 +411,15 @@ def naming(noun: str) -> re.Pattern[str]:
     return re.compile(rf"\b{noun[:-1] if plural else noun}(?:e?s)?\b", re.IGNORECASE)
 
 
-def in_article(
-    form: Form, article: str, index: int, said_before: SaidBefore | None = None, inside: bool = False
-) -> Form:
+def in_article(form: Form, article: str, index: int, said_before: SaidBefore | None = None, inside: str = "") -> Form:
     """A sentence's form where it stands: an article's first sentence introduces its story, so a reference there
     ("The two Israelis arrested in Cyprus…") is to what it says itself, or its headline, not to a sentence before;
     a definite subject (j) or phrase (l) leans on the sentence before where its article said the noun before
-    (``said_before``); a sentence that begins ``inside`` a quotation is someone's words ("No police."): it leans
-    on the sentence before, back to the one that opens the quotation."""
-    if inside and not form.leans:
-        return Form(form.trim, "quote")
+    (``said_before``); a sentence that begins inside a quotation is someone's words ("No police."): it leans on
+    the sentence before, back to the one that opens the quotation, and where the quotation goes on past it
+    (``inside`` is "inside", not "quote") it may come only before the sentence that closes it (``select``)."""
+    if inside:
+        return Form(form.trim, inside)
     if form.leans == "reference" and index == 0:
         return Form(form.trim)
     if said_before is not None:

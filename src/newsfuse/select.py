@@ -105,6 +105,7 @@ def _candidate(
     text = story.sentences[i].text
     return (
         i not in excluded
+        and evidence.forms[i].leans != "inside"  # a quotation's middle: it comes only before the quotation's end
         and story.sentences[i].words >= min_words
         and not is_heading(text)
         and not text.rstrip(" \"'”’»」").endswith(QUESTION_MARKS)
