@@ -3,13 +3,8 @@ from dataclasses import replace
 import pytest
 
 import newsfuse
-from newsfuse.readable import (
-    Form,
-    Placed,
-    form,
-    naming,
-    unresolved,
-)
+from newsfuse.readable import Form, form
+from newsfuse.unresolved import Placed, naming, unresolved
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,10 @@ from newsfuse.evidence import forms_in_articles, subjects_said
 from newsfuse.languages import load_language
 from newsfuse.model import Article
 from newsfuse.pipeline import story_of
-from newsfuse.readable import Placed, form, unresolved
+from newsfuse.readable import form
 from newsfuse.subjects import definite_mentions
 from newsfuse.tokens import tokenize
+from newsfuse.unresolved import Placed, unresolved
 
 ENGLISH = load_language("en")
 

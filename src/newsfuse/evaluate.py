@@ -37,11 +37,11 @@ from newsfuse.material import inside_quotations
 from newsfuse.model import Brief, Story
 from newsfuse.pipeline import Pipeline, story_from, story_of
 from newsfuse.progress import progress
-from newsfuse.readable import Placed, unresolved
 from newsfuse.render import markdown_table
 from newsfuse.segment import split_paragraph
 from newsfuse.text import CJK
 from newsfuse.tokens import Tokens, tokenize
+from newsfuse.unresolved import Placed, unresolved
 
 METRICS = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsum"}

@@ -17,8 +17,9 @@ from newsfuse.languages import Language, load_language
 from newsfuse.material import inside_quotations
 from newsfuse.model import Story
 from newsfuse.opinion import Judged, judge_story
-from newsfuse.readable import Form, SaidBefore, in_article
+from newsfuse.readable import Form
 from newsfuse.tokens import Tokens, said_before, tokenize
+from newsfuse.unresolved import SaidBefore, in_article
 from newsfuse.vectors import Vectors, build
 
 
@@ -41,7 +42,7 @@ NEUTRAL = Judged(0.0, (), False)
 
 
 def forms_in_articles(story: Story, tokens: Tokens, language: Language) -> tuple[Form, ...]:
-    """Each sentence's form where it stands in its article (``readable.in_article``)."""
+    """Each sentence's form where it stands in its article (``unresolved.in_article``)."""
     forms = [language.form(s.text, tokens.lower_case) for s in story.sentences]
     said, inside = subjects_said(story, tokens, language, forms), inside_quotations(story)
     return tuple(

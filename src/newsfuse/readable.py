@@ -4,14 +4,12 @@ A sentence lifted out of its article can lean on what came before it: "But…", 
 "Most are…", "The pilots had reported…" (a group introduced before), things named before anywhere in it ("…during
 those games"), a person it does not name ("Polls project that he will…"), a quotation whose only attribution is
 "he said", a report whose only speaker is a pronoun ("…will rise, she said.") or a noun that points back ("…,
-the company said."), a definite subject whose noun its article said before ("The surveillance led to…": a
-second mention, ``subjects``), a time told from what came before ("Two days later,…", "At the time,…"), or a
-demonstrative at the end ("…would agree to that."). Each sentence's ``Form`` says what it leans on and what can
-be cut safely (a leading connective). A brief sentence that leans on something is **unresolved** unless the brief
-sentence just before it is the sentence just before it in its article, or, for a definite reference or a
-reference to a thing named before, an earlier brief sentence names the same thing, or that reference is in its
-article's first sentence.
-Whether two sentences tell one fact is ``facts``'s.
+the company said."), a definite subject or phrase whose noun its article said before ("The surveillance led
+to…", "…, the study found.": a second mention, ``subjects``), a time told from what came before ("Two days
+later,…", "At the time,…"), a demonstrative at the end ("…would agree to that."), or a quotation it is the middle
+or the end of ("No police.": ``material.inside_quotations``). Each sentence's ``Form`` says what it leans on and
+what can be cut safely (a leading connective); ``unresolved`` says where a brief leaves it leaning. Whether two
+sentences tell one fact is ``facts``'s.
 
 The same definitions choose the brief (``newsfuse.select``) and measure every method (``newsfuse eval``).
 """
@@ -19,9 +17,8 @@ The same definitions choose the brief (``newsfuse.select``) and measure every me
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from newsfuse.subjects import AUXILIARIES, PAIR, definite_mentions, definite_subject
 from newsfuse.text import OPEN_QUOTE, OPENERS, STOPWORDS, WORD
@@ -369,61 +366,3 @@ def quote_without_speaker(text: str) -> bool:
     if PRONOUN_SPEAKER.search(outside):  # not one inside the quotation: "If it fails, he said, we quit"
         return True
     return not SAID.search(outside) and len(outside.split()) < 4
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A brief sentence as the reader meets it: its text, its article, its index there, and its form."""
-
-    text: str
-    article: str
-    index: int
-    form: Form
-
-
-# Whether an article said a word (any form of it) in a sentence before the given one: (article, index, word).
-SaidBefore = Callable[[str, int, str], bool]
-EMPTY: Mapping[tuple[str, int], str] = MappingProxyType({})
-
-
-def unresolved(
-    brief: Sequence[Placed], said_before: SaidBefore | None = None, inside: Mapping[tuple[str, int], str] = EMPTY
-) -> list[bool]:
-    """Per brief sentence: leans on something the brief does not say (see the module docstring);
-    ``said_before``: what the articles said before each sentence (rules (j) and (l); without it, not applied);
-    ``inside``: the sentences that begin inside a quotation (``material.inside_quotations``)."""
-    result = []
-    for k, sentence in enumerate(brief):
-        where = sentence.article, sentence.index
-        own = in_article(sentence.form, sentence.article, sentence.index, said_before, inside.get(where, ""))
-        follows = k > 0 and (brief[k - 1].article, brief[k - 1].index) == (sentence.article, sentence.index - 1)
-        noun = naming(own.noun) if own.noun else None
-        named = noun is not None and any(noun.search(earlier.text) for earlier in brief[:k])
-        # a connective left in ("But the spillway…") leans on the sentence before whatever the brief names
-        result.append(not follows and (bool(CONNECTIVE.match(sentence.text)) or (bool(own.leans) and not named)))
-    return result
-
-
-def naming(noun: str) -> re.Pattern[str]:
-    """What names the noun a definite reference points back at, in a sentence before it ("statement",
-    "statements"), which resolves the reference."""
-    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is", "ews"))  # not "news", "bus", "crisis"
-    return re.compile(rf"\b{noun[:-1] if plural else noun}(?:e?s)?\b", re.IGNORECASE)
-
-
-def in_article(form: Form, article: str, index: int, said_before: SaidBefore | None = None, inside: str = "") -> Form:
-    """A sentence's form where it stands: an article's first sentence introduces its story, so a reference there
-    ("The two Israelis arrested in Cyprus…") is to what it says itself, or its headline, not to a sentence before;
-    a definite subject (j) or phrase (l) leans on the sentence before where its article said the noun before
-    (``said_before``); a sentence that begins inside a quotation is someone's words ("No police."): it leans on
-    the sentence before, back to the one that opens the quotation, and where the quotation goes on past it
-    (``inside`` is "inside", not "quote") it may come only before the sentence that closes it (``select``)."""
-    if inside:
-        return Form(form.trim, inside)
-    if form.leans == "reference" and index == 0:
-        return Form(form.trim)
-    if said_before is not None:
-        for noun in (form.subject, *form.mentions) if form.subject else form.mentions:
-            if said_before(article, index, noun):
-                return Form(form.trim, "definite", noun)
-    return form

@@ -38,7 +38,7 @@ from newsfuse.material import (
     relative_day,
 )
 from newsfuse.model import Story
-from newsfuse.readable import naming
+from newsfuse.unresolved import naming
 
 REDUNDANCY = 0.4  # cosine above which a sentence repeats one already chosen
 MIN_WORDS = 4  # fragments shorter than this are not brief material

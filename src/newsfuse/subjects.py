@@ -1,7 +1,7 @@
 """Second mentions: a sentence that names a thing as one the reader has met leans on the sentence before.
 
 (j) "The celestial fireworks are…", "The surveillance led to…", "The commission's report charged…": a definite
-subject whose noun its article said before (only the article can tell: ``readable.in_article``); and "Both
+subject whose noun its article said before (only the article can tell: ``unresolved.in_article``); and "Both
 pleaded guilty.", "Neither was hurt.": two named before. (l) "…, the study found.", "In the deposition, Clinton
 claimed…": a definite noun phrase past the opening whose head its article said before, the same way.
 ``readable.form`` reads them with the other openers.

@@ -107,7 +107,7 @@ def _lower_case(
 def said_before(story: Story, tokens: Tokens, stems: dict[str, str]) -> Callable[[str, int, str], bool]:
     """Whether an article said a word in a sentence before a given one, for the few words a caller asks about
     (``stems``: word → its stem; any word of the same stem counts): a definite subject's noun that its article
-    said before points back at it (``readable.in_article``). Linear in the story's tokens, once per story."""
+    said before points back at it (``unresolved.in_article``). Linear in the story's tokens, once per story."""
     wanted = {}
     for word, stem in stems.items():
         with suppress(ValueError):
