@@ -188,6 +188,20 @@ def test_a_sentence_that_points_back_at_a_noun_comes_alone_once_its_article_name
     assert [p.sentence for p in cover(story, evidence, alone, 30)] == [1, 2]
 
 
+def test_a_noun_the_reader_met_in_the_articles_read_before_needs_no_naming_again() -> None:
+    earlier = Article(id="earlier", text="Engineers closed the spillway of the Marlow Creek dam last week.")
+    story = story_of([earlier, SPILLWAY])
+    evidence = gather(story)
+    pointing = next(i for i, s in enumerate(story.sentences) if s.text.startswith("The spillway was closed"))
+    nothing = np.zeros(len(evidence.concepts.keys))
+    bonus = np.zeros(len(story.sentences))
+    bonus[pointing] = 1.0
+    alone = Objective(nothing, bonus, min_words=4)
+    known = frozenset({0})  # the earlier article, read before: an update brief's
+    assert [p.sentence for p in cover(story, evidence, alone, 30, known, known=known)] == [pointing]
+    assert pointing - 1 in [p.sentence for p in cover(story, evidence, alone, 30, known)]  # not read: its predecessor
+
+
 def test_the_choice_is_made_again_in_fewer_words_while_the_names_it_needs_do_not_fit() -> None:
     story = story_of([WIRE, PAPER])
     evidence = gather(story)

@@ -191,7 +191,7 @@ class _Greedy:
 
     def __init__(
         self, story: Story, evidence: Evidence, objective: Objective, words: int,
-        repeats: Callable[[int, int], bool] | None,
+        repeats: Callable[[int, int], bool] | None, known: frozenset[int] = frozenset(),
     ) -> None:  # fmt: skip
         self.story, self.evidence, self.objective, self.words, self.repeats = story, evidence, objective, words, repeats
         self.concepts, self.weight = evidence.concepts, objective.concept_weight
@@ -211,6 +211,9 @@ class _Greedy:
         # the brief too, names the noun (its article's own antecedent: "the athletes" of another article may be
         # other athletes); ``reading_order`` keeps an article's sentences in their order.
         self.nouns = {i: f.noun for i, f in enumerate(evidence.forms) if f.leans and f.noun}
+        if known:  # a noun the reader met in the articles read before (an update brief's) points back at nothing new
+            read = [story.sentences[k].text for k in known]
+            self.nouns = {i: noun for i, noun in self.nouns.items() if not any(naming(noun).search(t) for t in read)}
         self.naming: dict[str, re.Pattern[str]] = {}  # noun → what names it, compiled when first asked
 
     def start(self) -> _Chosen:
@@ -334,6 +337,7 @@ def cover(
     excluded: frozenset[int] = frozenset(),
     repeats: Callable[[int, int], bool] | None = None,
     over: Callable[[list[Pick]], int] | None = None,
+    known: frozenset[int] = frozenset(),
 ) -> list[Pick]:
     """The chosen sentences (a predecessor before the sentence that leans on it), greedily by gain per word,
     then (``objective.exchange``) improved by exchanges: for each unit the greedy took, the greedy choice made
@@ -343,8 +347,9 @@ def cover(
     ``repeats(i, j)``, when given, says whether two sentences tell the same fact in other words (by meaning): a
     sentence that repeats a chosen one is not chosen either. ``over(picks)``, when given, says how many words the
     chosen sentences would be over the budget once written (the people they name introduced: ``names``); then
-    they are chosen again in that many fewer words, if anything fits those (up to ``RETRIES`` times)."""
-    greedy = _Greedy(story, evidence, objective, words, repeats)
+    they are chosen again in that many fewer words, if anything fits those (up to ``RETRIES`` times). ``known``
+    sentences were read before (an update brief's earlier articles): a noun one names needs no naming again."""
+    greedy = _Greedy(story, evidence, objective, words, repeats, known)
     concepts = evidence.concepts
     # Short sentences are passed over while there are others; a story of short sentences only still gets a brief,
     # and so does one of exclamations only.

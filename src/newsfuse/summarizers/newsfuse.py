@@ -100,7 +100,7 @@ class Newsfuse:
         if not story.sentences:
             return []
         objective = self.objective(story, evidence, words, seen, asked)
-        return cover(story, evidence, objective, words, excluded, repeats, over)
+        return cover(story, evidence, objective, words, excluded, repeats, over, known=seen)
 
 
 def load(scorer: str | None = None, concept_model: str | None = None) -> Newsfuse:
