@@ -199,6 +199,7 @@ class _Greedy:
         self.entry_concept = self.concepts.concept
         self.bounds = self.concepts.indptr.tolist()
         self.texts = [s.text for s in story.sentences]
+        self.articles = evidence.article.tolist()
         self.facts = _Facts(story, evidence)
         self.trims = [form.trim for form in evidence.forms]
         self.length = [max(s.words - len(s.text[: self.trims[i]].split()), 1) for i, s in enumerate(story.sentences)]
@@ -260,10 +261,10 @@ class _Greedy:
     def named(self, i: int, among: Iterable[int]) -> bool:
         """Whether a sentence that points back at a noun is resolved by one of ``among`` (chosen sentences): one
         before it in its article that names the noun."""
-        article, noun, texts = self.evidence.article[i], self.nouns[i], self.texts
+        articles, noun, texts = self.articles, self.nouns[i], self.texts
         if (pattern := self.naming.get(noun)) is None:
             pattern = self.naming[noun] = naming(noun)
-        return any(j < i and self.evidence.article[j] == article and pattern.search(texts[j]) for j in among)
+        return any(j < i and articles[j] == articles[i] and pattern.search(texts[j]) for j in among)
 
     def room(self, state: _Chosen, fresh: Sequence[int]) -> bool:
         """The cheap tests of a unit's new sentences: room in the budget, and no copy or near copy of a chosen
@@ -321,8 +322,9 @@ class _Greedy:
                     heapq.heapify(rest)
                 steps.append((state.copy(), rest, unit))
             self.take(state, unit)
-            if waiting:  # what was just taken may name the noun a waiting sentence points back at
-                named = [self.named(entry[2][0], unit) for entry in waiting]
+            if waiting:  # what was just taken may name the noun a waiting sentence points back at (in its article)
+                taken = {self.articles[i] for i in unit}
+                named = [self.articles[e[2][0]] in taken and self.named(e[2][0], unit) for e in waiting]
                 for entry in (entry for entry, ok in zip(waiting, named, strict=True) if ok):
                     heapq.heappush(heap, entry)
                 waiting = [entry for entry, ok in zip(waiting, named, strict=True) if not ok]

@@ -89,6 +89,7 @@ PHRASE_STOPS = frozenset(  # verbs and prepositions that end a phrase ("the coun
         "behind beyond during despite amid inside outside beside throughout upon via"
     ).split()
 )
+ENDS_PHRASE = STOPWORDS | PHRASE_STOPS
 # After its head, words that say which one it is ("the school in Conyers", "the theory of evolution", "the drug,
 # called Ribavirin", "the causes he supported"): no pointing back.
 WHICH_ONE = re.compile(
@@ -104,7 +105,7 @@ def _heads(text: str) -> Iterable[tuple[int, str]]:
     for found in DEFINITE_PHRASE.finditer(text, 1):
         words = []
         for word in found.group(1).split():
-            if word in STOPWORDS or word in PHRASE_STOPS or word.endswith(("ed", "ly")) or "'" in word or "’" in word:
+            if word in ENDS_PHRASE or word[-2:] in ("ed", "ly") or "'" in word or "’" in word:
                 break
             words.append(word)
         else:
@@ -128,7 +129,7 @@ def definite_mentions(text: str) -> tuple[str, ...]:
     for at, head in _heads(text):
         if text.endswith(", ", 0, at) and APPOSITION.search(text, max(0, at - 40), at):
             continue
-        if head in text[:at].lower() and re.search(rf"\b{head}\b", text[:at], re.IGNORECASE):
+        if f" {head}" in f" {text[:at].lower()}":  # a word that begins with it, said before it here
             continue
         if head not in heads:
             heads.append(head)

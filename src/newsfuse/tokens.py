@@ -8,7 +8,6 @@ operations over the story instead of Python loops over its words.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass
 from itertools import chain
 
@@ -108,10 +107,9 @@ def said_before(story: Story, tokens: Tokens, stems: dict[str, str]) -> Callable
     """Whether an article said a word in a sentence before a given one, for the few words a caller asks about
     (``stems``: word → its stem; any word of the same stem counts): a definite subject's noun that its article
     said before points back at it (``unresolved.in_article``). Linear in the story's tokens, once per story."""
-    wanted = {}
-    for word, stem in stems.items():
-        with suppress(ValueError):
-            wanted[word] = tokens.stems.index(stem)
+    asked = set(stems.values())
+    position = {stem: n for n, stem in enumerate(tokens.stems) if stem in asked}
+    wanted = {word: position[stem] for word, stem in stems.items() if stem in position}
     hit = np.flatnonzero(np.isin(tokens.stem, np.fromiter(wanted.values(), np.int64, len(wanted))))
     first: dict[tuple[str, int], int] = {}  # (article, stem) → the first sentence of the article that says it
     for sentence, stem in zip(tokens.sentence[hit].tolist(), tokens.stem[hit].tolist(), strict=True):
