@@ -11,7 +11,8 @@ the same names. The store's queries are written once, with ``?`` placeholders, a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -113,29 +114,33 @@ class PostgresDatabase:
         found = {name for (name,) in rows}
         return [name for name in names if name in found]
 
-    def _upgrade(self, version: int) -> None:
-        """A store of an earlier layout brought up to this one, under the writers' lock."""
+    @contextmanager
+    def _schema_change(self) -> Iterator[None]:
+        """One transaction under the writers' lock; on any error rolled back and the connection closed."""
         self.begin_write()
         try:
-            if self._version() == version:  # not upgraded meanwhile by another writer
-                for statement in UPGRADES[version]:
-                    self.connection.execute(statement)
-                self.connection.execute("INSERT INTO newsfuse_meta VALUES (%s)", (SCHEMA_VERSION,))
+            yield
         except BaseException:
             self.connection.execute("ROLLBACK")
             self.close()
             raise
         self.connection.execute("COMMIT")
+
+    def _upgrade(self, version: int) -> None:
+        """A store of an earlier layout brought up to this one, under the writers' lock."""
+        with self._schema_change():
+            if self._version() == version:  # not upgraded meanwhile by another writer
+                for statement in UPGRADES[version]:
+                    self.connection.execute(statement)
+                self.connection.execute("INSERT INTO newsfuse_meta VALUES (%s)", (SCHEMA_VERSION,))
         self.keeps_places = True
 
     def _create_schema(self, shown: str) -> None:
         """The tables, under the writers' lock (two new writers may race here); refused when tables of the
         same names belong to something else."""
-        self.begin_write()
-        try:
+        with self._schema_change():
             if self._version() == SCHEMA_VERSION:
-                self.connection.execute("COMMIT")
-                return
+                return  # another writer created them meanwhile
             taken = self._existing(TABLES)
             if taken:
                 raise InputError(
@@ -144,12 +149,7 @@ class PostgresDatabase:
             for statement in SCHEMA.split(";"):
                 self.connection.execute(statement)
             self.connection.execute("INSERT INTO newsfuse_meta VALUES (%s)", (SCHEMA_VERSION,))
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            self.close()
-            raise
-        self.connection.execute("COMMIT")
-        self.created = True
+            self.created = True
 
     def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> Any:
         return self.connection.execute(translate(sql), parameters or None)
