@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -48,7 +48,9 @@ LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsu
 BOOTSTRAP = 1000
 BASELINE = "lead"
 BATCH = 25  # clusters per task: summarizers load once per batch, and the progress bar still moves
-Read = tuple[Story, Tokens]  # a story as one language reads it, for the reader-side figures of its briefs
+# A story as one language reads it (its tokens, and the sentences inside a quotation), for the reader-side figures
+# of its briefs
+Read = tuple[Story, Tokens, Mapping[tuple[str, int], str]]
 
 
 @dataclass(frozen=True)
@@ -102,8 +104,8 @@ def reader_figures(brief: Brief | None, pipeline: Pipeline, read: dict[str, Read
     read = {} if read is None else read
     if brief.language not in read:  # as the brief's choice reads its story
         story = story_of(brief.articles)
-        read[brief.language] = story, tokenize(story, language)
-    story, tokens = read[brief.language]
+        read[brief.language] = story, tokenize(story, language), inside_quotations(story)
+    story, tokens, inside = read[brief.language]
     placed = [
         Placed(s.text, s.sources[0].article, s.sources[0].sentence, language.form(s.text, tokens.lower_case))
         for s in brief.sentences
@@ -112,7 +114,7 @@ def reader_figures(brief: Brief | None, pipeline: Pipeline, read: dict[str, Read
     texts = [s.text for s in brief.sentences]
     return {
         "sentences": len(placed),
-        "unresolved": sum(unresolved(placed, said, inside_quotations(story))),
+        "unresolved": sum(unresolved(placed, said, inside)),
         "repeated": repeated_pairs(texts, language.content_stems, counted=language.counts_things),
     }
 

@@ -211,11 +211,11 @@ class _Greedy:
         # A sentence that points back at a noun may come alone where a sentence of its own article before it, in
         # the brief too, names the noun (its article's own antecedent: "the athletes" of another article may be
         # other athletes); ``reading_order`` keeps an article's sentences in their order.
+        self.naming: dict[str, re.Pattern[str]] = {}  # noun → what names it, compiled when first asked
         self.nouns = {i: f.noun for i, f in enumerate(evidence.forms) if f.leans and f.noun}
         if known:  # a noun the reader met in the articles read before (an update brief's) points back at nothing new
             read = [story.sentences[k].text for k in known]
-            self.nouns = {i: noun for i, noun in self.nouns.items() if not any(naming(noun).search(t) for t in read)}
-        self.naming: dict[str, re.Pattern[str]] = {}  # noun → what names it, compiled when first asked
+            self.nouns = {i: n for i, n in self.nouns.items() if not any(self.names(n).search(t) for t in read)}
 
     def start(self) -> _Chosen:
         return _Chosen(np.ones(len(self.weight)), np.zeros(len(self.story.sentences)), [], set())
@@ -261,10 +261,14 @@ class _Greedy:
     def named(self, i: int, among: Iterable[int]) -> bool:
         """Whether a sentence that points back at a noun is resolved by one of ``among`` (chosen sentences): one
         before it in its article that names the noun."""
-        articles, noun, texts = self.articles, self.nouns[i], self.texts
+        articles, pattern, texts = self.articles, self.names(self.nouns[i]), self.texts
+        return any(j < i and articles[j] == articles[i] and pattern.search(texts[j]) for j in among)
+
+    def names(self, noun: str) -> re.Pattern[str]:
+        """What names a noun (``unresolved.naming``), compiled once."""
         if (pattern := self.naming.get(noun)) is None:
             pattern = self.naming[noun] = naming(noun)
-        return any(j < i and articles[j] == articles[i] and pattern.search(texts[j]) for j in among)
+        return pattern
 
     def room(self, state: _Chosen, fresh: Sequence[int]) -> bool:
         """The cheap tests of a unit's new sentences: room in the budget, and no copy or near copy of a chosen
