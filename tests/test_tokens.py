@@ -56,3 +56,17 @@ def test_a_definite_subject_leans_on_the_sentence_that_named_its_noun() -> None:
     forms = gather(story).forms
     assert (forms[1].leans, forms[1].noun) == ("definite", "spillway")  # a second mention
     assert forms[2].leans == ""  # "the dam" is its first mention
+
+
+def test_a_sentence_two_articles_repeat_is_read_once_but_placed_in_each() -> None:
+    """Wire copies repeat sentences: each text is read once, and each copy still leans where it stands."""
+    story = story_of(
+        [
+            Article(id="a", text="Engineers found a crack in the spillway. The spillway was closed on Tuesday."),
+            Article(id="b", text="The spillway was closed on Tuesday. Engineers found a crack in it."),
+        ]
+    )
+    evidence = gather(story)
+    assert (evidence.forms[1].leans, evidence.forms[1].noun) == ("definite", "spillway")  # its article said it
+    assert evidence.forms[2].leans == ""  # the same text opens article b: its first mention
+    assert evidence.opinion[1] == evidence.opinion[2]

@@ -28,6 +28,7 @@ from newsfuse.arrays import distinct
 from newsfuse.evidence import Evidence
 from newsfuse.facts import Facts, counts, figures, same_fact
 from newsfuse.features import QUESTION_MARKS, is_heading
+from newsfuse.languages import Language
 from newsfuse.material import (
     addresses_reader,
     contact,
@@ -100,26 +101,33 @@ class Objective:
 
 
 def _candidate(
-    story: Story, evidence: Evidence, i: int, excluded: frozenset[int], min_words: int, exclaims: bool = False
-) -> bool:
-    text = story.sentences[i].text
+    story: Story, evidence: Evidence, i: int, excluded: frozenset[int], min_words: int, exclaims: bool,
+    stands: dict[str, bool],
+) -> bool:  # fmt: skip
+    """Whether a sentence may be chosen; ``stands`` keeps ``_stands``'s answer per text (wire copies repeat
+    sentences)."""
+    sentence = story.sentences[i]
+    if i in excluded or sentence.words < min_words:
+        return False
+    if evidence.forms[i].leans == "inside":  # a quotation's middle: it comes only before the quotation's end
+        return False
+    if (fit := stands.get(sentence.text)) is None:
+        fit = stands[sentence.text] = _stands(sentence.text, evidence.forms[i].trim, evidence.language, exclaims)
+    return fit
+
+
+def _stands(text: str, trim: int, language: Language, exclaims: bool) -> bool:
+    """What a sentence's text alone says of whether it is brief material: no heading, question, exclamation
+    (unless ``exclaims``), quotation left open, contact line, or an opener that only its article can resolve."""
     return (
-        i not in excluded
-        and evidence.forms[i].leans != "inside"  # a quotation's middle: it comes only before the quotation's end
-        and story.sentences[i].words >= min_words
-        and not is_heading(text)
+        not is_heading(text)
         and not text.rstrip(" \"'”’»」").endswith(QUESTION_MARKS)
         and not opens_quotation(text)
         and not contact(text)
         and (exclaims or not exclamation(text))
         and not (
-            "openers" in evidence.language.rules
-            and (
-                addresses_reader(text)
-                or points_ahead(text)
-                or relative_day(text[evidence.forms[i].trim :])
-                or list_item(text)
-            )
+            "openers" in language.rules
+            and (addresses_reader(text) or points_ahead(text) or relative_day(text[trim:]) or list_item(text))
         )
     )
 
@@ -132,8 +140,9 @@ def units(
     exclamation only where ``exclaims`` (a story that does nothing but exclaim still gets a brief)."""
     found = []
     place = {(s.article, s.index): i for i, s in enumerate(story.sentences)}
+    stands: dict[str, bool] = {}
     for i in range(len(story.sentences)):
-        if not _candidate(story, evidence, i, excluded, min_words, exclaims):
+        if not _candidate(story, evidence, i, excluded, min_words, exclaims, stands):
             continue
         unit = [i]
         while evidence.forms[unit[0]].leans and len(unit) <= MAX_LEANING:
@@ -204,6 +213,8 @@ class _Greedy:
         self.trims = [form.trim for form in evidence.forms]
         self.length = [max(s.words - len(s.text[: self.trims[i]].split()), 1) for i, s in enumerate(story.sentences)]
         self.cost = [n**objective.cost_power for n in self.length]
+        self.shortest = MIN_WORDS  # the fewest words a unit's new sentences can take (``cover`` sets it): with fewer
+        # left, nothing more fits, and a fill stops instead of trying every unit left on its heap
         self.held: dict[tuple[int, ...], np.ndarray] = {}  # the concepts of a unit's new sentences, computed once
         self.near: dict[int, np.ndarray] = {}  # a chosen sentence's cosines, computed once
         self.same: dict[int, dict[int, bool]] = {}  # whether two sentences tell one fact, judged once
@@ -301,7 +312,7 @@ class _Greedy:
         ``steps`` receives the state and heap before each unit taken, and that unit. A sentence that points back
         at a noun no chosen sentence names yet waits, and goes back on the heap once one does."""
         waiting: Heap = []
-        while heap and self.words - state.used >= MIN_WORDS:
+        while heap and self.words - state.used >= self.shortest:
             key, n, unit = heapq.heappop(heap)
             if banned and not banned.isdisjoint(unit):
                 continue
@@ -364,6 +375,7 @@ def cover(
         or units(story, evidence, excluded, 1)
         or units(story, evidence, excluded, 1, exclaims=True)
     )
+    greedy.shortest = max(MIN_WORDS, min((greedy.length[i] for unit in found for i in unit), default=MIN_WORDS))
     # Before anything is chosen, a single sentence's gain is its concepts' summed weight and its bonus per word:
     # for all sentences at once (the loop recomputes each gain as it goes).
     worth = np.bincount(concepts.rows, weights=greedy.entry_weight, minlength=len(greedy.cost)) + objective.bonus

@@ -6,7 +6,6 @@ Free of any model, except the language identifier that decides what the cheap En
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -68,12 +67,13 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
-def english_share(tokens: Iterable[str]) -> tuple[int, float]:
-    """(number of word tokens, share of them that are common English function words)."""
-    tokens = [t for t in tokens if t.isalpha()]
-    if not tokens:
+def english_share(words: list[str]) -> tuple[int, float]:
+    """(number of words, share of them that are common English function words): of the words that are letters
+    only and do not begin with a capital (a name is no language's function word)."""
+    lower = [w.lower() for w in words if w.isalpha() and not w[0].isupper()]
+    if not lower:
         return 0, 0.0
-    return len(tokens), sum(map(ENGLISH_MARKERS.__contains__, tokens)) / len(tokens)
+    return len(lower), sum(map(ENGLISH_MARKERS.__contains__, lower)) / len(lower)
 
 
 ASCII = re.compile(r"[\x00-\x7f]+")
@@ -95,7 +95,7 @@ def _doubtful(text: str) -> bool:
         if foreign > latin:
             return True
     # Words in lower case only: names ("MOSCOW", "Boris Yeltsin", "Vladimir Putin") are no language's function words
-    count, share = english_share(w.lower() for w in WORD.findall(sample) if not w[:1].isupper())
+    count, share = english_share(WORD.findall(sample))
     return count >= 12 and share < CLEARLY_ENGLISH
 
 

@@ -48,7 +48,8 @@ def tokenize(story: Story, language: Language | None = None) -> Tokens:
     """The story's tokens, read as words of ``language`` (English when not given)."""
     language = language or load_language("en")
     word = language.word
-    per_sentence = [word.findall(sentence.text) for sentence in story.sentences]
+    found = {text: word.findall(text) for text in {s.text for s in story.sentences}}  # wire copies repeat some
+    per_sentence = [found[sentence.text] for sentence in story.sentences]
     counts = np.fromiter(map(len, per_sentence), np.int64, len(per_sentence))
     in_titles = [word.findall(article.title) for article in story.articles]
     raw = list(chain.from_iterable(per_sentence))
@@ -111,10 +112,20 @@ def said_before(story: Story, tokens: Tokens, stems: dict[str, str]) -> Callable
     position = {stem: n for n, stem in enumerate(tokens.stems) if stem in asked}
     wanted = {word: position[stem] for word, stem in stems.items() if stem in position}
     hit = np.flatnonzero(np.isin(tokens.stem, np.fromiter(wanted.values(), np.int64, len(wanted))))
-    first: dict[tuple[str, int], int] = {}  # (article, stem) → the first sentence of the article that says it
-    for sentence, stem in zip(tokens.sentence[hit].tolist(), tokens.stem[hit].tolist(), strict=True):
-        place = story.sentences[sentence]
-        first.setdefault((place.article, stem), place.index)  # tokens are in reading order: the first is earliest
+    names = list(dict.fromkeys(s.article for s in story.sentences))  # an article's sentences come together
+    number = {name: n for n, name in enumerate(names)}
+    article = np.fromiter((number[s.article] for s in story.sentences), np.int64, len(story.sentences))
+    index = np.fromiter((s.index for s in story.sentences), np.int64, len(story.sentences))
+    # Tokens are in reading order: the first of each (article, stem) is the earliest sentence that says it
+    sentence = tokens.sentence[hit]
+    _, earliest = np.unique(article[sentence] * len(tokens.stems) + tokens.stem[hit], return_index=True)
+    first = {  # (article, stem) → the first sentence of the article that says it
+        (names[a], stem): n
+        for a, stem, n in zip(
+            article[sentence[earliest]].tolist(), tokens.stem[hit[earliest]].tolist(),
+            index[sentence[earliest]].tolist(), strict=True,
+        )
+    }  # fmt: skip
 
     def said(article: str, index: int, word: str) -> bool:
         return (stem := wanted.get(word)) is not None and first.get((article, stem), index) < index
