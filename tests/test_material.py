@@ -5,13 +5,10 @@ import pytest
 import newsfuse
 from newsfuse.evidence import gather
 from newsfuse.material import (
-    LONGEST_QUOTATION,
     addresses_reader,
     contact,
     exclamation,
-    inside_quotations,
     list_item,
-    opens_quotation,
     points_ahead,
     relative_day,
 )
@@ -77,41 +74,12 @@ def test_a_sentence_that_points_at_what_follows_it(text: str, ahead: bool) -> No
 
 
 def test_a_sentence_that_points_ahead_is_not_brief_material() -> None:
-    from newsfuse.evidence import gather
-    from newsfuse.model import Article
-    from newsfuse.pipeline import story_of
-    from newsfuse.select import units
 
     items = "the main items about the Marlow Creek dam in the Alder Falls papers on Tuesday."
     for opening, chosen in (("The following are ", False), ("Local papers carried ", True)):
         digest = Article(id="digest", text=f"{opening}{items}\nSchools in Alder Falls will stay closed all week.")
         story = story_of([digest])
         assert ((0,) in units(story, gather(story), frozenset(), 4)) is chosen
-
-
-@pytest.mark.parametrize(
-    ("text", "opens"),
-    [
-        ("« C'est assez désastreux de notre point de vue.", True),  # the quotation and its speaker go on
-        ("Ce n'est pas ce que nous voulions », a dit le délégué.", False),
-        ("« Nous reconstruirons », a dit le maire.", False),
-        ("„Wir bauen neu“, sagte der Bürgermeister.", False),  # German closes „ with “
-        ("„Wir bauen neu.", True),
-        ('"We will rebuild every house.', True),
-        ('We will rebuild," she said.', False),  # the end of a quotation: a closing mark
-        ('"We will rebuild," she said.', False),
-        ("“We will rebuild.", True),
-        ("“We will rebuild,” she said.", False),
-        ("``We will rebuild.", True),
-        ("「再建する」と述べた。", False),
-        ("「再建する。", True),
-        ("The dam held.", False),
-        ('The mayor said the town "would rebuild every house.', False),  # its speaker comes first
-        ("— « Le nombre de morts dépasse les 150 000.", True),
-    ],
-)
-def test_a_sentence_that_opens_a_quotation_it_does_not_close(text: str, opens: bool) -> None:
-    assert opens_quotation(text) is opens
 
 
 @pytest.mark.parametrize(
@@ -195,35 +163,3 @@ def test_no_brief_sentence_is_such_material(aside: str, rule: Callable[[str], bo
     ]
     brief = newsfuse.summarize(articles, words=60)
     assert brief.sentences and not any(rule(s.text) for s in brief.sentences)
-
-
-def test_a_quotation_that_goes_on_from_sentence_to_sentence_holds_the_sentences_inside_it() -> None:
-    story = story_of([Article(id="wire", text=(
-        "Survivors spoke angrily of the wait.\n"
-        "''No help. No police. No firemen,'' said Dana Reyes, a disc jockey at the dance.\n"
-        "“The water came fast. We ran. Nobody told us,” said Carl Dempsey.\n"
-        "„Wir kamen zu spät.“ The county said its crews came at once.\n"
-        "The levee was 6'' too low. Crews raised it.\n"
-        "``The levee held. It always does.\n"
-        "Crews went home.\n"
-        "He said \"we are done. Really done\" and left."
-    ))])  # fmt: skip
-    inside = inside_quotations(story)
-    texts = {(s.article, s.index): s.text for s in story.sentences}
-    assert sorted(texts[key] for key in inside) == [
-        "It always does.",
-        "No firemen,'' said Dana Reyes, a disc jockey at the dance.",
-        "No police.",
-    ]  # not past a paragraph's end ("Crews went home."), nor after "„…“", nor after 6'' (inches)
-    evidence = gather(story)
-    police = next(i for i, s in enumerate(story.sentences) if s.text == "No police.")
-    assert evidence.forms[police].leans == "inside"  # someone's words: it comes only inside its quotation
-    assert evidence.forms[police + 1].leans == "quote"  # the quotation's end, its speaker named: it may end a unit
-    found = units(story, evidence, frozenset(), 2)
-    assert not any(unit[-1] == police for unit in found)  # never as the last of a unit: the quotation unclosed
-    assert (police - 1, police, police + 1) in found  # the whole quotation, closed, its speaker named
-
-
-def test_a_mark_left_open_too_long_is_a_stray_one() -> None:
-    story = story_of([Article(id="scraped", text="``Crews came. " + " ".join(f"Crew {n} left." for n in range(8)))])
-    assert len(inside_quotations(story)) == LONGEST_QUOTATION

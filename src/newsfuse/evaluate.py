@@ -33,10 +33,10 @@ from newsfuse.errors import InputError
 from newsfuse.evidence import subjects_said
 from newsfuse.facts import repeated_pairs
 from newsfuse.languages import MARKS
-from newsfuse.material import inside_quotations
 from newsfuse.model import Brief, Story
 from newsfuse.pipeline import Pipeline, story_from, story_of
 from newsfuse.progress import progress
+from newsfuse.quotations import inside_quotations
 from newsfuse.render import markdown_table
 from newsfuse.segment import split_paragraph
 from newsfuse.text import CJK

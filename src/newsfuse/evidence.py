@@ -14,9 +14,9 @@ import numpy as np
 
 from newsfuse.concepts import Concepts, find
 from newsfuse.languages import Language, load_language
-from newsfuse.material import inside_quotations
 from newsfuse.model import Story
 from newsfuse.opinion import Judged, judge_story
+from newsfuse.quotations import inside_quotations
 from newsfuse.readable import Form
 from newsfuse.tokens import Tokens, said_before, tokenize
 from newsfuse.unresolved import SaidBefore, in_article

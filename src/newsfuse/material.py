@@ -1,8 +1,7 @@
 """Brief material: the sentences a brief never takes, whatever they are worth, because lifted out of their article
 they do not say what they said there: the writer speaking to the reader, an announcement of what follows, a
-quotation opened and not closed, a way to reach the paper, a day told relative to the article's own, an item of a
-list. And where a quotation goes on from one sentence to the next (``inside_quotations``): those sentences are
-someone's words, not the writer's, however plain they read ("No police.").
+way to reach the paper, a day told relative to the article's own, an item of a list, an exclamation in the
+writer's voice. (A quotation opened and not closed is ``quotations.opens_quotation``'s.)
 
 ``select`` leaves these out of a newsfuse brief; ``readable`` says what the sentences it may take lean on.
 """
@@ -11,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.model import Story
 from newsfuse.opinion import REPORTED, unquoted
+from newsfuse.quotations import has_marks
 from newsfuse.text import OPEN_QUOTE
 
 # The reader addressed: "you" in lower case, or opening the sentence ("You can…"); a capitalised "You" inside a
@@ -47,21 +46,6 @@ def contact(text: str) -> bool:
 AHEAD = re.compile(OPEN_QUOTE + r"(?:(?:the\s+)?following\s+(?:is|are|was|were)|here(?:'s|’s|\s+is|\s+are))\b", re.I)
 
 
-# Opening and closing marks of each language's quotations: German and Czech close „ with “ (English's opening).
-MARK_PAIRS = (("„", "“”"), ("“", "”"), ("«", "»"), ("「", "」"), ("『", "』"), ("``", "''"))
-
-
-def opens_quotation(text: str) -> bool:
-    """A sentence that opens with a quotation it does not close (« C'est assez désastreux de notre point de vue.):
-    the quotation, and its speaker, go on in the next sentence, so the sentence is no brief material alone. (A
-    quotation opened later in a sentence has its speaker before it: "Trump said that "she sounded…".)"""
-    start = text.lstrip(" -–—")
-    for opening, closing in MARK_PAIRS:
-        if start.startswith(opening):
-            return text.count(opening) > sum(text.count(mark) for mark in closing)
-    return start.startswith('"') and text.count('"') % 2 == 1
-
-
 # "Tomorrow is a rest day for the Tour.", "Yesterday, a video of one of the bombers was broadcast…": the day is the
 # article's, which a brief of several articles does not give. ("Today," and "Today's" often mean nowadays.)
 RELATIVE_DAY = re.compile(r"(?:tomorrow|yesterday|tonight)\b|today (?:is|was)\b", re.IGNORECASE)
@@ -78,9 +62,6 @@ def points_ahead(text: str) -> bool:
     return text.rstrip(" \"'”’»)").endswith(":") or bool(AHEAD.match(text))
 
 
-QUOTATION_MARKS = ('"', "“", "”", "«", "»", "„", "「", "」", "``", "''")
-
-
 TITLE_BANG = re.compile(r"\b[A-Z][\w'’-]*!$")  # "…the core business of Yahoo!", "…the musical Oklahoma!": a name
 
 
@@ -89,7 +70,7 @@ def exclamation(text: str) -> bool:
     trial!"): a brief states, it does not exclaim. A quoted one is the speaker's, and told as such; a name that
     ends in "!" ("Yahoo!", "Jeopardy!") is no exclamation."""
     end = text.rstrip()
-    return end.endswith("!") and not TITLE_BANG.search(end) and not any(mark in text for mark in QUOTATION_MARKS)
+    return end.endswith("!") and not TITLE_BANG.search(end) and not has_marks(text)
 
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -108,50 +89,3 @@ def list_item(text: str) -> bool:
     if ":" not in head and " -" not in head and "—" not in head and "–" not in head and head[:1] != "-":
         return False
     return bool(TIMELINE.match(text) or LABEL.match(text))
-
-
-QUOTE_MARK = re.compile(r"``|''|[“”«»„「」『』\"]")
-CLOSING = {opening: closing for opening, closing in MARK_PAIRS} | {"''": "''", '"': '"'}
-LONGEST_QUOTATION = 4  # sentences a quotation may go on for past the one that opens it: a mark left open longer
-# is a stray one (scraped text), not a quotation
-
-
-def _quotes(text: str) -> bool:
-    """Whether a sentence has a quotation mark at all (a few substring tests: faster than any pattern)."""
-    return any(mark in text for mark in ('"', "''", "``", "“", "”", "«", "»", "„", "「", "」", "『", "』"))
-
-
-def _left_open(text: str, opened: str) -> str:
-    """The quotation mark still open at the end of ``text`` ("" if none), given the one open at its start. The
-    wire's '' and a straight " open a quotation only right before a word at a word's start (``''No help.``);
-    after a word they close one."""
-    for found in QUOTE_MARK.finditer(text):
-        mark, at = found.group(), found.start()
-        if opened:
-            if mark in CLOSING[opened]:
-                opened = ""
-        elif mark in ("''", '"'):
-            before, after = text[at - 1 : at], text[found.end() : found.end() + 1]
-            if before in ("", " ", "(", "[", "—", "-") and after and not after.isspace():
-                opened = mark
-        elif mark in CLOSING:
-            opened = mark
-    return opened
-
-
-def inside_quotations(story: Story) -> dict[tuple[str, int], str]:
-    """Each sentence that begins inside a quotation opened in a sentence before it, in its paragraph (a quotation
-    that goes on in the next paragraph opens again there, as news writes it), by (article, index): "inside" where
-    the quotation goes on past it, "quote" where it ends the quotation (and may name its speaker)."""
-    inside = {}
-    opened, paragraph, running = "", (None, -1), 0
-    for sentence in story.sentences:
-        if (sentence.article, sentence.paragraph) != paragraph:
-            opened, paragraph, running = "", (sentence.article, sentence.paragraph), 0
-        before = opened
-        if opened or _quotes(sentence.text):  # most sentences quote no one
-            opened = _left_open(sentence.text, opened)
-        if before and running < LONGEST_QUOTATION:
-            inside[sentence.article, sentence.index] = "inside" if opened else "quote"
-        running = running + 1 if opened and before else 0
-    return inside

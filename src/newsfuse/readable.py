@@ -7,7 +7,7 @@ those games"), a person it does not name ("Polls project that he will…"), a qu
 the company said."), a definite subject or phrase whose noun its article said before ("The surveillance led
 to…", "…, the study found.": a second mention, ``subjects``), a time told from what came before ("Two days
 later,…", "At the time,…"), a demonstrative at the end ("…would agree to that."), or a quotation it is the middle
-or the end of ("No police.": ``material.inside_quotations``). Each sentence's ``Form`` says what it leans on and
+or the end of ("No police.": ``quotations.inside_quotations``). Each sentence's ``Form`` says what it leans on and
 what can be cut safely (a leading connective); ``unresolved`` says where a brief leaves it leaning. Whether two
 sentences tell one fact is ``facts``'s.
 
@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newsfuse.quotations import QUOTATION, half_quotation, outside_quotations, quoting
 from newsfuse.subjects import AUXILIARIES, PAIR, definite_mentions, definite_subject
 from newsfuse.text import OPEN_QUOTE, OPENERS, STOPWORDS, WORD
 
@@ -141,9 +142,6 @@ GOES_ON = re.compile(
     r"(?! (?:tempted|reminded|struck|left|forced|hard)\b))",
     re.IGNORECASE,
 )
-# A quotation ends before the next opening mark (no nesting of the same marks in news copy), so that text with
-# many opening marks and no closing one costs linear time, not quadratic.
-QUOTATION = re.compile(r"``((?:(?!``|'').)+)''|“([^“”]+)”|\"([^\"]+)\"")
 PRONOUN_SPEAKER = re.compile(
     r"\b(?:(?:he|she|they|it|we)\s+(?:said|says|added|adds|told|asked|wrote|explained|noted|continued|argued|"
     r"warned|insisted|recalled|replied|declared|stressed)|(?:said|says|added|asked|wrote|continued)\s+(?:he|she|they))\b",
@@ -223,7 +221,7 @@ def _names_one(text: str, common: Callable[[str], bool] | None) -> bool:
     """Whether what a sentence says before its attribution (``text``), outside its quotations, names someone: a
     capitalised word besides the first, or a first one the story never writes in lower case (``common``, as in
     ``unnamed_person``), which "the company" after it may mean ("Acme will buy Hear Music, the company said.")."""
-    found = WORD.findall(UNCLOSED.sub(" ", _outside_quotations(text)))
+    found = WORD.findall(UNCLOSED.sub(" ", outside_quotations(text)))
     if any(w[:1].isupper() for w in found[1:]):
         return True
     return bool(found) and found[0][:1].isupper() and not _no_name(found[0].lower(), common)
@@ -245,7 +243,7 @@ def unnamed_person(text: str, common: Callable[[str], bool] | None = None) -> bo
     head = text[:EARLY_CHARS]  # most sentences have none of the pronouns there: four substring tests, no regex
     if not (" he" in head or " hi" in head or " she" in head or " her" in head) or not _cased(text):
         return False
-    outside = QUOTATION.sub(" … ", text) if _quoting(text) else text
+    outside = QUOTATION.sub(" … ", text) if quoting(text) else text
     if not (found := PERSONAL.search(outside)):
         return False
     before = WORD.findall(outside[: found.start()])
@@ -309,12 +307,12 @@ def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Fo
         return Form(trim, "reference", "" if noun in AUXILIARIES else noun)
     if quote_without_speaker(rest) or half_quotation(rest):
         return Form(trim, "quote")
-    if "," in rest and PRONOUN_ATTRIBUTION.search(_outside_quotations(rest)):
+    if "," in rest and PRONOUN_ATTRIBUTION.search(outside_quotations(rest)):
         return Form(trim, "pronoun")
     if "," in rest and (speaker := DEFINITE_SPEAKER.search(rest)) and not _names_one(rest[: speaker.start()], common):
         return Form(trim, "definite", (speaker.group(1) or speaker.group(2)).lower())
     if "these" in rest or "those" in rest:
-        outside = QUOTATION.sub(" … ", rest) if _quoting(rest) else rest  # no words glued across a quotation
+        outside = QUOTATION.sub(" … ", rest) if quoting(rest) else rest  # no words glued across a quotation
         back = BACK_REFERENCE.search(outside)
         noun = back.group(1) if back and back.group(1) not in AUXILIARIES else ""
         if noun and not re.search(rf"\b{noun}\b", outside[: back.start()], re.IGNORECASE):  # not named before it
@@ -323,46 +321,17 @@ def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Fo
         return Form(trim, "pronoun")
     if common is None:  # (j) and (l): cased text only
         return Form(trim)
-    return Form(trim, subject=definite_subject(opening), mentions=definite_mentions(_outside_quotations(rest)))
-
-
-def half_quotation(text: str) -> bool:
-    """The end of a quotation whose opening is in an earlier sentence: a closing mark before any opening one
-    (``…rebuild it,” the mayor said.``, or a straight quote right after a word: ``…rebuild it," she said.``)."""
-    if "”" in text:
-        return "“" not in text or text.index("”") < text.index("“")
-    if "''" in text:  # the wire's ``…'' (or '' at both ends, as straight quotes); not inches, "a 6'' pipe"
-        first = text.index("''")
-        if "``" in text:
-            closes = first < text.index("``")
-        else:
-            opened = '"' in text[:first] or "“" in text[:first]  # opened here with other marks: '"…,'' said Musab.'
-            closes = text.count("''") % 2 == 1 and first > 0 and not text[first - 1].isspace() and not opened
-        if closes and not text[first - 1 : first].isdigit():
-            return True
-    if text.count('"') % 2:
-        first = text.index('"')
-        return first > 0 and not text[first - 1].isspace() and text[first + 1 : first + 2] in ("", " ")
-    return False
-
-
-def _quoting(text: str) -> bool:
-    """Whether a sentence has a quotation mark at all (most have none: no quotation to look for)."""
-    return '"' in text or "“" in text or "``" in text
-
-
-def _outside_quotations(text: str) -> str:
-    return QUOTATION.sub(" ", text) if _quoting(text) else text
+    return Form(trim, subject=definite_subject(opening), mentions=definite_mentions(outside_quotations(rest)))
 
 
 def quote_without_speaker(text: str) -> bool:
     """A quotation of three words or more whose speaker is a pronoun, or is not said at all."""
-    if not _quoting(text):
+    if not quoting(text):
         return False
     quoted = [next(g for g in m.groups() if g is not None) for m in QUOTATION.finditer(text)]
     if not any(len(q.split()) >= 3 for q in quoted):
         return False
-    outside = _outside_quotations(text)
+    outside = outside_quotations(text)
     if PRONOUN_SPEAKER.search(outside):  # not one inside the quotation: "If it fails, he said, we quit"
         return True
     return not SAID.search(outside) and len(outside.split()) < 4

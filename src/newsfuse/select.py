@@ -34,11 +34,11 @@ from newsfuse.material import (
     contact,
     exclamation,
     list_item,
-    opens_quotation,
     points_ahead,
     relative_day,
 )
 from newsfuse.model import Story
+from newsfuse.quotations import opens_quotation
 from newsfuse.unresolved import naming
 
 REDUNDANCY = 0.4  # cosine above which a sentence repeats one already chosen

@@ -38,7 +38,7 @@ def unresolved(
 ) -> list[bool]:
     """Per brief sentence: leans on something the brief does not say (see the module docstring);
     ``said_before``: what the articles said before each sentence (rules (j) and (l); without it, not applied);
-    ``inside``: the sentences that begin inside a quotation (``material.inside_quotations``)."""
+    ``inside``: the sentences that begin inside a quotation (``quotations.inside_quotations``)."""
     result = []
     for k, sentence in enumerate(brief):
         where = sentence.article, sentence.index
