@@ -82,7 +82,8 @@ def definite_subject(text: str) -> str:
 # (l) A noun phrase of plain words after "the"; its head is its last word before a verb, a function word, a
 # possessive or punctuation ("the study found" → study; "the broken spillway in" → spillway).
 DEFINITE_PHRASE = re.compile(r"\bthe (?=([a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,2})( [A-Z])?)")  # a name after?
-PHRASE_STOPS = frozenset(  # verbs and prepositions that end a phrase ("the county built…", "the houses along…")
+PHRASE_STOPS = frozenset(  # verbs and prepositions that end a phrase past its first word ("the county built…",
+    # "the houses along…")
     (
         VERB_FORMS.replace("|", " ") + " say find finds show showed tell tells add adds according report reports "
         "note notes become remain called calls begin begins along across around toward towards near within without "
@@ -105,7 +106,8 @@ def _heads(text: str) -> Iterable[tuple[int, str]]:
     for found in DEFINITE_PHRASE.finditer(text, 1):
         words = []
         for word in found.group(1).split():
-            if word in ENDS_PHRASE or word[-2:] in ("ed", "ly") or "'" in word or "’" in word:
+            ends = STOPWORDS if not words else ENDS_PHRASE  # right after "the", "report" or "show" is the noun
+            if word in ends or word[-2:] in ("ed", "ly") or "'" in word or "’" in word:
                 break
             words.append(word)
         else:
