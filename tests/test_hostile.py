@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from newsfuse import clean, extraction, facts, formats, material, noise, opinion, places, readable, subjects
+from newsfuse import clean, extraction, facts, formats, material, noise, opinion, places, quotations, readable, subjects
 from newsfuse.clean import clean_text
 from newsfuse.errors import InputError
 from newsfuse.formats import detect
@@ -195,7 +195,9 @@ def repeated(unit: str, size: int) -> str:
 
 PIECES = [*" \n\t.,:;!?\"'“”‘’`()[]<>-–—_|/@#&*%$0123456789AaBbHhSs", "<!--", "-->", "|||||", "<?xml", "?>"]
 UNITS = st.lists(st.sampled_from(PIECES), min_size=1, max_size=8).map("".join)
-WORDS = st.sampled_from(["said ", "he ", "The ", "Mr. ", "NASA ", "1.5 ", "1,", "“He said, ", "By ", "(AP) ", "here "])
+WORDS = st.sampled_from(
+    ["said ", "he ", "The ", "Mr. ", "NASA ", "1.5 ", "1,", "“He said, ", "By ", "(AP) ", "here ", "the study "]
+)
 # No "explain" phase: its line tracer slows the code under test tenfold and would break the time bounds.
 FUZZ = settings(
     max_examples=25,
@@ -208,7 +210,7 @@ FUZZ = settings(
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
         (f"{module.__name__}.{name}", value)
-        for module in (clean, extraction, formats, opinion, readable, material, facts)
+        for module in (clean, extraction, formats, opinion, readable, material, facts, quotations, subjects)
         for name, value in vars(module).items()
         if isinstance(value, re.Pattern)
     ]
@@ -253,7 +255,12 @@ def test_fuzz_every_sentence_rule_is_fast_on_the_longest_sentence(unit: str) -> 
         facts.figures,
         readable.form,
         subjects.definite_subject,
+        subjects.definite_mentions,
         material.list_item,
+        quotations.half_quotation,
+        quotations.opens_quotation,
+        quotations.outside_quotations,
+        lambda text: quotations.left_open(text, ""),
         lambda text: places.here_edits(text, "Harlan"),
     ]
     with within(1.0):
@@ -343,3 +350,9 @@ def test_thousands_of_quotations_are_attributed_in_linear_time() -> None:
         assert reading.quoted(offset) == any(start <= offset < end for start, end in spans)
         assert reading.span_after(offset) == next((s for s in spans if s[0] > offset), None)
         assert reading.span_before(offset) == next((s for s in reversed(spans) if s[1] < offset), None)
+
+
+def test_second_mentions_are_read_in_linear_time_on_a_run_on_sentence() -> None:
+    """A head said before it is looked for in the sentence lower-cased once, not once per phrase (8 s here)."""
+    with within(1.0):
+        assert subjects.definite_mentions("the study " * 40_000) == ()

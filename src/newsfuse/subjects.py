@@ -128,10 +128,16 @@ def definite_mentions(text: str) -> tuple[str, ...]:
     if "the " not in text:
         return ()
     heads: list[str] = []
+    lowered = text.lower()
+    same_places = len(lowered) == len(text)  # lower case keeps each character's place (all but a few: "İ")
     for at, head in _heads(text):
         if text.endswith(", ", 0, at) and APPOSITION.search(text, max(0, at - 40), at):
             continue
-        if f" {head}" in f" {text[:at].lower()}":  # a word that begins with it, said before it here
+        if (  # a word that begins with it, said before it here
+            lowered.startswith(head, 0, at) or lowered.find(f" {head}", 0, at) >= 0
+            if same_places
+            else f" {head}" in f" {text[:at].lower()}"
+        ):
             continue
         if head not in heads:
             heads.append(head)
