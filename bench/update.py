@@ -1,11 +1,17 @@
 """Update briefs on DUC 2007's update task: what is new in set B given A, and in C given A and B.
 
     python bench/update.py ../shared/data/duc2007/update.jsonl [--words 100]
+    python bench/update.py ../shared/data/duc2006/test.jsonl --scaling 50 200 400 1000
+
 
 For every B and C set, side by side in one run and scored as ``newsfuse eval --duc`` scores (recall of the first
 N words, average over the four references, which NIST's assessors wrote for a reader who knows the earlier
 sets): the update brief (``Pipeline.update``, what ``newsfuse story ID --since`` gives) and the plain brief of the
 new set's articles alone, by newsfuse and by the baselines.
+
+``--scaling N...`` times instead the update brief of 10 new articles given N earlier ones (the data's articles
+in order, repeated if needed), in CPU and wall seconds, beside the plain brief of the same N + 10 articles: a
+long-running story's update should cost about what its brief costs, linear in what the reader has read.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from typing import Any
 
 import numpy as np
@@ -30,11 +37,36 @@ def articles(row: dict[str, Any]) -> list:
     return clean_all(from_records(records).articles, strict=False)[0]
 
 
+def scaling(path: str, sizes: list[int], words: int) -> list[list[str]]:
+    with open(path, encoding="utf-8") as lines:
+        pool = [text for line in lines if line.strip() for text in json.loads(line)["documents"]]
+    pipeline, rows = Pipeline(), []
+    warm = articles({"set": "w", "documents": pool[:12]})
+    pipeline.update(warm[:10], warm[10:], words, "since then")  # the models load here, once
+    for size in sizes:
+        found = articles({"set": "a", "documents": [pool[k % len(pool)] for k in range(size + 10)]})
+        earlier, new = found[:size], found[size:]
+        cpu, wall = time.process_time(), time.perf_counter()
+        pipeline.update(earlier, new, words, "since then")
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        plain = time.process_time()
+        pipeline.brief(story_of(found), words)
+        plain = time.process_time() - plain
+        count = sum(a.words for a in found)
+        rows.append([str(size), f"{count:,}", f"{cpu:.2f}", f"{wall:.2f}", f"{plain:.2f}"])
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data")
     parser.add_argument("--words", type=int, default=100)
+    parser.add_argument("--scaling", type=int, nargs="+", metavar="N", help="time updates given N earlier articles")
     args = parser.parse_args(argv)
+    if args.scaling:
+        print(markdown_table(["earlier articles", "words", "update CPU s", "wall s", "plain brief CPU s"], scaling(
+            args.data, args.scaling, args.words)))  # fmt: skip
+        return 0
     with open(args.data, encoding="utf-8") as lines:
         rows = [json.loads(line) for line in lines if line.strip()]
     by_id = {row["id"]: row for row in rows}

@@ -1,10 +1,13 @@
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsfuse
 from newsfuse.readable import Form, form
-from newsfuse.unresolved import Placed, naming, unresolved
+from newsfuse.text import word_runs
+from newsfuse.unresolved import Placed, named_among, naming, unresolved
 
 
 @pytest.mark.parametrize(
@@ -334,3 +337,14 @@ def test_a_connective_left_in_leans_even_where_the_brief_names_the_noun_of_a_sec
     named = placed("Engineers checked the spillway.", "b", 0)
     assert unresolved([named, placed("But the spillway was cracked.", "a", 3)], said_before) == [False, True]
     assert unresolved([named, placed("The spillway was cracked.", "a", 3)], said_before) == [False, False]
+
+
+NOUNS = ["statement", "statements", "crisis", "bus", "news", "study", "box", "boxes"]
+SPELLINGS = [*NOUNS, "Statement", "STATEMENTS", "statementes", "statement's", "restatement", "studies", "box-", "x"]
+
+
+@given(noun=st.sampled_from(NOUNS), words=st.lists(st.sampled_from(SPELLINGS), max_size=6))
+def test_a_noun_named_among_a_text_s_words_as_its_pattern_finds_it(noun: str, words: list[str]) -> None:
+    """What an update brief's reader met: a set of words answers as the pattern would, searched in the text."""
+    text = " ".join(words) + "."
+    assert named_among(noun, set(word_runs(text.lower()))) == bool(naming(noun).search(text))

@@ -239,7 +239,7 @@ class Pipeline:
         evidence = gather(story, read_as)
         opinion = evidence.opinion_sentences
         near = evidence.vectors.neighbours
-        repeats = {i for i in range(len(story.sentences)) if seen and seen & near(i, REPEATS).keys()}
+        repeats = {i for i in range(len(story.sentences)) if seen and i not in seen and seen & near(i, REPEATS).keys()}
         excluded = (opinion if summarizer.drops_opinion else frozenset()) | seen | repeats
         same = self.same if "meaning" in read_as.rules else None
         asked = focus_of(focus, evidence.tokens, read_as) if focus else None  # in the story's own words

@@ -39,7 +39,8 @@ from newsfuse.material import (
 )
 from newsfuse.model import Story
 from newsfuse.quotations import opens_quotation
-from newsfuse.unresolved import naming
+from newsfuse.text import word_runs
+from newsfuse.unresolved import named_among, naming
 
 REDUNDANCY = 0.4  # cosine above which a sentence repeats one already chosen
 MIN_WORDS = 4  # fragments shorter than this are not brief material
@@ -225,8 +226,8 @@ class _Greedy:
         self.naming: dict[str, re.Pattern[str]] = {}  # noun → what names it, compiled when first asked
         self.nouns = {i: f.noun for i, f in enumerate(evidence.forms) if f.leans and f.noun}
         if known:  # a noun the reader met in the articles read before (an update brief's) points back at nothing new
-            read = [story.sentences[k].text for k in known]
-            self.nouns = {i: n for i, n in self.nouns.items() if not any(self.names(n).search(t) for t in read)}
+            read = set(word_runs("\n".join(story.sentences[k].text for k in known).lower()))
+            self.nouns = {i: n for i, n in self.nouns.items() if not named_among(n, read)}
 
     def start(self) -> _Chosen:
         return _Chosen(np.ones(len(self.weight)), np.zeros(len(self.story.sentences)), [], set())

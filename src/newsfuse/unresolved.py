@@ -11,7 +11,7 @@ choose the brief (``newsfuse.select``) and measure every method (``newsfuse eval
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -51,11 +51,22 @@ def unresolved(
     return result
 
 
+def _singular(noun: str) -> str:
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is", "ews"))  # not "news", "bus", "crisis"
+    return noun[:-1] if plural else noun
+
+
 def naming(noun: str) -> re.Pattern[str]:
     """What names the noun a definite reference points back at, in a sentence before it ("statement",
     "statements"), which resolves the reference."""
-    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is", "ews"))  # not "news", "bus", "crisis"
-    return re.compile(rf"\b{noun[:-1] if plural else noun}(?:e?s)?\b", re.IGNORECASE)
+    return re.compile(rf"\b{_singular(noun)}(?:e?s)?\b", re.IGNORECASE)
+
+
+def named_among(noun: str, words: Set[str]) -> bool:
+    """Whether a text whose lower-cased word runs are ``words`` names the noun as ``naming`` finds it: for many
+    nouns in a long text (an update brief's earlier articles), one set of words instead of a search per noun."""
+    singular = _singular(noun)
+    return singular in words or f"{singular}s" in words or f"{singular}es" in words
 
 
 def in_article(form: Form, article: str, index: int, said_before: SaidBefore | None = None, inside: str = "") -> Form:
