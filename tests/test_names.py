@@ -64,12 +64,18 @@ def test_a_middle_name_is_part_of_the_full_name() -> None:
     assert named.full_at("Faulder", "b", story.articles[1].text.index("Faulder has")) == "Joseph Stanley Faulder"
 
 
-def test_articles_that_disagree_on_the_given_name_give_none() -> None:
+def test_articles_that_disagree_on_the_given_name_give_each_its_own_article_s() -> None:
     story = story_of([
-        Article(id="a", text="Senator Bill Hale voted against the dam bill.\nHale said it cost too much."),
+        Article(id="a", text="Senator Tom Hale voted against the dam bill.\nHale said it cost too much."),
         Article(id="b", text="Anna Hale, his sister, runs the county board.\nHale said the board would vote."),
+        Article(id="c", text="Hale said the vote was close.\nThe board met again, said Anna Hale."),
     ])  # fmt: skip
-    assert Names(story, STOPWORDS).full("Hale") is None
+    named = Names(story, STOPWORDS)
+    assert named.full("Hale") is None  # no one name for the story
+    texts = [article.text for article in story.articles]
+    assert named.full_at("Hale", "a", texts[0].index("Hale said")) == "Tom Hale"  # whom its article named
+    assert named.full_at("Hale", "b", texts[1].index("Hale said")) == "Anna Hale"
+    assert named.full_at("Hale", "c", texts[2].index("Hale said")) is None  # its article names no one before it
 
 
 @pytest.mark.parametrize(

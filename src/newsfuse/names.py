@@ -3,8 +3,9 @@
 News names a person in full once ("Akin Birdal, head of the Human Rights Association, said…") and by surname
 after. A brief built of later sentences leaves its reader with "Birdal said…" and no idea who that is. So the
 brief's first mention of a bare surname becomes the full name ("Akin Birdal said…") when the articles agree on
-it, the brief's budget has room for the words, and the JSON lists the change; the citation still slices the
-source's own characters.
+it (where they give it different given names, "Randy Evans" and "Randolph Evans", or two people, the name its own
+article last wrote in full), the brief's budget has room for the words, and the JSON lists the change; the
+citation still slices the source's own characters.
 
 What counts as such a surname is read from the story itself, not from a list of names: a capitalised word, or
 words joined by a particle ("de Kock", "Abarca del Rio", ``mentions``), that at least half of the articles that
@@ -138,6 +139,7 @@ class Names:
     known: dict[str, Named | None] = field(default_factory=dict, init=False)
     lowered: dict[str, bool] = field(default_factory=dict, init=False)
     givens: dict[str, bool] = field(default_factory=dict, init=False)
+    disputed: set[str] = field(default_factory=set, init=False)  # surnames the articles give different given names
 
     @cached_property
     def text(self) -> str:
@@ -193,15 +195,26 @@ class Names:
     def full_at(self, surname: str, article: str, at: int) -> str | None:
         """The full name of ``surname`` written at ``at`` in ``article``: the story's (``full``), unless the
         article last named someone else of that surname in full before it ("Marco Rodriguez, the referee…
-        Rodriguez" in a report that introduced the player James Rodriguez first)."""
-        if (named := self.named(surname)) is None:
-            return None
+        Rodriguez" in a report that introduced the player James Rodriguez first). Where the articles give the
+        surname different given names ("Randy Evans", "Randolph Evans"), the name its own article last wrote in
+        full before it: whom that article's reader knows it as."""
         text = self.story.article(article).text
+        if (named := self.named(surname)) is None:
+            return self.last_full(text, surname, at) if surname in self.disputed else None
         family = not named.full.lower().endswith(surname.lower())
         before = [place for place in _mentions(text, surname) if place < at]
         givens = (self.given_at(text, place, place + len(surname), family) for place in reversed(before))
         last = next(filter(None, givens), None)
         return named.full if last is None or last == named.given else None
+
+    def last_full(self, text: str, surname: str, at: int) -> str | None:
+        """The full name an article last wrote ``surname`` with before ``at``, if it did (and could be read)."""
+        for place in reversed([place for place in _mentions(text, surname) if place < at]):
+            if (named := self.introduced(text, surname, place)) is None:
+                return None
+            if named.given:
+                return named.full
+        return None
 
     def given_at(self, text: str, at: int, end: int, family: bool) -> str | None:
         """The given name written with the surname at ``at:end``: before it, or (``family``) right after it."""
@@ -225,6 +238,8 @@ class Names:
             else:
                 bare += 1
         if len(forms) != 1:
+            if forms:
+                self.disputed.add(surname)
             return None
         [(given, found)] = forms.items()
         fullest = max(Counter(found).items(), key=lambda form: (form[1], len(form[0])))[0]  # ties: the longest
