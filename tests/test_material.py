@@ -14,7 +14,7 @@ from newsfuse.material import (
 )
 from newsfuse.model import Article
 from newsfuse.pipeline import story_of
-from newsfuse.select import units
+from newsfuse.units import units
 
 
 @pytest.mark.parametrize(

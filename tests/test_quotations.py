@@ -15,7 +15,7 @@ from newsfuse.quotations import (
     outside_quotations,
 )
 from newsfuse.readable import Form, form
-from newsfuse.select import units
+from newsfuse.units import units
 
 
 @pytest.mark.parametrize(

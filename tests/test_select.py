@@ -4,7 +4,8 @@ from newsfuse.evidence import gather
 from newsfuse.model import Article
 from newsfuse.opinion import is_opinion
 from newsfuse.pipeline import story_of
-from newsfuse.select import Objective, Pick, _Greedy, cover, reading_order, select, units
+from newsfuse.select import Objective, Pick, _Greedy, cover, reading_order, select
+from newsfuse.units import units
 
 WIRE = Article(
     id="wire",

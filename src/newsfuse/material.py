@@ -3,7 +3,7 @@ they do not say what they said there: the writer speaking to the reader, an anno
 way to reach the paper, a day told relative to the article's own, an item of a list, an exclamation in the
 writer's voice. (A quotation opened and not closed is ``quotations.opens_quotation``'s.)
 
-``select`` leaves these out of a newsfuse brief; ``readable`` says what the sentences it may take lean on.
+``units`` leaves these out of a newsfuse brief; ``readable`` says what the sentences it may take lean on.
 """
 
 from __future__ import annotations
