@@ -3,10 +3,11 @@ import pytest
 import newsfuse
 from newsfuse.attribute import attribute
 from newsfuse.evidence import gather
+from newsfuse.introductions import Introductions
 from newsfuse.languages import load_language
 from newsfuse.mentions import bare_surnames
 from newsfuse.model import Article, Change
-from newsfuse.names import Introductions, Names
+from newsfuse.names import Names
 from newsfuse.pipeline import Pipeline, clean_all, story_of
 from newsfuse.select import Pick
 

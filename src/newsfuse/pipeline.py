@@ -22,9 +22,10 @@ from newsfuse.evidence import Evidence, gather
 from newsfuse.focus import MAX_CHARS as MAX_FOCUS_CHARS
 from newsfuse.focus import Focus, focus_of
 from newsfuse.ingest import Loaded, from_records
+from newsfuse.introductions import Introductions
 from newsfuse.languages import BRIEF_RULES, SUPPORTED, Language, Languages, code_of, most_common
 from newsfuse.model import Article, Brief, BriefSentence, Citation, Story
-from newsfuse.names import Introductions, Names
+from newsfuse.names import Names
 from newsfuse.samefact import SameFact
 from newsfuse.segment import segment
 from newsfuse.select import Pick, reading_order

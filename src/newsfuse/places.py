@@ -2,9 +2,10 @@
 
 "Ministers met here today" opens a Beijing wire item under "BEIJING, April 25 (Xinhua) --"; lifted into a brief of
 several articles, "here" is nowhere. So the brief writes the place instead ("met in Beijing today"), as an
-editor would, and lists the change (``names.Introductions`` makes these edits with the people it introduces, within
-the brief's budget). The place is read from the dateline alone: the words before its first comma, parenthesis or
-dash ("DAR ES SALAAM, Tanzania _" is "Dar es Salaam"). English only: the words around "here" are English.
+editor would, and lists the change (``introductions.Introductions`` makes these edits with the people it
+introduces, within the brief's budget). The place is read from the dateline alone: the words before its first
+comma, parenthesis or dash ("DAR ES SALAAM, Tanzania _" is "Dar es Salaam"). English only: the words around
+"here" are English.
 """
 
 from __future__ import annotations
