@@ -102,6 +102,9 @@ def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
     ):
         failed = run_cli(*args)
         assert failed.returncode == 2 and reason in failed.stderr and "Traceback" not in failed.stderr, args
+    typo = run_cli("ingest", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "new.db"))
+    assert typo.returncode == 2 and "missing.txt: No such file or directory" in typo.stderr
+    assert not (tmp_path / "new.db").exists()  # no store made for an input that is not there
 
 
 def test_sigkill_loses_nothing_reported_done_and_a_rerun_completes(tmp_path: Path) -> None:

@@ -107,6 +107,8 @@ def ingest_command(args: argparse.Namespace) -> int:
     from newsfuse.scale import engine
     from newsfuse.stories import ingest, input_bytes, units
 
+    if all(path != "-" and not os.path.lexists(path) for path in args.paths):  # a typo: no store made for nothing
+        raise InputError(args.paths[0], "No such file or directory")
     limit = None if args.batch or args.scheduler else MAX_INGEST_ARTICLES  # batch work is the user's choice
     work = units(args.paths, args.format, args.language, limit)  # over the limit: refused here, no store yet
     bar = Bar("ingest", input_bytes(args.paths))
