@@ -54,3 +54,14 @@ def test_import_newsfuse_does_not_import_the_pipeline_or_the_anatomy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False"] * 5
+
+
+@pytest.mark.parametrize(("words", "note"), [(1, "no sentence fits in 1 word: "), (5, "no sentence fits in 5 words: ")])
+def test_a_brief_over_its_budget_says_so(words: int, note: str) -> None:
+    articles = [
+        "An earthen dam on Marlow Creek gave way before dawn on Tuesday, flooding the town of Alder Falls.",
+        "The Marlow Creek dam failed on Tuesday and the town of Alder Falls flooded, officials said.",
+    ]
+    short = newsfuse.summarize(articles, words=words)
+    assert len(short.sentences) == 1 and any(w.startswith(note) for w in short.warnings)
+    assert not any("no sentence fits" in w for w in newsfuse.summarize(articles, words=250).warnings)

@@ -31,6 +31,7 @@ from newsfuse.segment import segment
 from newsfuse.select import Pick, reading_order
 from newsfuse.summarizers import Summarizer, baseline, check_method
 from newsfuse.summarizers.newsfuse import Newsfuse, load
+from newsfuse.text import word_count
 
 DEFAULT_WORDS = 250
 MAX_BRIEF_WORDS = 1_200_000  # words of one story a brief is made from (about 8 s of CPU)
@@ -85,6 +86,13 @@ def story_from(documents: Sequence[str], titles: Sequence[str] = (), language: s
     ]
     articles, _ = clean_all(from_records(records, language=language).articles, strict=False)
     return story_of(articles)
+
+
+def over_budget(sentences: Sequence[BriefSentence], words: int) -> tuple[str, ...]:
+    """A brief over its budget says so: no sentence fitted in it, so it holds the single best one."""
+    if (used := sum(word_count(s.text) for s in sentences)) <= words:
+        return ()
+    return (f"no sentence fits in {words} word{'s' * (words != 1)}: the brief holds the best one, of {used} words",)
 
 
 def why_empty(story: Story, opinion: frozenset[int]) -> str:
@@ -247,6 +255,7 @@ class Pipeline:
         sentences = written(story, evidence, summarizer, words, excluded, seen, same, asked)
         warnings = (SINGLE_SOURCE,) if len(story.articles) + len(others.articles) == 1 else ()
         warnings += language_notes(read_as, others.articles) + focus_notes(focus, summarizer, asked)
+        warnings += over_budget(sentences, words)
         if not sentences and not seen:
             warnings += (why_empty(story, opinion if summarizer.drops_opinion else frozenset()),)
         cited = tuple(
