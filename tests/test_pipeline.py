@@ -65,3 +65,16 @@ def test_a_brief_over_its_budget_says_so(words: int, note: str) -> None:
     short = newsfuse.summarize(articles, words=words)
     assert len(short.sentences) == 1 and any(w.startswith(note) for w in short.warnings)
     assert not any("no sentence fits" in w for w in newsfuse.summarize(articles, words=250).warnings)
+
+
+def test_two_articles_with_one_id_are_told_apart_and_cited_exactly() -> None:
+    """A citation names its article by id: the later of two articles given one id is renamed, and a note says so."""
+    first = Article(id="a", text="The Marlow Creek dam failed on Tuesday night, flooding 300 homes, officials said.")
+    second = Article(id="a", text="Rescue crews pulled 14 people from rooftops as the water rose on Wednesday.")
+    for given in ([first, second], [{"id": "a", "text": first.text}, {"id": "a", "text": second.text}]):
+        brief = newsfuse.summarize(given, words=60)
+        texts = {article.id: article.text for article in brief.articles}
+        assert list(texts) == ["a", "a-2"]
+        assert "two articles have the id 'a': the later one is 'a-2'" in brief.warnings
+        for sentence in brief.sentences:
+            assert all(texts[c.article][c.start : c.end] == sentence.text for c in sentence.sources)

@@ -62,17 +62,20 @@ def warn(problem: InputError) -> None:
     say(f"warning: skipped {problem}")
 
 
-def read_story(args: argparse.Namespace, max_words: int = MAX_BRIEF_WORDS) -> tuple[Story, list[InputError]]:
-    """The story of the command's input files, and the inputs skipped (each warned about on stderr)."""
+def read_story(args: argparse.Namespace, max_words: int = MAX_BRIEF_WORDS) -> tuple[Story, list[str]]:
+    """The story of the command's input files, and the warnings on what was read: the inputs skipped and the
+    article ids met twice (each also said on stderr)."""
     loaded = load(args.paths, args.format, strict=args.strict, language=args.language)
     articles, problems = usable(loaded, args.strict, " ".join(args.paths), max_words)
     for problem in problems:
         warn(problem)
-    return story_of(articles), problems
+    for note in loaded.notes:
+        say(f"warning: {note}")
+    return story_of(articles), [*(f"skipped {p}" for p in problems), *loaded.notes]
 
 
 def summarize_command(args: argparse.Namespace) -> int:
-    story, problems = read_story(args)
+    story, read = read_story(args)
     if args.meaning:
         from newsfuse.pipeline import Pipeline
         from newsfuse.samefact import load_same_fact
@@ -81,7 +84,7 @@ def summarize_command(args: argparse.Namespace) -> int:
     else:
         pipeline = default()
     result = pipeline.brief(story, args.words, args.method, language=args.brief_language, focus=args.focus)
-    result = replace(result, warnings=(*(f"skipped {p}" for p in problems), *result.warnings))
+    result = replace(result, warnings=(*read, *result.warnings))
     if not result.sentences:  # never a silent success
         for warning in result.warnings:
             if warning.startswith("empty brief"):

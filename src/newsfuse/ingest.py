@@ -41,6 +41,7 @@ COUNTED = 1_000_000  # articles counted in one input to say how many it holds: m
 class Loaded:
     articles: tuple[Article, ...]
     problems: tuple[InputError, ...]  # inputs that were skipped, each with its reason
+    notes: tuple[str, ...] = ()  # what was changed in what was given: an article id met twice, renamed
 
 
 def is_binary(data: bytes) -> bool:
@@ -107,6 +108,7 @@ class _Ids:
     def __init__(self) -> None:
         self.taken: set[str] = set()
         self.count = 0
+        self.renamed: list[str] = []  # a note per id met twice
 
     def give(self, wanted: str | None) -> str:
         self.count += 1
@@ -116,6 +118,8 @@ class _Ids:
             n += 1
             name = f"{base}-{n}"
         self.taken.add(name)
+        if wanted and name != wanted:
+            self.renamed.append(f"two articles have the id {wanted!r}: the later one is {name!r}")
         return name
 
 
@@ -334,7 +338,7 @@ def load(
             raise loaded.problems[0]
         articles.extend(loaded.articles)
         problems.extend(loaded.problems)
-    return Loaded(tuple(articles), tuple(problems))
+    return Loaded(tuple(articles), tuple(problems), tuple(ids.renamed))
 
 
 def check_format(fmt: str) -> None:
@@ -374,8 +378,9 @@ def from_records(
     for n, record in enumerate(records):
         where = f"articles[{n}]"
         try:
-            if isinstance(record, Article):
-                articles.append(check(typed(record, where), language))
+            if isinstance(record, Article):  # its id made unique too: a citation names its article by id
+                article = typed(record, where)
+                articles.append(check(replace(article, id=ids.give(article.id)), language))
                 continue
             item: Mapping[str, Any] = {"text": record} if isinstance(record, str) else record
             try:
@@ -387,4 +392,4 @@ def from_records(
             if strict:
                 raise
             problems.append(problem)
-    return Loaded(tuple(articles), tuple(problems))
+    return Loaded(tuple(articles), tuple(problems), tuple(ids.renamed))

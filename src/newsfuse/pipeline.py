@@ -274,10 +274,11 @@ class Pipeline:
         """Articles (dicts with the JSON fields, ``Article`` objects or plain text) → Brief, written in
         ``language`` (default: the one most articles are in), tilted towards ``focus`` if given."""
         check_method(method)
-        cleaned, problems = usable(from_records(articles, strict=strict), strict, "articles")
+        loaded = from_records(articles, strict=strict)
+        cleaned, problems = usable(loaded, strict, "articles")
         result = self.brief(story_of(cleaned), words, method, language=language, focus=focus)
         skipped = tuple(f"skipped {p}" for p in problems)
-        return replace(result, warnings=skipped + result.warnings)
+        return replace(result, warnings=skipped + loaded.notes + result.warnings)
 
     def update(
         self, earlier: Sequence[Article], new: Sequence[Article], words: int, note: str, focus: str = ""

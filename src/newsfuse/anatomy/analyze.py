@@ -287,4 +287,4 @@ def analyze(
     ner = ner if ner is not None else Recognisers()
     result = analyze_story(story_of(cleaned), ner, same if same is not None else load_same_fact(), languages)
     skipped = tuple(f"skipped {p}" for p in problems)
-    return replace(result, warnings=skipped + result.warnings)
+    return replace(result, warnings=skipped + loaded.notes + result.warnings)
