@@ -264,3 +264,16 @@ def test_a_cut_connective_is_listed_in_the_json(tmp_path: Path) -> None:
     assert (cut["was"], cut["now"], capital["was"], capital["now"]) == ("However, ", "", "engineers", "Engineers")
     article = data["articles"][0]["text"]
     assert article[warned["sources"][0]["start"] :].startswith("engineers had warned")
+
+
+def test_serve_on_a_port_in_use_is_one_line() -> None:
+    """Not a server that starts its workers and then fails to bind."""
+    import socket
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        failed = run_cli("serve", "--port", str(port), timeout=60)
+    assert failed.returncode == 2 and "Traceback" not in failed.stderr
+    assert failed.stderr.strip() == f"newsfuse: error: 127.0.0.1:{port}: cannot listen there (Address already in use)"

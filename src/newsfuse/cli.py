@@ -234,6 +234,20 @@ def train_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def can_listen(host: str, port: int) -> None:
+    """A port another program holds (or a host this machine does not have) is one line, not a server that starts
+    its workers and then fails to bind."""
+    import socket
+
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(found[0], socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server sets it
+            probe.bind(found[4])
+    except OSError as exc:
+        raise InputError(f"{host}:{port}", f"cannot listen there ({exc.strerror or exc})") from None
+
+
 def serve_command(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -241,6 +255,7 @@ def serve_command(args: argparse.Namespace) -> int:
     from newsfuse.service.admission import Budget
     from newsfuse.service.connection import timely_headers
 
+    can_listen(args.host, args.port)  # before any worker starts
     limits = Limits(header_seconds=args.header_timeout, body_seconds=args.body_timeout)
     budget = Budget(args.deadline, args.queue)
     if args.db:  # a missing or foreign store is one line now, not an error in every request
