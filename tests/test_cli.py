@@ -277,3 +277,8 @@ def test_serve_on_a_port_in_use_is_one_line() -> None:
         failed = run_cli("serve", "--port", str(port), timeout=60)
     assert failed.returncode == 2 and "Traceback" not in failed.stderr
     assert failed.stderr.strip() == f"newsfuse: error: 127.0.0.1:{port}: cannot listen there (Address already in use)"
+
+
+def test_a_count_below_one_is_refused_plainly() -> None:
+    failed = run_cli("summarize", "-", "--words", "0", stdin=b"The dam held.")
+    assert failed.returncode == 2 and "argument --words: must be at least 1, got 0" in failed.stderr

@@ -26,7 +26,9 @@ def positive(value: str, largest: int = 2**63 - 1) -> int:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {value[:40]!r}") from None
-    if not 1 <= number <= largest:
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value[:40]}")
+    if number > largest:
         raise argparse.ArgumentTypeError(f"must be from 1 to {largest}, got {value[:40]}")
     return number
 
