@@ -86,6 +86,9 @@ def test_read_clusters_handles_gzip_multinews_lines_and_errors(tmp_path: Path) -
     bad.write_text('{"id": "a"}\n')
     with pytest.raises(InputError, match=r"bad\.jsonl:1"):
         list(read_clusters(bad))
+    bad.write_text('{"id": "a", "documents": "one article", "summary": "s"}\n')  # a text, not a list of them
+    with pytest.raises(InputError, match=r"bad\.jsonl:1: .*must be lists of texts"):
+        list(read_clusters(bad))
 
 
 def test_eval_command_prints_a_table_and_writes_json(tmp_path: Path) -> None:

@@ -49,6 +49,11 @@ def _lines(stream: IO[str]) -> Iterator[str]:
         yield line
 
 
+def _texts(value: object) -> bool:
+    """A list of strings (a bare string is not: its characters would be read as documents)."""
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
 def _parse(stream: IO[str], path: Path, limit: int | None) -> Iterator[Cluster]:
     with stream as opened:
         count = 0
@@ -59,6 +64,8 @@ def _parse(stream: IO[str], path: Path, limit: int | None) -> Iterator[Cluster]:
                 continue
             try:
                 row = json.loads(line)
+                if not _texts(row["documents"]) or not _texts(row.get("summaries") or [row["summary"]]):
+                    raise TypeError("'documents' and 'summaries' must be lists of texts ('summary' a text)")
                 kept = [n for n, d in enumerate(row["documents"]) if d.strip()]
                 documents = tuple(row["documents"][n].replace("NEWLINE_CHAR", "\n") for n in kept)
                 titles = tuple(str(row["titles"][n]) for n in kept) if row.get("titles") else ()
