@@ -239,11 +239,11 @@ def can_listen(host: str, port: int) -> None:
     its workers and then fails to bind."""
     import socket
 
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET  # as uvicorn binds it
     try:
-        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-        with socket.socket(found[0], socket.SOCK_STREAM) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server sets it
-            probe.bind(found[4])
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
     except OSError as exc:
         raise InputError(f"{host}:{port}", f"cannot listen there ({exc.strerror or exc})") from None
 
