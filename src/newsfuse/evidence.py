@@ -43,9 +43,7 @@ NEUTRAL = Judged(0.0, (), False)
 
 def forms_in_articles(story: Story, tokens: Tokens, language: Language) -> tuple[Form, ...]:
     """Each sentence's form where it stands in its article (``unresolved.in_article``)."""
-    # Wire copies repeat sentences (15% of DUC 2003's): each text is read once
-    read = {text: language.form(text, tokens.lower_case) for text in {s.text for s in story.sentences}}
-    forms = [read[s.text] for s in story.sentences]
+    forms = story.per_text(lambda text: language.form(text, tokens.lower_case))
     said, inside = subjects_said(story, tokens, language, forms), inside_quotations(story)
     return tuple(
         in_article(f, s.article, s.index, said, inside.get((s.article, s.index), ""))

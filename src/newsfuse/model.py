@@ -108,6 +108,12 @@ class Story:
                 return article
         raise KeyError(article_id)
 
+    def per_text(self, read: Callable[[str], T]) -> list[T]:
+        """``read`` of each sentence's text, in order, worked out once per distinct text: wire copies repeat
+        sentences (15% of a DUC 2003 story's)."""
+        done = {text: read(text) for text in {s.text for s in self.sentences}}
+        return [done[s.text] for s in self.sentences]
+
 
 @dataclass(frozen=True)
 class Citation:

@@ -214,8 +214,7 @@ def judge_story(story: Story, cues: Cues = CUES) -> list[Judged]:
     In a commentary piece (at least ``COMMENTARY_SHARE`` of its sentences clearly opinion) weaker evidence is
     enough: an evaluative word or a "should" there is the writer's, not a source's.
     """
-    judged = {text: judge(text, cues) for text in {s.text for s in story.sentences}}  # wire copies repeat some
-    scored = [judged[s.text] for s in story.sentences]
+    scored = story.per_text(lambda text: judge(text, cues))
     by_article: dict[str, list[int]] = {}
     for i, sentence in enumerate(story.sentences):
         by_article.setdefault(sentence.article, []).append(i)

@@ -48,8 +48,7 @@ def tokenize(story: Story, language: Language | None = None) -> Tokens:
     """The story's tokens, read as words of ``language`` (English when not given)."""
     language = language or load_language("en")
     word = language.word
-    found = {text: word.findall(text) for text in {s.text for s in story.sentences}}  # wire copies repeat some
-    per_sentence = [found[sentence.text] for sentence in story.sentences]
+    per_sentence = story.per_text(word.findall)
     counts = np.fromiter(map(len, per_sentence), np.int64, len(per_sentence))
     in_titles = [word.findall(article.title) for article in story.articles]
     raw = list(chain.from_iterable(per_sentence))
