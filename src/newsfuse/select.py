@@ -130,6 +130,7 @@ class _Greedy:
     def __init__(
         self, story: Story, evidence: Evidence, objective: Objective, words: int,
         repeats: Callable[[int, int], bool] | None, known: frozenset[int] = frozenset(),
+        found: Sequence[tuple[int, ...]] = (),
     ) -> None:  # fmt: skip
         self.story, self.evidence, self.objective, self.words, self.repeats = story, evidence, objective, words, repeats
         self.concepts, self.weight = evidence.concepts, objective.concept_weight
@@ -142,8 +143,9 @@ class _Greedy:
         self.trims = [form.trim for form in evidence.forms]
         self.length = [max(s.words - len(s.text[: self.trims[i]].split()), 1) for i, s in enumerate(story.sentences)]
         self.cost = [n**objective.cost_power for n in self.length]
-        self.shortest = MIN_WORDS  # the fewest words a unit's new sentences can take (``cover`` sets it): with fewer
-        # left, nothing more fits, and a fill stops instead of trying every unit left on its heap
+        # The fewest words the new sentences of a unit ``found`` can take: with fewer left, nothing more fits, and a
+        # fill stops instead of trying every unit left on its heap
+        self.shortest = max(MIN_WORDS, min((self.length[i] for unit in found for i in unit), default=MIN_WORDS))
         self.held: dict[tuple[int, ...], np.ndarray] = {}  # the concepts of a unit's new sentences, computed once
         self.near: dict[int, np.ndarray] = {}  # a chosen sentence's cosines, computed once
         self.same: dict[int, dict[int, bool]] = {}  # whether two sentences tell one fact, judged once
@@ -295,8 +297,6 @@ def cover(
     chosen sentences would be over the budget once written (the people they name introduced: ``names``); then
     they are chosen again in that many fewer words, if anything fits those (up to ``RETRIES`` times). ``known``
     sentences were read before (an update brief's earlier articles): a noun one names needs no naming again."""
-    greedy = _Greedy(story, evidence, objective, words, repeats, known)
-    concepts = evidence.concepts
     # Short sentences are passed over while there are others; a story of short sentences only still gets a brief,
     # and so does one of exclamations only.
     found = (
@@ -304,7 +304,8 @@ def cover(
         or units(story, evidence, excluded, 1)
         or units(story, evidence, excluded, 1, exclaims=True)
     )
-    greedy.shortest = max(MIN_WORDS, min((greedy.length[i] for unit in found for i in unit), default=MIN_WORDS))
+    greedy = _Greedy(story, evidence, objective, words, repeats, known, found)
+    concepts = evidence.concepts
     # Before anything is chosen, a single sentence's gain is its concepts' summed weight and its bonus per word:
     # for all sentences at once (the loop recomputes each gain as it goes).
     worth = np.bincount(concepts.rows, weights=greedy.entry_weight, minlength=len(greedy.cost)) + objective.bonus
