@@ -63,8 +63,7 @@ def gather(story: Story, language: Language | None = None) -> Evidence:
     Where the language has no opinion rules, every sentence is judged plain (and the brief says so)."""
     language = language or load_language("en")
     tokens = tokenize(story, language)
-    index = {a.id: k for k, a in enumerate(story.articles)}
-    article = np.fromiter((index[s.article] for s in story.sentences), np.int64, len(story.sentences))
+    article = np.asarray(story.article_numbers(), np.int64)
     return Evidence(
         tokens=tokens,
         vectors=build(tokens, article),

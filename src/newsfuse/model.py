@@ -108,6 +108,11 @@ class Story:
                 return article
         raise KeyError(article_id)
 
+    def article_numbers(self) -> list[int]:
+        """Per sentence: the index of its article in ``articles``."""
+        number = {a.id: n for n, a in enumerate(self.articles)}
+        return [number[s.article] for s in self.sentences]
+
     def per_text(self, read: Callable[[str], T]) -> list[T]:
         """``read`` of each sentence's text, in order, worked out once per distinct text: wire copies repeat
         sentences (15% of a DUC 2003 story's)."""

@@ -111,9 +111,8 @@ def said_before(story: Story, tokens: Tokens, stems: dict[str, str]) -> Callable
     position = {stem: n for n, stem in enumerate(tokens.stems) if stem in asked}
     wanted = {word: position[stem] for word, stem in stems.items() if stem in position}
     hit = np.flatnonzero(np.isin(tokens.stem, np.fromiter(wanted.values(), np.int64, len(wanted))))
-    names = list(dict.fromkeys(s.article for s in story.sentences))  # each article numbered
-    number = {name: n for n, name in enumerate(names)}
-    article = np.fromiter((number[s.article] for s in story.sentences), np.int64, len(story.sentences))
+    names = [a.id for a in story.articles]
+    article = np.asarray(story.article_numbers(), np.int64)
     index = np.fromiter((s.index for s in story.sentences), np.int64, len(story.sentences))
     # Tokens are in reading order: the first of each (article, stem) is the earliest sentence that says it
     sentence = tokens.sentence[hit]
