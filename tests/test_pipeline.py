@@ -67,6 +67,24 @@ def test_a_brief_over_its_budget_says_so(words: int, note: str) -> None:
     assert not any("no sentence fits" in w for w in newsfuse.summarize(articles, words=250).warnings)
 
 
+def test_a_date_that_cannot_be_read_is_kept_and_said_not_dropped_silently() -> None:
+    """A user's "11/03/2026" or Unix time would leave the article undated (no time window in stories): say so."""
+    text = "The Marlow Creek dam failed on Tuesday night, flooding 300 homes in Alder Falls, officials said."
+    given = [
+        {"id": "us", "text": text, "published": "11/03/2026"},
+        {"id": "unix", "text": text.replace("300", "310"), "published": 1793700000},
+        {"id": "iso", "text": text.replace("300", "320"), "published": "2026-11-03T09:00:00Z"},
+        {"id": "mail", "text": text.replace("300", "330"), "published": "Tue, 03 Nov 2026 09:00:00 GMT"},
+        Article(id="far", text=text.replace("300", "340"), published="0001-01-01"),
+    ]
+    brief = newsfuse.summarize(given, words=60)
+    undated = [w for w in brief.warnings if "is not a date newsfuse reads" in w]
+    assert [w.split(":")[0] for w in undated] == ["articles[0]", "articles[1]", "far"]
+    assert "published '11/03/2026'" in undated[0] and undated[0].endswith("the article counts as undated")
+    kept = {a.id: a.published for a in brief.articles}
+    assert kept["us"] == "11/03/2026" and kept["unix"] == "1793700000"  # kept as given, not dropped
+
+
 def test_two_articles_with_one_id_are_told_apart_and_cited_exactly() -> None:
     """A citation names its article by id: the later of two articles given one id is renamed, and a note says so."""
     first = Article(id="a", text="The Marlow Creek dam failed on Tuesday night, flooding 300 homes, officials said.")

@@ -107,6 +107,21 @@ def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
     assert not (tmp_path / "new.db").exists()  # no store made for an input that is not there
 
 
+def test_a_date_ingest_cannot_read_is_a_warning_and_the_article_is_stored(tmp_path: Path) -> None:
+    """Stories use dates for their time windows: an unread date is said, and the article still stored."""
+    lines = [
+        {"id": "a", "text": "The Velmont city council voted 5 to 2 on Monday to close the Harbor Street bridge.",
+         "published": "03/11/2026"},
+        {"id": "b", "text": "Engineers found cracks in two piers of the Harbor Street bridge in Velmont last month.",
+         "published": "2026-11-02"},
+    ]  # fmt: skip
+    (tmp_path / "s.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    done = run_cli("ingest", str(tmp_path / "s.jsonl"), "--db", str(tmp_path / "news.db"))
+    assert done.returncode == 0 and "2 articles added" in done.stdout and "0 bad inputs" in done.stdout
+    assert f"warning: {tmp_path / 's.jsonl'}:1: published '03/11/2026' is not a date newsfuse reads" in done.stderr
+    assert "skipped" not in done.stderr and "s.jsonl:2" not in done.stderr
+
+
 def test_sigkill_loses_nothing_reported_done_and_a_rerun_completes(tmp_path: Path) -> None:
     stream = tmp_path / "big.jsonl"
     records = write_stream(stream, events=1500, copies=3, seed=5)  # 4,500 articles, 3 transactions

@@ -120,7 +120,8 @@ def ingest_command(args: argparse.Namespace) -> int:
         with open_store(args.db) as store, engine(args.scheduler, workers) as mapper:
             tally = ingest(
                 store, work, mapper, args.strict,
-                report=lambda done, read: bar.update(read, f"{done} articles done"), warn=warn,
+                report=lambda done, read: bar.update(read, f"{done} articles done"),
+                warn=lambda message: say(f"warning: {message}"),
             )  # fmt: skip
     finally:
         bar.close()

@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 from newsfuse.errors import InputError
 from newsfuse.formats import FORMATS, FormatError, Partial, count_records, detect, from_object, records
 from newsfuse.languages import SUPPORTED, code_of, read_as
-from newsfuse.model import Article
+from newsfuse.model import PLAUSIBLE_YEARS, Article
 from newsfuse.text import identify
 
 # Limits on what one input may make newsfuse do; past them the input is refused at once, with the limit named.
@@ -41,7 +41,7 @@ COUNTED = 1_000_000  # articles counted in one input to say how many it holds: m
 class Loaded:
     articles: tuple[Article, ...]
     problems: tuple[InputError, ...]  # inputs that were skipped, each with its reason
-    notes: tuple[str, ...] = ()  # what was changed in what was given: an article id met twice, renamed
+    notes: tuple[str, ...] = ()  # what was changed in what was given: an article id met twice, a date not read
 
 
 def is_binary(data: bytes) -> bool:
@@ -86,6 +86,19 @@ def check(article: Article, language: str | None = None) -> Article:
     if (code := identify(article.text)) not in SUPPORTED:
         raise InputError(where, read_as(code))
     return replace(article, language=code)
+
+
+def undated(articles: Iterable[Article]) -> tuple[str, ...]:
+    """A note per article whose ``published`` was given but cannot be read as a date: it is kept as given, but
+    the article counts as undated (no time window in stories, no "Friday" dated from it), and the user should
+    know that rather than find it out."""
+    years = f"{PLAUSIBLE_YEARS[0]}-{PLAUSIBLE_YEARS[1]}"
+    return tuple(
+        f"{a.origin or a.id}: published {a.published!r} is not a date newsfuse reads (ISO 8601 such as "
+        f"2026-11-03, or e-mail style; years {years}): the article counts as undated"
+        for a in articles
+        if a.published and a.published.strip() and a.published_on is None
+    )
 
 
 def files_under(path: Path) -> list[Path]:
@@ -317,7 +330,7 @@ def read_input(
             articles.append(check(article, language))
         except InputError as problem:
             problems.append(problem)
-    return Loaded(tuple(articles), tuple(problems))
+    return Loaded(tuple(articles), tuple(problems), undated(articles))
 
 
 def load(
@@ -332,13 +345,15 @@ def load(
     ids = _Ids()
     articles: list[Article] = []
     problems: list[InputError] = []
+    notes: list[str] = []
     for origin, read in inputs(paths, stdin):
         loaded = read_input(origin, read, fmt, ids, room=MAX_ARTICLES - len(articles), language=language)
         if strict and loaded.problems:
             raise loaded.problems[0]
         articles.extend(loaded.articles)
         problems.extend(loaded.problems)
-    return Loaded(tuple(articles), tuple(problems), tuple(ids.renamed))
+        notes.extend(loaded.notes)
+    return Loaded(tuple(articles), tuple(problems), (*ids.renamed, *notes))
 
 
 def check_format(fmt: str) -> None:
@@ -392,4 +407,4 @@ def from_records(
             if strict:
                 raise
             problems.append(problem)
-    return Loaded(tuple(articles), tuple(problems), tuple(ids.renamed))
+    return Loaded(tuple(articles), tuple(problems), (*ids.renamed, *undated(articles)))

@@ -107,7 +107,7 @@ class Names:
     known: dict[str, Named | None] = field(default_factory=dict, init=False)
     lowered: dict[str, bool] = field(default_factory=dict, init=False)
     givens: dict[str, bool] = field(default_factory=dict, init=False)
-    disputed: set[str] = field(default_factory=set, init=False)  # surnames the articles give different given names
+    disputes: dict[str, bool] = field(default_factory=dict, init=False)  # known with ``known``: see ``disputed``
 
     @cached_property
     def text(self) -> str:
@@ -153,8 +153,13 @@ class Names:
     def named(self, surname: str) -> Named | None:
         """How the articles introduce ``surname``, or None if they do not agree on it."""
         if surname not in self.known:
-            self.known[surname] = self._named(surname)
+            self.known[surname], self.disputes[surname] = self._named(surname)
         return self.known[surname]
+
+    def disputed(self, surname: str) -> bool:
+        """Whether the articles introduce ``surname`` with different given names ("Randy", "Randolph")."""
+        self.named(surname)
+        return self.disputes[surname]
 
     def full(self, surname: str) -> str | None:
         """The full name the articles introduce ``surname`` with ("Akin Birdal"), or None if they do not agree."""
@@ -168,7 +173,7 @@ class Names:
         full before it: whom that article's reader knows it as."""
         text = self.story.article(article).text
         if (named := self.named(surname)) is None:
-            return self.last_full(text, surname, at) if surname in self.disputed else None
+            return self.last_full(text, surname, at) if self.disputed(surname) else None
         family = not named.full.lower().endswith(surname.lower())
         before = [place for place in _mentions(text, surname) if place < at]
         givens = (self.given_at(text, place, place + len(surname), family) for place in reversed(before))
@@ -191,27 +196,26 @@ class Names:
         after = FOLLOWING.match(text, end)
         return after.group(1) if after and after.group(1)[:1].isupper() and not self.common(after.group(1)) else None
 
-    def _named(self, surname: str) -> Named | None:
+    def _named(self, surname: str) -> tuple[Named | None, bool]:
+        """The one introduction the articles agree on (or None), and whether they give different given names."""
         if self.common(surname):
-            return None
+            return None, False
         forms: dict[str, list[str]] = {}  # given name: how each article writes the full name
         bare = 0
         for article in self.story.articles:
             if not (places := _mentions(article.text, surname)):
                 continue
             if (named := self.introduced(article.text, surname, places[0])) is None:
-                return None
+                return None, False
             if named.given:
                 forms.setdefault(named.given, []).append(named.full)
             else:
                 bare += 1
         if len(forms) != 1:
-            if forms:
-                self.disputed.add(surname)
-            return None
+            return None, len(forms) > 1
         [(given, found)] = forms.items()
         fullest = max(Counter(found).items(), key=lambda form: (form[1], len(form[0])))[0]  # ties: the longest
-        return Named(fullest, given) if len(found) >= bare else None
+        return (Named(fullest, given) if len(found) >= bare else None), False
 
     def introduced(self, text: str, surname: str, at: int) -> Named | None:
         """How an article introduces ``surname`` at its first mention (``at``): BARE if alone; None if it cannot

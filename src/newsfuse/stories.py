@@ -114,13 +114,14 @@ def _units(found: list[tuple[str, Callable[[], bytes]]], fmt: str, language: str
             yield Unit(origin, part, "jsonl", first_line=start + 1, language=language)
 
 
-def prepare(unit: Unit) -> tuple[list[Prepared], list[InputError], int]:
-    """Parse, check, clean and featurise one unit: (articles, problems, bytes read). Pure: runs in any process.
+def prepare(unit: Unit) -> tuple[list[Prepared], list[InputError], tuple[str, ...], int]:
+    """Parse, check, clean and featurise one unit: (articles, problems, notes on what was kept but not read as
+    given, bytes read). Pure: runs in any process.
 
     Each article on its own: whatever fails on one (even a bug) skips that one, named, and not its neighbours;
     otherwise every re-run would stop at the same article."""
     if unit.problem:
-        return [], [unit.problem], 0
+        return [], [unit.problem], (), 0
     loaded = read_input(unit.origin, lambda: unit.data, unit.fmt, first_line=unit.first_line, language=unit.language)
     prepared, problems = [], list(loaded.problems)
     languages = Languages()  # once per unit: English costs nothing to load, another language one file read
@@ -135,7 +136,7 @@ def prepare(unit: Unit) -> tuple[list[Prepared], list[InputError], int]:
             raise
         except Exception as exc:  # a bug met by one article
             problems.append(InputError(article.origin or article.id, f"not stored ({unexpected(exc)})"))
-    return prepared, problems, len(unit.data)
+    return prepared, problems, loaded.notes, len(unit.data)
 
 
 @dataclass
@@ -148,6 +149,7 @@ class Tally:
     created: set[int] = field(default_factory=set)
     updated: set[int] = field(default_factory=set)
     problems: list[InputError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # articles stored, with something given not read (a date)
 
     def summary(self) -> str:
         updated = len(self.updated - self.created)
@@ -338,21 +340,25 @@ def ingest(
     mapper: Mapper = map,
     strict: bool = False,
     report: Callable[[int, int], None] | None = None,
-    warn: Callable[[InputError], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Tally:
     """Prepare units with ``mapper`` (in order) and write them batch by batch; after each committed batch
-    ``report`` gets the number of articles done (stored, or found stored already) and of input bytes read."""
+    ``report`` gets the number of articles done (stored, or found stored already) and of input bytes read.
+    ``warn`` gets a line for each input skipped and each note on one stored."""
     tally = Tally()
     pending: list[Prepared] = []
     committed = read = 0
-    for prepared, problems, size in mapper(prepare, work):
+    for prepared, problems, notes, size in mapper(prepare, work):
         read += size
         for problem in problems:
             if strict:
                 raise problem
             tally.problems.append(problem)
             if warn:
-                warn(problem)
+                warn(f"skipped {problem}")
+        tally.notes += notes
+        for note in notes if warn else ():
+            warn(note)
         pending.extend(prepared)
         while len(pending) >= BATCH:
             write_batch(store, pending[:BATCH], tally)

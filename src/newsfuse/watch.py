@@ -288,13 +288,14 @@ class Watcher:
     def _ingest(self, pending: list[Unit], total: Tally) -> None:
         """Ingest a batch, then note in the store its pages that became no article, and the pages given up."""
         if pending:
-            tally = ingest(self.store, pending, warn=lambda problem: self.warn(f"warning: skipped {problem}"))
+            tally = ingest(self.store, pending, warn=lambda message: self.warn(f"warning: {message}"))
             total.added += tally.added
             total.duplicates += tally.duplicates
             total.merged += tally.merged
             total.created |= tally.created
             total.updated |= tally.updated
             total.problems += tally.problems
+            total.notes += tally.notes
             keys = [_key(u.origin) for u in pending]
             stored, _ = self.store.known(keys, [])
             self.given_up += [(k, "no article: a duplicate, or refused") for k in keys if k not in stored]
