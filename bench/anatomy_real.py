@@ -70,7 +70,7 @@ SETS = (
     RealSet("kursk", "duc2006/test.jsonl", "duc2006-D0640D", "dev"),
     RealSet("wikinews-m004", "tac2011_multiling_en/test.jsonl", "multiling2011-en-M004", "dev"),
     # labelled in the eleventh session, quotes only, before newsfuse ran on them; held-out for one run (quotes
-    # 0.75 / 0.71), then looked at (the README gives both)
+    # 0.75 / 0.71), then looked at (the README and docs/history.md give both)
     RealSet("stephen-lawrence", "duc2006/test.jsonl", "duc2006-D0624F", "dev", KINDS[:1]),
     RealSet("jfk-jr-crash", "duc2007/main.jsonl", "duc2007-D0742J", "dev", KINDS[:1]),
     # labelled in the twelfth session, quotes only, before newsfuse ran on them (two unused clusters with many
