@@ -74,3 +74,38 @@ def test_the_cli_takes_a_focus(tmp_path, capsys) -> None:
     assert main(["summarize", *paths, "--words", "30", "--output", "json", "--focus", "the spillway inspections"]) == 0
     brief = json.loads(capsys.readouterr().out)
     assert "inspection" in " ".join(s["text"] for s in brief["sentences"])
+
+
+PROTEST = (
+    "Police fired tear gas at protesters on Tuesday as thousands marched against a new tax law, witnesses said.\n"
+    "Opposition leader Raila Odinga told the crowd that the law would hurt the poor.\n"
+    "The government said 12 people were arrested during the march."
+)
+
+
+def test_the_best_answer_that_does_not_fit_is_said_so_and_comes_when_it_fits() -> None:
+    """ "The government said…" leans on what precedes it: it comes only with those sentences, or not at all."""
+    question = "How many people were arrested?"
+    short = newsfuse.summarize([PROTEST], words=20, focus=question)
+    assert "arrested" not in texts(short)
+    assert any(w.startswith("focus: the sentence that best answers it does not fit") for w in short.warnings)
+    long = newsfuse.summarize([PROTEST], words=60, focus=question)
+    assert "12 people were arrested" in texts(long) and not any(w.startswith("focus:") for w in long.warnings)
+
+
+def test_the_best_answer_is_one_a_brief_can_hold() -> None:
+    """An answer that leans on two sentences that lean in turn can never come: the next best one is pushed."""
+    article = (
+        "The Velmont council met on Monday to discuss the bridge.\n"
+        "Its members argued for three hours.\n"
+        "They could not agree.\n"
+        "Those talks on the bridge repairs went nowhere, and the bridge repairs will wait.\n"
+        "Engineers said bridge repairs would cost 4 million dollars and take a year to finish."
+    )
+    story = story_from([article])
+    language = load_language("en")
+    evidence = gather(story, language)
+    asked = focus_of("bridge repairs talks", evidence.tokens, language)
+    assert asked is not None and evidence.forms[3].leans
+    assert asked.relevance(evidence.vectors).argmax() == 3  # the best words, but it leans on what leans
+    assert newsfuse.pipeline.default().newsfuse.answer(story, evidence, frozenset(), asked) == 4

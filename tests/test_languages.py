@@ -59,6 +59,20 @@ def test_an_english_wire_item_dense_with_names_needs_no_identifier() -> None:
     assert _doubtful(french) and identify(french) == "fr"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mvua kubwa imenyesha jana usiku na watu wengi wamekimbia nyumba zao.", "sw"),  # 10 words: not English
+        ("Le barrage a cédé mardi matin près du petit village.", "fr"),
+        ("In Rio de Janeiro, polls put opposition candidate Anthony Garotinho well ahead of Cardoso ally Cesar.", "en"),
+        ("Rescue crews search flooded homes after dam collapse", "en"),  # a terse headline keeps the benefit of doubt
+        ("Dam fails", "en"),
+    ],
+)
+def test_a_short_text_is_english_unless_the_identifier_is_sure_it_is_not(text: str, expected: str) -> None:
+    assert identify(text) == expected
+
+
 def test_english_briefs_skip_nothing() -> None:
     brief = newsfuse.summarize(["The dam failed on Tuesday and 300 homes were flooded, officials said."])
     assert brief.language == "en" and brief.skipped == ()

@@ -96,3 +96,12 @@ def test_two_articles_with_one_id_are_told_apart_and_cited_exactly() -> None:
         assert "two articles have the id 'a': the later one is 'a-2'" in brief.warnings
         for sentence in brief.sentences:
             assert all(texts[c.article][c.start : c.end] == sentence.text for c in sentence.sources)
+
+
+@pytest.mark.parametrize("language", [5, ["fr"], "Klingon"])
+def test_a_language_that_is_no_language_name_is_an_input_error(language: object) -> None:
+    articles = ["The Marlow Creek dam failed on Tuesday night, flooding 300 homes in Alder Falls, officials said."]
+    with pytest.raises(InputError, match="is not a language newsfuse reads"):
+        newsfuse.summarize(articles, language=language)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="not one newsfuse reads"):
+        newsfuse.analyze(articles, language=language, strict=True)  # type: ignore[arg-type]

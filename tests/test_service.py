@@ -81,7 +81,8 @@ def test_include_text_gives_sources_and_opinion_spans(server: str) -> None:
     ("payload", "field"),
     [
         ({"articles": []}, "articles"),
-        ({"nothing": 1}, "articles"),
+        ({"nothing": 1}, "nothing"),  # unknown: the error lists the fields a request has
+        ({"words": 60}, "articles"),
         ([1, 2], "body"),
         ({"articles": [{"title": "no text"}]}, "articles[0].text"),
         ({"articles": [{"text": "   "}]}, "articles[0].text"),
@@ -92,6 +93,7 @@ def test_include_text_gives_sources_and_opinion_spans(server: str) -> None:
         ({"articles": [{"text": STORY}], "include_text": "yes"}, "include_text"),
         ({"articles": [{"text": STORY}], "strict": 1}, "strict"),
         ({"articles": [{"text": STORY}], "focus": ["dam"]}, "focus"),
+        ({"articles": [{"text": STORY}], "word": 60}, "word"),  # misspelt: not a 250-word brief in silence
         ({"articles": [{"text": STORY}], "focus": "why " * 600}, "focus"),
         ({"articles": [{"text": STORY}] * 51}, "articles"),
         ({"articles": [{"text": "x" * 1_000_001}]}, "articles[0].text"),
@@ -270,7 +272,9 @@ def test_analysis_is_the_same_json_as_the_cli(server: str, tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("payload", "field"),
     [({"articles": []}, "articles"), ({"articles": [{"text": " "}]}, "articles[0].text"),
-     ({"articles": [{"text": STORY}], "strict": "no"}, "strict"), ([], "body")],
+     ({"articles": [{"text": STORY}], "strict": "no"}, "strict"), ([], "body"),
+     ({"articles": [{"text": STORY}], "words": 60}, "words"),
+     ({"articles": [{"text": STORY}], "language": "xx"}, "language")],
 )  # fmt: skip
 def test_bad_analysis_requests_are_422_naming_the_field(server: str, payload: object, field: str) -> None:
     status, data = call(f"{server}/v1/analysis", json.dumps(payload).encode())
@@ -282,3 +286,23 @@ def test_analysis_refuses_what_briefs_refuse(server: str) -> None:
     assert status == 415
     status, data = call(f"{server}/v1/analysis", b'{"articles": [')
     assert status == 422 and "malformed JSON" in data["error"]["message"]
+
+
+def test_routes_and_methods_that_are_not_there_answer_in_the_apis_error_shape(server: str) -> None:
+    status, data = call(f"{server}/v1/nothing-here")
+    assert status == 404 and data["error"] == {"field": "path", "message": "no such resource: /v1/nothing-here"}
+    status, data = call(f"{server}/v1/stories")  # this server has no store
+    assert status == 404 and "newsfuse serve --db" in data["error"]["message"]
+    request = urllib.request.Request(f"{server}/v1/briefs", method="PUT", data=b"{}")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 405 and refused.value.headers["Allow"] == "POST"
+    assert json.loads(refused.value.read())["error"]["field"] == "method"
+    with urllib.request.urlopen(urllib.request.Request(f"{server}/healthz", method="HEAD"), timeout=30) as response:
+        assert response.status == 200  # what load balancers send
+
+
+def test_analysis_reads_every_article_in_the_language_given(server: str) -> None:
+    payload = {"articles": [{"text": STORY}, {"text": STORY.replace("three", "four")}], "language": "English"}
+    status, data = call(f"{server}/v1/analysis", json.dumps(payload).encode())
+    assert status == 200 and {a["language"] for a in data["articles"]} == {"en"}

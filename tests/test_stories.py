@@ -66,6 +66,19 @@ def test_the_example_is_one_story_and_reingesting_changes_nothing(tmp_path: Path
     [row] = listing(store, None, 10)
     assert row["articles"] == 3 and len(row["outlets"]) == 3 and "Marlow Creek" in row["brief"]
     assert row["first_seen"] == "2026-11-03" and row["last_seen"] == "2026-11-04"
+    for wrong in (lambda: listing(store, "yesterday", 10), lambda: show_story(store, row["id"], "last week", 60)):
+        with pytest.raises(InputError, match="since: expected a date such as 2026-11-03"):
+            wrong()  # a program's wrong date is refused, as the CLI's is, not an empty answer
+
+
+def test_a_store_is_opened_from_a_path_object_and_refuses_what_is_no_place(tmp_path: Path) -> None:
+    with Store(tmp_path / "news.db") as store:
+        assert store.created
+    with Store(tmp_path / "news.db", read_only=True) as store:
+        assert not store.created
+    for wrong in (5, "", None):
+        with pytest.raises(InputError, match="expected a path or a database URL"):
+            Store(wrong)  # type: ignore[arg-type]
 
 
 def test_same_text_under_another_url_or_id_is_a_duplicate(tmp_path: Path, store_url: StoreUrl) -> None:

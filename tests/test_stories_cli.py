@@ -70,8 +70,8 @@ def test_rss_and_atom_feeds(tmp_path: Path) -> None:
     assert "2 articles added" in done.stdout and "2 stories created" in done.stdout
     with sqlite3.connect(db) as connection:
         rows = set(connection.execute("SELECT source, url, published FROM articles"))
-    assert rows == {("Harlan Feed", "https://feed.example/dam", "2026-11-03"),
-                    ("Valley Atom", "https://atom.example/recount", "2026-10-07")}  # fmt: skip
+    assert rows == {("Harlan Feed", "https://feed.example/dam", "2026-11-03T09:00:00+00:00"),
+                    ("Valley Atom", "https://atom.example/recount", "2026-10-07T08:00:00+00:00")}  # fmt: skip
 
 
 def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
@@ -120,6 +120,34 @@ def test_a_date_ingest_cannot_read_is_a_warning_and_the_article_is_stored(tmp_pa
     assert done.returncode == 0 and "2 articles added" in done.stdout and "0 bad inputs" in done.stdout
     assert f"warning: {tmp_path / 's.jsonl'}:1: published '03/11/2026' is not a date newsfuse reads" in done.stderr
     assert "skipped" not in done.stderr and "s.jsonl:2" not in done.stderr
+    stories = json.loads(run_cli("stories", "--db", str(tmp_path / "news.db"), "--output", "json").stdout)
+    shown = "".join(run_cli("story", str(s["id"]), "--db", str(tmp_path / "news.db")).stdout for s in stories)
+    assert ", undated, added 20" in shown and ", 2026-11-02" in shown  # the day it was stored is no publication date
+
+
+def test_since_means_the_moment_given_with_its_time_and_offset(tmp_path: Path) -> None:
+    """An analyst who looked at 06:00 UTC must see the 09:00 article as new; times are compared in UTC."""
+    articles = [
+        {"id": "early", "published": "2026-11-05T02:00:00Z",
+         "text": "The Marlow Creek dam failed before dawn, flooding the town of Alder Falls, the county sheriff said."},
+        {"id": "later", "published": "2026-11-05T09:00:00Z",
+         "text": "Rescue crews searched flooded homes in Alder Falls after the Marlow Creek dam failed, and the "
+                 "county opened two shelters at Harlan High School for 300 residents."},
+    ]  # fmt: skip
+    (tmp_path / "dam.json").write_text(json.dumps(articles))
+    db = str(tmp_path / "news.db")
+    assert "1 story created" in run_cli("ingest", str(tmp_path / "dam.json"), "--db", db).stdout
+    [story] = json.loads(run_cli("stories", "--db", db, "--output", "json").stdout)
+    for since, new in (("2026-11-05T06:00", {"09:00"}), ("2026-11-05T11:00+05:00", {"09:00"}),
+                       ("2026-11-05T09:30", set()), ("2026-11-05", {"02:00", "09:00"})):  # fmt: skip
+        shown = run_cli("story", str(story["id"]), "--db", db, "--since", since, "--output", "json")
+        brief = json.loads(shown.stdout)
+        published = {a["id"]: a["published"] for a in brief["articles"]}
+        cited = {published[c["article"]][11:16] for s in brief["sentences"] for c in s["sources"]}
+        assert (cited and cited <= new) if new else not brief["sentences"], (since, cited, brief["warnings"])
+    day = story["updated"][:10]  # the store's times are UTC instants
+    assert json.loads(run_cli("stories", "--db", db, "--since", f"{day}T00:00+05:00", "--output", "json").stdout)
+    assert "no stories" in run_cli("stories", "--db", db, "--since", f"{day}T23:59-05:00").stdout
 
 
 def test_sigkill_loses_nothing_reported_done_and_a_rerun_completes(tmp_path: Path) -> None:

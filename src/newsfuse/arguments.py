@@ -162,7 +162,9 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--focus", action="store_true", help="give newsfuse each cluster's topic as its focus (DUC 2006/7)")
 
     t = commands.add_parser("train", help="train one of the default summarizer's models (needs scikit-learn)")
-    t.add_argument("data", nargs="+", metavar="DATA", help="training clusters (.jsonl[.gz]); never a test split")
+    t.add_argument(
+        "data", nargs="+", metavar="DATA", help="training clusters (.jsonl[.gz]; the README's Data section says which)"
+    )
     t.add_argument("--model", choices=tuple(MODELS), default="scorer", help="sentence scorer or concept weights")
     t.add_argument("--limit", type=positive, default=None, help="first N clusters of each file only")
     t.add_argument("--words", type=positive, default=260, help="oracle budget in words (default 260)")

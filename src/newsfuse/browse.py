@@ -13,7 +13,7 @@ from typing import Any
 
 from newsfuse.errors import InputError
 from newsfuse.languages import SUPPORTED
-from newsfuse.model import Article, Brief
+from newsfuse.model import Article, Brief, is_since, iso_date
 from newsfuse.pipeline import brief, default, story_of
 from newsfuse.store import Store, StoredArticle
 from newsfuse.text import identify
@@ -47,11 +47,11 @@ def story_brief(stored: list[StoredArticle], words: int = LISTING_WORDS, focus: 
 def update_brief(stored: list[StoredArticle], since: str, words: int, focus: str = "") -> Brief:
     """Only what is new since ``since``: sentences of later articles that no earlier article already said."""
 
-    def seen_at(s: StoredArticle) -> str:
-        return s.published or s.added
+    def is_new(s: StoredArticle) -> bool:
+        return is_since(s.published or s.added, since)
 
-    earlier = as_articles(s for s in stored if seen_at(s) < since)
-    new = as_articles(s for s in stored if seen_at(s) >= since)
+    earlier = as_articles(s for s in stored if not is_new(s))
+    new = as_articles(s for s in stored if is_new(s))
     return default().update(earlier, new, words, f"since {since}", focus)
 
 
@@ -63,11 +63,23 @@ def headline(stored: list[StoredArticle]) -> str:
     return first if len(first) <= 100 else first[:97].rsplit(" ", 1)[0] + "…"
 
 
+def since_of(value: str | None) -> str | None:
+    """``since`` as the store compares it (``model.iso_date``); a program's "yesterday" is an InputError, as the
+    CLI's and the HTTP API's are, not a silent empty answer."""
+    if value is None:
+        return None
+    try:
+        return iso_date(value)
+    except (TypeError, ValueError):
+        raise InputError("since", f"expected a date such as 2026-11-03, got {value!r}") from None
+
+
 def listing(
     store: Store, since: str | None, limit: int | None, offset: int = 0, text: str | None = None
 ) -> list[dict[str, Any]]:
     """Stories with headline, outlets, a short brief and their articles per day, as of one snapshot of the
     store: a writer may commit (add, merge) meanwhile. Nothing is written: reading never changes the store."""
+    since = since_of(since)
     with store.snapshot():
         return _rows(store, since, limit, offset, text)
 
@@ -76,6 +88,7 @@ def listing_page(
     store: Store, since: str | None, limit: int | None, offset: int = 0, text: str | None = None
 ) -> tuple[list[dict[str, Any]], int]:
     """``listing`` and how many stories match in all, from the same snapshot."""
+    since = since_of(since)
     with store.snapshot():
         return _rows(store, since, limit, offset, text), store.story_count(since, text)
 
@@ -97,6 +110,7 @@ def show_story(
 ) -> tuple[Brief, list[StoredArticle]]:
     """A story's brief (or, with ``since``, its update brief) and its articles, as of one snapshot; ``focus``:
     what the reader wants answered."""
+    since = since_of(since)
     live, stored = story_articles(store, story)
     result = update_brief(stored, since, words, focus) if since else story_brief(stored, words, focus)
     if live != story:

@@ -168,7 +168,8 @@ def story_command(args: argparse.Namespace) -> int:
     if args.output == "text":
         print("\nArticles:")
         for a in articles:
-            line = f"{a.id}: {a.title or '(untitled)'} — {a.source or 'unknown outlet'}, {a.published or a.added[:10]}"
+            when = a.published or f"undated, added {a.added[:10]}"  # the day it was stored is no publication date
+            line = f"{a.id}: {a.title or '(untitled)'} — {a.source or 'unknown outlet'}, {when}"
             print(f"  {terminal(line)}")
     return 0
 
@@ -224,6 +225,8 @@ def train_command(args: argparse.Namespace) -> int:
     from newsfuse.train import train
 
     out = args.out or f"src/newsfuse/models/{args.model}.{MODELS[args.model]}"
+    if Path(out).is_dir():  # found now, not after minutes of training
+        raise InputError(out, "is a directory: --out names the model file to write")
     try:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).touch()

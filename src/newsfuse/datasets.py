@@ -70,8 +70,11 @@ def _parse(stream: IO[str], path: Path, limit: int | None) -> Iterator[Cluster]:
                 documents = tuple(row["documents"][n].replace("NEWLINE_CHAR", "\n") for n in kept)
                 titles = tuple(str(row["titles"][n]) for n in kept) if row.get("titles") else ()
                 references = row.get("summaries") or [row["summary"]]
-            except (ValueError, RecursionError, KeyError, TypeError, AttributeError) as exc:
-                raise InputError(f"{path}:{number}", f"not a cluster line ({type(exc).__name__}: {exc})") from None
+            except KeyError as missing:
+                why = f"no {missing} field (a cluster has 'documents' and 'summaries' or 'summary')"
+                raise InputError(f"{path}:{number}", f"not a cluster line: {why}") from None
+            except (ValueError, RecursionError, TypeError, AttributeError, IndexError) as exc:
+                raise InputError(f"{path}:{number}", f"not a cluster line ({exc})") from None
             count += 1
             language = str(row.get("language") or "")
             yield Cluster(str(row.get("id", number)), documents, tuple(references), titles, language, topic_of(row))

@@ -10,6 +10,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import UTC, datetime
 from functools import partial
 from itertools import islice
 from pathlib import PurePath
@@ -17,6 +18,7 @@ from typing import Any
 
 from newsfuse.errors import unexpected
 from newsfuse.extraction import declared_body, fuller, plain, recovered
+from newsfuse.model import utc
 
 FORMATS = ("auto", "text", "html", "json", "jsonl", "multinews", "feed")
 EXTENSIONS = {
@@ -247,7 +249,9 @@ def json_records(content: str) -> list[Record]:
 
 def _items(data: Any) -> list[Any]:
     """A JSON document's articles to be: the items of a list or of ``{"articles": [...]}``, else the document."""
-    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+    if isinstance(data, dict) and "articles" in data and "text" not in data:
+        if not isinstance(data["articles"], list):
+            raise FormatError(f"field 'articles' must be a list of articles, not {type(data['articles']).__name__}")
         data = data["articles"]
     return data if isinstance(data, list) else [data]
 
@@ -312,11 +316,20 @@ def parse_feed(content: str | bytes, headers: Mapping[str, str] | None = None) -
                 "text": text,
                 "source": site,
                 "url": entry.get("link"),
-                "published": f"{when.tm_year:04d}-{when.tm_mon:02d}-{when.tm_mday:02d}" if when else None,
+                "published": _published(when),
                 "author": entry.get("author"),
             }
         )
     return articles
+
+
+def _published(when: Any) -> str | None:
+    """A feed entry's date as a UTC instant (feedparser's ``*_parsed`` is UTC): its time of day is kept, since
+    "what is new since 10:00" needs it. None for no date, or one no calendar has."""
+    try:
+        return utc(datetime(*when[:6], tzinfo=UTC)) if when else None
+    except (TypeError, ValueError, OverflowError):
+        return None
 
 
 FEED_ENTRY = re.compile(r"<(?:[\w.-]+:)?(?:item|entry)[\s/>]")  # an RSS item or Atom entry, in any namespace

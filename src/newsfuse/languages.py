@@ -122,7 +122,10 @@ class Language:
 
 
 def code_of(value: str) -> str | None:
-    """The supported language a user named, by ISO code or English name ("fr", "French"), else None."""
+    """The supported language a user named, by ISO code or English name ("fr", "French"), else None (also for
+    what is no name at all, a program's ``language=5``)."""
+    if not isinstance(value, str):
+        return None
     wanted = value.strip().lower()
     for code, (name, _, _) in SUPPORTED.items():
         if wanted in (code, name.lower()):

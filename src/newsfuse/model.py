@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Generic, TypeVar
 
 from newsfuse.text import word_count
@@ -36,9 +36,24 @@ class once(Generic[T]):
 
 
 def iso_date(value: str) -> str:
-    """A date (2026-11-03) or date-time as a user wrote it (``--since``, ``?since=``), in ISO form; ValueError
-    when it is neither."""
-    return date.fromisoformat(value).isoformat() if len(value) == 10 else datetime.fromisoformat(value).isoformat()
+    """A date (2026-11-03) or date-time as a user wrote it (``--since``, ``?since=``), in the form the store writes
+    its times, so that they compare as text: a date as it is, a time as a UTC instant (2026-11-03T09:00:00+00:00;
+    one with no offset is read as UTC). ValueError when it is neither."""
+    if len(value) == 10:
+        return date.fromisoformat(value).isoformat()
+    return utc(datetime.fromisoformat(value))
+
+
+def utc(moment: datetime) -> str:
+    """A moment as the store writes its times: UTC, to the second (a moment with no offset is read as UTC)."""
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return moment.isoformat(timespec="seconds")
+
+
+def is_since(when: str, since: str) -> bool:
+    """Whether a stored time (a date, or a UTC instant) is at or after ``since`` (``iso_date``'s form). A date
+    with no time is compared by its day: it may be later that day, and news is better shown twice than lost."""
+    return when >= (since[:10] if len(when) == 10 else since)
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,24 @@ class Article:
             except (TypeError, ValueError, IndexError):
                 return None
         return found if PLAUSIBLE_YEARS[0] <= found.year <= PLAUSIBLE_YEARS[1] else None
+
+    @property
+    def published_at(self) -> str | None:
+        """``published`` as the store keeps it: a UTC instant when it gives a time of day (so that "what is new
+        since 10:00" can be answered), else its date; None when it cannot be read (``published_on``)."""
+        if (day := self.published_on) is None:
+            return None
+        value = (self.published or "").strip()
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            from email.utils import parsedate_to_datetime
+
+            try:
+                moment = parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                return day.isoformat()
+        return utc(moment) if len(value) > 10 else day.isoformat()
 
 
 @dataclass(frozen=True)

@@ -190,15 +190,24 @@ def check_focus(focus: Any) -> str:
     return focus.strip()
 
 
-def focus_notes(focus: str, summarizer: Summarizer, asked: Focus | None) -> tuple[str, ...]:
-    """Why a focus the user gave did not tilt the brief, if it did not: never dropped in silence."""
+def focus_notes(
+    focus: str, summarizer: Summarizer, asked: Focus | None, story: Story, evidence: Evidence,
+    excluded: frozenset[int], sentences: Sequence[BriefSentence],
+) -> tuple[str, ...]:  # fmt: skip
+    """Why a focus the user gave did not tilt the brief, or its best answer is not in it: never in silence."""
     if not focus:
         return ()
     if not isinstance(summarizer, Newsfuse):
         return (f"focus ignored: the {summarizer.name} method does not read one (newsfuse does)",)
     if asked is None:
         return ("focus ignored: none of its words occur in the articles, so this is the plain brief",)
-    return ()
+    if (best := summarizer.answer(story, evidence, excluded, asked)) is None:
+        return ()
+    answer = story.sentences[best]
+    if any((c.article, c.sentence) == (answer.article, answer.index) for s in sentences for c in s.sources):
+        return ()
+    leans = " with the sentences before it that it leans on" if evidence.forms[best].leans else ""
+    return (f"focus: the sentence that best answers it does not fit in the brief{leans}: ask for more words",)
 
 
 def check_words(words: Any) -> int:
@@ -254,7 +263,8 @@ class Pipeline:
         asked = focus_of(focus, evidence.tokens, read_as) if focus else None  # in the story's own words
         sentences = written(story, evidence, summarizer, words, excluded, seen, same, asked)
         warnings = (SINGLE_SOURCE,) if len(story.articles) + len(others.articles) == 1 else ()
-        warnings += language_notes(read_as, others.articles) + focus_notes(focus, summarizer, asked)
+        warnings += language_notes(read_as, others.articles)
+        warnings += focus_notes(focus, summarizer, asked, story, evidence, excluded, sentences)
         warnings += over_budget(sentences, words)
         if not sentences and not seen:
             warnings += (why_empty(story, opinion if summarizer.drops_opinion else frozenset()),)

@@ -9,11 +9,13 @@ snapshot, reading never creates or changes anything) and runs them.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 
+from newsfuse.errors import InputError
 from newsfuse.postgres_db import PostgresDatabase, is_postgres
 from newsfuse.sqlite_db import SqliteDatabase
 
@@ -43,10 +45,14 @@ class StoredArticle:
 class Store:
     """One connection to the database, with the queries the stages need."""
 
-    def __init__(self, url: str = DEFAULT_DB, read_only: bool = False) -> None:
+    def __init__(self, url: str | os.PathLike[str] = DEFAULT_DB, read_only: bool = False) -> None:
         """Open the store at ``url`` (a path, ``sqlite:///path`` or ``postgresql://…``): for reading only (it
         is never created nor changed then), or for writing, creating a store only where there is none and
         nothing else (``created`` then says so). Anything else is refused and left as it is."""
+        if isinstance(url, os.PathLike):
+            url = os.fspath(url)
+        if not isinstance(url, str) or not url:
+            raise InputError("--db", f"expected a path or a database URL, not {url!r}")
         self.db = PostgresDatabase(url, read_only) if is_postgres(url) else SqliteDatabase(url, read_only)
         self.created = self.db.created
         self.errors = self.db.errors  # what the database raises when the machine, not the input, fails

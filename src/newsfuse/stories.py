@@ -196,7 +196,7 @@ def write_batch(store: Store, batch: list[Prepared], tally: Tally) -> None:
             when = p.article.published_on
             nearby = [story for key in own_keys for story in members.get(key, ())]
             story = stories.assign(nearby, own, when, tally)
-            stories.add_article(story, _row(p, when.isoformat() if when else None, now))
+            stories.add_article(story, _row(p, p.article.published_at, now))
             for key in own_keys:  # index the story under the article's buckets, unless it is there already
                 bucket = members.setdefault(key, [])
                 if story not in bucket:

@@ -82,21 +82,27 @@ SAMPLE = 1_500  # characters (about 250 words): the start of an article says whi
 
 
 CLEARLY_ENGLISH = 0.12  # share of markers above which no identifier is asked (English running text: 0.2-0.3)
+LONG = 12  # words in lower case from which a text's share of markers says its language
+SHORT = 5  # words in lower case from which a shorter text with too few markers is doubted too
+NOT_ENGLISH = 0.05  # probability of English under which the identifier overrules a short text's benefit of doubt
 
 
-def _doubtful(text: str) -> bool:
-    """Whether the cheap rule cannot clear the text's start as English: another script dominates, or too few
-    English function words among its words in lower case (another language, or English lists, tables and
-    results; a wire item dense with names is not doubtful for them). Short texts get the benefit of the doubt."""
+def _doubtful(text: str) -> str | None:
+    """Whether the cheap rule cannot clear the text's start as English, and how far ("long", "short"): another
+    script dominates, or too few English function words among its words in lower case (another language, or
+    English lists, tables and results; a wire item dense with names is not doubtful for them). A short text is
+    only "short"-doubtful: a few words are thin evidence either way (see ``identify``)."""
     sample = INVISIBLE.sub("", text[: 2 * SAMPLE])[:SAMPLE]
     if not sample.isascii():  # letters of other scripts outnumber Latin ones
         foreign = sum(map(str.isalpha, ASCII.sub("", sample)))
         latin = sum(map(str.isalpha, sample.encode("ascii", "ignore").decode()))
         if foreign > latin:
-            return True
+            return "long"
     # Words in lower case only: names ("MOSCOW", "Boris Yeltsin", "Vladimir Putin") are no language's function words
     count, share = english_share(WORD.findall(sample))
-    return count >= 12 and share < CLEARLY_ENGLISH
+    if share >= CLEARLY_ENGLISH or count < SHORT:
+        return None
+    return "long" if count >= LONG else "short"
 
 
 LANGUAGE_NAMES = {
@@ -118,7 +124,7 @@ def identifier() -> Any:
     (imported here: the import alone costs 0.15 s of a 0.25 s start-up)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)  # probabilities: see ``identify``
 
 
 def identify(text: str) -> str:
@@ -127,9 +133,13 @@ def identify(text: str) -> str:
     The cheap rule clears almost every English article; only what it doubts pays for the identifier (its
     model takes about 0.7 s to load), which keeps real English that has few function words.
     """
-    if not _doubtful(text):
+    if not (doubt := _doubtful(text)):
         return "en"
-    return str(identifier().classify(INVISIBLE.sub("", text[: 2 * SAMPLE])[:SAMPLE])[0])
+    sample = INVISIBLE.sub("", text[: 2 * SAMPLE])[:SAMPLE]
+    if doubt == "short":  # "Mvua kubwa imenyesha jana usiku…" is not English; a terse English line may look odd
+        chances = dict(identifier().rank(sample))
+        return "en" if chances["en"] >= NOT_ENGLISH else max(chances, key=chances.__getitem__)
+    return str(identifier().classify(sample)[0])
 
 
 def language_name(code: str) -> str:

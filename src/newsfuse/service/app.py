@@ -24,6 +24,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsfuse import __version__
 from newsfuse.errors import InputError
@@ -79,6 +80,7 @@ class AnalysisRequest(BaseModel):
     articles: list[ArticleIn]
     include_text: bool = Field(False, description="add each article's cleaned text, for showing sources")
     strict: bool = Field(False, description="fail on an unusable article instead of skipping it with a warning")
+    language: str | None = Field(None, description="every article is in this language, whatever it seems to be")
 
 
 def inlined_schema(model: type[BaseModel]) -> dict[str, Any]:
@@ -96,6 +98,23 @@ def check_flags(payload: dict[str, Any]) -> tuple[bool, bool]:
         if not isinstance(value, bool):
             raise InputError(name, "expected true or false")
     return flags[0], flags[1]
+
+
+def check_fields(payload: Any, model: type[BaseModel]) -> None:
+    """A JSON object with no field the request does not have: a misspelt "word" must not leave the budget at its
+    default in silence. (An article's own unknown fields are left alone: scrapers add many.)"""
+    if not isinstance(payload, dict):
+        raise InputError("body", "expected a JSON object")
+    if unknown := [name for name in payload if name not in model.model_fields]:
+        expected = ", ".join(model.model_fields)
+        raise InputError(str(unknown[0]), f"unknown field (a request has: {expected})")
+
+
+def check_language(payload: dict[str, Any]) -> str | None:
+    language = payload.get("language")
+    if language is not None and (not isinstance(language, str) or code_of(language) is None):
+        raise InputError("language", "expected a language newsfuse reads, as an ISO code or name (fr, French)")
+    return language
 
 
 def check_articles(payload: Any, limits: Limits) -> list[dict[str, Any]]:
@@ -121,19 +140,19 @@ def check_articles(payload: Any, limits: Limits) -> list[dict[str, Any]]:
 def check_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], int, str, bool, bool, str | None, str]:
     """The request's articles, budget, method, include_text, strict, brief language and focus; InputError names
     the first bad field."""
+    check_fields(payload, BriefRequest)
     articles = check_articles(payload, limits)
     words = payload.get("words", DEFAULT_WORDS)
     if isinstance(words, bool) or not isinstance(words, int) or not 1 <= words <= MAX_WORDS:
         raise InputError("words", f"expected a whole number from 1 to {MAX_WORDS}")
     method = check_method(payload.get("method", "newsfuse"))
-    language = payload.get("language")
-    if language is not None and (not isinstance(language, str) or code_of(language) is None):
-        raise InputError("language", "expected a language newsfuse reads, as an ISO code or name (fr, French)")
+    language = check_language(payload)
     return articles, words, method, *check_flags(payload), language, check_focus(payload.get("focus", ""))
 
 
-def check_analysis_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], bool, bool]:
-    return check_articles(payload, limits), *check_flags(payload)
+def check_analysis_request(payload: Any, limits: Limits) -> tuple[list[dict[str, Any]], bool, bool, str | None]:
+    check_fields(payload, AnalysisRequest)
+    return check_articles(payload, limits), *check_flags(payload), check_language(payload)
 
 
 REFUSALS: dict[int | str, dict[str, Any]] = {
@@ -237,7 +256,23 @@ def create_app(
     )
     app.add_middleware(guard(limits.body_bytes, gate, limits.body_seconds))  # type: ignore[arg-type]
 
-    @app.get("/healthz", responses={503: {"description": "no worker can serve a request now"}})
+    @app.exception_handler(StarletteHTTPException)
+    async def refused(request: Request, refusal: StarletteHTTPException) -> JSONResponse:
+        """A route that is not there, or a method it does not take, answered in the API's own error shape."""
+        path = request.url.path
+        if refusal.status_code == 404 and store is None and path.startswith("/v1/stories"):
+            return error(404, "path", "this service has no store of stories: start it with newsfuse serve --db STORE")
+        if refusal.status_code == 404:
+            return error(404, "path", f"no such resource: {path}")
+        if refusal.status_code == 405:
+            response = error(405, "method", f"{request.method} is not allowed on {path}")
+            response.headers.update(refusal.headers or {})  # Allow: the methods it takes
+            return response
+        return error(refusal.status_code, "request", str(refusal.detail))
+
+    @app.api_route(
+        "/healthz", methods=["GET", "HEAD"], responses={503: {"description": "no worker can serve a request now"}}
+    )
     async def healthz() -> JSONResponse:
         """200 while at least one worker can take a request, else 503; with the workers' numbers."""
         pool = app.state.pool

@@ -81,10 +81,15 @@ def brief(
     return brief_json(made, include_text)
 
 
-def analysis(resources: Resources, articles: list[dict[str, Any]], include_text: bool, strict: bool) -> dict[str, Any]:
+def analysis(
+    resources: Resources, articles: list[dict[str, Any]], include_text: bool, strict: bool, language: str | None = None
+) -> dict[str, Any]:
+    """As ``newsfuse analyze``; ``language``: every article is in it (``--language``), whatever it seems."""
     same = resources.load_same()
     languages = resources.pipeline.languages  # loaded once per worker, as the briefs' are
-    analysed = analyze(articles, strict=strict, ner=resources.load_ner(), same=same, languages=languages)
+    analysed = analyze(
+        articles, strict=strict, ner=resources.load_ner(), same=same, languages=languages, language=language
+    )
     return analysis_json(analysed, include_text)
 
 

@@ -23,6 +23,7 @@ from newsfuse.focus import Focus
 from newsfuse.model import Story
 from newsfuse.select import Objective, Pick, cover
 from newsfuse.trees import Additive, Forest
+from newsfuse.units import units
 
 CENTRALITY = 0.3  # weight of the centrality bonus, against the concepts' total of 1
 SALIENCE = 3.0  # weight of the learned sentence scorer's bonus, on the shortest inputs
@@ -58,8 +59,9 @@ class Newsfuse:
     introduces_names: bool = True
 
     def objective(
-        self, story: Story, evidence: Evidence, words: int, seen: frozenset[int], asked: Focus | None = None
-    ) -> Objective:
+        self, story: Story, evidence: Evidence, words: int, seen: frozenset[int], asked: Focus | None = None,
+        excluded: frozenset[int] = frozenset(),
+    ) -> Objective:  # fmt: skip
         found = evidence.concepts
         probability = self.concept_model.probability(found.features) if len(found.keys) else np.zeros(0)
         if seen:  # what the reader knows is worth less: an update tells it only as the setting of what is new
@@ -68,10 +70,8 @@ class Newsfuse:
             probability = probability * (1.0 + FOCUS * asked.concept_hits(found.keys, len(evidence.tokens.stems)))
         weight = _share(probability)
         bonus = CENTRALITY * _share(evidence.vectors.to_centroid())
-        if asked is not None:  # the answer must be one the brief may take: not opinion, not read, not a fragment
-            fragments = {i for i, sentence in enumerate(story.sentences) if sentence.words < MIN_WORDS}
-            if (best := asked.answer(evidence.vectors, evidence.opinion_sentences | seen | fragments)) is not None:
-                bonus[best] += ANSWER
+        if asked is not None and (best := self.answer(story, evidence, excluded | seen, asked)) is not None:
+            bonus[best] += ANSWER
         short = regime(words, sum(a.words for a in story.articles))
         if short > 0:
             salience = 1.0 / (1.0 + np.exp(-self.scorer.score(features.featurize(story, evidence))))
@@ -83,6 +83,14 @@ class Newsfuse:
         # greedy fill, whose cost grows with the story: past ``MAX_EXCHANGE`` sentences, the greedy choice alone.
         exchange = short < 1.0 and len(story.sentences) <= MAX_EXCHANGE
         return Objective(weight, bonus, cost_power=low + (high - low) * short, min_words=MIN_WORDS, exchange=exchange)
+
+    @staticmethod
+    def answer(story: Story, evidence: Evidence, excluded: frozenset[int], asked: Focus) -> int | None:
+        """The sentence that best answers the reader's focus, among those a brief may take: a unit ends with it
+        (not ``excluded``, opinion or a fragment, and what it leans on may come with it)."""
+        found = units(story, evidence, excluded | evidence.opinion_sentences, MIN_WORDS)
+        takeable = {unit[-1] for unit in found if len(unit) > 1 or not evidence.forms[unit[0]].leans}
+        return asked.answer(evidence.vectors, frozenset(range(len(story.sentences))) - takeable)
 
     def choose(
         self,
@@ -99,7 +107,7 @@ class Newsfuse:
         many words a choice would be over the budget once written (see ``select.cover``)."""
         if not story.sentences:
             return []
-        objective = self.objective(story, evidence, words, seen, asked)
+        objective = self.objective(story, evidence, words, seen, asked, excluded)
         return cover(story, evidence, objective, words, excluded, repeats, over, known=seen)
 
 
