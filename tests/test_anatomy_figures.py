@@ -42,3 +42,19 @@ def test_outlets_that_give_different_counts_conflict_and_history_does_not() -> N
 def test_one_article_updating_its_own_count_is_not_a_conflict() -> None:
     found = [*figures("Three people were killed.", "wire"), *figures("Later, four people were killed.", "wire")]
     assert conflicts(found, {"wire": None}) == ()
+
+
+def test_a_figures_place_slices_exactly_its_text() -> None:
+    """After ", " the pattern's optional space before a number belonged to the match: the offset was one early."""
+    text = "In Alder Falls, 40 homes were lost, $3 million of damage, and 12 people died, Mayor Ann Lee said."
+    found = figures(text)
+    assert [f.text for f in found] == ["40", "$3 million", "12"]
+    assert all(text[f.where.start : f.where.end] == f.text for f in found)
+
+
+def test_figures_between_chinese_or_japanese_characters_are_found() -> None:
+    text = "约2500名居民撤离，3人死亡。2026年3月12日，大坝决堤。"
+    found = figures(text)
+    assert [(f.value, f.counts) for f in found] == [(2500, "名居民"), (3, "人死亡")]  # no date, no year
+    assert all(text[f.where.start : f.where.end] == f.text for f in found)
+    assert [f.value for f in figures("約2500人の住民が避難し、3人が死亡した。")] == [2500, 3]

@@ -858,3 +858,12 @@ def test_a_quotation_that_runs_on_into_the_next_paragraph_is_read_and_in_that_pa
         "Billy Corgan",
     )
     assert found == ["Billy Corgan", "Billy Corgan"]
+
+
+def test_an_organisations_employee_a_time_after_a_name_and_another_are_no_wrong_speakers(ner: object) -> None:
+    employee = "“It is only a matter of time before the levee fails,” one Army Corps of Engineers employee said."
+    assert [s for s, _, _ in speakers(ner, employee)] == ["one Army Corps of Engineers employee"]
+    runner = "“I feel strong this year,” said Uta Pippig last fall, shortly after the race in Boston."
+    assert [s for s, _, _ in speakers(ner, runner)] == ["Uta Pippig"]
+    songs = "One song says “the river takes what it wants,” and another says “we will build again.”"
+    assert "another" not in [s for s, _, _ in speakers(ner, songs)]

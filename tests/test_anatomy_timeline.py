@@ -127,3 +127,12 @@ def test_runs_of_days_years_ago_and_the_year_before_a_year() -> None:
     assert dates("That 1997 pact expires soon.")[0][1] == "1997-01-01"
     sentence = Sentence("a", 0, "It sailed five years ago.", 0, 25)
     assert [g for _, _, _, g in dated(sentence, None)] == ["year"]  # undated without a publication date, a year
+
+
+def test_this_winter_told_in_the_past_is_the_last_one_and_in_the_future_the_next() -> None:
+    august = date(2026, 8, 12)
+    assert dates("Members of the team traveled this winter to Barrow.", august) == [
+        ("this winter", "2025-12-01", "2026-02-28")
+    ]
+    assert dates("The dam will be rebuilt this winter.", august) == [("this winter", "2026-12-01", "2027-02-28")]
+    assert dates("It flooded this summer.", august) == [("this summer", "2026-06-01", "2026-08-31")]

@@ -174,3 +174,22 @@ def test_duc_convention_and_titles(tmp_path: Path) -> None:
     assert "recall" in done.stdout and "first N words" in done.stdout
     assert done.stdout.index("Average over references") < done.stdout.index("Best over references")
     assert "unresolved openers" in done.stdout and "repeated-fact pairs per brief" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "row",
+    [{"id": "y", "documents": [], "summary": "A reference."}, {"id": "y", "documents": ["  "], "summary": "A ref."},
+     {"id": "y", "documents": ["The dam failed on Tuesday."], "summary": ""},
+     {"id": "y", "documents": ["The dam failed on Tuesday."], "summaries": ["", " "]}],
+)  # fmt: skip
+def test_a_cluster_that_would_score_zero_unread_is_refused(tmp_path: Path, row: dict) -> None:
+    """A cluster with no text or no reference would count 0 in every average, in silence."""
+    (tmp_path / "c.jsonl").write_text(json.dumps(row) + "\n")
+    with pytest.raises(InputError, match="a cluster needs a document and a reference with text"):
+        list(read_clusters(tmp_path / "c.jsonl"))
+
+
+def test_training_on_nothing_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "empty.jsonl").write_text("")
+    done = run_cli("train", str(tmp_path / "empty.jsonl"), "--out", str(tmp_path / "m.json"))
+    assert done.returncode == 2 and "too few to train on" in done.stderr and "Traceback" not in done.stderr

@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
+import newsfuse.stories
 from newsfuse.errors import InputError
 from newsfuse.ingest import decode, from_records, load
 from newsfuse.model import Article
-from tests.conftest import run_cli
+from tests.conftest import EXAMPLE, run_cli
 
 STORY = "The dam on Marlow Creek failed on Tuesday, and the water reached the town within an hour."
 
@@ -177,3 +178,13 @@ def test_what_a_directory_holds_besides_files_is_named_not_passed_over(tmp_path:
     problems = {p.origin: p.reason for p in loaded.problems}
     assert problems[str(folder / "linked")].startswith("a link to a directory, not followed")
     assert problems[str(folder / "dangling.txt")] == "No such file or directory"
+
+
+def test_one_path_given_as_text_is_one_path_not_its_characters() -> None:
+    """A string is iterable: read as a list, "/" would have made a program read the whole disk."""
+    assert len(load(str(EXAMPLE)).articles) == len(load([str(EXAMPLE)]).articles) == 3
+    assert len(load(EXAMPLE).articles) == 3  # a pathlib.Path too
+    assert len(list(newsfuse.stories.units(str(EXAMPLE), "auto"))) == 3
+    for wrong in (b"/etc", 5, [5]):
+        with pytest.raises(InputError, match="expected"):
+            load(wrong)  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import newsfuse
+from newsfuse.anatomy.entities import Recognisers
 from newsfuse.cluster import term_counts, text_hash
 from newsfuse.evaluate import UnicodeTokenizer, rouge
 from newsfuse.ingest import load
@@ -196,7 +197,7 @@ def test_cli_language_options_and_json(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("code", ["de", "ar", "el", "ru", "hi"])
 def test_analysis_in_another_language_says_which_findings_it_skipped(code: str) -> None:
-    analysis = newsfuse.analyze(articles(code), ner=object())  # never asked: no NER model in these languages
+    analysis = newsfuse.analyze(articles(code), ner=Recognisers())  # never asked: no NER model in these languages
     assert analysis.language == code and {"entities", "meaning"} <= set(analysis.skipped)
     assert analysis.entities == () and analysis.quotes == ()
     assert "dates" not in analysis.skipped  # month names known in every language here
@@ -333,6 +334,9 @@ def test_a_day_without_a_year_is_the_last_before_publication() -> None:
         ("cs", "„Udělali jsme vše, co po nás stát chtěl,“ řekla starostka Jana Nováková.", "Jana Nováková"),
         ("ar", 'وقال رئيس البلدية سامي حداد إن "السد لم يكن آمنا منذ سنوات".', "رئيس البلدية سامي حداد"),
         ("he", 'אמר ראש העיר משה כהן: "הסכר לא היה בטוח כבר שנים".', "ראש העיר משה כהן"),
+        ("he", '"הסכר לא היה בטוח כבר שנים", אמר ראש העיר משה כהן.', "ראש העיר משה כהן"),  # verb after, then "."
+        ("he", 'ראש העיר משה כהן אמר: "הסכר לא היה בטוח כבר שנים".', "ראש העיר משה כהן"),  # subject, verb, ":"
+        ("ar", '"السد لم يكن آمنا منذ سنوات"، قال رئيس البلدية سامي حداد.', "رئيس البلدية سامي حداد"),
         ("hi", 'महापौर राम शर्मा ने कहा, "बांध कई सालों से सुरक्षित नहीं था।"', "महापौर राम शर्मा"),
         ("zh", "市长王明说：“大坝多年来一直不安全。”", "市长王明"),
         ("ja", "山田市長は「ダムは何年も前から安全ではなかった」と述べた。", "山田市長"),
@@ -533,7 +537,7 @@ def test_a_name_inside_a_quotation_is_not_its_speaker(ner: object) -> None:
     ],
 )
 def test_a_pronoun_is_no_speaker_without_capitals(code: str, text: str) -> None:
-    [quote] = newsfuse.analyze([text], ner=object(), language=code, same=None).quotes
+    [quote] = newsfuse.analyze([text], ner=Recognisers(), language=code, same=None).quotes
     assert quote.speaker is None and len(quote.text.split()) >= 1 and "״" not in quote.text
 
 
@@ -553,11 +557,11 @@ def test_words_that_count_make_no_year_and_no_spelling_crashes_a_month() -> None
 def test_hebrew_and_arabic_speakers_end_where_the_speaker_does() -> None:
     first = 'אמר דובר צה"ל: "הסכר לא היה בטוח כבר שנים".'
     second = 'وقال الوزير للصحفيين إن "السد لم يكن آمنا منذ سنوات".'
-    [quote] = newsfuse.analyze([first], ner=object(), language="he", same=None).quotes
+    [quote] = newsfuse.analyze([first], ner=Recognisers(), language="he", same=None).quotes
     assert quote.speaker == 'דובר צה"ל' and quote.text == "הסכר לא היה בטוח כבר שנים"  # as written
-    [quote] = newsfuse.analyze(['צה"ל מסר כי "הסכר לא היה בטוח".'], ner=object(), language="he", same=None).quotes
+    [quote] = newsfuse.analyze(['צה"ל מסר כי "הסכר לא היה בטוח".'], ner=Recognisers(), language="he", same=None).quotes
     assert quote.speaker == 'צה"ל'  # the subject before the verb; its gershayim is no quotation mark
-    [quote] = newsfuse.analyze([second, second + " وانتهى."], ner=object(), language="ar", same=None).quotes[:1]
+    [quote] = newsfuse.analyze([second, second + " وانتهى."], ner=Recognisers(), language="ar", same=None).quotes[:1]
     assert quote.speaker == "الوزير" and quote.also_in  # the same words in the other article, in Arabic script
 
 

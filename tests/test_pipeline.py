@@ -105,3 +105,18 @@ def test_a_language_that_is_no_language_name_is_an_input_error(language: object)
         newsfuse.summarize(articles, language=language)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="not one newsfuse reads"):
         newsfuse.analyze(articles, language=language, strict=True)  # type: ignore[arg-type]
+
+
+def test_wrong_objects_given_to_the_python_api_are_input_errors_naming_them() -> None:
+    article = {"text": "The Marlow Creek dam failed on Tuesday night, flooding 300 homes in Alder Falls."}
+    for call, field in (
+        (lambda: Pipeline("x"), "newsfuse"),  # type: ignore[arg-type]
+        (lambda: Pipeline(same=5), "same"),  # type: ignore[arg-type]
+        (lambda: newsfuse.pipeline.default().brief([article]), "story"),  # type: ignore[arg-type]
+        (lambda: newsfuse.pipeline.default().update([article], [article], 40, "x"), "articles"),  # type: ignore[list-item]
+        (lambda: newsfuse.analyze([article], ner="en"), "ner"),  # type: ignore[arg-type]
+        (lambda: newsfuse.load_ner("de"), "language"),
+    ):
+        with pytest.raises(InputError) as refused:
+            call()
+        assert refused.value.origin == field

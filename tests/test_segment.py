@@ -101,3 +101,17 @@ def test_offsets_slice_exactly_the_sentence_out_of_the_article() -> None:
 def test_an_unclosed_quote_does_not_swallow_the_whole_paragraph() -> None:
     text = '"Unclosed. One. Two. Three. Four. Five. Six. Seven.'
     assert len(sentences(text)) > 2
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("张伟说：“没有雨。”大坝很好。", ["张伟说：“没有雨。”", "大坝很好。"]),  # ends after the closing mark
+        ("张伟说：“没有雨。大坝很好。”他走了。", ["张伟说：“没有雨。大坝很好。”", "他走了。"]),  # one quotation
+        ("“没有雨。”他说。大坝很好！", ["“没有雨。”他说。", "大坝很好！"]),  # the attribution goes with it
+        ("彼は「雨はない。」と言った。ダムは大丈夫だ。", ["彼は「雨はない。」と言った。", "ダムは大丈夫だ。"]),
+        ("「雨はない。」ダムは大丈夫だ。", ["「雨はない。」", "ダムは大丈夫だ。"]),
+    ],
+)
+def test_chinese_and_japanese_sentences_end_after_their_closing_marks(paragraph: str, expected: list[str]) -> None:
+    assert [paragraph[a:b] for a, b in split_paragraph(paragraph)] == expected

@@ -258,6 +258,29 @@ def test_a_run_that_reaches_no_feed_exits_1_on_a_store_older_than_watch(site: Si
         assert connection.execute("SELECT count(*) FROM feeds").fetchone()[0] == 0  # made again
 
 
+def test_what_is_no_feed_fails_once_and_entries_with_nothing_to_fetch_are_said(site: Site, tmp_path: Path) -> None:
+    def answer(body: bytes, kind: str) -> Callable[[BaseHTTPRequestHandler], None]:
+        return lambda handler: site.reply(handler, 200, body, {"Content-Type": kind})
+
+    site.routes["/page.html"] = answer(b"<!DOCTYPE html><html><body><p>Welcome</p></body></html>", "text/html")
+    site.routes["/other.xml"] = answer(b"<foo><bar>x</bar></foo>", "application/xml")
+    site.routes["/text"] = answer(b"just some text", "text/plain")
+    unlinked = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Loop Feed</title>'
+        "<item><title>Dam holds</title><description>The dam held overnight.</description></item>"
+        "<item><title>Bad link</title><link>javascript:alert(1)</link><description>x</description></item>"
+        "</channel></rss>"
+    )
+    site.routes["/unlinked.rss"] = answer(unlinked.encode(), "application/rss+xml")
+    feeds = [site.base + p for p in ("/page.html", "/other.xml", "/text", "/unlinked.rss")]
+    done = run_cli("watch", *feeds, "--db", str(tmp_path / "news.db"), "--once")
+    assert "4 feeds (0 unchanged, 3 failed)" in done.stdout, done.stdout  # each counted once
+    said = warnings(done.stderr)
+    assert sum("skipped feed" in line for line in said) == 3, said
+    assert any(line.endswith("/other.xml: not an RSS or Atom feed (no <rss>, <feed> or RDF channel)") for line in said)
+    assert any("/unlinked.rss: 2 entries with no http(s) link skipped ('Dam holds'" in line for line in said)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -310,3 +333,11 @@ def test_watch_on_a_postgresql_store_fetches_each_page_once(site: Site, postgres
     assert [site.hits("/p/1"), site.hits("/p/2")] == [1, 1] and site.statuses[-1] == ("/pg.rss", 304)
     listed = run_cli("stories", "--db", url, "--output", "json")
     assert sum(s["articles"] for s in json.loads(listed.stdout)) == 2
+
+
+def test_a_feed_list_takes_comments_after_a_url(tmp_path: Path) -> None:
+    from newsfuse.watch import feed_urls
+
+    listed = tmp_path / "feeds.txt"
+    listed.write_text("# the desk's feeds\nhttps://a.test/feed.rss   # main\nhttps://b.test/x#top\n")
+    assert feed_urls([str(listed)]) == ["https://a.test/feed.rss", "https://b.test/x#top"]

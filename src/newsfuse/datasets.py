@@ -29,6 +29,8 @@ class Cluster:
 
 def read_clusters(path: str | Path, limit: int | None = None) -> Iterator[Cluster]:
     path = Path(path)
+    if path.is_dir():
+        raise InputError(str(path), "a directory: name the data file (.jsonl or .jsonl.gz) of clusters")
     if not path.is_file():
         raise InputError(str(path), "no such data file")
     opener = gzip.open if path.suffix == ".gz" else open
@@ -67,6 +69,8 @@ def _parse(stream: IO[str], path: Path, limit: int | None) -> Iterator[Cluster]:
                 if not _texts(row["documents"]) or not _texts(row.get("summaries") or [row["summary"]]):
                     raise TypeError("'documents' and 'summaries' must be lists of texts ('summary' a text)")
                 kept = [n for n, d in enumerate(row["documents"]) if d.strip()]
+                if not kept or not any(r.strip() for r in row.get("summaries") or [row["summary"]]):
+                    raise ValueError("a cluster needs a document and a reference with text: scored, it would count 0")
                 documents = tuple(row["documents"][n].replace("NEWLINE_CHAR", "\n") for n in kept)
                 titles = tuple(str(row["titles"][n]) for n in kept) if row.get("titles") else ()
                 references = row.get("summaries") or [row["summary"]]

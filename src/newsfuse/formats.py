@@ -303,6 +303,8 @@ def parse_feed(content: str | bytes, headers: Mapping[str, str] | None = None) -
     feed = feedparser.parse(io.BytesIO(content) if isinstance(content, bytes) else content, response_headers=headers)
     if not feed.entries and feed.bozo:
         raise FormatError(f"not a valid RSS/Atom feed ({feed.bozo_exception})")
+    if not feed.entries and not feed.get("version"):  # well-formed, but a page or other XML: no feed at all
+        raise FormatError("not an RSS or Atom feed (no <rss>, <feed> or RDF channel)")
     site = feed.feed.get("title", "")
     articles = []
     for entry in feed.entries:

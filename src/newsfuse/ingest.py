@@ -6,6 +6,7 @@ reported and skipped, unless ``strict`` asks for the first problem to be fatal.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 import sys
@@ -272,12 +273,27 @@ def _bounded(origin: str, stream: BinaryIO) -> bytes:
     return data
 
 
-def inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[tuple[str, Callable[[], bytes]]]:
+def path_list(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[str]:
+    """The paths a program named: one path is one path, not its characters (a string is iterable; read as a list
+    of one-character paths, "/" would have been the whole disk)."""
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    if isinstance(paths, bytes) or not isinstance(paths, Iterable):
+        raise InputError("paths", f"expected a path or a list of paths, not {type(paths).__name__}")
+    found = [os.fspath(p) if isinstance(p, os.PathLike) else p for p in paths]
+    if wrong := next((p for p in found if not isinstance(p, str)), None):
+        raise InputError("paths", f"expected paths as text, not {type(wrong).__name__}")
+    return found
+
+
+def inputs(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], stdin: BinaryIO | None = None
+) -> Iterator[tuple[str, Callable[[], bytes]]]:
     """(origin, read) for every input named: files, the files under directories, ``-`` for stdin.
 
     A directory that cannot be listed or holds nothing yields a reader that raises its InputError.
     """
-    for raw in paths:
+    for raw in path_list(paths):
         if raw == "-":
             yield "-", partial(_bounded, "-", stdin or sys.stdin.buffer)
         elif Path(raw).is_dir():

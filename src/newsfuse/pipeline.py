@@ -226,6 +226,10 @@ class Pipeline:
     """
 
     def __init__(self, newsfuse: Newsfuse | None = None, same: SameFact | None = None) -> None:
+        if newsfuse is not None and not isinstance(newsfuse, Newsfuse):
+            raise InputError("newsfuse", f"expected the summarizer of summarizers.newsfuse.load(), not {newsfuse!r}")
+        if same is not None and not isinstance(same, SameFact):
+            raise InputError("same", f"expected the judge of samefact.load_same_fact(), not {same!r}")
         self.languages = Languages()
         self.newsfuse = newsfuse or load()
         self.same = same
@@ -247,6 +251,8 @@ class Pipeline:
         Articles in other languages are not quoted, only cited as corroboration (``across``), and a warning names
         them.
         """
+        if not isinstance(story, Story):
+            raise InputError("story", "expected a Story (pipeline.story_from(texts)); articles go to summarize")
         words, focus = check_words(words), check_focus(focus)
         summarizer = self.summarizer(method)
         if not story.articles:
@@ -294,6 +300,8 @@ class Pipeline:
         self, earlier: Sequence[Article], new: Sequence[Article], words: int, note: str, focus: str = ""
     ) -> Brief:
         """The brief of ``new`` for a reader who has read ``earlier`` (cleaned articles); ``note``: since when."""
+        if wrong := next((a for a in [*earlier, *new] if not isinstance(a, Article)), None):
+            raise InputError("articles", f"expected cleaned Articles (pipeline.clean_all), not {type(wrong).__name__}")
         if not new:
             return Brief((), tuple(earlier), "newsfuse", words, (f"no articles {note}",))
         story = story_of([*earlier, *new])

@@ -84,10 +84,39 @@ class _Blingfire:
         return ctypes.string_at(self.buffer, written - 1).decode("utf-8") if 0 < written <= len(self.buffer) else ""
 
 
+CJK_END = re.compile(r"[。！？]+")
+CJK_OPEN, CJK_CLOSE = "「『“（(", "」』”）)"
+# After a closing mark, what goes on with the sentence: Japanese's quotative particles ("「…。」と言った"), a comma,
+# or a Chinese attribution that follows its quotation ("“…。”他说。").
+GOES_ON = re.compile(r"[とっ、，,]|[^。！？]{1,10}?(?:说|表示|指出|称)[。！？]")
+
+
+def _cjk_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences of a paragraph in Chinese or Japanese: each ends at 。！？ and the marks that close after it,
+    unless a quotation is still open there (「雨はない。」 is one quotation) or the sentence goes on after it
+    (``GOES_ON``). Blingfire cuts inside quotations and not after a closing mark."""
+    spans, start, depth, at = [], 0, 0, 0
+    while at < len(text):
+        char, at = text[at], at + 1
+        depth = depth + 1 if char in CJK_OPEN else max(depth - (char in CJK_CLOSE), 0)
+        if not CJK_END.match(char):
+            continue
+        while at < len(text) and (CJK_END.match(text[at]) or text[at] in CJK_CLOSE):  # the marks closing after it
+            depth, at = max(depth - (text[at] in CJK_CLOSE), 0), at + 1
+        if depth == 0 and not GOES_ON.match(text, at):
+            spans.append((start, at))
+            start = at
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
 def _spans(text: str, splitter: _Blingfire) -> list[tuple[int, int]]:
-    """Blingfire's sentences of one paragraph as (start, end) offsets into it."""
+    """Blingfire's sentences of one paragraph as (start, end) offsets into it (Chinese and Japanese: ours)."""
     if not INNER_END.search(text):  # one sentence (many a news paragraph is): no need to ask blingfire
         return [(0, len(text))]
+    if CJK_END.search(text):
+        return _cjk_spans(text)
     spans = []
     cursor = 0
     pieces = splitter.sentences(text).split("\n")

@@ -27,6 +27,7 @@ import Stemmer
 
 from newsfuse import concepts, features, trees
 from newsfuse.datasets import Cluster, read_clusters
+from newsfuse.errors import InputError
 from newsfuse.evidence import gather
 from newsfuse.languages import load_language
 from newsfuse.pipeline import story_from
@@ -188,6 +189,8 @@ def train(
     started = time.perf_counter()
     clusters = [c for path in data for c in read_clusters(path, limit)]
     x, y = dataset(clusters, model, budget, jobs)
+    if len(set(y.tolist())) < 2:  # nothing to learn from: say so, not scikit-learn's error
+        raise InputError(" ".join(data), f"{len(clusters)} clusters, {len(y)} examples: too few to train on")
     _, exported = fit(x, y, model)
     exported["features"] = list(features.FEATURES if model == "scorer" else concepts.FEATURES)
     label = f"greedy ROUGE-1+2 F1 oracle, {budget}-word budget" if model == "scorer" else "concept in a reference"

@@ -87,6 +87,9 @@ def feed_urls(arguments: Iterable[str]) -> list[str]:
     return list(found)
 
 
+COMMENT = re.compile(r"(?:^|\s)#.*")  # a comment: a line's own, or after a URL and a space ("URL  # main")
+
+
 def list_file(name: str) -> list[tuple[str, str]]:
     """(where, URL) of each feed a file lists: OPML outlines' ``xmlUrl``, else one URL a line."""
     try:
@@ -102,7 +105,7 @@ def list_file(name: str) -> list[tuple[str, str]]:
         return [(name, url) for url in urls]
     if looks_like_feed(past_preamble(text)):
         raise InputError(name, "a feed file, not a list of feed URLs: add it with newsfuse ingest")
-    lines = [(f"{name}:{n}", line.strip()) for n, line in enumerate(text.splitlines(), 1)]
+    lines = [(f"{name}:{n}", COMMENT.sub("", line).strip()) for n, line in enumerate(text.splitlines(), 1)]
     listed = [(where, line) for where, line in lines if line and not line.startswith("#")]
     if not listed:
         raise InputError(name, "no feed URL in the file")
@@ -116,15 +119,19 @@ class Entry:
     fields: Partial  # the feed's own article for the entry: its metadata, and its text for a fallback
 
 
-def entries(feed: str, response: Response) -> list[Entry]:
-    """The entries of a fetched feed that link to an http(s) page; FormatError when it is no feed."""
+def entries(feed: str, response: Response) -> tuple[list[Entry], list[str]]:
+    """The entries of a fetched feed that link to an http(s) page, and the titles (or first words) of those that
+    do not (no link, or a ``javascript:`` or ``file:`` one: nothing a watcher may fetch); FormatError when it is
+    no feed."""
     headers = {"content-location": response.url, "content-type": response.headers.get("content-type", "")}
-    found = []
+    found, unlinked = [], []
     for fields in parse_feed(response.body, headers):
         link = urljoin(response.url, (fields.get("url") or "").strip())
         if fields.get("url") and http_url(link) is None:
             found.append(Entry(link, feed, fields))
-    return found
+        else:
+            unlinked.append(fields.get("title") or " ".join((fields.get("text") or "").split()[:8]))
+    return found, unlinked
 
 
 def page_text(body: bytes, content_type: str) -> str:
@@ -206,18 +213,24 @@ class Watcher:
         """One poll of every feed; stops early (after the page in flight) when a stop is requested."""
         result, found, validators = Poll(), [], {}
         for feed in feeds:
+            result.feeds += 1
             try:
                 sent = {"Accept": FEED_ACCEPT, **conditional(*self.store.feed_validators(feed))}
                 response = self.fetcher.get(feed, sent)
-                result.feeds += 1
                 if response.status == 304:
                     result.unchanged += 1
                     continue
-                found.extend(entries(feed, response))
+                linked, unlinked = entries(feed, response)
+                found.extend(linked)
+                if unlinked:
+                    many = f"{len(unlinked)} {'entry' if len(unlinked) == 1 else 'entries'}"
+                    self.warn(
+                        f"warning: {feed}: {many} with no http(s) link skipped ({unlinked[0][:60]!r}…): nothing to "
+                        "fetch; newsfuse ingest stores a feed file's own text"
+                    )
             except Stopped:
                 break
             except (FetchError, FormatError) as error:
-                result.feeds += 1
                 result.failed_feeds += 1
                 self.warn(f"warning: skipped feed {feed}: {getattr(error, 'reason', error)}")
                 continue

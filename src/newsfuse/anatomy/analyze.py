@@ -27,6 +27,7 @@ from newsfuse.anatomy.sayings import People, quotes_in
 from newsfuse.anatomy.timeline import dated, years_given
 from newsfuse.attribute import reporting
 from newsfuse.corroborate import Echoes, echoes
+from newsfuse.errors import InputError
 from newsfuse.evidence import Evidence, gather
 from newsfuse.ingest import from_records
 from newsfuse.languages import Language, Languages, most_common
@@ -282,6 +283,10 @@ def analyze(
     ``Languages()`` when analysing many stories. Unusable articles are skipped and named in ``warnings`` (raised
     as ``InputError`` when ``strict``).
     """
+    if ner is not None and not isinstance(ner, Recognisers):
+        raise InputError("ner", f"expected the models of load_ner(), not {type(ner).__name__}")
+    if same is not None and not isinstance(same, SameFact):
+        raise InputError("same", f"expected the judge of load_same_fact(), not {type(same).__name__}")
     loaded = from_records(articles, strict=strict, language=language)
     cleaned, problems = usable(loaded, strict, "articles", MAX_ANALYSIS_WORDS)
     ner = ner if ner is not None else Recognisers()

@@ -154,6 +154,9 @@ class Recognisers:
 
     def model(self, code: str) -> Any:
         """The NER model of ``code`` (one of ``ENTITY_MODELS``), loaded on first use."""
+        if code not in ENTITY_MODELS:
+            known = ", ".join(ENTITY_MODELS)
+            raise InputError("language", f"{code!r}: newsfuse has NER models for {known} only (ISO codes)")
         if code not in self._models:
             self._models[code] = self._load(code)
         return self._models[code]

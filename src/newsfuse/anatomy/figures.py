@@ -26,12 +26,15 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hu
 CURRENCIES = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds"}
 ONES = "one|two|three|four|five|six|seven|eight|nine"
 WORD_NUMBER = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + rf")(?:-(?:{ONES}))?"
+# A word character of a script written with spaces: Chinese and Japanese write a figure between characters
+# ("约2500名居民"), where \w alone would take the figure for part of a word.
+SPACED = "[^\\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 FIGURE = re.compile(
-    r"(?<![\w.:/-])(?P<qualifier>(?:at least|at most|about|around|nearly|almost|more than|fewer than|less than|over|"
-    r"under|some|roughly|approximately|up to|an estimated|as many as|just)\s+)?"
+    rf"(?<!{SPACED}|[.:/-])(?P<qualifier>(?:at least|at most|about|around|nearly|almost|more than|fewer than|"
+    r"less than|over|under|some|roughly|approximately|up to|an estimated|as many as|just)\s+)?"
     r"(?P<currency>US\$|[$€£])?\s?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?![\d,]*\d)|" + WORD_NUMBER + r")"
-    r"(?P<scale>\s+(?:thousand|million|billion|trillion|hundred))?(?![\w:/-]|\.\d)"
+    r"(?P<scale>\s+(?:thousand|million|billion|trillion|hundred))?" + rf"(?!{SPACED}|[:/-]|\.\d)"
     r"(?P<percent>\s?(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
@@ -41,6 +44,9 @@ LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u03ac-\u03ce\u0430-\u045f\u0
 NOUN = re.compile(
     rf"^\s+(?:(?:other|more|additional|new|more than|of the|[A-Z][\w.]*)\s+)?(?P<noun>[{LOWER}]{{3,}})(?![\w{LOWER}])"
 )
+# What a figure counts in Chinese or Japanese: the characters right after it (a counter and its noun, up to a
+# particle in kana), not a date or a time ("3月12日", "5时").
+CJK_COUNTED = re.compile(r"(?![年月日时時点點分秒号號])([\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{1,3})")
 NOT_NOUNS = frozenset(
     "were was are is have has had and or of to in on at for from with by as that who which the a an it they "
     "this than more times year years old percent per cent million billion thousand hundred after before when "
@@ -116,6 +122,8 @@ def figures_in(sentence: Sentence) -> Iterator[Figure]:
             unit = CURRENCIES[match.group("currency")]
         elif match.group("percent"):
             unit = "percent"
+        elif counter := CJK_COUNTED.match(text, match.end()):  # "3人", "2500名居民"
+            unit = counter.group(1)
         else:
             noun = NOUN.match(text[match.end() : match.end() + WINDOW])
             unit = noun.group("noun").lower() if noun and noun.group("noun").lower() not in NOT_NOUNS else ""
@@ -124,9 +132,10 @@ def figures_in(sentence: Sentence) -> Iterator[Figure]:
             continue
         counted = "people" if unit in PEOPLE or (not unit and event) else unit
         counts = f"{counted} {event}".strip()
-        start = sentence.start + match.start()
+        written = match.group(0)
+        start = sentence.start + match.start() + len(written) - len(written.lstrip())  # not the space before it
         where = Citation(sentence.article, sentence.index, start, sentence.start + match.end())
-        yield Figure(_value(match), match.group(0).strip(), unit or "people", counts, where, text)
+        yield Figure(_value(match), written.strip(), unit or "people", counts, where, text)
 
 
 def conflicts(figures: Iterable[Figure], years: dict[str, int | None]) -> tuple[Conflict, ...]:

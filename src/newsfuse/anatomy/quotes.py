@@ -42,12 +42,13 @@ PLURAL_PRONOUN = re.compile(r"^(?:they|them)$", re.IGNORECASE)
 RELATIVE = re.compile(r"^(?:who|whose|which)\b")
 MAX_DESCRIPTION_WORDS = 8
 PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")  # "R-Texas", "D-N.Y.", "D-New York"
-NO_ONE = frozenset({"the", "a", "an", "each", "both", "all", "some", "it", "this", "that"})  # no speaker alone
+NO_ONE = frozenset({"the", "a", "an", "each", "both", "all", "some", "it", "this", "that", "another"})  # no one alone
 # a clause, not a description: "was what one friend", "not to be named shook his head", "Marchers held signs that"
 NO_DESCRIPTION = re.compile(r"^(?:was|were|is|are|not|to)\b|\b(?:that|as|with|to|of|the|a|an|and|or|by|for)$", re.I)
 TRAILING = re.compile(  # words and marks a speaker phrase may end with that are not the speaker
     r"(?:\s+(?:once|today|yesterday|tonight|often|again|later|also|then|now|recently|earlier|repeatedly|"
-    r"frequently|always|usually|still))+$|[\s`'\"“”‘’]+$"
+    r"frequently|always|usually|still|(?:last|this|next)\s+(?:week|weekend|month|year|fall|autumn|spring|summer|"
+    r"winter|night|morning|evening)))+$|[\s`'\"“”‘’]+$"  # "said Pippig last fall, shortly after…"
 )
 ORGANISATION_AS_COMPLEMENT = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?$")  # "a committee of (the) ORG"
 PARTICIPLE = re.compile(r",?\s+\w+ing\b")  # the reporting verb is a participle: its subject is the clause's
@@ -64,9 +65,11 @@ RUNS_ON = re.compile(r"[ \t]*\n[ \t]*(?:``|\")")  # a quotation's end, then the 
 QUOTE_MARKS = "'`\"“”‘’"
 NOT_IN_PHRASE = STOPWORDS - {"a", "an", "the"}  # words before a noun phrase: "heckled by" (irked fans)
 TITLE_SMALL_WORDS = frozenset("a an the of in on at to and or for with by from".split())
-ROLES = (
+ROLES = (  # "one Corps employee said": the employee speaks, not the Corps
     r"(?:spokes(?:man|woman|person)|officials?|executives?|representatives?|lawyers?|aides?|fans?|supporters|"
-    r"followers|users|members|allies|advisers|advisors|critics|backers|staffers)\b"
+    r"followers|users|members|allies|advisers|advisors|critics|backers|staffers|employees?|workers?|engineers?|"
+    r"officers?|analysts?|managers?|investigators?|inspectors?|researchers?|scientists?|doctors?|teachers?|"
+    r"soldiers?|agents?|sources?|insiders?)\b"
 )
 ROLE_AFTER = {  # "A Decipher spokesman", "Boeing's lawyers"; not "Boeing on Monday"; a person's right after the name:
     # "irked Metallica fans", "Ulrich's lawyers"; not "Reznor to fans", "Trent Reznor greeted fans"

@@ -175,6 +175,8 @@ def resolve(
             shift = (parts.get("shift") or "this").lower()
             year = when.year - (1 if first == 12 and when.month <= 2 else 0)
             year += {"last": -1, "past": -1, "next": 1}.get(shift, 0)
+            if shift == "this" and not future and date(year, first, 1) > when:  # "traveled this winter", in August
+                year -= 1
         start = date(year, first, 1)
         end = month_end(year + (1 if last < first else 0), last)
         return start, end, "season"

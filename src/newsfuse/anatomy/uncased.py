@@ -21,12 +21,12 @@ _HE_VERB = r"(?:ו)?(?:אמר|אמרה|אמרו|הוסיף|הוסיפה|מסר|�
 _WORD = r"[^\s،,:;.!?؟«»\"“”]+"  # a gershayim (״) stays inside a word: "דובר צה״ל"
 PATTERNS = {
     "ar": re.compile(
-        rf"(?<!\S){_AR_VERB}\s+(?P<speaker>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s*(?:[،,:]|\s(?:إن|ان|أن|إنه|انه|أنه|إنها|"
+        rf"(?<!\S){_AR_VERB}\s+(?P<speaker>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s*(?:[،,:.!?؟]|\s(?:إن|ان|أن|إنه|انه|أنه|إنها|"
         rf"انها|أنها)(?!\S)|$)"
     ),
     "he": re.compile(
         rf"(?:(?<!\S){_HE_VERB}|(?<!\S)לדברי)\s+(?P<speaker>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s*"
-        r"(?:[,:]|\s(?:כי(?!\S)|ש(?:הוא|היא|הם|הן|זה|אין|יש|לא|ה))|$)"
+        r"(?:[,:.!?]|\s(?:כי(?!\S)|ש(?:הוא|היא|הם|הן|זה|אין|יש|לא|ה))|$)"
     ),
     "hi": re.compile(rf"(?<!\S)(?P<speaker>{_WORD}(?:\s+{_WORD}){{0,3}})\s+ने\s+(?:कहा|बताया)(?![^\W\d_])"),
     "zh": re.compile(
@@ -40,7 +40,7 @@ PATTERNS = {
 # Hebrew also puts the subject first, perhaps with an aside: "סלח אל-חומיידי, כתב תימני, אמר לרויטרס"
 BEFORE = {
     "he": re.compile(
-        rf"(?:^|[,.:]\s*)(?P<speaker>{_WORD}(?:\s+{_WORD}){{0,3}})(?:\s*,[^,.:]{{1,60}},)?\s+{_HE_VERB}(?!\S)"
+        rf"(?:^|[,.:]\s*)(?P<speaker>{_WORD}(?:\s+{_WORD}){{0,3}})(?:\s*,[^,.:]{{1,60}},)?\s+{_HE_VERB}(?![^\s:,])"
     )
 }
 LANGUAGES = frozenset(PATTERNS)
@@ -59,7 +59,7 @@ NOT_SPEAKERS = {
     ),
     # a word written with ל ("to") is whom the words were said to: "אמר לרויטרס" (a name such as ליברמן is lost)
     "he": re.compile(
-        rf"^(?:כי|הוא|היא|הם|הן|אני|אנחנו|אתמול|היום|גם)(?:\s|$)|^ש(?:ה|הוא|היא|הם|הן|זה|אין|יש|לא)|^ל|^{_HE_VERB}"
+        rf"^(?:כי|הוא|היא|הם|הן|אני|אנחנו|אתמול|היום|גם|מתי)(?:\s|$)|^ש(?:ה|הוא|היא|הם|הן|זה|אין|יש|לא)|^ל|^כש|^{_HE_VERB}"
         r"|^ב(?:נאום|ראיון|הודעה|שיחה)"
     ),
     "hi": re.compile(r"^(?:उन्होंने|उसने|मैंने|हमने|इसने|उस|इस)(?:\s|$)"),

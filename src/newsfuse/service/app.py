@@ -107,7 +107,7 @@ def check_fields(payload: Any, model: type[BaseModel]) -> None:
         raise InputError("body", "expected a JSON object")
     if unknown := [name for name in payload if name not in model.model_fields]:
         expected = ", ".join(model.model_fields)
-        raise InputError(str(unknown[0]), f"unknown field (a request has: {expected})")
+        raise InputError(unknown[0] or "''", f"unknown field (a request has: {expected})")
 
 
 def check_language(payload: dict[str, Any]) -> str | None:
