@@ -40,3 +40,20 @@ def test_a_cut_connective_is_cited_exactly_and_listed_as_changed() -> None:
     assert cut == Change(source.start - 4, source.start, "But ", "")
     assert capital == Change(source.start, source.start + len("engineers"), "engineers", "Engineers")
     assert text[capital.start : capital.end] == capital.was
+
+
+def test_an_outlet_with_other_figures_is_a_conflict_not_a_corroboration() -> None:
+    from newsfuse.attribute import CORROBORATION, agreeing
+    from newsfuse.corroborate import Echoes
+    from newsfuse.pipeline import story_from
+
+    story = story_from(
+        [
+            "The Ridge fire burned 4,200 acres and destroyed 37 homes near Alder Falls, officials said.",
+            "The Ridge fire burned 6,000 acres and destroyed 52 homes near Alder Falls, officials said.",
+            "The Ridge fire burned 4,200 acres and destroyed homes near Alder Falls, county officials said.",
+        ]
+    )
+    near = {1: CORROBORATION, 2: CORROBORATION}  # as near as corroboration asks: it tells the same content
+    assert set(agreeing(story, 0, near, None)) == {2}  # 6,000 and 52 share no figure with 4,200 and 37
+    assert set(agreeing(story, 0, near, Echoes({}, ((0, 2),)))) == set()  # and what the judge calls a conflict

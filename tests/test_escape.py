@@ -233,3 +233,11 @@ def test_a_usage_error_quoting_what_was_typed_is_escaped() -> None:
     assert done.returncode == 2
     assert "unrecognized arguments: x\\x1b[2J\\x0anewsfuse: all good\\u202e" in done.stderr
     assert not any(c in done.stderr for c in CONTROLS)
+
+
+def test_markdown_notes_are_one_paragraph_each() -> None:
+    from newsfuse.render import note_lines
+
+    lines = note_lines(["only one source article", "empty brief: everything was opinion"])
+    assert lines == ["> Note: only one source article", ">", "> Note: empty brief: everything was opinion", ""]
+    assert note_lines([]) == []

@@ -150,3 +150,18 @@ def test_a_form_feed_inside_the_first_sentence_makes_no_title() -> None:
     content = "The council approved the budget on Monday. The mayor said it\fwould fund three new schools.\n"
     assert parse_text(content) == [{"title": "", "text": content}]
     assert parse_text("Budget passes\r\nThe council approved it on Monday.")[0]["title"] == "Budget passes"
+
+
+def test_text_that_names_a_tag_is_text_not_a_page_that_loses_words() -> None:
+    """Extracted as a page, "a new <article> attribute" lost "<article>" and the words the fake tag spanned."""
+    import newsfuse
+
+    text = (
+        "Browsers will support a new <article> attribute next year, and editors will wrap stories in <div> blocks, "
+        "the standards group said on Tuesday (x <a and y >b)."
+    )
+    brief = newsfuse.summarize([{"id": "a", "text": text}, {"id": "b", "text": text.replace("Tuesday", "Monday")}])
+    assert {a.id: a.text for a in brief.articles}["a"] == text  # every word kept
+    assert newsfuse.summarize([{"text": "<p>The dam failed on Tuesday, officials said.</p>"}]).articles[0].text == (
+        "The dam failed on Tuesday, officials said."
+    )  # markup is still read as a page

@@ -126,8 +126,19 @@ def test_uploading_several_files_fills_the_articles(server: str, browser: object
     page.set_input_files("#files", [str(f) for f in files])
     expect(page.locator(".article .text").nth(2)).not_to_have_value("")  # (no string eval: the page's CSP forbids it)
     titles = page.locator(".article .title").evaluate_all("nodes => nodes.map(n => n.value)")
-    assert titles[:3] == ["wire.txt", "newspaper.html", "blog.html"]
+    assert titles[:3] == ["wire.txt", "", ""]  # a page keeps its own title, as in the CLI
     page.click("#summarize")
     page.wait_for_selector("#brief .sentence")
     assert "from 3 articles" in page.locator("#meta").inner_text()
+    page.close()
+
+
+def test_an_uploaded_file_that_is_not_text_is_named_not_summarized(server: str, browser: object, tmp_path) -> None:
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    (tmp_path / "latin.txt").write_bytes("Caf\u00e9 owners in Montr\u00e9al said the dam failed.".encode("latin-1"))
+    page = browser.new_page()
+    page.goto(server)
+    page.set_input_files("#files", [str(tmp_path / "photo.png"), str(tmp_path / "latin.txt")])
+    expect(page.locator("#status")).to_have_text("photo.png: a binary file, not text; latin.txt: not UTF-8 text")
+    assert page.locator(".article .text").evaluate_all("nodes => nodes.map(n => n.value)") == ["", "", ""]
     page.close()

@@ -120,3 +120,10 @@ def test_wrong_objects_given_to_the_python_api_are_input_errors_naming_them() ->
         with pytest.raises(InputError) as refused:
             call()
         assert refused.value.origin == field
+
+
+def test_no_usable_article_among_many_is_one_readable_line() -> None:
+    with pytest.raises(InputError) as refused:
+        newsfuse.summarize(["   "] * 5000)
+    message = str(refused.value)
+    assert "no usable articles" in message and "and 4,997 more" in message and len(message) < 400

@@ -313,3 +313,19 @@ def test_one_event_told_in_three_languages_is_one_story(tmp_path: Path, store_ur
     store = Store(store_url("n"))
     ingest(store, units([str(tmp_path / "s.jsonl")], "auto"))
     assert partition(store) == {frozenset({"en", "fr", "de"}), frozenset({"vote"}), frozenset({"match"})}
+
+
+def test_a_stored_storys_anatomy_is_held_to_the_analysis_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A story grows past what one analysis may read; its brief still works, its anatomy is refused, named."""
+    import importlib
+
+    from newsfuse.pipeline import default
+    from newsfuse.service.work import Resources, story_analysis
+
+    url = str(tmp_path / "news.db")
+    with Store(url) as store:
+        ingest(store, units([str(EXAMPLE)], "auto"))
+    [row] = listing(Store(url, read_only=True), None, 10)
+    monkeypatch.setattr(importlib.import_module("newsfuse.anatomy.analyze"), "MAX_ANALYSIS_WORDS", 100)
+    with pytest.raises(InputError, match="words: over the 100 words one analysis reads; its brief works"):
+        story_analysis(Resources(default()), url, row["id"])

@@ -99,6 +99,8 @@ def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
         (["ingest", str(tmp_path / "missing.txt"), "--db", str(db)], "No such file or directory"),
         (["stories", "--db", str(tmp_path / "typo.db")], "no store there yet"),
         (["stories", "--db", str(db), "--since", "last week"], "expected a date"),
+        (["story", "1_0", "--db", str(db)], "expected a whole number, got '1_0'"),  # int() would read story 10
+        (["story", "+1", "--db", str(db)], "expected a whole number"),
     ):
         failed = run_cli(*args)
         assert failed.returncode == 2 and reason in failed.stderr and "Traceback" not in failed.stderr, args

@@ -126,6 +126,7 @@ def test_the_workspace_page_in_chromium(workspace: str, browser: object) -> None
     page.screenshot(path=str(ARTIFACTS / "workspace-story.png"), full_page=True)
     page.click("#tab-paste")
     assert page.locator("#summarize").is_visible() and not page.locator("#workspace").is_visible()
+    assert not page.locator("#result").is_visible()  # the story's brief is not the paste tab's result
     page.close()
 
 

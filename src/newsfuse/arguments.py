@@ -22,10 +22,9 @@ DB_HELP = "database URL or SQLite file (default: newsfuse.db in the current fold
 
 def positive(value: str, largest: int = 2**63 - 1) -> int:
     """A whole number from 1 to ``largest`` (by default the largest a database integer holds)."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {value[:40]!r}") from None
+    if not value.strip().isascii() or not value.strip().isdigit():  # int() also takes "1_0", "+1" and "١"
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value[:40]!r}")
+    number = int(value)
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value[:40]}")
     if number > largest:

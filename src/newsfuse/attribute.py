@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from newsfuse.corroborate import Echoes
 from newsfuse.evidence import Evidence
+from newsfuse.facts import figures
 from newsfuse.model import BriefSentence, Change, Citation, Sentence, Story
 from newsfuse.select import Pick
 
@@ -24,6 +25,20 @@ FIRST_WORD = re.compile(r"\W*(\w+)")
 def reporting(story: Story, i: int, near: Mapping[int, float], minimum: float = CORROBORATION) -> set[str]:
     """The article of sentence ``i`` and of every sentence ``near`` it (by cosine) that reports the same content."""
     return {story.sentences[i].article} | {story.sentences[j].article for j, c in near.items() if c >= minimum}
+
+
+def agreeing(story: Story, i: int, near: Mapping[int, float], found: Echoes | None) -> dict[int, float]:
+    """The sentences ``near`` sentence ``i`` that do not contradict it: an outlet that tells the same content with
+    other figures ("37 homes" against "52 homes", and no figure in common) is in conflict with it, never a
+    corroboration; nor is one the same-fact judge calls a conflict (``found``)."""
+    own = figures(story.sentences[i].text)
+    conflicting = {j for pair in (found.conflicts if found else ()) if i in pair for j in pair if j != i}
+    agree = {}
+    for j, cosine in near.items():
+        theirs = figures(story.sentences[j].text) if own else frozenset()
+        if j not in conflicting and not (own and theirs and not own & theirs):
+            agree[j] = cosine
+    return agree
 
 
 def edited(sentence: Sentence, trim: int) -> tuple[str, tuple[Change, ...]]:
@@ -60,7 +75,7 @@ def attribute(
                      story.sentences[j].end)
             for j in same
         )  # fmt: skip
-        near = evidence.vectors.neighbours(pick.sentence, CORROBORATION)
+        near = agreeing(story, pick.sentence, evidence.vectors.neighbours(pick.sentence, CORROBORATION), found)
         outlets = reporting(story, pick.sentence, near) | {c.article for c in sources}
         outlets |= {story.sentences[j].article for j in (found.same.get(pick.sentence, ()) if found else ())}
         brief.append(BriefSentence(text, sources, tuple(sorted(outlets, key=order.__getitem__)), changes))

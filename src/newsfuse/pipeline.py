@@ -56,6 +56,9 @@ def clean_all(articles: Iterable[Article], strict: bool = True) -> tuple[list[Ar
     return kept, problems
 
 
+SHOWN_PROBLEMS = 3  # the reasons an error names when no article was usable; the count says how many more
+
+
 def usable(
     loaded: Loaded, strict: bool, where: str, max_words: int = MAX_BRIEF_WORDS
 ) -> tuple[list[Article], list[InputError]]:
@@ -69,7 +72,9 @@ def usable(
         return cleaned, problems
     if len(problems) == 1:
         raise problems[0]
-    reasons = f" ({'; '.join(map(str, problems))})" if problems else ""
+    shown = [str(p) if len(str(p)) <= 200 else str(p)[:199] + "…" for p in problems[:SHOWN_PROBLEMS]]
+    more = f"; and {len(problems) - SHOWN_PROBLEMS:,} more" if len(problems) > SHOWN_PROBLEMS else ""
+    reasons = f" ({'; '.join(shown)}{more})" if problems else ""  # one line a person reads, whatever the input
     raise InputError(where, f"no usable articles{reasons}")
 
 

@@ -74,9 +74,7 @@ def as_markdown(brief: Brief) -> str:
         body.append(f"{markdown(s.text)} {marks}")
     lines += [" ".join(body), ""]
     lines += [f"*{brief.words} words, {len(brief.articles)} sources, method `{brief.method}`.*", ""]
-    lines += [f"> Note: {markdown(w)}" for w in brief.warnings]
-    if brief.warnings:
-        lines.append("")
+    lines += note_lines(brief.warnings)
     lines.append("## Sources")
     lines.append("")
     for article in brief.articles:
@@ -89,6 +87,13 @@ def as_markdown(brief: Brief) -> str:
             parts.append(link(article.url))
         lines.append(f"{number[article.id]}. " + " — ".join(parts) + f" ({code(article.id)})")
     return "\n".join(lines)
+
+
+def note_lines(warnings: tuple[str, ...] | list[str]) -> list[str]:
+    """Markdown lines of notes: one blockquote paragraph each (lines next to each other would run into one),
+    and a blank line after them."""
+    lines = [line for w in warnings for line in (f"> Note: {markdown(w)}", ">")][:-1]
+    return [*lines, ""] if lines else []
 
 
 def markdown_table(header: list[str], rows: list[list[str]]) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from newsfuse.anatomy.model import Analysis, Figure
 from newsfuse.escape import markdown
 from newsfuse.model import Article, Citation
-from newsfuse.render import article_json, citation_json, markdown_table
+from newsfuse.render import article_json, citation_json, markdown_table, note_lines
 
 OUTPUTS = ("markdown", "json")
 MAX_SHOWN_FACTS = 20
@@ -99,7 +99,7 @@ def analysis_markdown(analysis: Analysis) -> str:
     reporting_first = sorted(analysis.articles, key=lambda a: analysis.opinion_share.get(a.id, 0.0))
     title = next((a.title for a in reporting_first if a.title), "") or "the story"
     out = [f"# Anatomy of {markdown(title)}", ""]
-    out += [f"> Note: {markdown(w)}" for w in analysis.warnings] + ([""] if analysis.warnings else [])
+    out += note_lines(analysis.warnings)
     out += ["## Sources", ""]
     rows = [
         [

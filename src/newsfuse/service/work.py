@@ -115,14 +115,26 @@ def story(
 
 
 def story_analysis(resources: Resources, url: str, number: int) -> dict[str, Any]:
+    """A stored story's anatomy, held to the limit of ``analyze`` (a story can grow past what one request may
+    read), and saying so when the id was merged into another story."""
+    from dataclasses import replace
+
     from newsfuse.anatomy import analyze_story
+    from newsfuse.anatomy.analyze import MAX_ANALYSIS_WORDS
     from newsfuse.browse import as_articles, story_articles
     from newsfuse.pipeline import story_of
 
-    _, stored = story_articles(resources.store(url), number)
-    story = story_of(as_articles(stored))
-    analysis = analyze_story(story, resources.load_ner(), resources.load_same(), resources.pipeline.languages)
-    return analysis_json(analysis, include_text=True)
+    live, stored = story_articles(resources.store(url), number)
+    articles = as_articles(stored)
+    if (words := sum(a.words for a in articles)) > MAX_ANALYSIS_WORDS:
+        reason = f"story of {words:,} words: over the {MAX_ANALYSIS_WORDS:,} words one analysis reads; its brief works"
+        raise InputError(str(number), reason)
+    analysis = analyze_story(
+        story_of(articles), resources.load_ner(), resources.load_same(), resources.pipeline.languages
+    )
+    if live != number:
+        analysis = replace(analysis, warnings=(*analysis.warnings, f"story {number} was merged into story {live}"))
+    return {"story": {"id": number, "live": live}, **analysis_json(analysis, include_text=True)}
 
 
 TASKS: dict[str, Callable[..., dict[str, Any]]] = {

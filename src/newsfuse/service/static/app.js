@@ -3,7 +3,8 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-let lastBrief = null;
+let lastBrief = null;  // the brief on screen, whose citations open their sources
+let pasteBrief = null;  // the paste tab's own last brief (a story's brief never takes its place)
 
 function addArticle(title = "", text = "") {
   const box = document.createElement("div");
@@ -49,13 +50,18 @@ async function summarize() {
     }),
   });
   const data = await response.json();
-  if (!response.ok) return setStatus(`${data.error.field}: ${data.error.message}`, true);
+  if (!response.ok) {
+    pasteBrief = null;
+    $("result").hidden = true;  // no earlier brief left on screen as if it answered this request
+    return setStatus(`${data.error.field}: ${data.error.message}`, true);
+  }
   setStatus("");
-  lastBrief = data;
+  pasteBrief = data;
   showBrief(data);
 }
 
 function showBrief(data) {
+  lastBrief = data;
   const number = new Map(data.articles.map((a, n) => [a.id, n + 1]));
   const brief = $("brief");
   brief.replaceChildren();
@@ -112,13 +118,23 @@ function showSource(citation) {
 }
 
 async function upload(event) {
+  const refused = [];
   for (const file of event.target.files) {
-    const text = await file.text();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let text;
+    try {
+      if (bytes.subarray(0, 8192).includes(0)) throw new Error("a binary file, not text");
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (failure) {
+      refused.push(`${file.name}: ${failure instanceof TypeError ? "not UTF-8 text" : failure.message}`);
+      continue;  // as the CLI: a file newsfuse cannot read is named, not summarized as mojibake
+    }
     const empty = [...document.querySelectorAll(".article")].find((b) => !b.querySelector(".text").value.trim());
     const box = empty || addArticle();
-    box.querySelector(".title").value = file.name;
+    box.querySelector(".title").value = /\.html?$/i.test(file.name) ? "" : file.name;  // a page has its own title
     box.querySelector(".text").value = text;
   }
+  setStatus(refused.join("; "), refused.length > 0);
   event.target.value = "";
 }
 

@@ -39,7 +39,8 @@ function view(name) {
   $("story").hidden = name !== "story";
   $("anatomy").hidden = name !== "story";
   $("input").hidden = stories;
-  $("result").hidden = name === "stories" || (name === "paste" && !lastBrief);
+  $("result").hidden = name === "stories" || (name === "paste" && !pasteBrief);
+  if (name === "paste" && pasteBrief) showBrief(pasteBrief);  // its own brief, not the story's last shown
   $("source").hidden = true;
   $("tab-stories").setAttribute("aria-pressed", String(stories));
   $("tab-paste").setAttribute("aria-pressed", String(!stories));
@@ -96,22 +97,34 @@ async function loadStories(reset) {
   }
 }
 
+let opening = 0;  // the latest story asked for: a late answer to an earlier one is dropped
+
 async function openStory(id, since) {
+  const asked = ++opening;
   openStoryId = id;
   view("story");
   $("story-title").textContent = "Loading…";
   const briefUrl = since ? `/v1/stories/${id}/brief?since=${encodeURIComponent(since)}` : `/v1/stories/${id}`;
+  const anatomy = getJSON(`/v1/stories/${id}/analysis`);
+  anatomy.catch(() => {});  // its failure is told below, once the brief is shown
+  let brief;
   try {
-    const [brief, anatomy] = await Promise.all([getJSON(briefUrl), getJSON(`/v1/stories/${id}/analysis`)]);
-    $("story-title").textContent = brief.story.headline;
-    const outlets = [...new Set(brief.articles.map((a) => a.source || "unknown outlet"))];
-    $("story-meta").textContent = `${brief.articles.length} articles from ${outlets.join(", ")}` +
-      (since ? `; what is new since ${since}` : "");
-    lastBrief = brief;
-    showBrief(brief);
-    drawAnatomy(anatomy, brief);
+    brief = await getJSON(briefUrl);
   } catch (failure) {
-    $("story-title").textContent = String(failure);
+    if (asked === opening) $("story-title").textContent = String(failure);
+    return;
+  }
+  if (asked !== opening) return;
+  $("story-title").textContent = brief.story.headline;
+  const outlets = [...new Set(brief.articles.map((a) => a.source || "unknown outlet"))];
+  $("story-meta").textContent = `${brief.articles.length} articles from ${outlets.join(", ")}` +
+    (since ? `; what is new since ${since}` : "");
+  showBrief(brief);
+  try {
+    const found = await anatomy;
+    if (asked === opening) drawAnatomy(found, brief);
+  } catch (failure) {  // a slow or refused anatomy never hides a brief that is ready
+    if (asked === opening) $("story-meta").textContent += ` (anatomy not shown: ${failure.message})`;
   }
 }
 
