@@ -329,3 +329,14 @@ def test_a_stored_storys_anatomy_is_held_to_the_analysis_limit(tmp_path: Path, m
     monkeypatch.setattr(importlib.import_module("newsfuse.anatomy.analyze"), "MAX_ANALYSIS_WORDS", 100)
     with pytest.raises(InputError, match="words: over the 100 words one analysis reads; its brief works"):
         story_analysis(Resources(default()), url, row["id"])
+
+
+def test_stored_articles_keep_the_ids_given_unless_two_share_one() -> None:
+    from newsfuse.browse import as_articles
+    from newsfuse.store import StoredArticle
+
+    def stored(number: int, given: str) -> StoredArticle:
+        return StoredArticle(number, 1, given, "", "The dam failed on Tuesday.", "", None, None, None, "2026-11-03")
+
+    ids = [a.id for a in as_articles([stored(1, "wire"), stored(2, "doc-1"), stored(3, "doc-1"), stored(4, "a9")])]
+    assert ids == ["wire", "a2", "a3", "a4"]  # shared, or of the fallback's own form: the store's number

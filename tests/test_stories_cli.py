@@ -52,6 +52,7 @@ def test_ingest_list_and_show(tmp_path: Path) -> None:
     shown = run_cli("story", str(listed[0]["id"]), "--db", str(db), "--output", "json")
     brief = json.loads(shown.stdout)
     assert brief["summary"] and len(brief["articles"]) == 3
+    assert {a["id"] for a in brief["articles"]} == {"blog", "newspaper", "wire"}  # the ids the files gave them
     update = json.loads(run_cli("story", str(listed[0]["id"]), "--db", str(db), "--since", "2026-11-04",
                                 "--output", "json").stdout)  # fmt: skip
     assert any("only what is new since 2026-11-04" in w for w in update["warnings"])

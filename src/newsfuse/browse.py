@@ -6,6 +6,7 @@ language, so each stored article is identified again from its text when it is re
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -28,12 +29,21 @@ def readable_as(code: str) -> str:
     return code if code in SUPPORTED else "en"
 
 
+STORED_ID = re.compile(r"a\d+")  # the ids given to articles whose own is not theirs alone
+
+
 def as_articles(stored: Iterable[StoredArticle]) -> list[Article]:
     """Stored articles as the pipeline reads them; the store keeps no language, so each is identified again
-    from its text (English costs a cheap rule, another language the identifier)."""
+    from its text (English costs a cheap rule, another language the identifier). Each keeps the id the user gave
+    it (a file's name, a JSON id), which the brief's citations show, unless another of these articles has it
+    too: then ``a`` and its number in the store."""
+    stored = list(stored)
+    given = Counter(s.external_id for s in stored)
     return [
         Article(
-            f"a{s.id}", s.text, s.title, s.source, s.url, s.published, s.author,
+            s.external_id if s.external_id and given[s.external_id] == 1 and not STORED_ID.fullmatch(s.external_id)
+            else f"a{s.id}",
+            s.text, s.title, s.source, s.url, s.published, s.author,
             language=readable_as(identify(s.text)), origin=s.external_id, place=s.place or "",
         )
         for s in stored
@@ -50,8 +60,9 @@ def update_brief(stored: list[StoredArticle], since: str, words: int, focus: str
     def is_new(s: StoredArticle) -> bool:
         return is_since(s.published or s.added, since)
 
-    earlier = as_articles(s for s in stored if not is_new(s))
-    new = as_articles(s for s in stored if is_new(s))
+    articles = as_articles(stored)  # ids given over the whole story: the read and the new never share one
+    earlier = [a for a, s in zip(articles, stored, strict=True) if not is_new(s)]
+    new = [a for a, s in zip(articles, stored, strict=True) if is_new(s)]
     return default().update(earlier, new, words, f"since {since}", focus)
 
 
