@@ -36,8 +36,9 @@ def test_the_same_stories_as_on_sqlite(postgres: str, tmp_path: Path) -> None:
     for where in (url, db):
         done = run_cli("ingest", str(EXAMPLE), "--db", where)
         assert done.returncode == 0 and "3 articles added" in done.stdout, done.stderr
-    created = run_cli("ingest", str(EXAMPLE), "--db", new_database(postgres))
-    assert "created store postgresql://newsfuse@" in created.stderr
+    with_password = new_database(postgres).replace("newsfuse@", "newsfuse:s3cretpw@")  # the test server trusts
+    created = run_cli("ingest", str(EXAMPLE), "--db", with_password)
+    assert "created store postgresql://newsfuse@" in created.stderr and "s3cretpw" not in created.stderr
     listed = [json.loads(run_cli("stories", "--db", where, "--output", "json").stdout) for where in (url, db)]
     for rows in listed:
         for row in rows:

@@ -6,6 +6,7 @@ A value out of range is refused by argparse with one line naming the option (exi
 from __future__ import annotations
 
 import argparse
+import re
 from typing import NoReturn
 
 from newsfuse import model
@@ -63,6 +64,23 @@ def port(value: str) -> int:
     return positive(value, 65535)
 
 
+MAX_WORKERS = 256  # processes one command may start: far past any machine's cores, short of exhausting it
+
+
+def workers(value: str) -> int:
+    return positive(value, MAX_WORKERS)
+
+
+SCHEDULER = re.compile(r"(?:(?:tcp|tls|inproc|ucx|ws|wss)://)?[\w.\-\[\]:]+:\d{1,5}")
+
+
+def scheduler(value: str) -> str:
+    """A Dask scheduler's address, checked before any store is opened: "tcp://10.0.0.5:8786", "10.0.0.5:8786"."""
+    if not SCHEDULER.fullmatch(value.strip()):
+        raise argparse.ArgumentTypeError(f"expected a scheduler address such as tcp://10.0.0.5:8786, got {value!r}")
+    return value.strip()
+
+
 def iso_date(value: str) -> str:
     try:
         return model.iso_date(value)
@@ -116,8 +134,10 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument(
         "--batch", action="store_true", help="batch work: prepare on a Dask LocalCluster, no limit on articles per run"
     )
-    i.add_argument("--workers", type=positive, default=None, help="--batch: worker processes (default: cores - 1)")
-    i.add_argument("--scheduler", default=None, help="prepare on this Dask cluster (e.g. tcp://10.0.0.5:8786)")
+    i.add_argument("--workers", type=workers, default=None, help="--batch: worker processes (default: cores - 1)")
+    i.add_argument(
+        "--scheduler", type=scheduler, default=None, help="prepare on this Dask cluster (e.g. tcp://10.0.0.5:8786)"
+    )
 
     w = commands.add_parser("watch", help="poll RSS/Atom feeds, fetch each new entry's page once, ingest it")
     w.add_argument("feeds", nargs="+", metavar="FEED_URL_OR_FILE", help="feed URLs, or files listing them (or OPML)")
@@ -173,7 +193,7 @@ def parser() -> argparse.ArgumentParser:
     v = commands.add_parser("serve", help="serve the HTTP API and the web page")
     v.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     v.add_argument("--port", type=port, default=8000, help="port (default 8000)")
-    v.add_argument("--workers", type=positive, default=None, help="processes computing briefs (default: all cores)")
+    v.add_argument("--workers", type=workers, default=None, help="processes computing briefs (default: all cores)")
     v.add_argument("--deadline", type=seconds, default=5.0, help="seconds a request may take (default 5): then 504")
     v.add_argument("--queue", type=positive, default=4, help="requests admitted per worker (default 4): then 503")
     v.add_argument(

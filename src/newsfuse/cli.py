@@ -44,11 +44,17 @@ STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES}
 def open_store(db: str | None, read_only: bool = False) -> Any:
     """The store ``--db`` names (sqlite3 is imported only by the commands that use a store); one created now
     is said on stderr, so that a mistyped name does not pass unnoticed."""
+    from newsfuse.postgres_db import is_postgres, masked
     from newsfuse.store import DEFAULT_DB, Store
 
-    store = Store(db or DEFAULT_DB, read_only=read_only)
+    url = db or DEFAULT_DB
+    if is_postgres(url):  # what fails is said in one line; psycopg's note on closing a lost connection is a second
+        import logging
+
+        logging.getLogger("psycopg").addHandler(logging.NullHandler())
+    store = Store(url, read_only=read_only)
     if store.created:
-        say(f"created store {db or DEFAULT_DB}")
+        say(f"created store {masked(url) if is_postgres(url) else url}")  # a password is never shown
     return store
 
 
@@ -112,6 +118,8 @@ def ingest_command(args: argparse.Namespace) -> int:
 
     if all(path != "-" and not os.path.lexists(path) for path in args.paths):  # a typo: no store made for nothing
         raise InputError(args.paths[0], "No such file or directory")
+    if args.workers and not args.batch:
+        say("warning: --workers counts only with --batch (worker processes of a local cluster): ignored")
     limit = None if args.batch or args.scheduler else MAX_INGEST_ARTICLES  # batch work is the user's choice
     work = units(args.paths, args.format, args.language, limit)  # over the limit: refused here, no store yet
     bar = Bar("ingest", input_bytes(args.paths))

@@ -47,6 +47,8 @@ def engine(scheduler: str | None = None, workers: int | None = None) -> Iterator
             client = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as exc:
             raise InputError("--scheduler", f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
+        except ValueError as exc:  # "not a url", "http://…": no address Dask reads
+            raise InputError("--scheduler", f"{scheduler!r} is no scheduler address ({exc})") from None
         with client:
             count = max(1, len(client.scheduler_info().get("workers", {})))
             yield _ordered(client, count)
