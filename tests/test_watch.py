@@ -335,6 +335,11 @@ def test_watch_on_a_postgresql_store_fetches_each_page_once(site: Site, postgres
     assert sum(s["articles"] for s in json.loads(listed.stdout)) == 2
 
 
+def test_every_with_once_is_said_to_have_no_effect(site: Site, tmp_path: Path) -> None:
+    done = run_cli("watch", site.base + "/nothing.rss", "--db", str(tmp_path / "news.db"), "--once", "--every", "30s")
+    assert "newsfuse: warning: --every has no effect with --once (one poll, then exit)" in warnings(done.stderr)
+
+
 def test_a_feed_list_takes_comments_after_a_url(tmp_path: Path) -> None:
     from newsfuse.watch import feed_urls
 

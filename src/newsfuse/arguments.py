@@ -142,7 +142,7 @@ def parser() -> argparse.ArgumentParser:
     w = commands.add_parser("watch", help="poll RSS/Atom feeds, fetch each new entry's page once, ingest it")
     w.add_argument("feeds", nargs="+", metavar="FEED_URL_OR_FILE", help="feed URLs, or files listing them (or OPML)")
     w.add_argument("--db", default=None, help=DB_HELP)
-    w.add_argument("--every", default="10m", help="time between polls: 30s, 10m, 1h (default 10m, at least 10s)")
+    w.add_argument("--every", default=None, help="time between polls: 30s, 10m, 1h (default 10m, at least 10s)")
     w.add_argument("--once", action="store_true", help="poll once and exit (for cron)")
     w.add_argument("--delay", type=seconds, default=1.0, help="seconds between two requests to one host (default 1)")
     w.add_argument("--timeout", type=seconds, default=10.0, help="seconds to connect and for data (default 10)")

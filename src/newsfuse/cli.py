@@ -142,8 +142,11 @@ def ingest_command(args: argparse.Namespace) -> int:
 def watch_command(args: argparse.Namespace) -> int:
     from newsfuse.watch import feed_urls, settings, watch
 
-    chosen = settings(args.every, args.once, args.delay, args.timeout, args.max_page, args.retries)
+    every = "10m" if args.every is None else args.every
+    chosen = settings(every, args.once, args.delay, args.timeout, args.max_page, args.retries)
     feeds = feed_urls(args.feeds)  # both checked before a store is opened (or created)
+    if args.once and args.every is not None:
+        say("warning: --every has no effect with --once (one poll, then exit)")
     with open_store(args.db) as store:
         return watch(store, feeds, chosen, say)
 
