@@ -66,14 +66,14 @@ def _parse(stream: IO[str], path: Path, limit: int | None) -> Iterator[Cluster]:
                 continue
             try:
                 row = json.loads(line)
-                if not _texts(row["documents"]) or not _texts(row.get("summaries") or [row["summary"]]):
+                given, references = row["documents"], row.get("summaries") or [row["summary"]]
+                if not _texts(given) or not _texts(references):
                     raise TypeError("'documents' and 'summaries' must be lists of texts ('summary' a text)")
-                kept = [n for n, d in enumerate(row["documents"]) if d.strip()]
-                if not kept or not any(r.strip() for r in row.get("summaries") or [row["summary"]]):
+                kept = [n for n, d in enumerate(given) if d.strip()]
+                if not kept or not any(r.strip() for r in references):
                     raise ValueError("a cluster needs a document and a reference with text: scored, it would count 0")
-                documents = tuple(row["documents"][n].replace("NEWLINE_CHAR", "\n") for n in kept)
+                documents = tuple(given[n].replace("NEWLINE_CHAR", "\n") for n in kept)
                 titles = tuple(str(row["titles"][n]) for n in kept) if row.get("titles") else ()
-                references = row.get("summaries") or [row["summary"]]
             except KeyError as missing:
                 why = f"no {missing} field (a cluster has 'documents' and 'summaries' or 'summary')"
                 raise InputError(f"{path}:{number}", f"not a cluster line: {why}") from None
