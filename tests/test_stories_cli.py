@@ -224,6 +224,7 @@ def test_the_same_command_runs_on_a_dask_scheduler_on_loopback(tmp_path: Path) -
     unreachable = run_cli("ingest", str(EXAMPLE), "--db", str(tmp_path / "x.db"), "--scheduler",
                           f"tcp://127.0.0.1:{free_port()}")  # fmt: skip
     assert unreachable.returncode == 2 and "cannot reach the Dask scheduler" in unreachable.stderr
+    assert not (tmp_path / "x.db").exists() and "created store" not in unreachable.stderr
     for address in ("not a url", "http://127.0.0.1:8786"):  # no address: refused before any store is made
         wrong = run_cli("ingest", str(EXAMPLE), "--db", str(tmp_path / "y.db"), "--scheduler", address)
         assert wrong.returncode == 2 and "expected a scheduler address" in wrong.stderr

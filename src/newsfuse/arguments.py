@@ -85,7 +85,7 @@ def iso_date(value: str) -> str:
     try:
         return model.iso_date(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date such as 2026-11-03, got {value!r}") from None
+        raise argparse.ArgumentTypeError(f"{model.EXPECTED_DATE}, got {value!r}") from None
 
 
 class Parser(argparse.ArgumentParser):

@@ -14,7 +14,7 @@ from typing import Any
 
 from newsfuse.errors import InputError
 from newsfuse.languages import SUPPORTED
-from newsfuse.model import Article, Brief, is_since, iso_date
+from newsfuse.model import EXPECTED_DATE, Article, Brief, is_since, iso_date
 from newsfuse.pipeline import brief, default, story_of
 from newsfuse.store import Store, StoredArticle
 from newsfuse.text import identify
@@ -82,7 +82,7 @@ def since_of(value: str | None) -> str | None:
     try:
         return iso_date(value)
     except (TypeError, ValueError):
-        raise InputError("since", f"expected a date such as 2026-11-03, got {value!r}") from None
+        raise InputError("since", f"{EXPECTED_DATE}, got {value!r}") from None
 
 
 def listing(

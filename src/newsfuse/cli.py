@@ -125,7 +125,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     bar = Bar("ingest", input_bytes(args.paths))
     workers = (args.workers or max(1, (os.cpu_count() or 1) - 1)) if args.batch else None
     try:
-        with open_store(args.db) as store, engine(args.scheduler, workers) as mapper:
+        with engine(args.scheduler, workers) as mapper, open_store(args.db) as store:  # no store for nothing
             tally = ingest(
                 store, work, mapper, args.strict,
                 report=lambda done, read: bar.update(read, f"{done} articles done"),

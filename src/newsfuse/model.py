@@ -7,6 +7,7 @@ brief back to the exact characters of the article it came from.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Generic, TypeVar
@@ -14,6 +15,7 @@ from typing import Any, Generic, TypeVar
 from newsfuse.text import word_count
 
 PLAUSIBLE_YEARS = (1800, 2200)
+EXPECTED_DATE = "expected a date such as 2026-11-03"  # what a user who gave no date (``iso_date``) is told
 T = TypeVar("T")
 
 
@@ -75,41 +77,40 @@ class Article:
     def words(self) -> int:
         return word_count(self.text)
 
-    @property
-    def published_on(self) -> date | None:
-        """The publication date when ``published`` gives one that can be read (ISO or e-mail style) and that
-        is plausible for news (years 1800-2200: 0001-01-01 or 9999-12-31 would break date arithmetic)."""
+    @once  # the date and the time are each read by several stages
+    def _published(self) -> tuple[date, str] | None:
+        """(the day, the form the store keeps) of ``published``, read once; None when it cannot be read."""
         value = (self.published or "").strip()
         if not value:
             return None
+        moment = None
         try:
-            found = date.fromisoformat(value[:10])
+            day = date.fromisoformat(value[:10])  # the day as written, whatever the offset
+            with suppress(ValueError):
+                moment = datetime.fromisoformat(value)
         except ValueError:
             from email.utils import parsedate_to_datetime  # 30 ms to import: only when a date is not ISO
 
             try:
-                found = parsedate_to_datetime(value).date()
+                moment = parsedate_to_datetime(value)
             except (TypeError, ValueError, IndexError):
                 return None
-        return found if PLAUSIBLE_YEARS[0] <= found.year <= PLAUSIBLE_YEARS[1] else None
+            day = moment.date()
+        if not PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1]:
+            return None
+        return day, utc(moment) if moment is not None and len(value) > 10 else day.isoformat()
+
+    @property
+    def published_on(self) -> date | None:
+        """The publication date when ``published`` gives one that can be read (ISO or e-mail style) and that
+        is plausible for news (years 1800-2200: 0001-01-01 or 9999-12-31 would break date arithmetic)."""
+        return self._published[0] if self._published else None
 
     @property
     def published_at(self) -> str | None:
         """``published`` as the store keeps it: a UTC instant when it gives a time of day (so that "what is new
         since 10:00" can be answered), else its date; None when it cannot be read (``published_on``)."""
-        if (day := self.published_on) is None:
-            return None
-        value = (self.published or "").strip()
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            from email.utils import parsedate_to_datetime
-
-            try:
-                moment = parsedate_to_datetime(value)
-            except (TypeError, ValueError, IndexError):
-                return day.isoformat()
-        return utc(moment) if len(value) > 10 else day.isoformat()
+        return self._published[1] if self._published else None
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from newsfuse.browse import since_of
 from newsfuse.errors import InputError
-from newsfuse.model import iso_date
+from newsfuse.model import EXPECTED_DATE
 from newsfuse.pipeline import DEFAULT_WORDS, check_focus
 from newsfuse.service.guard import error
 
@@ -50,14 +51,8 @@ def whole(query: Mapping[str, str], name: str, default: int, lowest: int, highes
     return parsed
 
 
-def day(query: Mapping[str, str], name: str) -> str | None:
-    value = query.get(name)
-    if value is None or value == "":
-        return None
-    try:
-        return iso_date(value)
-    except ValueError:
-        raise InputError(name, "expected a date such as 2026-11-03") from None
+def since(query: Mapping[str, str]) -> str | None:
+    return since_of(query.get("since") or None)
 
 
 def story_id(value: str) -> int:
@@ -89,7 +84,7 @@ def add_story_routes(app: FastAPI, store: str) -> None:
             if text is not None and len(text) > MAX_SEARCH:
                 raise InputError("q", f"at most {MAX_SEARCH} characters")
             limit = whole(query, "limit", 20, 1, MAX_PAGE)
-            return day(query, "since"), text, limit, whole(query, "offset", 0, 0, MAX_OFFSET)
+            return since(query), text, limit, whole(query, "offset", 0, 0, MAX_OFFSET)
 
         return await checked(request, "stories", arguments)
 
@@ -110,11 +105,10 @@ def add_story_routes(app: FastAPI, store: str) -> None:
         """What is new since ``since`` (a date; required): the update brief, chosen from later articles only."""
 
         def arguments(query: Mapping[str, str]) -> tuple[Any, ...]:
-            since = day(query, "since")
-            if since is None:
-                raise InputError("since", "expected a date such as 2026-11-03")
+            if (after := since(query)) is None:
+                raise InputError("since", EXPECTED_DATE)
             words = whole(query, "words", DEFAULT_WORDS, 1, MAX_WORDS)
-            return story_id(number), since, words, check_focus(query.get("focus", ""))
+            return story_id(number), after, words, check_focus(query.get("focus", ""))
 
         return await checked(request, "story", arguments)
 
