@@ -23,7 +23,9 @@ from pathlib import Path
 
 import pytest
 
+from newsfuse.service.admission import Expired, run_until
 from newsfuse.service.pool import server_workers
+from newsfuse.service.work import Loader
 from tests.conftest import ROOT, request_json, serving_process
 
 STORY = {"articles": [{"text": "The dam on Marlow Creek failed on Tuesday, and three people died in the flood."}]}
@@ -246,3 +248,24 @@ def test_a_worker_deaf_to_its_deadline_is_killed_and_replaced() -> None:
         client.join()
         assert outcome[0][0] == 504
         assert request_json(f"{base}/v1/briefs", STORY, timeout=5)[0] == 200  # served by its replacement
+
+
+def test_a_model_load_outlives_the_deadline_of_the_job_that_waited_for_it() -> None:
+    """A job's deadline stops its wait for a NER model, not the load (the French one takes 4 s or more, near the
+    5 s deadline): the next job finds it loaded, and it was loaded once."""
+    loads = []
+
+    def slow(code: str) -> str:
+        loads.append(code)
+        time.sleep(1.0)
+        return f"model of {code}"
+
+    loader = Loader(slow)
+    started = time.perf_counter()
+    with pytest.raises(Expired) as late:
+        run_until(time.time() + 0.2, loader, "fr")
+    assert late.value.loading == "fr"  # the server answers 503, "still loading", not "send fewer articles"
+    assert time.perf_counter() - started < 0.8  # the wait was stopped on time, the load still going
+    time.sleep(1.2)
+    assert run_until(time.time() + 0.2, loader, "fr") == "model of fr"
+    assert loads == ["fr"]

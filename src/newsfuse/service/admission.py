@@ -23,12 +23,13 @@ class Budget:
 
 
 class Expired(BaseException):
-    """The request's deadline passed: ``waited`` when it passed before a worker took it up. A BaseException,
-    so that no library's ``except Exception`` in the middle of the work swallows it."""
+    """The request's deadline passed: ``waited`` when it passed before a worker took it up, ``loading`` the
+    language whose NER model was still loading when it did. A BaseException, so that no library's ``except
+    Exception`` in the middle of the work swallows it."""
 
-    def __init__(self, waited: bool) -> None:
-        super().__init__(waited)
-        self.waited = waited
+    def __init__(self, waited: bool, loading: str = "") -> None:
+        super().__init__(waited, loading)  # the arguments pickle it, from the worker to the server
+        self.waited, self.loading = waited, loading
 
 
 class Gate:

@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsfuse import __version__
 from newsfuse.errors import InputError
 from newsfuse.focus import MAX_CHARS as MAX_FOCUS_CHARS
-from newsfuse.languages import code_of
+from newsfuse.languages import SUPPORTED, code_of
 from newsfuse.pipeline import DEFAULT_WORDS, Pipeline, check_focus
 from newsfuse.service.admission import Budget, Expired, Gate
 from newsfuse.service.connection import HEADER_SECONDS
@@ -207,6 +207,9 @@ async def compute(request: Request, task: str, arguments: tuple[Any, ...]) -> JS
     except Expired as late:
         if late.waited:
             return busy(f"waited past the {state.budget.seconds:g} s deadline: retry in a second")
+        if late.loading:
+            name = SUPPORTED.get(late.loading, (late.loading,))[0]
+            return busy(f"the {name} NER model is still loading (once per worker): retry in a few seconds", 3)
         return error(504, "deadline", f"not done within {state.budget.seconds:g} s: send fewer or shorter articles")
     except WorkerLost as lost:
         return error(503, "server", f"the request was not computed: {lost}")

@@ -40,9 +40,9 @@ def error(status: int, field: str, message: str, close: bool = False) -> JSONRes
     return response
 
 
-def busy(message: str) -> JSONResponse:
+def busy(message: str, seconds: int = 1) -> JSONResponse:
     response = error(503, "server", message)
-    response.headers["Retry-After"] = "1"
+    response.headers["Retry-After"] = str(seconds)
     return response
 
 

@@ -14,11 +14,13 @@ import contextlib
 import os
 import signal
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
 from newsfuse.anatomy import Recognisers, analyze
+from newsfuse.anatomy.entities import load_model
 from newsfuse.anatomy.report import analysis_json
 from newsfuse.errors import InputError
 from newsfuse.pipeline import Pipeline
@@ -32,6 +34,34 @@ WARM_UP = [{"text": "The council met on Monday. It approved the budget for the n
 
 class Cancelled(BaseException):
     """The client left: the parent asked the worker to drop the job. A BaseException, like ``Expired``."""
+
+
+STOPS = {CANCEL, signal.SIGALRM}  # the signals that stop a job: unblocked only while one runs
+
+
+class Loader:
+    """Loads NER models in a thread of its own, one at a time, each once. A job's deadline or its client leaving
+    stops the job's wait, never the load, which a later job finds done: the French model takes four seconds to
+    load on a quiet machine and more on a busy one, so a load inside the 5 s deadline was cut short every time
+    and no French analysis ever succeeded."""
+
+    def __init__(self, load: Callable[[str], Any] = load_model) -> None:
+        self._load = load
+        self._loads: dict[str, Future[Any]] = {}
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="newsfuse-load")
+
+    def __call__(self, code: str) -> Any:
+        if code not in self._loads:
+            # The thread starts with the stop signals blocked, so that they always reach the waiting main thread
+            mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+            try:
+                self._loads[code] = self._thread.submit(self._load, code)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        try:
+            return self._loads[code].result()
+        except Expired:
+            raise Expired(waited=False, loading=code) from None
 
 
 @dataclass
@@ -63,7 +93,7 @@ class Resources:
 
     def load_ner(self) -> Recognisers:
         if self.ner is None:
-            self.ner = Recognisers()  # each language's model loads at the first story in that language
+            self.ner = Recognisers(Loader())  # each language's model loads at the first story in that language
         return self.ner
 
     def load_same(self) -> Any:
@@ -144,9 +174,6 @@ TASKS: dict[str, Callable[..., dict[str, Any]]] = {
 
 def _cancel(*_: Any) -> None:
     raise Cancelled
-
-
-STOPS = {CANCEL, signal.SIGALRM}  # the signals that stop a job: unblocked only while one runs
 
 
 class Unavailable(Exception):
