@@ -111,3 +111,14 @@ def test_a_fact_told_inside_a_longer_sentence_is_corroborated_but_not_by_another
     reported = {f.text.split(",")[0]: f.reported_by for f in analysis.facts if f.where.article == "wire"}
     assert reported["The Tarn council approved the Halvik flood barrier on Monday"] == ("wire", "paper")
     assert reported["Nine families were moved out of the Halvik district."] == ("wire",)
+
+
+def test_the_same_report_with_other_figures_is_a_conflict_in_any_language(ner) -> None:
+    """Outlets that tell one report in the same words but for its figure disagree, in Spanish as in English."""
+    first = "Al menos 54 personas resultaron heridas en el terremoto de Valdoria, según el gobierno regional."
+    second = "Al menos 61 personas resultaron heridas en el terremoto de Valdoria, según el gobierno regional."
+    analysis = newsfuse.analyze([{"id": "uno", "text": first}, {"id": "dos", "text": second}], ner=ner)
+    assert [(c.quantity, c.how, sorted(f.value for f in c.figures)) for c in analysis.conflicts] == [
+        ("personas", "words", [54, 61])
+    ]
+    assert all(not f.reported_by[1:] for f in analysis.facts)  # neither corroborates the other

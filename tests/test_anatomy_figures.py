@@ -58,3 +58,32 @@ def test_figures_between_chinese_or_japanese_characters_are_found() -> None:
     assert [(f.value, f.counts) for f in found] == [(2500, "名居民"), (3, "人死亡")]  # no date, no year
     assert all(text[f.where.start : f.where.end] == f.text for f in found)
     assert [f.value for f in figures("約2500人の住民が避難し、3人が死亡した。")] == [2500, 3]
+
+
+def in_language(text: str, code: str) -> list[tuple[str, float, str]]:
+    return [(f.text, f.value, f.counts) for f in figures_in(Sentence("a", 0, text, 0, len(text)), code)]
+
+
+def test_each_language_reads_numbers_as_it_writes_them() -> None:
+    assert in_language("Les secours ont évacué 4 500 habitants, soit 6,2 % de la commune.", "fr") == [
+        ("4 500", 4500, "habitants"), ("6,2 %", 6.2, "percent")
+    ]  # fmt: skip
+    assert in_language("Les dégâts atteignent 12\u202f000\u202f000 euros.", "fr") == [
+        ("12\u202f000\u202f000", 12_000_000, "euros")
+    ]
+    assert in_language("Der Hafen meldete 1.500 Container.", "de") == [("1.500", 1500, "container")]
+    assert in_language("פונו כ-3,000 תושבים מהעיר.", "he") == [("3,000", 3000, "תושבים")]
+    assert in_language("损失约500万元。", "zh") == [("500万", 5_000_000, "元")]
+    assert in_language("The score was 6,2 after COVID-19 closed 3,000 schools.", "en") == [
+        ("3,000", 3000, "schools")
+    ]  # "6,2" is no English number, and the 2 after its comma is no figure either
+
+
+def test_english_event_words_are_not_read_in_other_languages() -> None:
+    """German and Dutch "die" (the, who) is no death: no toll, and so no invented conflict of tolls."""
+    german = in_language(
+        "Am Samstag bekämpften 300 Feuerwehrleute die Flammen, gegen 14 Uhr meldete die Polizei.", "de"
+    )
+    assert german == [("300", 300, "feuerwehrleute")]  # "14 Uhr" is a time, not a count
+    dutch = in_language("Ongeveer 250 brandweerlieden die het vuur bestreden.", "nl")
+    assert dutch == [("250", 250, "brandweerlieden")]

@@ -270,3 +270,22 @@ def test_answer_labels_of_a_question_and_answer_piece_are_cut() -> None:
 def test_an_initial_is_no_answer_label_without_questions() -> None:
     text = "A. Ruiz, the harbour master, closed Pier 4 on Tuesday.\nThe ferry service resumed a day later."
     assert clean_text(text).text.startswith("A. Ruiz, the harbour master")
+
+
+def test_what_no_reader_sees_is_cleaned_out_and_the_words_stay_whole() -> None:
+    """ANSI colour codes, NUL, soft hyphens, byte order marks and bidirectional overrides break words apart
+    (a "flood" with a soft hyphen in it is not "flood" for corroboration); joiners shape scripts and stay."""
+    text = "\x1b[31mThree\x1b[0m people\x00 died in the flo\u00adod, \u202eofficials\u202c said.\ufeff नमस्\u200dते"
+    assert clean_text(text).text == "Three people died in the flood, officials said. नमस्\u200dते"
+    cleaned = clean(Article("a", "Four people died.", title="\u200fDam\u00ad fails\x00", author="\x1b[1mAda\x1b[0m"))
+    assert (cleaned.title, cleaned.author) == ("Dam fails", "Ada")
+
+
+def test_punctuation_a_wrong_decoding_made_into_control_characters_is_mended() -> None:
+    """UTF-8 read as Latin-1 and Windows-1252 read as Latin-1 leave C1 control characters in scraped text."""
+    text = "Officials \u00e2\u0080\u0093 who spoke of a \u00e2\u0080\u0098crisis\u00e2\u0080\u0099 \u0097 left."
+    assert clean_text(text).text == "Officials \u2013 who spoke of a \u2018crisis\u2019 \u2014 left."
+    assert (
+        clean_text("A caf\u00c3\u00a9 and \u00c3\u00a9t\u00c3\u00a9").text
+        == "A caf\u00c3\u00a9 and \u00c3\u00a9t\u00c3\u00a9"
+    )

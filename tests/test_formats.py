@@ -7,6 +7,7 @@ from newsfuse.formats import (
     FormatError,
     count_records,
     detect,
+    parse_feed,
     parse_html,
     parse_json,
     parse_jsonl,
@@ -165,3 +166,34 @@ def test_text_that_names_a_tag_is_text_not_a_page_that_loses_words() -> None:
     assert newsfuse.summarize([{"text": "<p>The dam failed on Tuesday, officials said.</p>"}]).articles[0].text == (
         "The dam failed on Tuesday, officials said."
     )  # markup is still read as a page
+
+
+def test_a_feed_file_is_parsed_never_opened_or_fetched(tmp_path) -> None:
+    """feedparser opens a string that looks like a URL or a path: a feed file holding one is no feed."""
+    other = tmp_path / "other.rss"
+    other.write_text(FEED.format(link="https://a.example/news/1"))
+    for content in (str(other), "http://127.0.0.1:9/feed.rss", "/dev/zero"):
+        with pytest.raises(FormatError, match="not a valid RSS/Atom feed"):
+            parse_feed(content)
+
+
+def test_relative_links_of_a_feed_are_made_absolute_against_its_site() -> None:
+    """Two sites' "/news/1" are two articles, not one duplicate."""
+    first = parse_feed(FEED.format(link="/news/1").replace("SITE", "https://a.example/"))
+    second = parse_feed(FEED.format(link="/news/1").replace("SITE", "https://b.example/"))
+    assert [(a["id"], a["url"]) for a in first + second] == [
+        ("https://a.example/news/1", "https://a.example/news/1"),
+        ("https://b.example/news/1", "https://b.example/news/1"),
+    ]
+
+
+FEED = (
+    '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Site</title><link>SITE</link>'
+    "<item><title>Dam fails</title><link>{link}</link><description>An earthen dam on Marlow Creek gave way on "
+    "Tuesday, said Zoë Müller.</description></item></channel></rss>"
+)
+
+
+def test_a_feed_read_as_text_keeps_its_letters_whatever_its_declaration_says() -> None:
+    """A file is read as UTF-8 before it is parsed: its XML declaration cannot make mojibake of it."""
+    assert "Zoë Müller" in parse_feed(FEED.format(link="https://a.example/1"))[0]["text"]

@@ -181,3 +181,17 @@ def test_a_password_is_never_shown() -> None:
     assert masked("postgresql://alice:p@ss@db:5432/news?password=x&sslmode=require") == (
         "postgresql://alice@db:5432/news?sslmode=require"
     )
+
+
+def test_characters_postgresql_cannot_store_are_cleaned_out_not_a_failed_batch(postgres: str, tmp_path: Path) -> None:
+    """A NUL in one article's text or title failed the whole batch (PostgreSQL text cannot hold it); cleaning
+    drops it, with the other characters no reader sees."""
+    stream = tmp_path / "nul.jsonl"
+    good = (EXAMPLE / "wire.txt").read_text()
+    rows = [{"id": "nul", "title": "Dam\u0000 fails", "text": good.replace("Marlow", "Mar\u0000low", 1)},
+            {"id": "plain", "text": "Four people died when the Marlow Creek dam failed."}]  # fmt: skip
+    stream.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    url = new_database(postgres)
+    done = run_cli("ingest", str(stream), "--db", url)
+    assert done.returncode == 0 and "2 articles added" in done.stdout, done.stderr
+    assert count(url, "SELECT count(*) FROM articles WHERE title = 'Dam fails' AND text LIKE '%Marlow%'") == 1

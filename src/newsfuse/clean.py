@@ -47,6 +47,43 @@ QUESTION_LABEL = re.compile(r"Q[.:] ")
 ANSWER_LABEL = re.compile(r"A[.:] (?=\S)")
 
 
+# What a reader never sees and what only breaks words apart, so that a word with a soft hyphen in it is still the
+# word: control characters (an ANSI colour code whole; NUL, which PostgreSQL cannot store), soft hyphens, byte
+# order marks, zero-width spaces, word joiners, and bidirectional marks, embeddings and isolates. Not the
+# zero-width (non-)joiners, which shape Indic, Persian and emoji text.
+UNSEEN = re.compile(
+    "\x1b\\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1b\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060\u2066-\u2069\ufeff]"
+)
+
+
+C1 = re.compile("[\x80-\x9f]")  # control characters no text has: the marks of text decoded with the wrong table
+# UTF-8 read as Latin-1: a lead byte and its continuation bytes, one of them in the C1 range ("â\x80\x93" for "–")
+UTF8_AS_LATIN1 = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
+
+
+def _as_utf8(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("latin-1").decode("utf-8") if C1.search(match.group()) else match.group()
+    except UnicodeDecodeError:
+        return match.group()
+
+
+def _as_cp1252(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("latin-1").decode("cp1252")  # "\x97" for "—"
+    except UnicodeDecodeError:
+        return ""  # the five bytes Windows-1252 leaves unused
+
+
+def unseen_out(text: str) -> str:
+    """The text without what no reader sees (``UNSEEN``), and with the punctuation that a wrong decoding turned
+    into control characters mended: UTF-8 read as Latin-1 ("â\x80\x93"), Windows-1252 read as Latin-1 ("\x97")."""
+    if C1.search(text):
+        text = C1.sub(_as_cp1252, UTF8_AS_LATIN1.sub(_as_utf8, text))
+    return UNSEEN.sub("", text)
+
+
 @dataclass(frozen=True)
 class Cleaned:
     text: str
@@ -60,7 +97,7 @@ def _normal(lower: str) -> str:
 
 def _lines(text: str) -> list[str]:
     """Lines with whitespace normalised and hard-wrapped lines joined back into paragraphs."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    text = unseen_out(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     lines: list[str] = []
     for raw in text.split("\n"):
         line = " ".join(raw.split())
@@ -140,9 +177,9 @@ def clean(article: Article) -> Article:
     return replace(
         article,
         text=cleaned.text,
-        title=article.title or headline(cleaned.text),
-        author=article.author or author,
-        source=article.source or outlet or "",
+        title=unseen_out(article.title) or headline(cleaned.text),
+        author=unseen_out(article.author or author or "") or None,
+        source=unseen_out(article.source or outlet or ""),
         published=published,
         place=article.place or dateline_place(dateline),
     )

@@ -15,6 +15,7 @@ from functools import partial
 from itertools import islice
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import urljoin
 
 from newsfuse.errors import unexpected
 from newsfuse.extraction import declared_body, fuller, plain, recovered
@@ -302,16 +303,20 @@ def parse_multinews(content: str) -> list[Partial]:
 def parse_feed(content: str | bytes, headers: Mapping[str, str] | None = None) -> list[Partial]:
     """RSS and Atom entries (feedparser): title, link, date, author, and the fullest text the entry has.
 
-    Bytes (a fetched feed, with its response ``headers`` for the encoding and the base of relative links) are
-    handed over as a stream: given a string that looks like a URL or a file name, feedparser would open it."""
+    Bytes (a fetched feed, with its response ``headers`` for the encoding and the base of relative links) go to
+    feedparser as a stream, and so does text, as UTF-8 (what it was read as): given a string that looks like a
+    URL or a file name ("http://…", "/dev/zero"), feedparser would fetch or open it."""
     import feedparser
 
-    feed = feedparser.parse(io.BytesIO(content) if isinstance(content, bytes) else content, response_headers=headers)
+    if isinstance(content, str):
+        content, headers = content.encode("utf-8", "surrogatepass"), {"content-type": "application/xml; charset=utf-8"}
+    feed = feedparser.parse(io.BytesIO(content), response_headers=headers)
     if not feed.entries and feed.bozo:
         raise FormatError(f"not a valid RSS/Atom feed ({feed.bozo_exception})")
     if not feed.entries and not feed.get("version"):  # well-formed, but a page or other XML: no feed at all
         raise FormatError("not an RSS or Atom feed (no <rss>, <feed> or RDF channel)")
     site = feed.feed.get("title", "")
+    base = feed.feed.get("link") or (headers or {}).get("content-location") or ""  # what "/news/1" is relative to
     articles = []
     for entry in feed.entries:
         bodies = [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]
@@ -319,16 +324,21 @@ def parse_feed(content: str | bytes, headers: Mapping[str, str] | None = None) -
         when = entry.get("published_parsed") or entry.get("updated_parsed")
         articles.append(
             {
-                "id": entry.get("id") or entry.get("link") or "",
+                "id": _absolute(entry.get("id") or entry.get("link") or "", base),
                 "title": plain(entry.get("title", "")).strip(),
                 "text": text,
                 "source": site,
-                "url": entry.get("link"),
+                "url": _absolute(entry["link"], base) if entry.get("link") else None,
                 "published": _published(when),
                 "author": entry.get("author"),
             }
         )
     return articles
+
+
+def _absolute(link: str, base: str) -> str:
+    """A link made absolute against the feed's site: two sites' "/news/1" are two articles, not one."""
+    return urljoin(base, link) if base and link.startswith(("/", "./", "../")) else link
 
 
 def _published(when: Any) -> str | None:

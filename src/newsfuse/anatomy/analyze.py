@@ -9,6 +9,7 @@ fact told in other words is found, and the same report with other figures is a c
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -38,6 +39,8 @@ from newsfuse.vectors import Vectors
 
 MAX_ANALYSIS_WORDS = 100_000  # words of one story analysed in one run: the NER model reads ~14,000 a second
 MIN_FACT_WORDS = 6
+SAME_REPORT = 0.7  # Dice of two sentences' words (not figures) that tell one report in mostly the same words
+LETTERS = re.compile(r"[^\W\d_]+")
 SAME_FACT = 0.2  # a lower cosine than the brief's, enough when two sentences also share names, figures or dates
 SHARED_ANCHORS = 2
 COVERED = 0.3  # share of a sentence's distinctive words (idf-weighted) that another sentence holds to report it:
@@ -152,16 +155,55 @@ def _facts(
     return tuple(facts)
 
 
-def _meaning_conflicts(
-    story: Story, found: Echoes, figures: Sequence[Figure], known: Sequence[Conflict]
-) -> tuple[Conflict, ...]:
-    """Pairs that say the same thing with other figures, unless a conflict of figures already holds both."""
+def _held(story: Story, figures: Sequence[Figure]) -> dict[int, list[Figure]]:
+    """The figures of each sentence (by its index in the story)."""
     place = {(s.article, s.index): i for i, s in enumerate(story.sentences)}
     held: dict[int, list[Figure]] = defaultdict(list)
     for f in figures:
         held[place[f.where.article, f.where.sentence]].append(f)
-    covered = [{place[f.where.article, f.where.sentence] for f in c.figures} for c in known]
-    result = []
+    return held
+
+
+def _covered(story: Story, known: Sequence[Conflict]) -> list[set[int]]:
+    """The sentences (indices) of each conflict already found."""
+    place = {(s.article, s.index): i for i, s in enumerate(story.sentences)}
+    return [{place[f.where.article, f.where.sentence] for f in c.figures} | {place[w.article, w.sentence]
+            for w in c.sentences} for c in known]  # fmt: skip
+
+
+def _word_conflicts(
+    story: Story, near: list[dict[int, float]], figures: Sequence[Figure], known: Sequence[Conflict]
+) -> tuple[Conflict, ...]:
+    """Two articles' sentences that tell one report in mostly the same words (neighbours whose words other than
+    figures have a Dice coefficient ≥ ``SAME_REPORT``; a tf-idf cosine weighs the differing figures most) but
+    give what they both count values that have nothing in common: a conflict in any language (what event a
+    figure counts is read in English only, so ``figures.conflicts`` finds none in other languages)."""
+    held, covered, result = _held(story, figures), _covered(story, known), []
+    words = {i: set(LETTERS.findall(story.sentences[i].text.lower())) for i in held}
+    for i in sorted(held):
+        for j in sorted(near[i]):
+            a, b = words[i], words.get(j, set())
+            if j <= i or j not in held or 2 * len(a & b) < SAME_REPORT * (len(a) + len(b)):  # Dice
+                continue
+            if story.sentences[i].article == story.sentences[j].article or any({i, j} <= c for c in covered):
+                continue
+            mine, theirs = ({f.counts: set() for f in held[k]} for k in (i, j))
+            for k, values in ((i, mine), (j, theirs)):
+                for f in held[k]:
+                    values[f.counts].add(f.value)
+            differ = sorted(c for c in mine.keys() & theirs.keys() if not mine[c] & theirs[c])
+            if differ:
+                own = tuple(f for k in (i, j) for f in held[k] if f.counts == differ[0])
+                result.append(Conflict(differ[0], own, "words", (_citation(story, i), _citation(story, j))))
+                covered.append({i, j})
+    return tuple(result)
+
+
+def _meaning_conflicts(
+    story: Story, found: Echoes, figures: Sequence[Figure], known: Sequence[Conflict]
+) -> tuple[Conflict, ...]:
+    """Pairs that say the same thing with other figures, unless a conflict of figures already holds both."""
+    held, covered, result = _held(story, figures), _covered(story, known), []
     for i, j in found.conflicts:
         if any({i, j} <= sentences for sentences in covered):
             continue
@@ -236,7 +278,7 @@ def analyze_story(
         people = _people(story, mentions, canonical)
         quotes = quotes_in(language.code, story, language.stopwords, people) if "quotes" in language.rules else ()
         quotes = _as_entities(quotes, Cast.of(entities, canonical)) if entities else quotes
-    figures: list[Figure] = [f for s in story.sentences for f in figures_in(s)]
+    figures = [f for s in story.sentences for f in figures_in(s, language.code, language.stopwords)]
     years = {a.id: (a.published_on.year if a.published_on else None) for a in story.articles}
     timeline = _timeline(story, near, language) if "dates" in language.rules else ()
     judged = _judgements(story, evidence)
@@ -244,6 +286,7 @@ def analyze_story(
     chosen = _fact_bearing(story, judged, anchors)
     found = echoes(story, same, chosen) if same is not None and len(story.articles) > 1 else None
     by_figures = conflicts(figures, years)
+    by_figures += _word_conflicts(story, near, figures, by_figures)
     by_meaning = _meaning_conflicts(story, found, figures, by_figures) if found else ()
     share = {}
     for article in story.articles:

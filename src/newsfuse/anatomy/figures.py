@@ -22,27 +22,52 @@ UNITS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
 }  # fmt: skip
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2, "万": 1e4, "萬": 1e4,
+          "亿": 1e8, "億": 1e8}  # fmt: skip
 CURRENCIES = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds"}
 ONES = "one|two|three|four|five|six|seven|eight|nine"
 WORD_NUMBER = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + rf")(?:-(?:{ONES}))?"
 # A word character of a script written with spaces: Chinese and Japanese write a figure between characters
 # ("约2500名居民"), where \w alone would take the figure for part of a word.
 SPACED = "[^\\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-FIGURE = re.compile(
-    rf"(?<!{SPACED}|[.:/-])(?P<qualifier>(?:at least|at most|about|around|nearly|almost|more than|fewer than|"
-    r"less than|over|under|some|roughly|approximately|up to|an estimated|as many as|just)\s+)?"
-    r"(?P<currency>US\$|[$€£])?\s?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?![\d,]*\d)|" + WORD_NUMBER + r")"
-    r"(?P<scale>\s+(?:thousand|million|billion|trillion|hundred))?" + rf"(?!{SPACED}|[:/-]|\.\d)"
-    r"(?P<percent>\s?(?:%|percent\b|per cent\b))?",
-    re.IGNORECASE,
-)
+PERCENT = "percent|per cent|prozent|pour cent|por ciento|per cento|por cento|procent|процент(?:а|ов)?|τοις εκατό"
+# Thousands and decimals as English writes them ("1,234.5"), and as the languages that write a decimal comma do
+# ("1.234,5", "4 500", "12 000 000" with a no-break or narrow no-break space, "6,2"): each language reads its own.
+ENGLISH_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?![\d,]*\d)"
+COMMA_NUMBER = r"\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?(?![\d.]*\d)"
+DECIMAL_COMMA = frozenset("fr de es it pt nl ru el cs".split())
+
+
+def _figure(number: str, words: str) -> re.Pattern[str]:
+    """A figure: a qualifier, a currency, the number (a word too, in English), a scale and a percent sign. Never
+    the digits that go on a word, a time, a date or a figure already read ("COVID-19", "6:42", the 000 of
+    "3,000" when "-" stands before it), but a figure after a Hebrew prefix and its hyphen ("כ-3,000")."""
+    return re.compile(
+        rf"(?<!{SPACED}|[.,:/])(?<![^\u05d0-\u05ea]-)(?P<qualifier>(?:at least|at most|about|around|nearly|"
+        r"almost|more than|fewer than|less than|over|under|some|roughly|approximately|up to|an estimated|"
+        r"as many as|just)\s+)?(?P<currency>US\$|[$€£])?\s?"
+        rf"(?P<number>{number}{words})"
+        r"(?P<scale>\s+(?:thousand|million|billion|trillion|hundred)|[万萬亿億])?" + rf"(?!{SPACED}|[:/-]|\.\d)"
+        rf"(?P<percent>\s?(?:%|{PERCENT})(?!{SPACED}))?",
+        re.IGNORECASE,
+    )
+
+
+FIGURE = _figure(ENGLISH_NUMBER, f"|{WORD_NUMBER}")  # English: numbers in words too
+COMMA_FIGURE = _figure(COMMA_NUMBER, "")
+OTHER_FIGURE = _figure(ENGLISH_NUMBER, "")
 # What a figure counts: the lower-case word after it, in Latin, Greek, Cyrillic, Hebrew, Arabic or Devanagari
 # letters (the last three have no case), past an English adjective or a name.
 LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u03ac-\u03ce\u0430-\u045f\u05d0-\u05ea\u0620-\u064a\u0900-\u0963"
 NOUN = re.compile(
     rf"^\s+(?:(?:other|more|additional|new|more than|of the|[A-Z][\w.]*)\s+)?(?P<noun>[{LOWER}]{{3,}})(?![\w{LOWER}])"
+)
+OWN_NOUN = re.compile(rf"\s+(?P<noun>[{LOWER}]{{3,}})(?![\w{LOWER}])")  # the next word, in other languages
+CAPITAL_NOUN = re.compile(rf"\s+(?P<noun>[A-ZÄÖÜ]?[{LOWER}]{{3,}})(?![\w{LOWER}])")
+# Hours, years and ages in the languages that count with a word after the number ("14 Uhr", "44 ans"): no counts
+NOT_COUNTS = frozenset(
+    "uhr jahr jahre jahren tage tagen stunden minuten heure heures ans horas años ore anni uur jaar jaren часов "
+    "часа лет года год ώρες ώρα χρονών ετών hodin let roku".split()
 )
 # What a figure counts in Chinese or Japanese: the characters right after it (a counter and its noun, up to a
 # particle in kana), not a date or a time ("3月12日", "5时").
@@ -73,13 +98,15 @@ AGE = re.compile(r"^(?:-year-old|\s+years?\s+old|,)")
 MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 
 
-def _value(match: re.Match[str]) -> float:
+def _value(match: re.Match[str], comma: bool) -> float:
     number = match.group("number").lower()
-    if number[0].isdigit():
+    if number[0].isdigit() and comma:
+        value = float(re.sub(r"[. \u00a0\u202f\u2009]", "", number).replace(",", "."))
+    elif number[0].isdigit():
         value = float(number.replace(",", ""))
     else:
         head, _, tail = number.partition("-")
-        value = UNITS[head] + (UNITS[tail] if tail else 0)
+        value = float(UNITS[head] + (UNITS[tail] if tail else 0))  # a float however written: one JSON type
     if match.group("scale"):
         value *= SCALES[match.group("scale").strip().lower()]
     return value
@@ -113,9 +140,15 @@ def _event(sentence: str, match: re.Match[str]) -> str:
     return ""
 
 
-def figures_in(sentence: Sentence) -> Iterator[Figure]:
+def figures_in(sentence: Sentence, code: str = "en", stopwords: frozenset[str] = frozenset()) -> Iterator[Figure]:
+    """The figures of a sentence in language ``code``: numbers written as that language writes them, counting the
+    word after them (``stopwords``, the language's, count nothing); what event a figure counts ("killed") is read
+    in English only, so only English figures make conflicts."""
     text = sentence.text
-    for match in FIGURE.finditer(text):
+    english = code in ("en", "")
+    comma = code in DECIMAL_COMMA
+    capital = code == "de"  # German nouns are capitalised: "300 Feuerwehrleute"
+    for match in (FIGURE if english else COMMA_FIGURE if comma else OTHER_FIGURE).finditer(text):
         if not _is_figure(text, match):
             continue
         if match.group("currency"):
@@ -125,9 +158,11 @@ def figures_in(sentence: Sentence) -> Iterator[Figure]:
         elif counter := CJK_COUNTED.match(text, match.end()):  # "3人", "2500名居民"
             unit = counter.group(1)
         else:
-            noun = NOUN.match(text[match.end() : match.end() + WINDOW])
-            unit = noun.group("noun").lower() if noun and noun.group("noun").lower() not in NOT_NOUNS else ""
-        event = _event(text, match)
+            after = text[match.end() : match.end() + WINDOW]
+            noun = (NOUN if english else CAPITAL_NOUN if capital else OWN_NOUN).match(after)
+            word = noun.group("noun").lower() if noun else ""
+            unit = "" if word in NOT_NOUNS or word in stopwords or word in NOT_COUNTS else word
+        event = _event(text, match) if english else ""
         if not unit and not event:
             continue
         counted = "people" if unit in PEOPLE or (not unit and event) else unit
@@ -135,7 +170,7 @@ def figures_in(sentence: Sentence) -> Iterator[Figure]:
         written = match.group(0)
         start = sentence.start + match.start() + len(written) - len(written.lstrip())  # not the space before it
         where = Citation(sentence.article, sentence.index, start, sentence.start + match.end())
-        yield Figure(_value(match), written.strip(), unit or "people", counts, where, text)
+        yield Figure(_value(match, comma), written.strip(), unit or "people", counts, where, text)
 
 
 def conflicts(figures: Iterable[Figure], years: dict[str, int | None]) -> tuple[Conflict, ...]:

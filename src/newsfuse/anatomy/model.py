@@ -59,7 +59,8 @@ class Figure:
 @dataclass(frozen=True)
 class Conflict:
     """One quantity that outlets report with different values: found by what the figures count ("figures"), or
-    as two sentences that say the same thing but for their figures ("meaning"; ``sentences`` are those two)."""
+    as two sentences that say the same thing but for their figures, by the same-fact judge ("meaning") or in
+    mostly the same words ("words"); ``sentences`` are those two."""
 
     quantity: str
     figures: tuple[Figure, ...]

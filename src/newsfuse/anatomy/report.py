@@ -137,7 +137,7 @@ def analysis_markdown(analysis: Analysis) -> str:
     if analysis.conflicts:
         out += ["Outlets disagree on:", ""]
         for c in analysis.conflicts:
-            if c.how == "meaning":
+            if c.how in ("meaning", "words"):
                 said = " / ".join(f"“{_quoted(articles, w)}” ({_outlet(articles[w.article])})" for w in c.sentences)
                 out.append(f"- **{markdown(c.quantity)}**, the same report with other figures: {said}")
                 continue
