@@ -18,14 +18,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "alder-falls"
 
 
-def run_cli(*args: str, stdin: bytes | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """``newsfuse ARGS`` in a fresh process; returns the completed process with text output."""
+def run_cli(
+    *args: str, stdin: bytes | None = None, timeout: float = 300, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    """``newsfuse ARGS`` in a fresh process (in ``cwd``); returns the completed process with text output."""
     done = subprocess.run(
         [sys.executable, "-m", "newsfuse", *args],
         input=stdin,
         capture_output=True,
         timeout=timeout,
-        cwd=ROOT,
+        cwd=cwd,
     )
     return subprocess.CompletedProcess(
         done.args, done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")

@@ -282,3 +282,11 @@ def test_serve_on_a_port_in_use_is_one_line() -> None:
 def test_a_count_below_one_is_refused_plainly() -> None:
     failed = run_cli("summarize", "-", "--words", "0", stdin=b"The dam held.")
     assert failed.returncode == 2 and "argument --words: must be at least 1, got 0" in failed.stderr
+
+
+def test_an_empty_path_is_refused_not_read_as_the_working_directory(example: Path, tmp_path: Path) -> None:
+    """An unset variable ("$FILE") gives an empty argument: Path("") is ".", which read every file there."""
+    for args in (["summarize", ""], ["analyze", str(example), ""], ["ingest", "", "--db", str(tmp_path / "x.db")]):
+        done = run_cli(*args, cwd=example)
+        assert done.returncode == 2 and done.stderr.strip() == "newsfuse: error: '': empty path", args
+    assert not (tmp_path / "x.db").exists()

@@ -197,3 +197,11 @@ FEED = (
 def test_a_feed_read_as_text_keeps_its_letters_whatever_its_declaration_says() -> None:
     """A file is read as UTF-8 before it is parsed: its XML declaration cannot make mojibake of it."""
     assert "Zoë Müller" in parse_feed(FEED.format(link="https://a.example/1"))[0]["text"]
+
+
+def test_a_long_first_line_that_ends_as_a_sentence_is_the_lead_not_the_title() -> None:
+    lead = "Four people died and about 2,000 residents fled when an earthen dam on Marlow Creek gave way on Tuesday."
+    assert parse_text(f"{lead}\nThe sheriff said rescuers were still searching.") == [
+        {"title": "", "text": f"{lead}\nThe sheriff said rescuers were still searching."}
+    ]
+    assert parse_text("Dam fails.\nFour people died.")[0]["title"] == "Dam fails."  # a short one is a headline

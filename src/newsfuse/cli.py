@@ -112,11 +112,11 @@ def analyze_command(args: argparse.Namespace) -> int:
 
 
 def ingest_command(args: argparse.Namespace) -> int:
-    from newsfuse.ingest import MAX_INGEST_ARTICLES
+    from newsfuse.ingest import MAX_INGEST_ARTICLES, path_list
     from newsfuse.scale import engine
     from newsfuse.stories import ingest, input_bytes, units
 
-    if all(path != "-" and not os.path.lexists(path) for path in args.paths):  # a typo: no store made for nothing
+    if all(path != "-" and not os.path.lexists(path) for path in path_list(args.paths)):  # no store for a typo
         raise InputError(args.paths[0], "No such file or directory")
     if args.workers and not args.batch:
         say("warning: --workers counts only with --batch (worker processes of a local cluster): ignored")

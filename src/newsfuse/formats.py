@@ -152,13 +152,18 @@ def records(fmt: str, content: str, first_line: int = 1) -> list[Record]:
 
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+SENTENCE_END = re.compile(r"[.!?。！？؟।][\"'”’»」)]*\s*$")
+HEADLINE_SENTENCE_WORDS = 12
 
 
 def parse_text(content: str) -> list[Partial]:
-    """First non-empty line is the title when a body follows it and it reads like a headline. Lines end at line
-    breaks only: a form feed or U+2028 inside a sentence is no end of a headline."""
+    """First non-empty line is the title when a body follows it and it reads like a headline: at most 25 words,
+    and at most 12 if it ends as a sentence does (a lead sentence on a line of its own is the story's first
+    sentence, not its title). Lines end at line breaks only: a form feed or U+2028 inside a sentence is no end
+    of a headline."""
     lines = LINE_BREAK.split(content.strip())
-    if len(lines) > 1 and len(lines[0].split()) <= 25:
+    words = len(lines[0].split())
+    if len(lines) > 1 and words <= (HEADLINE_SENTENCE_WORDS if SENTENCE_END.search(lines[0]) else 25):
         return [{"title": lines[0].strip(), "text": "\n".join(lines[1:])}]
     return [{"title": "", "text": content}]
 

@@ -283,6 +283,8 @@ def path_list(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) 
     found = [os.fspath(p) if isinstance(p, os.PathLike) else p for p in paths]
     if wrong := next((p for p in found if not isinstance(p, str)), None):
         raise InputError("paths", f"expected paths as text, not {type(wrong).__name__}")
+    if any(not p.strip() for p in found):  # an unset variable ("$FILE"): Path("") is the working directory
+        raise InputError(repr(next(p for p in found if not p.strip())), "empty path")
     return found
 
 
