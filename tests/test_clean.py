@@ -49,6 +49,8 @@ NOISE = [
     ("paywall", "Subscribe now to our ePaper edition for the full story."),
     ("paywall", "To view the full story, please subscribe to The Harlan Courier."),
     ("paywall", "You have reached your free article limit for this month."),
+    ("paywall", "Subscribe to continue reading."),
+    ("paywall", "Subscribe to read the full article."),
     ("reprint", "For reprints and licensing, contact our syndication desk."),
     ("cookies", "We use cookies to improve your experience on our site."),
     ("caption", "(Credit: Leo Marsh / Harlan Courier)"),

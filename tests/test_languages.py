@@ -14,11 +14,11 @@ from newsfuse.anatomy.entities import Recognisers
 from newsfuse.cluster import term_counts, text_hash
 from newsfuse.evaluate import UnicodeTokenizer, rouge
 from newsfuse.ingest import load
-from newsfuse.languages import load_language
+from newsfuse.languages import code_of, load_language
 from newsfuse.opinion import cues_for
 from newsfuse.pipeline import default, story_of
 from newsfuse.segment import split_paragraph
-from newsfuse.text import identify, word_count
+from newsfuse.text import LANGUAGE_NAMES, VARIETIES, identifier, identify, word_count
 from newsfuse.tokens import tokenize
 from tests.conftest import run_cli
 from tests.languages_text import STORIES, SWAHILI
@@ -172,6 +172,24 @@ def test_a_language_newsfuse_cannot_read_is_refused_by_its_name(tmp_path: Path) 
     path.write_text(SWAHILI)
     problem = str(load([str(path)]).problems[0])
     assert "in Swahili, which newsfuse does not read (it reads English, French" in problem
+
+
+def test_a_language_is_named_as_a_user_names_it() -> None:
+    """With a region ("fr-FR", "en_US", as pages and programs tag text) or in its own name ("Français")."""
+    assert [code_of(v) for v in ("fr-FR", "en_US", "zh-Hans-CN", "Français", "Deutsch", "ES")] == [
+        "fr", "en", "zh", "fr", "de", "es"
+    ]  # fmt: skip
+    assert newsfuse.summarize([{"text": STORIES["es"][0], "language": "es-MX"}]).articles[0].language == "es"
+
+
+def test_hebrew_with_its_points_and_polytonic_greek_are_hebrew_and_greek_and_others_are_named() -> None:
+    """The identifier calls them Biblical Hebrew and Ancient Greek; a refusal names every language it knows."""
+    pointed = ("הַסֶּכֶר עַל נַחַל מַרְלוֹ קָרַס בְּיוֹם שְׁלִישִׁי בַּבֹּקֶר, וְאַרְבָּעָה אֲנָשִׁים נֶהֶרְגוּ כַּאֲשֶׁר הַמַּיִם "
+               "הֵצִיפוּ אֶת הָעִיר. רָאשֵׁי הָעִיר אָמְרוּ כִּי אַלְפֵּי תּוֹשָׁבִים פֻּנּוּ מִבָּתֵּיהֶם בַּלַּיְלָה.")  # fmt: skip
+    polytonic = ("Ὁ φράκτης τοῦ ποταμοῦ κατέρρευσε τὴν Τρίτη, καὶ τέσσαρες ἄνθρωποι σκοτώθηκαν ὅταν τὰ νερὰ "
+                 "πλημμύρισαν τὴν πόλη. Οἱ ἀρχὲς εἶπαν ὅτι χιλιάδες κάτοικοι ἐγκατέλειψαν τὰ σπίτια τους.")  # fmt: skip
+    assert (identify(pointed), identify(polytonic)) == ("he", "el")
+    assert all(code in LANGUAGE_NAMES or code in VARIETIES for code in identifier().nb_classes)
 
 
 def test_the_language_given_overrides_the_one_found(tmp_path: Path) -> None:

@@ -121,14 +121,23 @@ class Language:
         return Form(0, "pronoun") if first and first.group().lower() in self.pronouns else Form()
 
 
+REGION = re.compile(r"[-_].*$")
+# Each language's name for itself, as a page or a program may give it ("Français", "Deutsch")
+OWN_NAMES = {
+    "en": "english", "fr": "français", "de": "deutsch", "es": "español", "it": "italiano", "pt": "português",
+    "nl": "nederlands", "ru": "русский", "ar": "العربية", "el": "ελληνικά", "he": "עברית", "cs": "čeština",
+    "hi": "हिन्दी", "zh": "中文", "ja": "日本語",
+}  # fmt: skip
+
+
 def code_of(value: str) -> str | None:
-    """The supported language a user named, by ISO code or English name ("fr", "French"), else None (also for
-    what is no name at all, a program's ``language=5``)."""
+    """The supported language a user named, by ISO code (with or without a region, "fr-FR"), English name or
+    its own name ("fr", "French", "Français"), else None (also for what is no name at all, ``language=5``)."""
     if not isinstance(value, str):
         return None
-    wanted = value.strip().lower()
+    wanted = REGION.sub("", value.strip().lower())  # "fr-FR", "en_US", "zh-Hans-CN": the language is the first part
     for code, (name, _, _) in SUPPORTED.items():
-        if wanted in (code, name.lower()):
+        if wanted in (code, name.lower(), OWN_NAMES[code]):
             return code
     return None
 

@@ -198,6 +198,7 @@ RULES: tuple[tuple[str, Callable[[Line], bool]], ...] = (
             _any(
                 r"^to (?:view|read|continue reading|access|keep reading)\b.{0,40}\b(?:story|article|subscri)",
                 r"^subscribe (?:now|today)\b",
+                r"^subscribe (?:to|and) (?:continue|keep|read|get|unlock|access)\b",  # "Subscribe to continue reading."
                 r"^already a (?:subscriber|member)\b",
                 r"\balready an? (?:paying |digital |print )?subscriber\b",
                 r"^you(?: have|'ve) reached (?:your|the) (?:free )?(?:article|monthly|story|page)",
