@@ -142,3 +142,20 @@ def test_an_uploaded_file_that_is_not_text_is_named_not_summarized(server: str, 
     expect(page.locator("#status")).to_have_text("photo.png: a binary file, not text; latin.txt: not UTF-8 text")
     assert page.locator(".article .text").evaluate_all("nodes => nodes.map(n => n.value)") == ["", "", ""]
     page.close()
+
+
+def test_a_citation_after_emoji_marks_exactly_its_sentence(server: str, browser: object) -> None:
+    """Offsets count characters as Python does; JavaScript's strings count an emoji as two units."""
+    page = browser.new_page()
+    page.goto(server)
+    first = "🌊🌊🌊 Flood alert 🚨. An earthen dam on Marlow Creek gave way on Tuesday, state officials said."
+    fill(page, [first, "The Marlow Creek dam failed on Tuesday and about 2,000 residents left, officials said."])
+    page.click("#summarize")
+    page.wait_for_selector("#brief .sentence")
+    for n in range(page.locator("#brief .sentence").count()):
+        sentence = page.locator("#brief .sentence").nth(n)
+        cited_text = sentence.evaluate("node => node.firstChild.textContent")
+        sentence.locator(".cite").first.click()
+        page.wait_for_selector("#source-text mark")
+        assert page.locator("#source-text mark").inner_text() == cited_text
+    page.close()

@@ -96,7 +96,7 @@ function showSource(citation) {
   const article = lastBrief.articles.find((a) => a.id === citation.article);
   const opinion = lastBrief.opinion.filter((o) => o.article === article.id);
   $("source-title").textContent = article.title || article.id;
-  const text = article.text;
+  const text = Array.from(article.text); // offsets count characters (code points), as Python does, not UTF-16 units
   const marks = [{ ...citation, kind: "cited" }, ...opinion.map((o) => ({ ...o, kind: "opinion" }))]
     .sort((a, b) => a.start - b.start);
   const box = $("source-text");
@@ -104,14 +104,14 @@ function showSource(citation) {
   let at = 0;
   for (const mark of marks) {
     if (mark.start < at) continue;
-    box.append(text.slice(at, mark.start));
+    box.append(text.slice(at, mark.start).join(""));
     const element = document.createElement(mark.kind === "cited" ? "mark" : "span");
     if (mark.kind === "opinion") element.className = "opinion";
-    element.textContent = text.slice(mark.start, mark.end);
+    element.textContent = text.slice(mark.start, mark.end).join("");
     box.append(element);
     at = mark.end;
   }
-  box.append(text.slice(at));
+  box.append(text.slice(at).join(""));
   $("source").hidden = false;
   const cited = box.querySelector("mark");
   if (cited) cited.scrollIntoView({ block: "center" });
