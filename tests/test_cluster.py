@@ -58,6 +58,16 @@ def test_decide_joins_the_best_story_merges_matches_and_respects_the_window() ->
     assert decide(own, None, [close, loose]) == [7]  # ... but not to merge two stories
 
 
+def test_an_undated_article_never_merges_stories_months_apart() -> None:
+    """It is in every story's window, so it could bridge a January flood and a March bridge collapse."""
+    own = {"dam": 0.8, "flood": 0.6}
+    january = Candidate(7, add({}, own), 1.0, date(2026, 1, 8), date(2026, 1, 9))
+    march = Candidate(3, add({}, {"dam": 0.7, "flood": 0.7}), 1.0, date(2026, 3, 14), date(2026, 3, 14))
+    week_later = Candidate(4, add({}, {"dam": 0.7, "flood": 0.7}), 1.0, date(2026, 1, 15), date(2026, 1, 16))
+    assert decide(own, None, [january, march]) == [7]
+    assert decide(own, None, [january, week_later]) == [7, 4]  # within a window of each other: one story
+
+
 def test_window_is_open_when_a_date_is_unknown() -> None:
     assert within_window(None, date(2026, 1, 1), date(2026, 1, 2))
     assert within_window(date(2026, 1, 8), date(2026, 1, 1), date(2026, 1, 2))

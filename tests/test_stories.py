@@ -33,7 +33,7 @@ def partition(store: Store) -> set[frozenset[str]]:
 # What the store held after the stream of ``test_assignment_is_what_it_was`` when the writer was made faster (issue
 # 18): the code before that change stored exactly this. A change that means to assign articles differently
 # updates it, and says so.
-ASSIGNED = "b09b2f449160311221c7949a566c3fd6ed9e0450fa2da5264eda046ee0a0939a"
+ASSIGNED = "f976b95e292557dddd1362313d57ffe2969e44a3c7974c6f6b95cc5753c11c44"
 
 
 def decided(store: Store) -> str:
@@ -262,7 +262,9 @@ def test_assignment_is_what_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(newsfuse.stories, "BATCH", 40)  # several batches: profiles read back, merges across them
     store = Store(store_url("n"))
     tallies = [ingest(store, units([str(tmp_path / name)], "auto")) for name in ("a.jsonl", "b.jsonl")]
-    assert [(t.added, t.duplicates, len(t.created), t.merged) for t in tallies] == [(150, 0, 81, 1), (173, 5, 39, 3)]
+    # (150, 0, 81, 1), (173, 5, 39, 3) before undated copies were kept from merging an event with its repeat months
+    # later (``cluster.decide``): the stream's four merges were all of that kind
+    assert [(t.added, t.duplicates, len(t.created), t.merged) for t in tallies] == [(150, 0, 81, 0), (173, 5, 40, 0)]
     assert decided(store) == ASSIGNED
 
 

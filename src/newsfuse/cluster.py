@@ -18,7 +18,7 @@ import re
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -233,7 +233,7 @@ def split(terms: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float
     return words, figures
 
 
-def decide(own: Mapping[str, float], when: date | None, candidates: Iterable[Candidate]) -> list[int]:
+def decide(own: Mapping[str, float], when: date | None, candidates: Sequence[Candidate]) -> list[int]:
     """The stories an article belongs to, best match first: none (a new story), one, or several to merge.
 
     The article is compared with each candidate story's profile (the sum of its articles' vectors), not with
@@ -253,4 +253,17 @@ def decide(own: Mapping[str, float], when: date | None, candidates: Iterable[Can
             # after every story that shares its words; a merge when its figures are closer still
             best[c.story] = (False, MERGE_THRESHOLD if by_figures >= MERGE_BY_FIGURES else THRESHOLD)
     ranked = sorted(best, key=lambda story: (not best[story][0], -best[story][1], story))
-    return ranked[:1] + [story for story in ranked[1:] if best[story][1] >= MERGE_THRESHOLD]
+    merged = [story for story in ranked[1:] if best[story][1] >= MERGE_THRESHOLD]
+    if when is None and merged:  # an undated article is in every window: it must not bridge two far apart
+        spans = {c.story: (c.first, c.last) for c in candidates if c.story in best}
+        merged = [story for story in merged if _near(spans[ranked[0]], spans[story])]
+    return ranked[:1] + merged
+
+
+def _near(one: tuple[date | None, date | None], other: tuple[date | None, date | None]) -> bool:
+    """Whether two stories' known dates come within ``WINDOW_DAYS`` of each other (yes when either has none)."""
+    if None in one or None in other:
+        return True
+    return one[0].toordinal() - WINDOW_DAYS <= other[1].toordinal() and other[0].toordinal() - WINDOW_DAYS <= (
+        one[1].toordinal()
+    )
