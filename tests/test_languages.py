@@ -325,14 +325,19 @@ def test_absolute_dates_in_other_languages_make_the_timeline(
     assert "dates" not in analysis.skipped
 
 
-def test_a_day_without_a_year_is_the_last_before_publication() -> None:
+def test_a_day_without_a_year_is_the_nearest_to_publication_a_coming_one_counting_twice() -> None:
     from newsfuse.anatomy.dates import LANGUAGES, dated_in
     from newsfuse.languages import DATED
     from newsfuse.model import Sentence
 
-    text = "Le 1er décembre, la digue a cédé."
-    [(expression, start, _, granularity)] = dated_in("fr", Sentence("a", 0, text, 0, len(text)), date(2025, 2, 1))
-    assert (expression, start, granularity) == ("1er décembre", date(2024, 12, 1), "day")
+    def day(text: str, published: date) -> tuple[str, date | None, str]:
+        [(expression, start, _, granularity)] = dated_in("fr", Sentence("a", 0, text, 0, len(text)), published)
+        return expression, start, granularity
+
+    assert day("Le 1er décembre, la digue a cédé.", date(2025, 2, 1)) == ("1er décembre", date(2024, 12, 1), "day")
+    assert day("Le vote final aura lieu le 12 juin.", date(2026, 5, 2))[1] == date(2026, 6, 12)  # coming, near
+    assert day("Le 23 mars, la digue a cédé.", date(2026, 11, 10))[1] == date(2026, 3, 23)  # this March
+    assert day("Le 5 janvier, la digue sera rouverte.", date(2026, 12, 20))[1] == date(2027, 1, 5)
     assert LANGUAGES == DATED  # the languages that say they read dates are those with month names
 
 

@@ -5,7 +5,7 @@ each language (in Chinese and Japanese by the characters 年 月 日), for the t
 
 English has the full rules (``timeline``: weekdays, "last week", the tense of the sentence); elsewhere only a
 day with its month, or a month with its year, is read: they need no grammar to place, and a day without a
-year is the last such day on or before publication, as news reports what happened.
+year is the nearest such day to publication, a coming one counting twice its distance (``untensed_year``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from newsfuse.anatomy.timeline import month_end, safe_day, year_of
+from newsfuse.anatomy.timeline import month_end, safe_day, untensed_year
 from newsfuse.model import Sentence
 from newsfuse.months import DIGITS, MONTH_NAMES, MONTHS, UNSPACED
 
@@ -120,7 +120,7 @@ def dated_in(code: str, sentence: Sentence, when: date | None) -> Iterator[tuple
         taken.append(match.span())
         year = int(match.group("year")) if match.group("year") else None
         if year is None and when is not None:
-            year = year_of(month, day, when, future=False)
+            year = untensed_year(month, day, when)
         on = safe_day(year, month, day) if year else None
         yield sentence.text[match.start() : match.end()], on, on, "day"
     for match in month_year.finditer(text):

@@ -95,6 +95,19 @@ def year_of(month: int, day: int, when: date, future: bool) -> int:
     return when.year if safe_day(when.year, month, day) <= when else when.year - 1
 
 
+def untensed_year(month: int, day: int, when: date) -> int:
+    """The year of a day given without one where no tense is read (the other languages' dates): the nearest to
+    publication of last year's, this year's and next year's, a coming day counting twice its distance, as news
+    tells more of what happened ("12 juin" in a piece of 2 May is this June; "28 décembre" in one of 5 January
+    last December; "23 mars" in one of November this March)."""
+
+    def distance(year: int) -> int:
+        days = (safe_day(year, month, day) - when).days
+        return 2 * days if days > 0 else -days
+
+    return min((when.year, when.year - 1, when.year + 1), key=distance)
+
+
 def day_year(month: int, day: int, when: date, future: bool) -> int:
     """The year of a day given without one ("Oct. 31"): as ``year_of``, unless a coming reading puts it months
     ahead while the past one is weeks before publication ("if the cause of the Oct. 31 crash…" in mid-November
