@@ -100,10 +100,61 @@ def test_sentences_end_at_the_full_stops_of_each_script(text: str, expected: lis
     assert [text[a:b] for a, b in split_paragraph(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("el", "Γιατί δεν ελέγχθηκαν τα σχολεία; Η κυβέρνηση δεν απάντησε.",
+         ["Γιατί δεν ελέγχθηκαν τα σχολεία;", "Η κυβέρνηση δεν απάντησε."]),  # Greek's question mark
+        ("hi", 'मंत्री ने कहा, "हम तैयार हैं।" उन्होंने बताया कि 40 लोग घायल हुए।',
+         ['मंत्री ने कहा, "हम तैयार हैं।"', "उन्होंने बताया कि 40 लोग घायल हुए।"]),  # a danda inside a quotation
+        ("hi", "डॉ. अनिल वर्मा ने बताया कि रु. 500 का नुकसान हुआ। सब ठीक है।",
+         ["डॉ. अनिल वर्मा ने बताया कि रु. 500 का नुकसान हुआ।", "सब ठीक है।"]),
+        ("de", "Der Schaden wird auf ca. 85 Mio. Euro geschätzt. Terminal Nr. 4 bleibt zu.",
+         ["Der Schaden wird auf ca. 85 Mio. Euro geschätzt.", "Terminal Nr. 4 bleibt zu."]),
+        ("es", "El Sr. García vive en la calle núm. 5 de Lima. Nadie resultó herido.",
+         ["El Sr. García vive en la calle núm. 5 de Lima.", "Nadie resultó herido."]),
+        ("ru", "Проф. Иванов живёт на ул. Ленина. Никто не пострадал.",
+         ["Проф. Иванов живёт на ул. Ленина.", "Никто не пострадал."]),
+        ("ar", "قال د. أحمد إن الوضع مستقر. ولم يصب أحد.", ["قال د. أحمد إن الوضع مستقر.", "ولم يصب أحد."]),
+        ("en", "The report was written by John Smith Sr. The council met.",
+         ["The report was written by John Smith Sr.", "The council met."]),  # "Sr." is Spanish's title only
+    ],
+)  # fmt: skip
+def test_each_language_s_own_abbreviations_and_marks_end_no_sentence_of_it(
+    code: str, text: str, expected: list[str]
+) -> None:
+    assert [text[a:b] for a, b in split_paragraph(text, code)] == expected
+
+
+def test_pro_drop_languages_say_the_first_person_in_the_verb_and_greek_asks_with_a_semicolon() -> None:
+    from newsfuse.opinion import THRESHOLD, judge
+
+    assert judge("Creo que el gobierno debería haber actuado hace años.", cues_for("es"))[0] >= THRESHOLD
+    assert judge("Πιστεύω ότι η κυβέρνηση θα έπρεπε να είχε ενεργήσει.", cues_for("el"))[0] >= THRESHOLD
+    assert judge("Γιατί δεν ελέγχθηκαν τα παλιά σχολικά κτίρια;", cues_for("el"))[0] >= THRESHOLD
+    assert judge("Η σύσκεψη τελείωσε· ο δήμαρχος έφυγε.", cues_for("el"))[0] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("VALFLEURI (France) - Un pont s'est effondré mardi.", "Un pont s'est effondré mardi."),
+        ("SANTIAGO DE CHILE, 12 mar (EFE).- Un sismo sacudió la capital.", "Un sismo sacudió la capital."),
+        ("Hamburg (dpa) - Ein Großbrand zerstörte das Lager.", "Ein Großbrand zerstörte das Lager."),
+        ("ΗΡΑΚΛΕΙΟ - Σεισμός 5,8 Ρίχτερ σημειώθηκε τα ξημερώματα.", "Σεισμός 5,8 Ρίχτερ σημειώθηκε τα ξημερώματα."),
+        ("МОСКВА - Пожар начался ночью.", "Пожар начался ночью."),
+    ],
+)
+def test_datelines_of_other_languages_are_dropped(line: str, kept: str) -> None:
+    from newsfuse.clean import clean_text
+
+    assert clean_text(line).text == kept
+
+
 def test_a_german_ordinal_date_does_not_end_a_sentence() -> None:
     text = "Die Wahl findet am 3. Mai in Talbach statt. Der Bürgermeister tritt wieder an."
     english = [text[a:b] for a, b in split_paragraph(text)]
-    german = [text[a:b] for a, b in split_paragraph(text, ordinals=True)]
+    german = [text[a:b] for a, b in split_paragraph(text, "de")]
     assert len(english) == 3 and german == [
         "Die Wahl findet am 3. Mai in Talbach statt.",
         "Der Bürgermeister tritt wieder an.",

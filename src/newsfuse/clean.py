@@ -16,6 +16,7 @@ from newsfuse.places import dateline_place
 from newsfuse.text import word_runs
 
 AGENCIES = r"[A-Z]{2,6}|Reuters|Bloomberg|dpa|Xinhua|[A-Z][A-Za-z]+ (?:News|Press|Times|Post)"
+CAPS = "A-ZÀ-ÖØ-ÞΑ-ΩΆ-ΏА-ЯЁ"  # capitals of the Latin, Greek and Cyrillic scripts
 
 # Capitals before a colon or dash that name a label, not a place: never a dateline.
 LABELS = (
@@ -27,9 +28,13 @@ LABELS = (
 # sentence ("KOBE – Rescuers…", "WASHINGTON (AP) — The…"); never a label ("DEAR ABBY:") or an acronym that
 # starts the sentence itself ("NASA - the space agency - said…": no capital after the dash).
 DATELINE = re.compile(
-    rf"^(?:(?!(?:{LABELS})\b)[A-Z][A-Z'.-]{{2,30}}(?:[ -][A-Z][A-Z'.-]{{1,30}}){{0,3}}"
-    rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:\s+\d{{1,2}})?)?"  # ", Ore." or ", June 17"
-    rf"\s*(?:\((?:{AGENCIES})\))?|\((?:{AGENCIES})\))\s*(?:—|–|--|-|_|:)\s+(?=[A-Z0-9\"“‘'(])"
+    rf"^(?:(?!(?:{LABELS})\b)[{CAPS}][{CAPS}'.-]{{2,30}}(?:[ -][{CAPS}][{CAPS}'.-]{{1,30}}){{0,3}}"
+    rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:\s+\d{{1,2}})?"  # ", Ore." or ", June 17"
+    rf"|,\s*\d{{1,2}}\s+[a-zé]{{3,10}}\.?)?"  # or ", 12 mar"
+    rf"(?:\s*\([{CAPS}][\w .-]{{1,30}}\))?"  # a region in parentheses: "VALFLEURI (France) -"
+    rf"\s*(?:\((?:{AGENCIES})\))?|\((?:{AGENCIES})\)"
+    rf"|[{CAPS}][a-zà-ÿ]+(?:[ -][{CAPS}][a-zà-ÿ]+){{0,2}}\s*\((?:{AGENCIES})\))"  # "Hamburg (dpa) -"
+    rf"\.?\s*(?:—|–|--|-|_|:)\s+(?=[{CAPS}0-9\"“‘'(«„])"
     rf"|^\(\s*(?:ap|reuters|afp|cnn)\s*\)\s*(?:—|–|--|-|_|:)?\s*"
     # A place left before the first sentence when a scraper dropped the agency and the dash ("Istanbul The
     # government…", "New York A Manhattan grand jury…"): no sentence of prose runs on into a capitalised article.

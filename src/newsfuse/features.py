@@ -18,7 +18,6 @@ from newsfuse.model import Story
 NUMBER = re.compile(r"\d")
 QUOTE = re.compile(r"[\"“”]|``|''")
 TERMINAL = re.compile(r"[.!?。！？؟।…][\"'”’)\]»」』]*\s*$")  # a full stop in any script, closing marks after it
-QUESTION_MARKS = ("?", "？", "؟")
 
 FEATURES = (
     "lead",  # 1 / (1 + position in article), headings at the top sharing position 0 with the lead
@@ -154,7 +153,7 @@ def featurize(story: Story, evidence: Evidence) -> np.ndarray:
         np.array([bool(NUMBER.search(t)) for t in texts]),
         np.array([bool(QUOTE.search(t)) for t in texts]),
         np.array([j.score for j in evidence.opinion]),
-        np.array([t.rstrip(" \"'”’»」").endswith(QUESTION_MARKS) for t in texts]),
+        np.array([t.rstrip(" \"'”’»」").endswith(evidence.language.questions) for t in texts]),
         np.full(n, np.log(n_articles)),
         article_words[evidence.article] / max(article_words.sum(), 1.0),
         relative(density),

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import Stemmer
 
-from newsfuse.opinion import Cues, cues_for
+from newsfuse.opinion import QUESTION_MARKS, Cues, cues_for
 from newsfuse.readable import Form, form
 from newsfuse.text import CJK, STOPWORDS, WORD, language_name
 
@@ -95,6 +95,7 @@ class Language:
     shortest: int = 2  # letters of the shortest content word (a Han character is a word of its own)
     pronouns: frozenset[str] = frozenset()  # lower-cased words that open a sentence leaning on an earlier one
     opinion: Cues | None = None  # the opinion cues (``opinion.cues_for``), None where there are none
+    questions: tuple[str, ...] = QUESTION_MARKS  # what a question ends with (in Greek, ";" too)
 
     def skipped_in(self, rules: tuple[str, ...] = RULES) -> tuple[str, ...]:
         """Those of ``rules`` this language has none for: a brief or analysis says which it skipped."""
@@ -121,6 +122,7 @@ class Language:
         return Form(0, "pronoun") if first and first.group().lower() in self.pronouns else Form()
 
 
+OWN_QUESTION_MARKS = {"el": (";", "\u037e")}  # Greek's question mark is ";" (its semicolon is "·")
 REGION = re.compile(r"[-_].*$")
 # Each language's name for itself, as a page or a program may give it ("Français", "Deutsch")
 OWN_NAMES = {
@@ -215,7 +217,9 @@ def load_language(code: str) -> Language:
     rules |= {"cleaning phrases"} if code in PHRASED else set()
     cues = cues_for(code)
     rules |= {"opinion"} if cues else set()
-    return Language(code, name, word, spacy_stopwords(code), stem, frozenset(rules), shortest, pronouns, cues)
+    questions = QUESTION_MARKS + OWN_QUESTION_MARKS.get(code, ())
+    stopwords = spacy_stopwords(code)
+    return Language(code, name, word, stopwords, stem, frozenset(rules), shortest, pronouns, cues, questions)
 
 
 class Languages:

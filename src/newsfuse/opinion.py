@@ -151,12 +151,25 @@ FIRST_PERSONS = {
     "cs": "já|mě|mně|mi|my|nás|nám|můj|moje|náš|naše|naši", "el": "εγώ|εμένα|εμείς|εμάς|μου|μας",
 }  # fmt: skip
 ELIDED = {"fr": "|j['’]"}  # "j'ai": the first person joined to the verb
+# Where the subject goes unsaid, the writer's first person is in the verb: "Creo que…", "Πιστεύω ότι…"
+OPINING = {
+    "es": "creo|pienso|considero|opino|creemos|pensamos|consideramos", "it": "credo|penso|ritengo|riteniamo",
+    "pt": "acredito|acho|penso|creio|consideramos", "el": "πιστεύω|νομίζω|θεωρώ|πιστεύουμε|νομίζουμε|θεωρούμε",
+    "cs": "myslím|domnívám|soudím|myslíme", "ru": "считаю|думаю|полагаю|считаем",
+}  # fmt: skip
 JUDGEMENTS = {
     "fr": "devrait|devraient|il faut|il faudrait", "de": "sollte|sollten|müsste|müssten",
     "es": "debería|deberían|hay que", "it": "dovrebbe|dovrebbero|bisogna|bisognerebbe",
     "pt": "deveria|deveriam|é preciso", "nl": "zou moeten|zouden moeten", "ru": "следовало бы|стоило бы",
     "cs": "měl by|měla by|měli by|mělo by|by měl|by měla|by měli|by mělo", "el": "θα έπρεπε",
 }  # fmt: skip
+
+
+QUESTION_MARKS = ("?", "？", "؟")  # what a question ends with; Greek adds its own (``languages``)
+
+
+def _persons(code: str) -> str:
+    return f"{FIRST_PERSONS[code]}|{OPINING[code]}" if code in OPINING else FIRST_PERSONS[code]
 
 
 def cues_for(code: str) -> Cues | None:
@@ -169,10 +182,10 @@ def cues_for(code: str) -> Cues | None:
         (
             "first-person",
             0.55,
-            re.compile(rf"(?<![\w-])(?:(?:{FIRST_PERSONS[code]})(?![\w-]){ELIDED.get(code, '')})"),
+            re.compile(rf"(?<![\w-])(?:(?:{_persons(code)})(?![\w-]){ELIDED.get(code, '')})"),
             None,
         ),
-        ("rhetorical-question", 0.6, re.compile(r"[?？]\s*$"), None),
+        ("rhetorical-question", 0.6, re.compile(r"[?？;\u037e]\s*$" if code == "el" else r"[?？]\s*$"), None),
         ("exclamation", 0.3, re.compile(r"!\s*$"), None),
         ("judgement", 0.35, re.compile(rf"(?<![\w])(?:{JUDGEMENTS[code]})(?![\w])"), None),
     )

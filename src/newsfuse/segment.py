@@ -26,7 +26,22 @@ TITLES = frozenset(
     # and in other languages: Spanish, Portuguese, Italian, French, Greek ("ο κ. Παπαδόπουλος", "Mr."), Czech
     + "Sra Srta Dra Sig Dott Mgr Mlle κ κκ Δρ Καθ Ing".split()
 )
-ENDS_WITH_TITLE = re.compile(r"(?:^|[\s(\"“`«„])([^\W\d_]{1,5})\.$")
+# Abbreviations of one language only, that end no sentence there but might in another ("Sr." ends "John Smith
+# Sr." in English): millions and numbers in German, Spanish and French titles, Russian streets, Hindi's "Dr."
+# and rupees, Arabic's "Dr.".
+OWN_TITLES = {
+    "de": frozenset("Mio Mrd Nr Str Tsd bzw ca Hr Fr Prof".split()),
+    "es": frozenset("Sr Sres Srs Dña núm Núm Lic Av Excmo".split()),
+    "pt": frozenset("Sr Sra Srs Exmo Av".split()),
+    "fr": frozenset("Mme Mmes MM Mgr Me".split()),
+    "it": frozenset("Sig Sigg Avv Ing On".split()),
+    "ru": frozenset("ул Ул Проф проф пр Пр млн млрд тыс".split()),
+    "cs": frozenset("tzv mld mil resp".split()),
+    "hi": frozenset("डॉ रु प्रो".split()),
+    "ar": frozenset("د".split()),
+}  # fmt: skip
+# A short word and its full stop at the end of a piece; Devanagari's vowel signs are part of the word ("डॉ.")
+ENDS_WITH_TITLE = re.compile(r"(?:^|[\s(\"“`«„])([^\W\d_](?:[^\W\d_]|[\u0900-\u0903\u093a-\u094f]){0,4})\.$")
 SPEECH_AFTER_QUESTION = re.compile(r"[?!](?:[\"”’']|'')$")
 MAX_QUOTE_SENTENCES = 5  # a quotation longer than this is left in pieces (it is probably unclosed)
 # Characters: a longer "sentence" (a list, a table row, a page of text with no full stop) is cut at a space
@@ -53,9 +68,9 @@ def _initial(word: str, following: str) -> bool:
     return len(word) == 1 and word.isupper() and not word.isascii() and following[:1].isupper()
 
 
-def _title_split(previous: str, following: str, ordinals: bool = False) -> bool:
+def _title_split(previous: str, following: str, ordinals: bool, titles: frozenset[str]) -> bool:
     title = ENDS_WITH_TITLE.search(previous[-8:])  # a title and the character before it: the end is enough
-    if title and (title.group(1) in TITLES or _initial(title.group(1), following)):
+    if title and (title.group(1) in TITLES or title.group(1) in titles or _initial(title.group(1), following)):
         return True
     if ordinals and ORDINAL.search(previous) and following[:1].isalpha():
         return True
@@ -64,7 +79,9 @@ def _title_split(previous: str, following: str, ordinals: bool = False) -> bool:
 
 # A sentence may end inside the paragraph: a full stop and a space, or a mark that needs none (。！？).
 INNER_END = re.compile(r"[.!?…;:؟।][\"'”’)\]`»]*\s|[。！？]")
-DANDA = re.compile(r"(?<=[।॥])\s+")  # Hindi's full stop, which blingfire does not split at
+# Hindi's full stop, which blingfire does not split at, and the marks that close a quotation after it
+DANDA = re.compile(r"(?:(?<=[।॥])|(?<=[।॥][\"'”’»)]))\s+")
+GREEK_QUESTION = re.compile(r"(?<=[;\u037e])\s+(?=\S)")  # Greek's question mark: ";" ends a question there
 ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")  # "am 3. Mai": a number that is not an end…
 ORDINAL_LANGUAGES = frozenset({"de", "cs"})  # …in languages that write ordinals so
 
@@ -147,13 +164,17 @@ def _join_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return joined
 
 
-def split_paragraph(text: str, ordinals: bool = False, splitter: _Blingfire | None = None) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of one paragraph; ``ordinals``: "3." before a word is an ordinal."""
+def split_paragraph(text: str, language: str = "", splitter: _Blingfire | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph in ``language`` (an ISO code; "" is English)."""
     if not text.strip():
         return
     spans: list[tuple[int, int]] = []
-    for start, end in _spans(text, splitter or _Blingfire()):
-        if spans and _title_split(text[spans[-1][0] : spans[-1][1]], text[start:end], ordinals):
+    found = _spans(text, splitter or _Blingfire())
+    if language == "el" and (";" in text or "\u037e" in text):
+        found = [piece for span in found for piece in _cut(text, span, GREEK_QUESTION)]
+    ordinals, titles = language in ORDINAL_LANGUAGES, OWN_TITLES.get(language, frozenset())
+    for start, end in found:
+        if spans and _title_split(text[spans[-1][0] : spans[-1][1]], text[start:end], ordinals, titles):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
@@ -164,6 +185,15 @@ def split_paragraph(text: str, ordinals: bool = False, splitter: _Blingfire | No
             right = len(piece.rstrip())
             if right > left:
                 yield start + left, start + right
+
+
+def _cut(text: str, span: tuple[int, int], at: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """A span in pieces, cut where ``at`` matches inside it."""
+    start, end = span
+    for match in at.finditer(text, start, end):
+        yield start, match.start()
+        start = match.end()
+    yield start, end
 
 
 def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -180,10 +210,9 @@ def segment(article: Article) -> list[Sentence]:
     """Sentences of a cleaned article; ``article.text[s.start:s.end] == s.text`` for each."""
     sentences: list[Sentence] = []
     offset = 0
-    ordinals = article.language in ORDINAL_LANGUAGES
     splitter = _Blingfire()
     for number, line in enumerate(article.text.split("\n")):
-        for start, end in split_paragraph(line, ordinals, splitter):
+        for start, end in split_paragraph(line, article.language, splitter):
             sentences.append(
                 Sentence(article.id, len(sentences), line[start:end], offset + start, offset + end, number)
             )

@@ -11,7 +11,7 @@ only inside the whole quotation. ``select.cover`` chooses among the units.
 from __future__ import annotations
 
 from newsfuse.evidence import Evidence
-from newsfuse.features import QUESTION_MARKS, is_heading
+from newsfuse.features import is_heading
 from newsfuse.languages import Language
 from newsfuse.material import addresses_reader, contact, exclamation, list_item, points_ahead, relative_day
 from newsfuse.model import Story
@@ -41,7 +41,7 @@ def _stands(text: str, trim: int, language: Language, exclaims: bool) -> bool:
     (unless ``exclaims``), quotation left open, contact line, or an opener that only its article can resolve."""
     return (
         not is_heading(text)
-        and not text.rstrip(" \"'”’»」").endswith(QUESTION_MARKS)
+        and not text.rstrip(" \"'”’»」").endswith(language.questions)
         and not opens_quotation(text)
         and not contact(text)
         and (exclaims or not exclamation(text))
