@@ -50,6 +50,12 @@ PAGE = """<!DOCTYPE html><html><head><title>Dam fails | The Courier</title>
         ("notes", "Just some text.", "text"),
         ("page.xml", "Just some text.", None),
         ("scan.pdf", "%PDF-1.4 something", None),
+        ("saved.txt", "<!DOCTYPE html><html><body><p>The dam failed.</p></body></html>", "html"),  # a page saved
+        ("notes.txt", "A new <p> tag in the editor, and </p> closes it.", "text"),  # text that names tags
+        ("export.txt", '[{"text": "The dam failed."}]', "json"),
+        ("export.md", '{"text": "x"}\n{"text": "y"}', "jsonl"),
+        ("notes.txt", '{Update} The mayor resigned on Friday, "officials" said.', "text"),  # not JSON at all
+        ("wire.txt", "The dam failed.\n" + "|" * 30 + "\nAbout the author.", "text"),  # a divider of pipes
     ],
 )
 def test_detect(name: str, content: str, expected: str | None) -> None:

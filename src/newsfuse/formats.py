@@ -40,6 +40,7 @@ FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b")
 MAX_PAGE_CHARS = 10_000_000  # a longer web page is not an article page (extraction time and memory grow with it)
 SNIFF = 5000  # content sniffing looks at this many characters only: bounded time on any input
 MULTINEWS_SEPARATOR = "|||||"
+SEPARATOR = re.compile(r"(?<!\|)\|{5}(?!\|)")  # exactly five: a longer run of pipes is a divider in plain text
 HTML_TAG = re.compile(r"<(!doctype html|html|head|body|p|div|article|br|span|a|h[1-6])\b", re.IGNORECASE)
 HTML_DOCUMENT = re.compile(r"<(?:!doctype html|html|head|body)\b", re.IGNORECASE)
 HTML_CLOSING = re.compile(r"</(?:p|div|article|span|a|h[1-6]|li|section|body|html)\s*>|<br\s*/?>", re.IGNORECASE)
@@ -92,9 +93,11 @@ def looks_like_feed(head: str) -> bool:
 
 
 def detect(name: str, content: str) -> str | None:
-    """The format of a file: by its extension first, then by its content; None when it is neither.
+    """The format of a file: by its extension first, then by its content; None when it is neither. A text
+    file (".txt", ".md") that is a whole web page or a JSON document is read as one.
 
-    Multi-News' separator counts only in text that is not markup (a page's script may contain ``|||||``).
+    Multi-News' separator counts only in text that is not markup (a page's script may contain ``|||||``), and
+    only as exactly five pipes (a line of thirty divides plain text).
     """
     suffix = PurePath(name).suffix.lower() if name != "-" else ""
     if suffix and EXTENSIONS.get(suffix, "text") != "text":
@@ -104,17 +107,23 @@ def detect(name: str, content: str) -> str | None:
     if looks_like_feed(tags):
         return "feed"
     markup = looks_like_html(head) or looks_like_html(tags)
-    if not markup and (MULTINEWS_SEPARATOR in content or "NEWLINE_CHAR" in content):
+    if not markup and ("NEWLINE_CHAR" in content or (MULTINEWS_SEPARATOR in content and SEPARATOR.search(content))):
         return "multinews"
-    if suffix in EXTENSIONS and suffix != "":
-        return "text"
-    if head.startswith(("{", "[")) and (structured := _json_kind(content)):
-        return structured
-    if markup:
-        return "html"
-    if suffix == "":
-        return "text"
-    return None
+    named_text = suffix in EXTENSIONS and suffix != ""  # ".txt", ".md": text, unless it is plainly a page or JSON
+    structured = _json_kind(content) if head.startswith(("{", "[")) else None
+    if structured and (not named_text or structured == "jsonl" or _parses(content)):
+        return structured  # a ".txt" of JSON is no text to brief as written
+    if markup and (not named_text or HTML_DOCUMENT.match(head)):
+        return "html"  # a whole page saved as ".txt" too
+    return "text" if suffix in EXTENSIONS else None
+
+
+def _parses(content: str) -> bool:
+    try:
+        json.loads(content)
+        return True
+    except (ValueError, RecursionError):
+        return False
 
 
 JSON_ARRAY = re.compile(r"\[\s*(?:[\[{\"\]\d-]|true|false|null)")  # "[{…", "[]": not "[Update] Mayor resigns"
@@ -301,7 +310,7 @@ def parse_jsonl(content: str) -> list[Partial]:
 
 
 def parse_multinews(content: str) -> list[Partial]:
-    documents = content.replace("NEWLINE_CHAR", "\n").split(MULTINEWS_SEPARATOR)
+    documents = SEPARATOR.split(content.replace("NEWLINE_CHAR", "\n"))
     return [{"title": "", "text": doc.strip()} for doc in documents if doc.strip()]
 
 
