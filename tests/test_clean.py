@@ -45,6 +45,7 @@ NOISE = [
     ("social", "Follow The Harlan Courier on Twitter and Facebook for live updates."),
     ("social", "Get our free morning newsletter delivered to your inbox."),
     ("read-more", "Read the original article."),
+    ("read-more", "The post Dam fails at Alder Falls appeared first on The Harlan Courier."),
     ("advertisement", "Advertisement: Buy one mattress, get one free at Sleepy Town today"),
     ("paywall", "Subscribe now to our ePaper edition for the full story."),
     ("paywall", "To view the full story, please subscribe to The Harlan Courier."),

@@ -211,3 +211,17 @@ def test_a_long_first_line_that_ends_as_a_sentence_is_the_lead_not_the_title() -
         {"title": "", "text": f"{lead}\nThe sheriff said rescuers were still searching."}
     ]
     assert parse_text("Dam fails.\nFour people died.")[0]["title"] == "Dam fails."  # a short one is a headline
+
+
+def test_feed_markup_inside_words_leaves_no_space() -> None:
+    """Drop caps and inline tags ("<b>M</b>arlow") join their word; a tag between blocks parts lines."""
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Courier &lt;b&gt;News&lt;/b&gt;</title>'
+        "<item><title>Dam  &lt;i&gt;fails&lt;/i&gt; &amp; floods</title><link>https://c.example/1</link>"
+        "<description>&lt;p&gt;&lt;b&gt;M&lt;/b&gt;arlow Creek's dam failed on Tues&lt;span&gt;day&lt;/span&gt;, "
+        "said &lt;a href='/x'&gt;the sheriff&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Rescuers came.&lt;/p&gt;</description>"
+        "</item></channel></rss>"
+    )
+    [entry] = parse_feed(feed)
+    assert entry["text"].split("\n")[0] == "Marlow Creek's dam failed on Tuesday, said the sheriff."
+    assert (entry["title"], entry["source"]) == ("Dam fails & floods", "Courier News")

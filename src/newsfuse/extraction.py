@@ -36,6 +36,10 @@ LD_JSON = "application/ld+json"
 DECLARED = 2.0  # the declared articleBody is the article when it has this many times the words of the page's text
 BLOCK_END = re.compile(r"(?i)<\s*(?:br|/p|/div|/li|/h[1-6])\s*/?>")
 TAG = re.compile(r"<[^>]+>")
+# Tags inside a word or a sentence: they go without a trace ("<b>M</b>arlow" is "Marlow"); others part words
+INLINE_TAG = re.compile(r"(?i)</?(?:a|b|i|u|s|em|strong|span|font|small|big|sup|sub|abbr|mark|code|q|cite|time)"
+                        r"\b[^>]*>")
+SPACES = re.compile(r"[^\S\n]+")
 
 
 def shingles(text: str) -> set[tuple[str, ...]]:
@@ -113,8 +117,12 @@ def recovered(chosen: str, own: str) -> str:
 
 
 def plain(markup: str) -> str:
-    """Text of an HTML snippet (a feed entry, a declared article body), one paragraph a line."""
-    return html.unescape(TAG.sub(" ", BLOCK_END.sub("\n", markup)))
+    """Text of an HTML snippet (a feed entry, a declared article body), one paragraph a line, each run of spaces
+    one space."""
+    if "<" not in markup and "&" not in markup:
+        return markup
+    text = html.unescape(TAG.sub(" ", INLINE_TAG.sub("", BLOCK_END.sub("\n", markup))))
+    return SPACES.sub(" ", text)
 
 
 def ld_json_blocks(content: str) -> Iterator[str]:

@@ -329,7 +329,7 @@ def parse_feed(content: str | bytes, headers: Mapping[str, str] | None = None) -
         raise FormatError(f"not a valid RSS/Atom feed ({feed.bozo_exception})")
     if not feed.entries and not feed.get("version"):  # well-formed, but a page or other XML: no feed at all
         raise FormatError("not an RSS or Atom feed (no <rss>, <feed> or RDF channel)")
-    site = feed.feed.get("title", "")
+    site = plain(feed.feed.get("title", "")).strip()
     base = feed.feed.get("link") or (headers or {}).get("content-location") or ""  # what "/news/1" is relative to
     articles = []
     for entry in feed.entries:

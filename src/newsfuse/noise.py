@@ -151,6 +151,7 @@ RULES: tuple[tuple[str, Callable[[Line], bool]], ...] = (
         "read-more",
         _any(
             r"^read (?:more|the full|next|the original)\b",
+            r"^the post .{1,200} appeared first on .{1,100}$",  # WordPress's line under every feed entry
             r"^(?:related|see also|also read|more on this|recommended|"
             r"don'?t miss|more from|most read|trending)(?: stories| articles| coverage| content)?\s*[:»>|–—-]",
             r"^(?:related|see also|most read|trending)\s*$",
