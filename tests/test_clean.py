@@ -292,3 +292,15 @@ def test_punctuation_a_wrong_decoding_made_into_control_characters_is_mended() -
         clean_text("A caf\u00c3\u00a9 and \u00c3\u00a9t\u00c3\u00a9").text
         == "A caf\u00c3\u00a9 and \u00c3\u00a9t\u00c3\u00a9"
     )
+
+
+def test_a_tracking_link_is_dropped_or_left_as_its_host() -> None:
+    """Cut at a sentence's length limit, a 1,800-character link left its pieces as sentences of a brief."""
+    link = "https://nam12.safelinks.example.com/?url=" + "a1B2c3" * 300 + "&reserved=0"
+    text = clean_text(f"The dam was rated poor in 2024, records show (full report: {link}). Four people died.")
+    assert text.text == "The dam was rated poor in 2024, records show. Four people died."
+    assert clean_text(f"The report is online at {link} and was read.").text == (
+        "The report is online at nam12.safelinks.example.com and was read."
+    )
+    short = "See https://example.com/dam-report for the report."
+    assert clean_text(short).text == short  # a link a reader can read stays

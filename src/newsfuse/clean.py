@@ -43,6 +43,13 @@ DATELINE = re.compile(
 FIRST_PARAGRAPH = 12  # words: shorter kept lines before it (a kicker, a heading) may precede the dateline
 # The Hill's hover cards: a linked name, repeated and followed by the card's text up to "MORE".
 HOVER_CARD = re.compile(r"\b([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){1,3})\1[^\n]{0,300}? MORE\b")
+# A web address of more than 100 characters (a tracking or safe-links URL): in a brief it is noise, and cut at a
+# sentence's length limit it left its pieces as sentences of their own. In parentheses, with a short label
+# ("(full report: https://…)"), it goes whole; in a sentence ("according to https://…"), its host stays.
+LONG_LINK = re.compile(
+    r"\s?\((?:[^()\n]{0,40}:\s*)?(?:https?|ftp)://[^\s()<>]{100,}\)"
+    r"|(?=[^\s()<>]{110,})(?:https?|ftp)://(?P<host>[\w.-]+)[^\s()<>]*"
+)
 MAX_NOISE_WORDS = 60  # a longer line is a paragraph of the story, whatever it starts with
 MAX_NOISE_CHARS = 600  # ... and so is a longer one in characters (which also bounds what the rules read)
 TERMINAL = (".", "!", "?", ":", ";", '"', "”", "'", "’", ")", "]", "。", "！", "？", "؟", "।", "»", "」")
@@ -143,6 +150,9 @@ def clean_text(text: str, title: str = "") -> Cleaned:
         if answers and (label := ANSWER_LABEL.match(body)):
             dropped.append(("answer label", label.group().strip()))
             body = body[label.end() :]
+        if "://" in body and (links := list(LONG_LINK.finditer(body))):  # tracking links: no reader reads them
+            dropped.extend(("long link", f"{link.group(0).strip()[:60]}…") for link in links)
+            body = LONG_LINK.sub(lambda link: link.group("host") or "", body)
         if " MORE" in body:  # the card's text goes, the name stays
             dropped.extend(("hover-card", card.group(0)) for card in HOVER_CARD.finditer(body))
             body = HOVER_CARD.sub(r"\1", body)
