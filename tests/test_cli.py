@@ -290,3 +290,13 @@ def test_an_empty_path_is_refused_not_read_as_the_working_directory(example: Pat
         done = run_cli(*args, cwd=example)
         assert done.returncode == 2 and done.stderr.strip() == "newsfuse: error: '': empty path", args
     assert not (tmp_path / "x.db").exists()
+
+
+def test_a_file_given_twice_is_read_once_not_counted_as_two_outlets(example: Path, tmp_path: Path) -> None:
+    (tmp_path / "link.txt").symlink_to(example / "wire.txt")
+    done = run_cli("summarize", "wire.txt", "wire.txt", str(tmp_path / "link.txt"), "--output", "json", cwd=example)
+    assert done.returncode == 0, done.stderr
+    assert "skipped wire.txt: given twice: read once" in done.stderr
+    assert f"skipped {tmp_path / 'link.txt'}: given twice (as wire.txt): read once" in done.stderr
+    brief = json.loads(done.stdout)
+    assert [a["id"] for a in brief["articles"]] == ["wire"]

@@ -289,12 +289,24 @@ def path_list(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) 
 
 
 def inputs(
-    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], stdin: BinaryIO | None = None
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], stdin: BinaryIO | None = None, once: bool = True
 ) -> Iterator[tuple[str, Callable[[], bytes]]]:
     """(origin, read) for every input named: files, the files under directories, ``-`` for stdin.
 
     A directory that cannot be listed or holds nothing yields a reader that raises its InputError.
     """
+    seen: dict[str, str] = {}  # each file's real path → the name it was first read by
+
+    def reader(name: str, path: Path) -> tuple[str, Callable[[], bytes]]:
+        """With ``once``, a file named twice (or by a link) is read once: two copies would be two outlets."""
+        real = os.path.realpath(path) if once else None
+        if real in seen:
+            first = "" if seen[real] == name else f" (as {seen[real]})"
+            return name, partial(_raise, InputError(name, f"given twice{first}: read once"))
+        if real is not None:
+            seen[real] = name
+        return name, partial(read_file, path)
+
     for raw in path_list(paths):
         if raw == "-":
             yield "-", partial(_bounded, "-", stdin or sys.stdin.buffer)
@@ -305,9 +317,9 @@ def inputs(
                 yield raw, partial(_raise, problem)
                 continue
             for file in inside:
-                yield str(file), partial(read_file, file)
+                yield reader(str(file), file)
         else:
-            yield raw, partial(read_file, Path(raw))
+            yield reader(raw, Path(raw))
 
 
 def _raise(problem: InputError) -> bytes:

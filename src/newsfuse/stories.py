@@ -78,7 +78,9 @@ def units(
     stays interactive; batch work (``--batch``, a Dask cluster) passes None for no limit.
     Files are read again when their units are made; stdin, which cannot be, is held meanwhile."""
     check_format(fmt)
-    found = [(origin, _read_once(origin, read) if origin == "-" else read) for origin, read in inputs(paths)]
+    found = [
+        (origin, _read_once(origin, read) if origin == "-" else read) for origin, read in inputs(paths, once=False)
+    ]
     if limit is not None:
         within_ingest_limit(found, fmt, limit)
     return _units(found, fmt, language)
