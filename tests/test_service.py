@@ -306,3 +306,12 @@ def test_analysis_reads_every_article_in_the_language_given(server: str) -> None
     payload = {"articles": [{"text": STORY}, {"text": STORY.replace("three", "four")}], "language": "English"}
     status, data = call(f"{server}/v1/analysis", json.dumps(payload).encode())
     assert status == 200 and {a["language"] for a in data["articles"]} == {"en"}
+
+
+def test_a_saved_page_over_a_million_characters_is_read_as_the_cli_reads_it(server: str) -> None:
+    """Its markup (a site's state script) is not its text: the text found in it is what the limit counts."""
+    state = "<script>window.__STATE__ = " + json.dumps({"x": "y" * 1_100_000}) + ";</script>"
+    head = f"<!DOCTYPE html><html><head><title>Dam fails</title>{state}</head>"
+    page = f"{head}<body><article><p>{STORY}</p></article></body></html>"
+    status, data = post(server, {"articles": [{"text": page}], "words": 60})
+    assert status == 200 and data["sentences"], data

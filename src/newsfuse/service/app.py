@@ -29,6 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsfuse import __version__
 from newsfuse.errors import InputError
 from newsfuse.focus import MAX_CHARS as MAX_FOCUS_CHARS
+from newsfuse.formats import SNIFF, looks_like_html
 from newsfuse.languages import SUPPORTED, code_of
 from newsfuse.pipeline import DEFAULT_WORDS, Pipeline, check_focus
 from newsfuse.service.admission import Budget, Expired, Gate
@@ -132,8 +133,8 @@ def check_articles(payload: Any, limits: Limits) -> list[dict[str, Any]]:
         text = article.get("text")
         if not isinstance(text, str) or not text.strip():
             raise InputError(f"articles[{n}].text", "expected non-empty text")
-        if len(text) > limits.article_chars:
-            raise InputError(f"articles[{n}].text", f"{len(text)} characters; at most {limits.article_chars}")
+        if len(text) > limits.article_chars and not looks_like_html(text[:SNIFF]):  # a page: its text is counted
+            raise InputError(f"articles[{n}].text", f"{len(text):,} characters; at most {limits.article_chars:,}")
     return articles
 
 
