@@ -178,6 +178,8 @@ async def answer(request: Request, check: Callable[[Any, Limits], tuple[Any, ...
     except RecursionError:
         return error(422, "body", "malformed JSON: nested too deeply")
     except ValueError as exc:  # not JSON, not UTF-8, or a number of more than 4,300 digits
+        if "integer string conversion" in str(exc):  # Python's own advice is for programmers, not clients
+            return error(422, "body", "malformed JSON: a number of more than 4,300 digits")
         return error(422, "body", f"malformed JSON: {exc}")
     try:
         checked = check(payload, state.limits)
