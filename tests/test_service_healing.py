@@ -178,6 +178,7 @@ def impatient() -> Iterator[str]:
 def test_slow_headers_get_408_and_the_connection_closed(impatient: str) -> None:
     took, answer = crawl(impatient, b"POST /v1/briefs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n", 0.2)
     assert answer.startswith(b"HTTP/1.1 408") and took < 3
+    assert b"x-frame-options: DENY" in answer and b'"field": "headers"' in answer  # as every answer is
 
 
 def test_a_slow_body_gets_408_and_the_connection_closed(impatient: str) -> None:
@@ -205,7 +206,9 @@ def test_both_content_length_and_transfer_encoding_is_refused(impatient: str) ->
     head = b"POST /v1/briefs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\n"
     with socket.create_connection((host, int(port)), timeout=5) as connection:
         connection.sendall(head + b"Content-Length: %d\r\nTransfer-Encoding: chunked\r\n\r\n" % len(chunked) + chunked)
-        assert connection.recv(65536).startswith(b"HTTP/1.1 400")
+        answer = connection.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 400") and b"content-security-policy: default-src 'self'" in answer
+    assert answer.endswith(b'{"error": {"field": "request", "message": "not a valid HTTP request"}}')
 
 
 def test_every_answer_carries_the_security_headers(impatient: str) -> None:

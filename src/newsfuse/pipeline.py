@@ -257,7 +257,7 @@ class Pipeline:
         them.
         """
         if not isinstance(story, Story):
-            raise InputError("story", "expected a Story (pipeline.story_from(texts)); articles go to summarize")
+            raise InputError("story", "expected a Story (newsfuse.pipeline.story_from(texts)); articles: summarize")
         words, focus = check_words(words), check_focus(focus)
         summarizer = self.summarizer(method)
         if not story.articles:
@@ -306,7 +306,8 @@ class Pipeline:
     ) -> Brief:
         """The brief of ``new`` for a reader who has read ``earlier`` (cleaned articles); ``note``: since when."""
         if wrong := next((a for a in [*earlier, *new] if not isinstance(a, Article)), None):
-            raise InputError("articles", f"expected cleaned Articles (pipeline.clean_all), not {type(wrong).__name__}")
+            wanted = "expected cleaned Articles (newsfuse.pipeline.clean_all)"
+            raise InputError("articles", f"{wanted}, not {type(wrong).__name__}")
         if not new:
             return Brief((), tuple(earlier), "newsfuse", words, (f"no articles {note}",))
         story = story_of([*earlier, *new])

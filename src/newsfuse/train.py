@@ -201,7 +201,7 @@ def train(
     )
     exported["about"] = {
         "data": ", ".join(
-            f"{Path(p).parent.name}/{Path(p).name}{f', first {limit} clusters' if limit else ''}" for p in data
+            f"{'/'.join(Path(p).parts[-2:])}{f', first {limit} clusters' if limit else ''}" for p in data
         ),
         "clusters": len(clusters),
         "rows": len(y),

@@ -205,8 +205,9 @@ async def compute(request: Request, task: str, arguments: tuple[Any, ...]) -> JS
     try:
         return JSONResponse(work.result())
     except InputError as problem:
-        status = 404 if problem.reason == "no such story in this store" else 422
-        return error(status, problem.origin, problem.reason)
+        if problem.reason == "no such story in this store":  # the field is the path's id, as when it is no number
+            return error(404, "id", f"no story {problem.origin} in this store")
+        return error(422, problem.origin, problem.reason)
     except Expired as late:
         if late.waited:
             return busy(f"waited past the {state.budget.seconds:g} s deadline: retry in a second")

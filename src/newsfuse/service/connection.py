@@ -10,15 +10,25 @@ answer), else the client gets 408 and the connection is closed. The body's deadl
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from newsfuse.service.guard import SECURITY_HEADERS
+
 HEADER_SECONDS = 10.0
-TOO_SLOW = (
-    b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: %d\r\n"
-    b"x-content-type-options: nosniff\r\n\r\n%s"
-)
+
+
+def closing_answer(status: bytes, field: str, message: str) -> bytes:
+    """An answer written on the connection itself, before any application sees the request, and the last on
+    it: in the API's error shape, with the headers every answer carries."""
+    body = json.dumps({"error": {"field": field, "message": message}}).encode()
+    headers = b"".join(name + b": " + value + b"\r\n" for name, value in SECURITY_HEADERS)
+    return (
+        b"HTTP/1.1 " + status + b"\r\ncontent-type: application/json\r\nconnection: close\r\n"
+        + b"content-length: " + str(len(body)).encode() + b"\r\n" + headers + b"\r\n" + body
+    )  # fmt: skip
 
 
 class TimelyHeaders(HttpToolsProtocol):
@@ -60,8 +70,15 @@ class TimelyHeaders(HttpToolsProtocol):
         self._headers_due = None
         if self.transport.is_closing() or (self.cycle is not None and not self.cycle.response_complete):
             return  # a request is being answered: its headers came in time
-        body = b'{"error": {"field": "headers", "message": "the request headers did not arrive in time"}}'
-        self.transport.write(TOO_SLOW % (len(body), body))
+        self.transport.write(
+            closing_answer(b"408 Request Timeout", "headers", "the request headers did not arrive in time")
+        )
+        self.transport.close()
+
+    def send_400_response(self, msg: str) -> None:
+        """A request HTTP cannot read (both Content-Length and Transfer-Encoding, a malformed line): uvicorn's
+        own answer is plain text without the security headers."""
+        self.transport.write(closing_answer(b"400 Bad Request", "request", "not a valid HTTP request"))
         self.transport.close()
 
 
