@@ -82,11 +82,22 @@ NOISE = [
     ("editors-note", "Courier page layouts are for sale online, through the Valley News Service's page desk."),
     ("author-note", "Dana J. Price writes for the Harlan Courier, Harlan, Ky."),
     ("author-note", "Whitfield writes for the Valley Wire"),
+    ("interstitial", "Please enable JavaScript to view this page. You need to enable JavaScript to run this app."),
+    ("interstitial", "Checking your browser before accessing courier.example."),
+    ("interstitial", "Please allow up to 5 seconds."),
+    ("interstitial", "Access Denied"),
+    ("interstitial", "Sorry, the page you are looking for does not exist or has been moved."),
+    ("interstitial", "Please confirm you are a human by completing the captcha below."),
+    ("cookies", "We and our partners use cookies to store and access information on your device."),
+    ("cookies", "Accept all"),
 ]
 
 # Real sentences that look like noise to a careless rule: none may be dropped.
 REAL = [
     "By Tuesday, the water had receded from most of the town.",
+    "Checking your tire pressure before a long trip is important, the agency said.",
+    "Access to the dam was denied to reporters on Tuesday.",
+    "This process is automatic, the county clerk said, and takes three days.",
     "By the time we got to the top, our street was gone.",
     "Share prices of the utility fell 12 percent on Wednesday.",
     "Related charges were filed against the district's former manager.",

@@ -238,11 +238,40 @@ RULES: tuple[tuple[str, Callable[[Line], bool]], ...] = (
         ),
     ),
     (
+        "interstitial",  # what a site shows a scraper instead of the article: a browser check, a block, a 404
+        _short(
+            40,
+            _any(
+                r"^(?:please )?(?:enable|turn on) javascript\b",
+                r"^you need to enable javascript\b",
+                r"^javascript is (?:disabled|required|not enabled)\b",
+                r"^checking (?:your browser|if the site connection is secure|the site connection)\b",
+                r"^this process is automatic\b.{0,40}\bbrowser\b",
+                r"^your browser will redirect\b",
+                r"^please (?:allow|wait) up to \d+ seconds\b",
+                r"^ddos protection by\b",
+                r"^just a moment\W*$",
+                r"^access denied\W*$",
+                r"^you don'?t have permission to access\b",
+                r"^(?:403 forbidden|404 not found|page not found|error 404)\W*$",
+                r"^sorry, the page you (?:are looking for|requested|were looking for)\b",
+                r"^the page you (?:are looking for|requested) (?:could not be found|does not exist|is not available)\b",
+                r"^are you a (?:robot|human)\W*$",
+                r"^please (?:confirm|verify) (?:that )?you are (?:a )?human\b",
+                r"^(?:verify|confirm) (?:that )?you are (?:a )?human\b",
+                r"^reference #[\w.]+$",
+            ),
+        ),
+    ),
+    (
         "cookies",
         _short(
             60,
             _any(
                 r"^(?:we|this (?:site|website)) uses? cookies\b",
+                r"^we and our (?:\d+ )?partners (?:use|store)\b.{0,200}\bcookies\b",
+                r"^we value your privacy\W*$",
+                r"^(?:accept|reject) all\W*$|^manage (?:preferences|options|cookies|consent)\W*$",
                 r"^(?:accept|manage|reject) (?:all )?cookies\b",
                 r"\bby (?:continuing to (?:use|browse)|using) (?:this|our) (?:site|website)\b.{0,80}\bcookies\b",
                 needs=("cookies",),
