@@ -188,3 +188,28 @@ def test_one_path_given_as_text_is_one_path_not_its_characters() -> None:
     for wrong in (b"/etc", 5, [5]):
         with pytest.raises(InputError, match="expected"):
             load(wrong)  # type: ignore[arg-type]
+
+
+def test_a_page_or_feed_in_the_charset_it_declares_and_utf16_text_are_read(tmp_path: Path) -> None:
+    """As a browser (or ``watch``) reads them; bytes that are not UTF-8 and declare nothing are still refused."""
+    page = '<html><head><meta charset="shift_jis"><title>ダム</title></head><body><p>{}</p></body></html>'
+    story = "火曜日の未明、マーロウ川のダムが決壊し、約2000人の住民が避難した。郡の保安官によると、3人が死亡した。"
+    (tmp_path / "sjis.html").write_bytes(page.format(story).encode("shift_jis"))
+    feed = ('<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Courier</title><item>'
+            "<title>Dam</title><link>https://c.example/1</link><description>Café owner Zoë Müller said the dam on "
+            "Marlow Creek failed on Tuesday and three people died.</description></item></channel></rss>")  # fmt: skip
+    (tmp_path / "latin.rss").write_bytes(feed.encode("latin-1"))
+    (tmp_path / "windows.txt").write_bytes(
+        b"\xff\xfe" + "The dam failed on Tuesday, the sheriff said.".encode("utf-16-le")
+    )
+    (tmp_path / "cp1252.txt").write_bytes("Caf\u00e9 owners said the dam failed.".encode("cp1252"))
+    loaded = load([str(tmp_path / name) for name in ("sjis.html", "latin.rss", "windows.txt", "cp1252.txt")])
+    texts = [a.text for a in loaded.articles]
+    assert (
+        story[:10] in texts[0]
+        and "Zoë Müller" in texts[1]
+        and texts[2] == "The dam failed on Tuesday, the sheriff said."
+    )
+    assert [str(p) for p in loaded.problems] == [
+        f"{tmp_path / 'cp1252.txt'}: not UTF-8 text (undecodable byte at offset 3)"
+    ]

@@ -6,6 +6,7 @@ reported and skipped, unless ``strict`` asks for the first problem to be fatal.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -61,13 +62,35 @@ def decode(data: bytes, origin: str) -> str:
 def _lenient(data: bytes, origin: str, whole: bool = True) -> tuple[str, InputError | None]:
     """The text, and why it is not all UTF-8 (then its bad bytes are kept as ``surrogateescape`` characters,
     so that a JSONL input can skip just the lines that hold one). A binary file (``whole``) is an error."""
+    if whole and data.startswith(UTF16_BOMS):  # Windows' "Unicode" text: its NUL bytes are no binary file
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            raise InputError(origin, "not UTF-16 text, though it starts as such") from None
     if whole and is_binary(data):
         raise InputError(origin, "binary file, not a text article")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         problem = InputError(origin, f"not UTF-8 text (undecodable byte at offset {exc.start})")
+        if whole and (declared := declared_charset(data)):
+            return declared, None
         return data.decode("utf-8-sig", "surrogateescape"), problem
+
+
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# The charset a page or a feed declares in its markup (``<meta charset="shift_jis">``, ``<?xml … encoding=
+# "ISO-8859-1"?>``), read only when the bytes are not UTF-8: as a browser, or ``watch``, would read the file
+DECLARED = re.compile(rb"""<(?:meta|\?xml)\b[^>]{0,300}?\b(?:charset|encoding)\s*=\s*["']?([\w.:-]{1,40})""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The text of bytes in the charset their markup declares at its start, if it names one that reads them."""
+    found = DECLARED.search(data[:4096])
+    try:
+        return data.decode(found[1].decode("ascii")) if found else None
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def check(article: Article, language: str | None = None) -> Article:
