@@ -80,6 +80,8 @@ def test_figures_are_terms_of_no_language() -> None:
         "#14.5", "#14.5", "#2026", "#3", "#8", "#8", "#0.5"
     ]  # fmt: skip
     assert figures("flight MH370, the G7, a 4G network; serial 1" + "2" * 30) == []  # parts of words; a serial
+    assert figures("at 10am on the 3rd") == []  # not even the "1" of "10am"
+    assert figures("2026年3月14日，长180米的吊桥坍塌，约4500名居民") == ["#2026", "#3", "#14", "#180", "#4500"]
     english = term_counts("The river flooded 1,250 homes before the G7 met.", load_language("en"))
     french = term_counts("La rivière a inondé 1\u202f250 maisons.", load_language("fr"))
     assert english["#1250"] == french["#1250"] == 1 and "1" not in english and "250" not in english

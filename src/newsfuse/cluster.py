@@ -50,7 +50,10 @@ _SEEDS = np.random.default_rng(20261122).integers(1, _PRIME, size=(2, BANDS), dt
 
 
 OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024f]")  # a letter beyond Latin: Greek, Cyrillic, Arabic, Han…
-STANDALONE = re.compile(rf"(?<![^\W\d_])(?:{NUMBER.pattern})(?![^\W\d_])")  # a figure, not part of a word
+# A figure, not part of a word ("mh370", "10am": not even its "1"), nor a piece of a longer number; Chinese and
+# Japanese write figures between characters ("2026年3月14日", "4500名"), which part no word there
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+STANDALONE = re.compile(rf"(?<![^\W\d_{CJK_LETTERS}])(?:{NUMBER.pattern})(?![^\W_{CJK_LETTERS}])")
 NEUTRAL = "#"  # what a term of no language (a figure) starts with; no term is empty
 LONGEST_FIGURE = 24  # characters
 SMALL_FIGURE = 100  # a whole number below this is too common to tell events apart (``telling``) ...
