@@ -213,3 +213,15 @@ def test_a_page_or_feed_in_the_charset_it_declares_and_utf16_text_are_read(tmp_p
     assert [str(p) for p in loaded.problems] == [
         f"{tmp_path / 'cp1252.txt'}: not UTF-8 text (undecodable byte at offset 3)"
     ]
+
+
+def test_ids_of_blanks_are_none_true_is_no_id_and_a_made_id_clash_is_said_so() -> None:
+    loaded = from_records([
+        {"text": "The dam on Marlow Creek failed on Tuesday, the sheriff said."},
+        {"id": "doc-1", "text": "Four people died when the Marlow Creek dam failed on Tuesday."},
+        {"id": "  ", "text": "Rescuers reached the town of Alder Falls on Wednesday morning."},
+    ])  # fmt: skip
+    assert [a.id for a in loaded.articles] == ["doc-1", "doc-1-2", "doc-3"]
+    assert loaded.notes == ("the id 'doc-1' went to an earlier article that had none: this one is 'doc-1-2'",)
+    refused = from_records([{"id": True, "text": "The dam on Marlow Creek failed on Tuesday."}])
+    assert [str(p) for p in refused.problems] == ["articles[0]: field 'id' must be a string"]

@@ -220,7 +220,7 @@ def from_object(item: Any, where: str) -> Partial:
         raise FormatError(f"{where}: field 'text' must be a string")
     article = {k: item[k] for k in FIELDS if item.get(k) is not None}
     for key in FIELDS:
-        if key in article and not isinstance(article[key], str | int):
+        if key in article and (not isinstance(article[key], str | int) or isinstance(article[key], bool)):
             raise FormatError(f"{where}: field '{key}' must be a string")
     article = {k: str(v) for k, v in article.items()}
     if looks_like_html(text):

@@ -144,18 +144,24 @@ class _Ids:
 
     def __init__(self) -> None:
         self.taken: set[str] = set()
+        self.made: set[str] = set()  # the ``doc-N`` given to articles that had no id
         self.count = 0
         self.renamed: list[str] = []  # a note per id met twice
 
     def give(self, wanted: str | None) -> str:
         self.count += 1
+        wanted = wanted.strip() if wanted else None  # an id of blanks is none
         base = wanted or f"doc-{self.count}"
         name, n = base, 1
         while name in self.taken:
             n += 1
             name = f"{base}-{n}"
         self.taken.add(name)
-        if wanted and name != wanted:
+        if not wanted:
+            self.made.add(name)
+        elif name != wanted and wanted in self.made:
+            self.renamed.append(f"the id {wanted!r} went to an earlier article that had none: this one is {name!r}")
+        elif name != wanted:
             self.renamed.append(f"two articles have the id {wanted!r}: the later one is {name!r}")
         return name
 
