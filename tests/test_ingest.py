@@ -225,3 +225,11 @@ def test_ids_of_blanks_are_none_true_is_no_id_and_a_made_id_clash_is_said_so() -
     assert loaded.notes == ("the id 'doc-1' went to an earlier article that had none: this one is 'doc-1-2'",)
     refused = from_records([{"id": True, "text": "The dam on Marlow Creek failed on Tuesday."}])
     assert [str(p) for p in refused.problems] == ["articles[0]: field 'id' must be a string"]
+
+
+def test_lines_ended_by_a_carriage_return_alone_count_against_the_line_limit() -> None:
+    loaded = from_records([{"text": "Dam.\r" * 60_000}, {"text": "Dam.\r\n" * 60_000}])
+    assert [str(p) for p in loaded.problems] == [
+        "articles[0]: article of 60,001 lines: over the limit of 50,000",
+        "articles[1]: article of 60,001 lines: over the limit of 50,000",
+    ]

@@ -101,7 +101,8 @@ def check(article: Article, language: str | None = None) -> Article:
         raise InputError(where, "empty article (no text)")
     if len(article.text) > MAX_ARTICLE_CHARS:
         raise InputError(where, f"article of {len(article.text):,} characters: over the limit of {MAX_ARTICLE_CHARS:,}")
-    if (lines := article.text.count("\n") + 1) > MAX_ARTICLE_LINES:
+    text = article.text
+    if (lines := text.count("\n") + text.count("\r") - text.count("\r\n") + 1) > MAX_ARTICLE_LINES:  # any ending
         raise InputError(where, f"article of {lines:,} lines: over the limit of {MAX_ARTICLE_LINES:,}")
     if given := language or article.language:
         if (code := code_of(given)) is None:
