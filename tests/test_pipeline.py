@@ -83,6 +83,8 @@ def test_a_date_that_cannot_be_read_is_kept_and_said_not_dropped_silently() -> N
     assert "published '11/03/2026'" in undated[0] and undated[0].endswith("the article counts as undated")
     kept = {a.id: a.published for a in brief.articles}
     assert kept["us"] == "11/03/2026" and kept["unix"] == "1793700000"  # kept as given, not dropped
+    ahead = newsfuse.summarize([{"id": "typo", "text": text, "published": "2096-11-03"}], words=60).warnings
+    assert "articles[0]: published 2096-11-03, in the future: kept as given" in " ".join(ahead)  # a typo, said
 
 
 def test_two_articles_with_one_id_are_told_apart_and_cited_exactly() -> None:

@@ -13,7 +13,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -113,17 +113,28 @@ def check(article: Article, language: str | None = None) -> Article:
     return replace(article, language=code)
 
 
+FUTURE_DAYS = 2  # a publication date further ahead than this (time zones aside) is said to be in the future
+
+
 def undated(articles: Iterable[Article]) -> tuple[str, ...]:
     """A note per article whose ``published`` was given but cannot be read as a date: it is kept as given, but
     the article counts as undated (no time window in stories, no "Friday" dated from it), and the user should
-    know that rather than find it out."""
+    know that rather than find it out; and one per article dated in the future, which the user should check."""
     years = f"{PLAUSIBLE_YEARS[0]}-{PLAUSIBLE_YEARS[1]}"
-    return tuple(
-        f"{a.origin or a.id}: published {a.published!r} is not a date newsfuse reads (ISO 8601 such as "
-        f"2026-11-03, or e-mail style; years {years}): the article counts as undated"
-        for a in articles
-        if a.published and a.published.strip() and a.published_on is None
-    )
+    ahead = date.today() + timedelta(days=FUTURE_DAYS)
+    notes = []
+    for a in articles:
+        if a.published and a.published.strip() and a.published_on is None:
+            notes.append(
+                f"{a.origin or a.id}: published {a.published!r} is not a date newsfuse reads (ISO 8601 such as "
+                f"2026-11-03, or e-mail style; years {years}): the article counts as undated"
+            )
+        elif a.published_on is not None and a.published_on > ahead:  # a feed's typo, or a clock gone wrong
+            notes.append(
+                f"{a.origin or a.id}: published {a.published_on.isoformat()}, in the future: kept as given, it "
+                "dates the article's relative days and its story's time window"
+            )
+    return tuple(notes)
 
 
 def files_under(path: Path) -> list[Path]:
