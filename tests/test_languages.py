@@ -262,6 +262,8 @@ def test_cli_language_options_and_json(tmp_path: Path) -> None:
     refused = run_cli("summarize", str(tmp_path), "--language", "xx")
     assert refused.returncode == 2 and "not a language newsfuse reads: 'xx'" in refused.stderr
     assert "Traceback" not in refused.stderr
+    absent = run_cli("summarize", str(tmp_path), "--brief-language", "ja")
+    assert absent.returncode == 2 and absent.stderr.startswith("newsfuse: error: --brief-language: no article is in")
 
 
 @pytest.mark.parametrize("code", ["de", "ar", "el", "ru", "hi"])
@@ -655,3 +657,8 @@ def test_a_remembered_stemmer_stems_as_its_stemmer_and_forgets_when_full() -> No
     assert remembered(["dams"]) == ["dam"] and calls[-1] == ["dams"]
     assert remembered(["dams", "bridges", "levees"]) == ["dam", "bridge", "levee"]  # a known word survives forgetting
     assert calls[-1] == ["dams", "bridges", "levees"]
+
+
+def test_a_chinese_brief_joins_its_sentences_without_spaces() -> None:
+    brief = newsfuse.summarize(articles("zh"), words=120)
+    assert len(brief.sentences) > 1 and brief.summary == "".join(s.text for s in brief.sentences)

@@ -89,7 +89,10 @@ def summarize_command(args: argparse.Namespace) -> int:
         pipeline = Pipeline(same=load_same_fact())
     else:
         pipeline = default()
-    result = pipeline.brief(story, args.words, args.method, language=args.brief_language, focus=args.focus)
+    try:
+        result = pipeline.brief(story, args.words, args.method, language=args.brief_language, focus=args.focus)
+    except InputError as problem:  # the option as the user typed it, not the API's field
+        raise InputError("--brief-language", problem.reason) if problem.origin == "language" else problem from None
     result = replace(result, warnings=(*read, *result.warnings))
     if not result.sentences:  # never a silent success
         for warning in result.warnings:

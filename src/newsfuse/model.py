@@ -6,6 +6,7 @@ brief back to the exact characters of the article it came from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import Any, Generic, TypeVar
 from newsfuse.text import word_count
 
 PLAUSIBLE_YEARS = (1800, 2200)
+CJK_END = re.compile(r"[。！？][」』”’）)]*$")  # a sentence of a language written without spaces ends so
 EXPECTED_DATE = "expected a date such as 2026-11-03"  # what a user who gave no date (``iso_date``) is told
 T = TypeVar("T")
 
@@ -198,7 +200,9 @@ class Brief:
 
     @property
     def summary(self) -> str:
-        return " ".join(s.text for s in self.sentences)
+        """The sentences as one text: a space between them, but none after a Chinese or Japanese full stop."""
+        texts = [s.text for s in self.sentences]
+        return "".join(t if n == 0 or CJK_END.search(texts[n - 1]) else f" {t}" for n, t in enumerate(texts))
 
     @property
     def words(self) -> int:
