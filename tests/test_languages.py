@@ -662,3 +662,24 @@ def test_a_remembered_stemmer_stems_as_its_stemmer_and_forgets_when_full() -> No
 def test_a_chinese_brief_joins_its_sentences_without_spaces() -> None:
     brief = newsfuse.summarize(articles("zh"), words=120)
     assert len(brief.sentences) > 1 and brief.summary == "".join(s.text for s in brief.sentences)
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "speakers"),
+    [
+        ("es", '"La prioridad es rescatar a las personas", declaró el ministro del Interior, Andrés Fuentes.',
+         ["Andrés Fuentes"]),  # past the office to the person
+        ("es", "«Es una vergüenza», gritó un vecino, Pierre Roux.", ["Pierre Roux"]),
+        ("fr", "« C'est une honte », a lancé un habitant, Pierre Roux. Marc Vidal a expliqué : « L'enquête prendra "
+               "plusieurs mois. »", ["Pierre Roux", "Marc Vidal"]),
+        ("de", "Staatsanwalt Marc Vidal erklärte: „Die Ermittlungen dauern Monate.“ „Das ist eine Schande“, rief der "
+               "Anwohner Pierre Roux.", ["Staatsanwalt Marc Vidal", "Pierre Roux"]),
+        ("de", "„Wir haben die ganze Nacht Sandsäcke gefüllt“, sagte der Bezirksleiter Markus Huber am Montag.",
+         ["Markus Huber"]),
+    ],
+)  # fmt: skip
+def test_speakers_past_offices_other_verbs_and_quotations_that_meet(
+    ner: object, code: str, text: str, speakers: list[str]
+) -> None:
+    analysis = newsfuse.analyze([text], ner=ner, language=code)
+    assert [q.speaker for q in analysis.quotes] == speakers

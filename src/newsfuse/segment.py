@@ -51,6 +51,10 @@ MAX_SENTENCE = 1_500
 
 def quote_balance(text: str) -> int:
     """Quotations opened and not closed in ``text`` (negative: closes one opened before it)."""
+    if "„" in text:  # German and Czech open low and close with “ (or ”)
+        return text.count("„") - text.count("“") - text.count("”")
+    if "«" in text or "»" in text:  # French, Spanish, Russian…
+        return text.count("«") - text.count("»")
     if "“" in text or "”" in text:
         return text.count("“") - text.count("”")
     if "``" in text or "''" in text:
@@ -59,7 +63,7 @@ def quote_balance(text: str) -> int:
 
 
 def _closes(text: str) -> bool:
-    return "”" in text or "''" in text or '"' in text
+    return "”" in text or "''" in text or '"' in text or "»" in text or "“" in text
 
 
 def _initial(word: str, following: str) -> bool:
@@ -81,6 +85,7 @@ def _title_split(previous: str, following: str, ordinals: bool, titles: frozense
 INNER_END = re.compile(r"[.!?…;:؟।][\"'”’)\]`»]*\s|[。！？]")
 # Hindi's full stop, which blingfire does not split at, and the marks that close a quotation after it
 DANDA = re.compile(r"(?:(?<=[।॥])|(?<=[।॥][\"'”’»)]))\s+")
+QUOTATIONS_MEET = re.compile(r"(?<=[.!?][“”»])\s+(?=[„«])")  # one quotation ends a sentence, the next opens
 GREEK_QUESTION = re.compile(r"(?<=[;\u037e])\s+(?=\S)")  # Greek's question mark: ";" ends a question there
 ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")  # "am 3. Mai": a number that is not an end…
 ORDINAL_LANGUAGES = frozenset({"de", "cs"})  # …in languages that write ordinals so
@@ -172,6 +177,8 @@ def split_paragraph(text: str, language: str = "", splitter: _Blingfire | None =
     found = _spans(text, splitter or _Blingfire())
     if language == "el" and (";" in text or "\u037e" in text):
         found = [piece for span in found for piece in _cut(text, span, GREEK_QUESTION)]
+    if "„" in text or "«" in text:  # blingfire does not end a sentence between „…“ „…“ or «…» «…»
+        found = [piece for span in found for piece in _cut(text, span, QUOTATIONS_MEET)]
     ordinals, titles = language in ORDINAL_LANGUAGES, OWN_TITLES.get(language, frozenset())
     for start, end in found:
         if spans and _title_split(text[spans[-1][0] : spans[-1][1]], text[start:end], ordinals, titles):

@@ -22,9 +22,11 @@ from newsfuse.months import CALENDAR_WORDS, UNSPACED, bare
 # Verbs and phrases that introduce a quotation's speaker; lower-case, matched as whole words.
 SAYING = {
     "fr": "a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué|a précisé|a souligné|a estimé|a assuré|a annoncé|"
-    "déclare|dit|affirme|explique|ajoute|estime|assure|selon",
-    "de": "sagte|sagt|erklärte|erklärt|betonte|betont|meinte|berichtete|so|laut",
-    "es": "dijo|afirmó|declaró|explicó|señaló|aseguró|añadió|indicó|dice|afirma|según",
+    "a lancé|a promis|a confié|a raconté|a témoigné|a poursuivi|a insisté|a reconnu|a averti|a réclamé|a dénoncé|"
+    "déclare|dit|affirme|explique|ajoute|estime|assure|lance|confie|raconte|témoigne|poursuit|selon",
+    "de": "sagte|sagt|erklärte|erklärt|betonte|betont|meinte|berichtete|rief|versprach|warnte|forderte|ergänzte|so|laut",
+    "es": "dijo|afirmó|declaró|prometió|explicó|señaló|aseguró|añadió|agregó|indicó|gritó|advirtió|relató|sostuvo|dice|"
+    "afirma|según",
     "it": "ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|dice|afferma|secondo",
     "pt": "disse|afirmou|declarou|explicou|acrescentou|garantiu|diz|afirma|segundo",
     "nl": "zei|zegt|verklaarde|vertelde|aldus|volgens",
@@ -59,7 +61,14 @@ REPORTED = re.compile(CLAUSE, re.IGNORECASE)
 # complement of another noun, not a speaker ("Άννα Παπαδοπούλου", a woman's surname, keeps her first name)
 GENITIVE = re.compile(r"(?:ου|ού|ών|ων)$")
 # A name right after these belongs to another noun ("le Comité d'organisation de Pékin"), not a speaker.
-OF = re.compile(r"(?<![\w])(?:de|du|des|d['’]|von|vom|der|del|della|di|da|do|dos|van|of)\s*$", re.IGNORECASE)
+OF = re.compile(
+    r"(?<![\w])(?:de|du|des|d['’]|von|vom|der|del|della|di|da|do|dos|van|of|de la|de las|de los|of the|von der|"
+    r"de l['’]|degli|delle|dello|das)\s*$",
+    re.IGNORECASE,
+)
+# German's nominative after the verb: "sagte der Bezirksleiter Markus Huber" (a role, then a name of two words),
+# where "der" is no addressee ("sagte der Zeitung")
+GERMAN_SUBJECT = re.compile(rf"\s*der\s+{CAPITAL}\s+(?P<name>{CAPITAL}\s+{CAPITAL})(?=[\s,.;:!?]|$)")
 ENDS_WITH_NAME = re.compile(rf"(?:^|[\s(])({NAME.pattern})$")
 
 
@@ -78,11 +87,14 @@ def speaker_of(code: str, outside: str, stopwords: frozenset[str] = frozenset())
     Human Rights Watch, a déclaré"). A pronoun is no name ("Il a dit", ``stopwords``), nor is whom the words
     were said to ("a déclaré à Reuters")."""
     for verb in VERBS[code].finditer(outside):
-        after = NAME.search(outside, verb.end(), verb.end() + NEAR)
         addressed = ADDRESSED[code].match(outside, verb.end())
-        plain = after and not addressed and not INTERRUPTS.search(outside, verb.end(), after.start())
-        if after and plain and _plain(after.group(0), outside[: after.start()], stopwords):
-            return after.group(0)
+        if addressed and code == "de" and (subject := GERMAN_SUBJECT.match(outside, verb.end())):
+            return subject.group("name")  # "sagte der Bezirksleiter Markus Huber": nominative, not "der Zeitung"
+        for after in () if addressed else NAME.finditer(outside, verb.end(), verb.end() + NEAR):
+            if INTERRUPTS.search(outside, verb.end(), after.start()):
+                break
+            if _plain(after.group(0), outside[: after.start()], stopwords):  # past "del Interior", "de Valdivia"
+                return after.group(0)
         before = outside[max(0, verb.start() - NEAR) : verb.start()].rstrip()
         if before.endswith(",") and (aside := before.rfind(",", 0, len(before) - 1)) >= 0:
             before = before[:aside].rstrip()  # the subject is before the aside
