@@ -233,3 +233,20 @@ def test_lines_ended_by_a_carriage_return_alone_count_against_the_line_limit() -
         "articles[0]: article of 60,001 lines: over the limit of 50,000",
         "articles[1]: article of 60,001 lines: over the limit of 50,000",
     ]
+
+
+def test_gzip_compressed_files_are_read_inflated_and_bounded(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "wire.txt.gz").write_bytes(gzip.compress((EXAMPLE / "wire.txt").read_bytes()))
+    records = [{"id": "j", "text": "Four people died when the Marlow Creek dam failed on Tuesday."}]
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode()))
+    (tmp_path / "broken.gz").write_bytes(b"not gzip at all")
+    loaded = load([str(tmp_path / name) for name in ("wire.txt.gz", "feed.jsonl.gz", "broken.gz")])
+    assert [a.id for a in loaded.articles] == ["wire", "j"]
+    assert "not a readable gzip file" in str(loaded.problems[0])
+    bomb = tmp_path / "bomb.txt.gz"
+    with gzip.open(bomb, "wb") as packed:  # 300 MB of zeros in a few hundred kilobytes
+        for _ in range(300):
+            packed.write(b"0" * 2**20)
+    assert "over the limit of" in str(load([str(bomb)]).problems[0])

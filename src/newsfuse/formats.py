@@ -99,6 +99,7 @@ def detect(name: str, content: str) -> str | None:
     Multi-News' separator counts only in text that is not markup (a page's script may contain ``|||||``), and
     only as exactly five pipes (a line of thirty divides plain text).
     """
+    name = name[:-3] if name.lower().endswith(".gz") else name  # "x.jsonl.gz" is read inflated
     suffix = PurePath(name).suffix.lower() if name != "-" else ""
     if suffix and EXTENSIONS.get(suffix, "text") != "text":
         return EXTENSIONS[suffix]

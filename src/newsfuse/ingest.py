@@ -7,10 +7,12 @@ reported and skipped, unless ``strict`` asks for the first problem to be fatal.
 from __future__ import annotations
 
 import codecs
+import gzip
 import os
 import re
 import stat
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -245,7 +247,7 @@ def read_one(
     good = [(place, item) for place, item in found if not isinstance(item, FormatError)]
     if room is not None and len(good) > room:
         raise too_many(origin, len(good))
-    file_id = Path(origin).stem if origin != "-" and chosen in ("text", "html") else None
+    file_id = Path(origin.removesuffix(".gz")).stem if origin != "-" and chosen in ("text", "html") else None
     bad = [InputError(origin + place, str(item)) for place, item in found if isinstance(item, FormatError)]
     return _articles(good, origin, file_id, ids), bad
 
@@ -303,6 +305,12 @@ def read_file(path: Path) -> bytes:
         raise InputError(str(path), "a link to a directory, not followed: name that directory itself")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(str(path), "not a regular file (a pipe or a device): pass its content on stdin as -")
+    if path.suffix.lower() == ".gz":  # a compressed article file (as eval reads data): bounded once inflated
+        try:
+            with gzip.open(path, "rb") as packed:
+                return _bounded(str(path), packed)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputError(str(path), f"not a readable gzip file ({exc})") from None
     with path.open("rb") as file:
         return _bounded(str(path), file)
 
