@@ -126,10 +126,16 @@ def test_uploading_several_files_fills_the_articles(server: str, browser: object
     page.set_input_files("#files", [str(f) for f in files])
     expect(page.locator(".article .text").nth(2)).not_to_have_value("")  # (no string eval: the page's CSP forbids it)
     titles = page.locator(".article .title").evaluate_all("nodes => nodes.map(n => n.value)")
-    assert titles[:3] == ["wire.txt", "", ""]  # a page keeps its own title, as in the CLI
+    assert titles[:3] == ["", "", ""]  # each keeps its own title, as in the CLI: a page's, a text's headline
     page.click("#summarize")
     page.wait_for_selector("#brief .sentence")
     assert "from 3 articles" in page.locator("#meta").inner_text()
+    page.locator("#brief .cite").first.click()  # the sources are named as the CLI names them
+    page.wait_for_selector("#source-text mark")
+    cited = [
+        page.locator("#brief .cite").nth(n).get_attribute("title") for n in range(page.locator("#brief .cite").count())
+    ]
+    assert {c.rsplit(" ", 1)[-1] for c in cited} <= {"wire", "newspaper", "blog"}
     page.close()
 
 

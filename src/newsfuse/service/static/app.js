@@ -18,6 +18,7 @@ function addArticle(title = "", text = "") {
   body.placeholder = `Paste article ${n} here`;
   body.value = text;
   body.className = "text";
+  body.addEventListener("input", () => delete box.dataset.file);  // typed over: no longer the file uploaded
   box.append(name, body);
   $("articles").append(box);
   return box;
@@ -26,7 +27,7 @@ function addArticle(title = "", text = "") {
 function articlesFromForm() {
   return [...document.querySelectorAll(".article")]
     .map((box, n) => ({
-      id: `article-${n + 1}`,
+      id: box.dataset.file || `article-${n + 1}`,  // an uploaded file is named as the CLI names it
       title: box.querySelector(".title").value.trim() || null,
       text: box.querySelector(".text").value,
     }))
@@ -131,7 +132,10 @@ async function upload(event) {
     }
     const empty = [...document.querySelectorAll(".article")].find((b) => !b.querySelector(".text").value.trim());
     const box = empty || addArticle();
-    box.querySelector(".title").value = /\.html?$/i.test(file.name) ? "" : file.name;  // a page has its own title
+    // As the CLI reads a file: its name without extension is its id, and its title is its own (a page's, or a
+    // text's headline line, which the server finds), not the file name
+    box.dataset.file = file.name.replace(/(\.[^.]*)?(\.gz)?$/i, "") || file.name;
+    box.querySelector(".title").value = "";
     box.querySelector(".text").value = text;
   }
   setStatus(refused.join("; "), refused.length > 0);
