@@ -17,6 +17,7 @@ from newsfuse.text import word_runs
 
 AGENCIES = r"[A-Z]{2,6}|Reuters|Bloomberg|dpa|Xinhua|[A-Z][A-Za-z]+ (?:News|Press|Times|Post)"
 CAPS = "A-ZÀ-ÖØ-ÞΑ-ΩΆ-ΏА-ЯЁ"  # capitals of the Latin, Greek and Cyrillic scripts
+RTL = "\u0590-\u05ff\u0600-\u06ff"  # Hebrew and Arabic letters (with their points)
 
 # Capitals before a colon or dash that name a label, not a place: never a dateline.
 LABELS = (
@@ -38,7 +39,12 @@ DATELINE = re.compile(
     rf"|^\(\s*(?:ap|reuters|afp|cnn)\s*\)\s*(?:—|–|--|-|_|:)?\s*"
     # A place left before the first sentence when a scraper dropped the agency and the dash ("Istanbul The
     # government…", "New York A Manhattan grand jury…"): no sentence of prose runs on into a capitalised article.
-    rf"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}},?\s+(?=(?:The|An?)\s+[A-Za-z])",
+    rf"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}},?\s+(?=(?:The|An?)\s+[A-Za-z])"
+    # TASS's "НОВОСИБИРСК, 21 января. /ТАСС/.", and, in scripts without capitals, a place of one or two words
+    # (and an agency) before a dash, only at the story's start, and no second dash after it (a phrase set off by
+    # two dashes is no dateline): "صور - أعلن…", "ירושלים (וואלה) – …"
+    rf"|^[{CAPS}]{{3,30}}(?:[ -][{CAPS}]{{2,30}}){{0,2}},\s*\d{{1,2}}\s+[а-яё]{{3,10}}\.?\s*/[{CAPS}]{{2,10}}/\.?\s+"
+    rf"|^[{RTL}]+(?:\s[{RTL}]+)?(?:\s*\([{RTL}\w ]{{2,20}}\))?\s+[-–—]\s+(?=[{RTL}])(?![^\n]{{0,200}}\s[-–—]\s)",
 )
 FIRST_PARAGRAPH = 12  # words: shorter kept lines before it (a kicker, a heading) may precede the dateline
 # The Hill's hover cards: a linked name, repeated and followed by the card's text up to "MORE".
