@@ -292,3 +292,33 @@ def test_an_ingest_run_over_the_byte_limit_is_refused_at_once(tmp_path: Path) ->
         "split the input into several runs, or ingest it as batch work with --batch"
     )
     assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Sandra Anderson, Alexander Fernandez, Brandon Rolando, Miranda Candler and Amanda Orlando-Sandoval; "
+        "edited by Randall Candace.",  # a minute: every "and" inside a name was tried as a separator
+        "By x" + "andx" * 200 + "!",
+        "By Jane Doe, " + "a" * 500 + "!",
+    ],
+)
+def test_a_line_of_many_names_is_read_as_a_byline_or_not_at_once(line: str) -> None:
+    from newsfuse.clean import clean_text
+
+    started = time.perf_counter()
+    assert clean_text(f"Dam fails\n\n{line}\n\n{STORY}").text.endswith(STORY)
+    assert time.perf_counter() - started < 1
+
+
+def test_markup_of_unclosed_tags_and_quotation_marks_costs_linear_time() -> None:
+    """ "<" * n in a feed entry or a page's declared body, and unclosed “ or « in an article, were quadratic or
+    cost 3,000 steps each."""
+    from newsfuse.anatomy.sayings import QUOTATION
+    from newsfuse.extraction import plain
+
+    started = time.perf_counter()
+    assert plain("<" * 200_000 + " The dam failed.").endswith("The dam failed.")
+    assert quotations("The dam failed. " + "“" * 300_000) == []
+    assert not list(QUOTATION.finditer("Le barrage a cédé. " + "«" * 300_000))
+    assert time.perf_counter() - started < 3

@@ -151,7 +151,9 @@ def parser() -> argparse.ArgumentParser:
 
     ls = commands.add_parser("stories", help="list the stories in the store")
     ls.add_argument("--db", default=None, help=DB_HELP)
-    ls.add_argument("--since", type=iso_date, default=None, help="only stories updated since DATE (2026-11-05, or a moment: 2026-11-05T06:00)")
+    ls.add_argument(
+        "--since", type=iso_date, default=None, help="only stories updated since DATE (2026-11-05, or 2026-11-05T06:00)"
+    )
     ls.add_argument("--limit", type=positive, default=20, help="at most N stories, most recent first (default 20)")
     ls.add_argument("--output", choices=("text", "json"), default="text", help="output format (default text)")
 

@@ -35,11 +35,11 @@ SENTENCE_END = (".", "!", "?")
 LD_JSON = "application/ld+json"
 DECLARED = 2.0  # the declared articleBody is the article when it has this many times the words of the page's text
 BLOCK_END = re.compile(r"(?i)<\s*(?:br|/p|/div|/li|/h[1-6])\s*/?>")
-TAG = re.compile(r"<[^>]+>")
+TAG = re.compile(r"<[^<>]+>")  # never across another "<": scanning to the end from each "<" made "<" * n quadratic
 # Tags inside a word or a sentence: they go without a trace ("<b>M</b>arlow" is "Marlow"); others part words
 INLINE_TAG = re.compile(
     r"(?i)</?(?:a|b|i|u|s|em|strong|span|font|small|big|sup|sub|abbr|mark|code|q|cite|time)"
-    r"\b[^>]*>"
+    r"\b[^<>]*>"
 )
 SPACES = re.compile(r"[^\S\n]+")
 

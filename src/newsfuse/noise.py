@@ -114,13 +114,16 @@ def is_share_bar(line: str) -> bool:
     return "share" in tokens or len(NETWORKS.intersection(tokens)) >= 2
 
 
-NAME = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)"  # capitalised name parts, plus 'de', 'van', 'al'
+# Name parts, each taken whole (possessive), and never "and": a word is never split into parts, nor an "and"
+# inside one ("Sandra") read as a separator, which made the pattern exponential in the length of the line (129
+# characters of names: a minute).
+NAME = r"(?:(?!and\b)[A-Z][\w'’.-]*+|[A-Z]\.)"  # (case-blind: "[A-Z]" is any letter; 'de', 'al' included)
 BYLINE_LEAD = r"^(?:by|written by|posted by|reporting by|story by|words by)\s+"
 BYLINE_DATE = rf"\s+on\s+(?:{DAYS}|{MONTHS}|\d)"  # "Posted by Sam Okafor on November 4, 2026"
 BYLINE = re.compile(
     BYLINE_LEAD + rf"(?!(?:{MONTHS}|{DAYS}|the|then|now|late|early)\b)"
-    rf"{NAME}(?:\s+{NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{NAME}(?:\s+{NAME}){{0,4}})*"
-    rf"(?:{BYLINE_DATE}[\w ,.:]{{0,30}})?\s*(?:$|[,|/•·–—-]\s*(?:[\w.'’&-]+\s*){{0,6}}$)",
+    rf"{NAME}(?:\s+{NAME}){{0,4}}(?:\s*+(?:,|and\b|&)\s*+{NAME}(?:\s+{NAME}){{0,4}})*"
+    rf"(?:{BYLINE_DATE}[\w ,.:]{{0,30}})?\s*(?:$|[,|/•·–—-]\s*(?:[\w.'’&-]++\s*){{0,6}}$)",
     re.IGNORECASE,
 )
 

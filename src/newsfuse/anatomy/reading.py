@@ -22,10 +22,11 @@ from newsfuse.text import STOPWORDS
 
 MIN_WORDS = 3
 # A quotation is at most MAX_QUOTE characters (about 500 words): bounded, so that an opening mark that is never
-# closed costs a bounded look-ahead, not one to the end of the article.
+# closed costs a bounded look-ahead, not one to the end of the article; and none holds another opening “ (a
+# quotation inside one is ‘…’), so that a run of unclosed ones costs one look-ahead to the next, not 3,000 each.
 MAX_QUOTE = 3000
 QUOTATION = re.compile(
-    rf"“([^”]{{1,{MAX_QUOTE}}})”|\"([^\"\n]{{1,{MAX_QUOTE}}})\"|``(.{{1,{MAX_QUOTE}}}?)''|''(.{{1,{MAX_QUOTE}}}?)''"
+    rf"“([^“”]{{1,{MAX_QUOTE}}})”|\"([^\"\n]{{1,{MAX_QUOTE}}})\"|``(.{{1,{MAX_QUOTE}}}?)''|''(.{{1,{MAX_QUOTE}}}?)''"
     # the wire's quotation that runs on into the next paragraph: no closing mark at its paragraph's end, and the
     # next paragraph opens with another ("``This is the way … is not right.\n``Then there's…,'' said Henley.")
     rf"|``([^\n]{{1,{MAX_QUOTE}}}?)(?=\n[ \t]*``)|\"([^\"\n]{{1,{MAX_QUOTE}}})(?=\n[ \t]*\")"

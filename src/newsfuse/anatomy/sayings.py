@@ -24,7 +24,8 @@ SAYING = {
     "fr": "a déclaré|a dit|a affirmé|a expliqué|a ajouté|a indiqué|a précisé|a souligné|a estimé|a assuré|a annoncé|"
     "a lancé|a promis|a confié|a raconté|a témoigné|a poursuivi|a insisté|a reconnu|a averti|a réclamé|a dénoncé|"
     "déclare|dit|affirme|explique|ajoute|estime|assure|lance|confie|raconte|témoigne|poursuit|selon",
-    "de": "sagte|sagt|erklärte|erklärt|betonte|betont|meinte|berichtete|rief|versprach|warnte|forderte|ergänzte|so|laut",
+    "de": "sagte|sagt|erklärte|erklärt|betonte|betont|meinte|berichtete|rief|versprach|warnte|forderte|ergänzte|"
+    "so|laut",
     "es": "dijo|afirmó|declaró|prometió|explicó|señaló|aseguró|añadió|agregó|indicó|gritó|advirtió|relató|sostuvo|dice|"
     "afirma|según",
     "it": "ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|dice|afferma|secondo",
@@ -40,7 +41,7 @@ LANGUAGES = frozenset(SAYING) | uncased.LANGUAGES
 TO = {"fr": "à|au|aux", "de": "gegenüber|dem|der|den", "es": "a|al", "it": "a|al|alla|ai", "pt": "a|ao|à|aos",
       "nl": "tegen|aan", "ru": "журналистам|агентству", "el": "στο|στη|στην|στον|στους|στις|σε",
       "cs": "pro|novinářům|agentuře|serveru"}  # fmt: skip
-QUOTATION = re.compile(r"«\s*(?P<a>[^»]{3,3000}?)\s*»|„(?P<b>[^“”]{3,3000}?)[“”]|“(?P<c>[^”]{3,3000}?)”|"
+QUOTATION = re.compile(r"«\s*(?P<a>[^«»]{3,3000}?)\s*»|„(?P<b>[^„“”]{3,3000}?)[“”]|“(?P<c>[^“”]{3,3000}?)”|"
                        r"\"(?P<d>[^\"]{3,3000}?)\"|「(?P<e>[^」]{3,3000}?)」|『(?P<f>[^』]{3,3000}?)』")  # fmt: skip
 WORDS = re.compile(r"[^\W_]+")
 # A " between two Hebrew letters is a gershayim (צה"ל, ארה"ב), not a quotation mark
