@@ -15,6 +15,7 @@ import pytest
 from hypothesis import Phase, example, given, settings
 from hypothesis import strategies as st
 
+import newsfuse
 from newsfuse.anatomy.figures import figures_in
 from newsfuse.anatomy.reading import quotations
 from newsfuse.anatomy.timeline import dated
@@ -322,3 +323,44 @@ def test_markup_of_unclosed_tags_and_quotation_marks_costs_linear_time() -> None
     assert quotations("The dam failed. " + "“" * 300_000) == []
     assert not list(QUOTATION.finditer("Le barrage a cédé. " + "«" * 300_000))
     assert time.perf_counter() - started < 3
+
+
+def test_who_a_she_is_is_looked_for_a_bounded_way_back(ner: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each "she said" read every person named since the article's start: quadratic in its quotations."""
+    from newsfuse.anatomy.reading import LOOK_BACK, Reading
+
+    calls = []
+    may_be = Reading.may_be
+    monkeypatch.setattr(Reading, "may_be", lambda self, name, gender: calls.append(1) or may_be(self, name, gender))
+    text = "".join(
+        f'Tom Baines spoke at gate {i} on the river. "We lost it all at gate {i}," she said. ' for i in range(300)
+    )
+    analysis = newsfuse.analyze([text], ner=ner, same=None)
+    assert len(analysis.quotes) == 300 and all(q.speaker is None for q in analysis.quotes)  # no woman is named
+    assert len(calls) < 300 * 3 * LOOK_BACK  # a bounded look-back per quotation: it was about 300 × 300
+
+
+def test_quotations_are_matched_across_many_articles_without_reading_each_for_each(
+    ner: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsfuse.anatomy import quotes
+
+    looked = []
+
+    class Counting(dict):
+        def __getitem__(self, key: str) -> str:
+            looked.append(key)
+            return super().__getitem__(key)
+
+    built = quotes._Elsewhere.__init__
+
+    def counting(self: object, story: object) -> None:
+        built(self, story)
+        self.keys = Counting(self.keys)
+
+    monkeypatch.setattr(quotes._Elsewhere, "__init__", counting)
+    articles = [{"id": f"a{i}", "text": f'"We lost it all at gate {i}," Tom Baines said.'} for i in range(400)]
+    articles.append({"id": "copy", "text": '"We lost it all at gate 7," Tom Baines told the paper.'})
+    analysis = newsfuse.analyze(articles, ner=ner, same=None)
+    assert next(q.also_in for q in analysis.quotes if q.where.article == "a7") == ("copy",)
+    assert len(looked) < 3 * len(articles)  # it read every article for every quotation: 401 × 401

@@ -288,10 +288,11 @@ def analyze_story(
     by_figures = conflicts(figures, years)
     by_figures += _word_conflicts(story, near, figures, by_figures)
     by_meaning = _meaning_conflicts(story, found, figures, by_figures) if found else ()
-    share = {}
-    for article in story.articles:
-        own = [j for j in judged if j.where.article == article.id]
-        share[article.id] = round(sum(j.opinion for j in own) / len(own), 3) if own else 0.0
+    own: dict[str, list[Judgement]] = defaultdict(list)
+    for j in judged:
+        own[j.where.article].append(j)
+    share = {a.id: round(sum(j.opinion for j in own[a.id]) / len(own[a.id]), 3) if own[a.id] else 0.0
+             for a in story.articles}  # fmt: skip
     warnings = []
     if len(story.articles) == 1:
         warnings.append("only one source article: every fact is single-source")

@@ -24,6 +24,7 @@ is ``reading``'s.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -34,7 +35,7 @@ from newsfuse.anatomy.groups import Group, plural
 from newsfuse.anatomy.model import Quote
 from newsfuse.anatomy.reading import LEADING, Reading, titles_only
 from newsfuse.anatomy.speech import AFTER, ALONE, BEFORE, BY, CLOSED, MARKS, RUNS_ON_END, SAID, SIGNED, SPEECH, SUBJECT
-from newsfuse.model import Citation, Story
+from newsfuse.model import Citation, Sentence, Story
 from newsfuse.text import STOPWORDS, words
 
 PRONOUN = re.compile(r"^(?:he|she|him|her)$", re.IGNORECASE)
@@ -153,9 +154,14 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
         gender = PRONOUNS[pronoun.lower()]  # "she" is never the boy named just before
         name = article.named_before(start, gender) or article.last_speaker_before(start, person=True, gender=gender)
         if name is None:
-            earlier = [article.name_of(m) for m in article.people_in(0, start) if not article.possessive(m)]
-            name = next((n for n in reversed(earlier) if article.may_be(n, gender)), None)
-            if name is None and (earlier or article.last_speaker_before(start, person=True)):
+            earlier = (article.name_of(m) for m in article.people_before(start) if not article.possessive(m))
+            anyone = False
+            for candidate in earlier:
+                anyone = True
+                if article.may_be(candidate, gender):
+                    name = candidate
+                    break
+            if name is None and (anyone or article.last_speaker_before(start, person=True)):
                 return UNKNOWN  # only people of the other gender: no one, not the man quoted before a "she"
         return (name, True, "pronoun", None) if name else NOBODY
     if PLURAL_PRONOUN.match(phrase):  # never one person: the senators who "wrote", not the last one quoted
@@ -287,14 +293,44 @@ def _attribution(article: Reading, start: int, end: int) -> Speaker:
     return NOBODY
 
 
+class _Elsewhere:
+    """The other articles that quote the same words: a quotation's words are looked for only in the articles
+    that hold the rarest of its word triples (an index of every article's), not in every article for every
+    quotation, which made a story of thousands of short articles quadratic."""
+
+    def __init__(self, story: Story) -> None:
+        self.keys = {a.id: " ".join(words(a.text)) for a in story.articles}
+        self.holding: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for a in story.articles:
+            tokens = self.keys[a.id].split(" ")
+            for triple in dict.fromkeys(zip(tokens, tokens[1:], tokens[2:], strict=False)):
+                self.holding[triple].append(a.id)
+
+    def quoting(self, text: str, source: str) -> tuple[str, ...]:
+        tokens = words(text)
+        if not tokens:
+            return ()
+        key = " ".join(tokens)
+        if len(tokens) < 3:
+            candidates: Sequence[str] = list(self.keys)
+        else:  # those holding its rarest triple: "we lost it" is in every article, "all at 123" in one
+            triples = zip(tokens, tokens[1:], tokens[2:], strict=False)
+            candidates = min((self.holding.get(t, []) for t in triples), key=len)
+        return tuple(a for a in candidates if a != source and key in self.keys[a])
+
+
 def find_quotes(story: Story, mentions: Sequence[Mention], cast: Cast) -> tuple[Quote, ...]:
     """Every quotation of the story with its speaker; ``cast``: who the story names (``Cast.of(*merge(...))``)."""
-    by_article = {a.id: [s for s in story.sentences if s.article == a.id] for a in story.articles}
-    keys = {a.id: " ".join(words(a.text)) for a in story.articles}
+    by_article: dict[str, list[Sentence]] = defaultdict(list)
+    for s in story.sentences:
+        by_article[s.article].append(s)
+    own: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        own[m.where.article].append(m)
+    elsewhere = _Elsewhere(story)
     found = []
     for source in story.articles:
-        own = [m for m in mentions if m.where.article == source.id]
-        article = Reading(by_article[source.id], source.text, own, cast)
+        article = Reading(by_article[source.id], source.text, own[source.id], cast)
         previous: tuple[Quote | None, int, Group | None] = (None, -2, None)
         here: list[Quote] = []
         for start, end in article.spans:
@@ -314,8 +350,7 @@ def find_quotes(story: Story, mentions: Sequence[Mention], cast: Cast) -> tuple[
             if group:  # a later "they" means this group
                 article.heard_group(start, group)
             text = source.text[start:end]
-            key = " ".join(words(text))
-            also = tuple(a.id for a in story.articles if a.id != source.id and key and key in keys[a.id])
+            also = elsewhere.quoting(text, source.id)
             where = Citation(source.id, sentence.index, start, end)
             quote = Quote(text, speaker, entity, how, where, also, group.members if group else ())
             here.append(quote)

@@ -21,6 +21,7 @@ from newsfuse.model import Sentence
 from newsfuse.text import STOPWORDS
 
 MIN_WORDS = 3
+LOOK_BACK = 64  # mentions or speakers read back from a pronoun: a "she" means someone named not long before
 # A quotation is at most MAX_QUOTE characters (about 500 words): bounded, so that an opening mark that is never
 # closed costs a bounded look-ahead, not one to the end of the article; and none holds another opening “ (a
 # quotation inside one is ‘…’), so that a run of unclosed ones costs one look-ahead to the next, not 3,000 each.
@@ -115,6 +116,15 @@ class Reading:
 
     def people_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions_in(start, end) if m.type == "person" and not self.quoted(m.where.start)]
+
+    def people_before(self, offset: int) -> Iterator[Mention]:
+        """The persons mentioned before ``offset`` outside quotations, the latest first, at most ``LOOK_BACK``
+        mentions back: whom a pronoun may mean (reading back to the start for each made "she said" quadratic)."""
+        last = bisect.bisect_left(self.mention_starts, offset) - 1
+        for k in range(last, max(last - LOOK_BACK, -1), -1):
+            m = self.mentions[k]
+            if m.type == "person" and m.where.end <= offset and not self.quoted(m.where.start):
+                yield m
 
     def name_of(self, mention: Mention) -> str:
         """The canonical name of a mention; of "Lawrence" in "Doreen Lawrence" when the model left out the given
@@ -303,12 +313,13 @@ class Reading:
         """The last speaker before ``offset``; with ``person``, the last one who is a person ("he", "she"), and with
         ``gender``, one who may be of it."""
         people = self.cast.people
-        earlier = [
-            name
-            for at, name in self.speakers
-            if since <= at < offset and (not person or name in people) and self.may_be(name, gender)
-        ]
-        return earlier[-1] if earlier else None
+        last = bisect.bisect_left(self.speakers, (offset,)) - 1  # the last speaker before ``offset``
+        for at, name in (self.speakers[k] for k in range(last, max(last - LOOK_BACK, -1), -1)):
+            if at < since:
+                return None
+            if (not person or name in people) and self.may_be(name, gender):
+                return name
+        return None
 
     def may_be(self, name: str, gender: str | None) -> bool:
         """Whether a person may be of ``gender`` ("male", "female"; None: anyone), as far as the article tells."""
