@@ -1,5 +1,6 @@
 import pytest
 
+import newsfuse
 from newsfuse.errors import InputError
 from newsfuse.evidence import gather
 from newsfuse.model import Article
@@ -54,3 +55,18 @@ def test_newsfuse_improves_its_choice_by_exchanges_only_when_the_brief_is_under_
 def test_unknown_method() -> None:
     with pytest.raises(InputError, match="unknown method 'gpt'"):
         baseline("gpt")
+
+
+def test_the_graph_baselines_rank_a_bounded_number_of_sentences_and_say_so(monkeypatch) -> None:
+    """sumy's graph is quadratic in the sentences: past the bound the rest follow in lead order, and a note
+    says so."""
+    from newsfuse.summarizers.graph import LexRank
+
+    monkeypatch.setattr(LexRank, "max_sentences", 40)
+    texts = [" ".join(f"Crews cleared {n} roads near gate {n + k} on Tuesday, officials said." for k in range(12))
+             for n in range(5)]  # fmt: skip
+    brief = newsfuse.summarize(texts, words=60, method="lexrank")
+    assert brief.sentences and any(
+        w.startswith("lexrank ranked the first 40 of the 60 sentences") for w in brief.warnings
+    )
+    assert not any("ranked the first" in w for w in newsfuse.summarize(texts, words=60).warnings)

@@ -100,6 +100,17 @@ def over_budget(sentences: Sequence[BriefSentence], words: int) -> tuple[str, ..
     return (f"no sentence fits in {words} word{'s' * (words != 1)}: the brief holds the best one, of {used} words",)
 
 
+def unranked(summarizer: Summarizer, story: Story) -> tuple[str, ...]:
+    """What a method that ranks only so many sentences left unranked (LexRank's and TextRank's graphs)."""
+    cap = summarizer.max_sentences
+    if cap is None or len(story.sentences) <= cap:
+        return ()
+    return (
+        f"{summarizer.name} ranked the first {cap:,} of the {len(story.sentences):,} sentences (each article's "
+        "earliest first): its graph grows with the square of their number",
+    )
+
+
 def why_empty(story: Story, opinion: frozenset[int]) -> str:
     """Why a brief has no sentence: never a silent success."""
     if not story.sentences:
@@ -277,6 +288,7 @@ class Pipeline:
         warnings += language_notes(read_as, others.articles)
         warnings += focus_notes(focus, summarizer, asked, story, evidence, excluded, sentences)
         warnings += over_budget(sentences, words)
+        warnings += unranked(summarizer, story)
         if not sentences and not seen:
             warnings += (why_empty(story, opinion if summarizer.drops_opinion else frozenset()),)
         cited = tuple(

@@ -18,6 +18,7 @@ class Summarizer(Protocol):
     name: str
     drops_opinion: bool  # True when opinion sentences must never be selected as fact
     introduces_names: bool  # True when a surname's first mention gets the full name (``names``)
+    max_sentences: int | None  # the most sentences it ranks (the rest follow unranked), None for all
 
     def choose(
         self, story: Story, evidence: Evidence, words: int, excluded: frozenset[int], seen: frozenset[int] = frozenset()
@@ -33,6 +34,7 @@ class Ranker:
     name = ""
     drops_opinion = False
     introduces_names = False
+    max_sentences: int | None = None
 
     def rank(self, story: Story, evidence: Evidence) -> list[int]:
         raise NotImplementedError

@@ -57,6 +57,7 @@ class Newsfuse:
     name: str = "newsfuse"
     drops_opinion: bool = True
     introduces_names: bool = True
+    max_sentences: int | None = None  # all: its work grows with the story, not with its square
 
     def objective(
         self, story: Story, evidence: Evidence, words: int, seen: frozenset[int], asked: Focus | None = None,
