@@ -26,7 +26,7 @@ NEWS = Article(
 BLOG = Article(
     id="blog", source="Gulf Notes", published="2013-08-16",
     text="The last American soldiers departed Iraq in late 2011, officials said.\n"
-    "The government has set aside $500 million for new border posts along the Syrian frontier.\n"
+    "The government has earmarked $500 million to build new border posts on the frontier with Syria.\n"
     "A new stadium opened in Erbil with a concert by local bands.",
 )  # fmt: skip
 
