@@ -225,3 +225,16 @@ def test_feed_markup_inside_words_leaves_no_space() -> None:
     [entry] = parse_feed(feed)
     assert entry["text"].split("\n")[0] == "Marlow Creek's dam failed on Tuesday, said the sheriff."
     assert (entry["title"], entry["source"]) == ("Dam fails & floods", "Courier News")
+
+
+def test_what_a_browser_never_shows_is_not_read_from_a_page() -> None:
+    body = " ".join(["An earthen dam on Marlow Creek gave way before dawn on Tuesday, state officials said."] * 3)
+    page = (
+        f"<html><head><title>Dam fails</title></head><body><article><p>{body}</p>"
+        "<template><p>Template text that no browser shows to any reader at all.</p></template>"
+        "<p hidden>A hidden paragraph that no browser shows to any reader.</p>"
+        "<p class='hidden-xs'>Four people died, the county coroner said on Tuesday night.</p></article></body></html>"
+    )
+    text = parse_html(page)[0]["text"]
+    assert "Template text" not in text and "hidden paragraph" not in text
+    assert "Four people died" in text  # a class name that says "hidden" hides nothing by itself

@@ -178,6 +178,28 @@ def parse_text(content: str) -> list[Partial]:
     return [{"title": "", "text": content}]
 
 
+HIDDEN = re.compile(r"<template\b|<[a-z][^<>]*\shidden(?=[\s=/>])", re.IGNORECASE)
+
+
+def shown(content: str) -> str:
+    """The page without what a browser never shows: ``<template>`` content and elements marked ``hidden``
+    (trafilatura drops ``display: none`` but reads these as text)."""
+    if not HIDDEN.search(content):
+        return content
+    import lxml.html  # trafilatura's own parser
+
+    try:
+        tree = lxml.html.fromstring(content)
+    except (ValueError, lxml.etree.ParserError):
+        return content
+    unseen = tree.xpath("//template | //*[@hidden]")
+    if not unseen:
+        return content
+    for node in unseen:
+        node.drop_tree()
+    return lxml.html.tostring(tree, encoding="unicode")
+
+
 def parse_html(content: str) -> list[Partial]:
     """Main text and metadata of a web page, with navigation, ads, share bars and comments dropped.
 
@@ -187,6 +209,8 @@ def parse_html(content: str) -> list[Partial]:
     if len(content) > MAX_PAGE_CHARS:
         raise FormatError(f"web page of {len(content):,} characters: over the limit of {MAX_PAGE_CHARS:,}")
     import trafilatura  # heavy import, only needed for HTML
+
+    content = shown(content)
 
     doc = trafilatura.bare_extraction(
         content,
