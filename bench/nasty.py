@@ -155,6 +155,28 @@ INPUTS: dict[str, Callable[[Path], Path]] = {
     "base64 blob": text("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 2000),
     "minified JavaScript as .txt": text("function(a){return a&&a.b?c(a):d}var e=1;" * 5000),
     "a Markdown table": text("| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * 20_000),
+    # the twenty-second session's hang hunt
+    "a byline of many names": text(
+        "Dam fails\n\nBy Sandra Anderson, Alexander Fernandez, Brandon Rolando, Miranda Candler and Amanda "
+        f"Orlando-Sandoval; edited by Randall Candace.\n\n{STORY}"
+    ),
+    "RSS entry of 160,000 '<'": text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>T</title><item><title>Dam</title><description>"
+        + "&lt;" * 160_000
+        + f" {STORY}</description></item></channel></rss>",
+        "lt.rss",
+    ),
+    "4,000 'she said' with no woman named": text(
+        "".join(f'Tom Baines spoke at gate {n}. "We lost it all at {n}," she said.\n' for n in range(4000))
+    ),
+    "JSON 6,000 one-quote articles": text(
+        json.dumps([{"id": f"a{n}", "text": f'"We lost it all at {n}," Baines said.'} for n in range(6000)]),
+        "q.json",
+    ),
+    "a tracking link of 5,000 characters": text(
+        f"{STORY} Records show (report: https://x.example/?u=" + "b" * 5000 + ")."
+    ),
+    "a page that asks for JavaScript": text(page("<p>Please enable JavaScript to view this page.</p>"), "js.html"),
 }
 
 
