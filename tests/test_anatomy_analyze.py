@@ -122,3 +122,6 @@ def test_the_same_report_with_other_figures_is_a_conflict_in_any_language(ner) -
         ("personas", "words", [54, 61])
     ]
     assert all(not f.reported_by[1:] for f in analysis.facts)  # neither corroborates the other
+    years = [{"id": "uno", "text": "La policía registró 120 homicidios en 2025 en la región."},
+             {"id": "dos", "text": "La policía registró 95 homicidios en 2024 en la región."}]  # fmt: skip
+    assert newsfuse.analyze(years, ner=ner).conflicts == ()  # two years' counts: no disagreement

@@ -96,6 +96,12 @@ NOISE = [
 REAL = [
     "By Tuesday, the water had receded from most of the town.",
     "Checking your tire pressure before a long trip is important, the agency said.",
+    "Checking your browser history is legal, the court said.",
+    "You don't have permission to access the site, the judge told the contractors on Tuesday.",
+    "Please wait up to 30 seconds between calls, the operator's recorded message told residents.",
+    "The post of police chief appeared first on a list of cuts the council drew up in March.",
+    "Nvidia (NVDA) - The chipmaker reported record sales on Tuesday.",
+    "BREXIT (Analysis) - The talks stalled again on Tuesday.",
     "Access to the dam was denied to reporters on Tuesday.",
     "This process is automatic, the county clerk said, and takes three days.",
     "By the time we got to the top, our street was gone.",
@@ -312,6 +318,9 @@ def test_a_tracking_link_is_dropped_or_left_as_its_host() -> None:
     assert text.text == "The dam was rated poor in 2024, records show. Four people died."
     assert clean_text(f"The report is online at {link} and was read.").text == (
         "The report is online at nam12.safelinks.example.com and was read."
+    )
+    assert clean_text(f"The report is at {link}. The council met.").text == (
+        "The report is at nam12.safelinks.example.com. The council met."  # its full stop stays the sentence's
     )
     short = "See https://example.com/dam-report for the report."
     assert clean_text(short).text == short  # a link a reader can read stays

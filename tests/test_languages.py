@@ -680,6 +680,8 @@ def test_a_chinese_brief_joins_its_sentences_without_spaces() -> None:
                "Anwohner Pierre Roux.", ["Staatsanwalt Marc Vidal", "Pierre Roux"]),
         ("de", "„Wir haben die ganze Nacht Sandsäcke gefüllt“, sagte der Bezirksleiter Markus Huber am Montag.",
          ["Markus Huber"]),
+        ("es", '"Vamos a reconstruir el puente en dos años", dijo el presidente de Francia en París.',
+         [None]),  # a place further on is no speaker
     ],
 )  # fmt: skip
 def test_speakers_past_offices_other_verbs_and_quotations_that_meet(

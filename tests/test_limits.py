@@ -316,12 +316,15 @@ def test_markup_of_unclosed_tags_and_quotation_marks_costs_linear_time() -> None
     """ "<" * n in a feed entry or a page's declared body, and unclosed “ or « in an article, were quadratic or
     cost 3,000 steps each."""
     from newsfuse.anatomy.sayings import QUOTATION
+    from newsfuse.clean import clean_text
     from newsfuse.extraction import plain
 
     started = time.perf_counter()
     assert plain("<" * 200_000 + " The dam failed.").endswith("The dam failed.")
     assert quotations("The dam failed. " + "“" * 300_000) == []
     assert not list(QUOTATION.finditer("Le barrage a cédé. " + "«" * 300_000))
+    assert clean_text("(details: https://example.org/x). " + "A" * 300_000).dropped == ()  # no link scan per letter
+    assert quotations("The dam failed. " + "``" * 100_000) == []
     assert time.perf_counter() - started < 3
 
 

@@ -272,3 +272,18 @@ def test_a_model_load_outlives_the_deadline_of_the_job_that_waited_for_it() -> N
     time.sleep(1.2)
     assert run_until(time.time() + 0.2, loader, "fr") == "model of fr"
     assert loads == ["fr"]
+
+
+def test_a_model_load_that_failed_is_tried_again_by_the_next_job() -> None:
+    tries = []
+
+    def flaky(code: str) -> str:
+        tries.append(code)
+        if len(tries) == 1:
+            raise OSError("the disk hiccuped")
+        return f"model of {code}"
+
+    loader = Loader(flaky)
+    with pytest.raises(OSError):
+        loader("fr")
+    assert loader("fr") == "model of fr" and tries == ["fr", "fr"]

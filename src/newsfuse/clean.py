@@ -28,15 +28,21 @@ LABELS = (
 # A dateline opens the story's first paragraph: a place in capitals (and an agency), then a dash and the first
 # sentence ("KOBE – Rescuers…", "WASHINGTON (AP) — The…"); never a label ("DEAR ABBY:") or an acronym that
 # starts the sentence itself ("NASA - the space agency - said…": no capital after the dash).
+PLACE = rf"(?!(?:{LABELS})\b)[{CAPS}][{CAPS}'.-]{{2,30}}(?:[ -][{CAPS}][{CAPS}'.-]{{1,30}}){{0,3}}"
+# The agencies that a place in lower case or a region in parentheses may come with ("Hamburg (dpa) -"): named,
+# since a ticker or an acronym in parentheses opens many a sentence ("Nvidia (NVDA) - The chipmaker…")
+NAMED_AGENCIES = r"dpa|AFP|AP|Reuters|EFE|ANSA|APA|ANP|Belga|Lusa|PAP|ČTK|CTK|TASS|Xinhua|MTI|AA|SDA|ATS|Agerpres"
+DASH = r"(?:—|–|--|-)"
+NEXT = rf"(?=[{CAPS}0-9\"“‘'(«„])"  # the first sentence starts after it
 DATELINE = re.compile(
-    rf"^(?:(?!(?:{LABELS})\b)[{CAPS}][{CAPS}'.-]{{2,30}}(?:[ -][{CAPS}][{CAPS}'.-]{{1,30}}){{0,3}}"
-    rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:\s+\d{{1,2}})?"  # ", Ore." or ", June 17"
+    rf"^(?:{PLACE}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:\s+\d{{1,2}})?"  # ", Ore." or ", June 17"
     rf"|,\s*\d{{1,2}}\s+[a-zé]{{3,10}}\.?)?"  # or ", 12 mar"
-    rf"(?:\s*\([{CAPS}][\w .-]{{1,30}}\))?"  # a region in parentheses: "VALFLEURI (France) -"
-    rf"\s*(?:\((?:{AGENCIES})\))?|\((?:{AGENCIES})\)"
-    rf"|[{CAPS}][a-zà-ÿ]+(?:[ -][{CAPS}][a-zà-ÿ]+){{0,2}}\s*\((?:{AGENCIES})\))"  # "Hamburg (dpa) -"
-    rf"\.?\s*(?:—|–|--|-|_|:)\s+(?=[{CAPS}0-9\"“‘'(«„])"
-    rf"|^\(\s*(?:ap|reuters|afp|cnn)\s*\)\s*(?:—|–|--|-|_|:)?\s*"
+    rf"\s*(?:\((?:{AGENCIES})\))?|\((?:{AGENCIES})\))\.?\s*(?:{DASH}|_|:)\s+{NEXT}"
+    # a region in parentheses, "VALFLEURI (France) -", or a place as written and a named agency, "Hamburg (dpa) -"
+    rf"|^(?:(?=[{CAPS}'.-]{{4}}){PLACE}\s*\((?i:(?!(?:{LABELS})\)))[{CAPS}][\w .-]{{1,30}}\)"
+    rf"(?:\s*\((?:{NAMED_AGENCIES})\))?"
+    rf"|[{CAPS}][a-zà-ÿ]+(?:[ -][{CAPS}][a-zà-ÿ]+){{0,2}}\s*\((?:{NAMED_AGENCIES})\))\.?\s*{DASH}\s+{NEXT}"
+    rf"|^\(\s*(?:ap|reuters|afp|cnn)\s*\)\s*(?:{DASH}|_|:)?\s*"
     # A place left before the first sentence when a scraper dropped the agency and the dash ("Istanbul The
     # government…", "New York A Manhattan grand jury…"): no sentence of prose runs on into a capitalised article.
     rf"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}},?\s+(?=(?:The|An?)\s+[A-Za-z])"
@@ -49,12 +55,14 @@ DATELINE = re.compile(
 FIRST_PARAGRAPH = 12  # words: shorter kept lines before it (a kicker, a heading) may precede the dateline
 # The Hill's hover cards: a linked name, repeated and followed by the card's text up to "MORE".
 HOVER_CARD = re.compile(r"\b([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){1,3})\1[^\n]{0,300}? MORE\b")
-# A web address of more than 100 characters (a tracking or safe-links URL): in a brief it is noise, and cut at a
-# sentence's length limit it left its pieces as sentences of their own. In parentheses, with a short label
-# ("(full report: https://…)"), it goes whole; in a sentence ("according to https://…"), its host stays.
+# A web address of more than LONG_LINK_CHARS after its scheme (a tracking or safe-links URL): in a brief it is
+# noise, and cut at a sentence's length limit it left its pieces as sentences of their own. In parentheses, with
+# a short label ("(full report: https://…)"), it goes whole; in a sentence ("according to https://…"), its host
+# stays, and the full stop after it. Each pattern starts at a scheme or a parenthesis: never a scan per character.
+LONG_LINK_CHARS = 100
 LONG_LINK = re.compile(
-    r"\s?\((?:[^()\n]{0,40}:\s*)?(?:https?|ftp)://[^\s()<>]{100,}\)"
-    r"|(?=[^\s()<>]{110,})(?:https?|ftp)://(?P<host>[\w.-]+)[^\s()<>]*"
+    rf"\s?\((?:[^()\n]{{0,40}}:\s*)?(?:https?|ftp)://[^\s()<>]{{{LONG_LINK_CHARS},}}\)"
+    rf"|\b(?:https?|ftp)://(?=[^\s()<>]{{{LONG_LINK_CHARS},}})(?P<host>[\w.-]+)[^\s()<>]*[^\s()<>.,;:!?'\"”’]"
 )
 MAX_NOISE_WORDS = 60  # a longer line is a paragraph of the story, whatever it starts with
 MAX_NOISE_CHARS = 600  # ... and so is a longer one in characters (which also bounds what the rules read)

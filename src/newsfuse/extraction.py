@@ -35,12 +35,11 @@ SENTENCE_END = (".", "!", "?")
 LD_JSON = "application/ld+json"
 DECLARED = 2.0  # the declared articleBody is the article when it has this many times the words of the page's text
 BLOCK_END = re.compile(r"(?i)<\s*(?:br|/p|/div|/li|/h[1-6])\s*/?>")
-TAG = re.compile(r"<[^<>]+>")  # never across another "<": scanning to the end from each "<" made "<" * n quadratic
-# Tags inside a word or a sentence: they go without a trace ("<b>M</b>arlow" is "Marlow"); others part words
-INLINE_TAG = re.compile(
-    r"(?i)</?(?:a|b|i|u|s|em|strong|span|font|small|big|sup|sub|abbr|mark|code|q|cite|time)"
-    r"\b[^<>]*>"
-)
+# Markup inside a sentence: a single inline tag goes without a trace ("<b>M</b>arlow" is "Marlow", "Tues<span>day
+# </span>," is "Tuesday,"); two tags that meet part words ("<a>Politics</a><a>Economy</a>"), as any other tag
+# does, and so do superscripts and subscripts ("10<sup>5</sup>" is no 105)
+INLINE_TAG = re.compile(r"(?i)</?(?:a|b|i|u|s|em|strong|span|font|small|big|abbr|mark|code|q|cite|time)\b[^<>]*>")
+TAGS = re.compile(r"(?:<[^<>]+>)+")  # a run of tags: never across another "<" (linear whatever the markup)
 SPACES = re.compile(r"[^\S\n]+")
 
 
@@ -121,10 +120,12 @@ def recovered(chosen: str, own: str) -> str:
 def plain(markup: str) -> str:
     """Text of an HTML snippet (a feed entry, a declared article body), one paragraph a line, each run of spaces
     one space."""
-    if "<" not in markup and "&" not in markup:
-        return markup
-    text = html.unescape(TAG.sub(" ", INLINE_TAG.sub("", BLOCK_END.sub("\n", markup))))
-    return SPACES.sub(" ", text)
+    text = TAGS.sub(_untagged, BLOCK_END.sub("\n", markup)) if "<" in markup else markup
+    return SPACES.sub(" ", html.unescape(text) if "&" in text else text)
+
+
+def _untagged(run: re.Match[str]) -> str:
+    return "" if INLINE_TAG.fullmatch(run.group()) else " "
 
 
 def ld_json_blocks(content: str) -> Iterator[str]:

@@ -90,8 +90,9 @@ def declared_charset(data: bytes) -> str | None:
     """The text of bytes in the charset their markup declares at its start, if it names one that reads them."""
     found = DECLARED.search(data[:4096])
     try:
-        return data.decode(found[1].decode("ascii")) if found else None
-    except (LookupError, UnicodeDecodeError):
+        codec = codecs.lookup(found[1].decode("ascii")) if found else None
+        return data.decode(codec.name) if codec and codec._is_text_encoding else None  # not "base64", "rot13"
+    except (LookupError, UnicodeError):  # no such charset ("undefined"), or the bytes are not in it
         return None
 
 
@@ -247,7 +248,8 @@ def read_one(
     good = [(place, item) for place, item in found if not isinstance(item, FormatError)]
     if room is not None and len(good) > room:
         raise too_many(origin, len(good))
-    file_id = Path(origin.removesuffix(".gz")).stem if origin != "-" and chosen in ("text", "html") else None
+    bare = origin[:-3] if origin.lower().endswith(".gz") else origin
+    file_id = Path(bare).stem if origin != "-" and chosen in ("text", "html") else None
     bad = [InputError(origin + place, str(item)) for place, item in found if isinstance(item, FormatError)]
     return _articles(good, origin, file_id, ids), bad
 

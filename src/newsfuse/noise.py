@@ -154,7 +154,7 @@ RULES: tuple[tuple[str, Callable[[Line], bool]], ...] = (
         "read-more",
         _any(
             r"^read (?:more|the full|next|the original)\b",
-            r"^the post .{1,200} appeared first on .{1,100}$",  # WordPress's line under every feed entry
+            r"^the post .{1,200} appeared first on (?:\S+\s+){0,5}\S+$",  # WordPress's line under a feed entry
             r"^(?:related|see also|also read|more on this|recommended|"
             r"don'?t miss|more from|most read|trending)(?: stories| articles| coverage| content)?\s*[:»>|–—-]",
             r"^(?:related|see also|most read|trending)\s*$",
@@ -244,24 +244,22 @@ RULES: tuple[tuple[str, Callable[[Line], bool]], ...] = (
         "interstitial",  # what a site shows a scraper instead of the article: a browser check, a block, a 404
         _short(
             40,
-            _any(
-                r"^(?:please )?(?:enable|turn on) javascript\b",
-                r"^you need to enable javascript\b",
-                r"^javascript is (?:disabled|required|not enabled)\b",
-                r"^checking (?:your browser|if the site connection is secure|the site connection)\b",
-                r"^this process is automatic\b.{0,40}\bbrowser\b",
-                r"^your browser will redirect\b",
-                r"^please (?:allow|wait) up to \d+ seconds\b",
-                r"^ddos protection by\b",
+            _any(  # each anchored at both ends, or at its start to a phrase no story opens with
+                r"^(?:please )?(?:enable|turn on) javascript\b.{0,80}\b(?:page|site|app|content|browser)\W*$",
+                r"^you need to enable javascript to run this app\W*$",
+                r"^javascript is (?:disabled|required|not enabled)(?: in your browser)?\W*$",
+                r"^checking (?:your browser|if the site connection is secure)(?: before accessing [\w.-]+)?\W*$",
+                r"^this process is automatic\. your browser will redirect\b",
+                r"^please (?:allow|wait) up to \d+ seconds\W*$",
+                r"^ddos protection by [\w ]{1,30}$",
                 r"^just a moment\W*$",
                 r"^access denied\W*$",
-                r"^you don'?t have permission to access\b",
+                r"^you don'?t have permission to access (?:this|the requested) (?:page|resource|url)\b[^,;]{0,40}$",
                 r"^(?:403 forbidden|404 not found|page not found|error 404)\W*$",
-                r"^sorry, the page you (?:are looking for|requested|were looking for)\b",
-                r"^the page you (?:are looking for|requested) (?:could not be found|does not exist|is not available)\b",
+                r"^(?:sorry, )?the page you (?:are|were) looking for (?:could not be found|does not exist|is not "
+                r"available|has been (?:moved|removed))\b",
                 r"^are you a (?:robot|human)\W*$",
-                r"^please (?:confirm|verify) (?:that )?you are (?:a )?human\b",
-                r"^(?:verify|confirm) (?:that )?you are (?:a )?human\b",
+                r"^please (?:confirm|verify) (?:that )?you are (?:a )?human\b.{0,60}\bcaptcha\b",
                 r"^reference #[\w.]+$",
             ),
         ),

@@ -21,7 +21,7 @@ import numpy as np
 from newsfuse.anatomy.cast import Cast, merge
 from newsfuse.anatomy.dates import dated_in
 from newsfuse.anatomy.entities import Mention, Recognisers, clean_span, find_mentions
-from newsfuse.anatomy.figures import conflicts, figures_in
+from newsfuse.anatomy.figures import YEAR, conflicts, figures_in
 from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement, Quote
 from newsfuse.anatomy.quotes import find_quotes
 from newsfuse.anatomy.sayings import People, quotes_in
@@ -155,10 +155,14 @@ def _facts(
     return tuple(facts)
 
 
+def _places(story: Story) -> dict[tuple[str, int], int]:
+    """Each sentence's index in the story, by (article, index in its article): where a citation points."""
+    return {(s.article, s.index): i for i, s in enumerate(story.sentences)}
+
+
 def _held(story: Story, figures: Sequence[Figure]) -> dict[int, list[Figure]]:
     """The figures of each sentence (by its index in the story)."""
-    place = {(s.article, s.index): i for i, s in enumerate(story.sentences)}
-    held: dict[int, list[Figure]] = defaultdict(list)
+    place, held = _places(story), defaultdict(list)
     for f in figures:
         held[place[f.where.article, f.where.sentence]].append(f)
     return held
@@ -166,31 +170,42 @@ def _held(story: Story, figures: Sequence[Figure]) -> dict[int, list[Figure]]:
 
 def _covered(story: Story, known: Sequence[Conflict]) -> list[set[int]]:
     """The sentences (indices) of each conflict already found."""
-    place = {(s.article, s.index): i for i, s in enumerate(story.sentences)}
+    place = _places(story)
     return [{place[f.where.article, f.where.sentence] for f in c.figures} | {place[w.article, w.sentence]
             for w in c.sentences} for c in known]  # fmt: skip
+
+
+def _counted(figures: Sequence[Figure]) -> dict[str, set[float]]:
+    """The values a sentence gives each thing it counts."""
+    values: dict[str, set[float]] = defaultdict(set)
+    for f in figures:
+        values[f.counts].add(f.value)
+    return values
+
+
+def _one_report(first: str, second: str) -> bool:
+    """Whether two sentences tell one report in mostly the same words: a Dice coefficient of their words other
+    than figures of at least ``SAME_REPORT`` (a tf-idf cosine weighs the differing figures most), and the same
+    years (a count of 2024 against one of 2025 is no disagreement)."""
+    a, b = set(LETTERS.findall(first.lower())), set(LETTERS.findall(second.lower()))
+    return 2 * len(a & b) >= SAME_REPORT * (len(a) + len(b)) and set(YEAR.findall(first)) == set(YEAR.findall(second))
 
 
 def _word_conflicts(
     story: Story, near: list[dict[int, float]], figures: Sequence[Figure], known: Sequence[Conflict]
 ) -> tuple[Conflict, ...]:
-    """Two articles' sentences that tell one report in mostly the same words (neighbours whose words other than
-    figures have a Dice coefficient ≥ ``SAME_REPORT``; a tf-idf cosine weighs the differing figures most) but
-    give what they both count values that have nothing in common: a conflict in any language (what event a
-    figure counts is read in English only, so ``figures.conflicts`` finds none in other languages)."""
+    """Two articles' sentences that tell one report (``_one_report``) but give what they both count values that
+    have nothing in common: a conflict in any language (what event a figure counts is read in English only, so
+    ``figures.conflicts`` finds none in other languages)."""
     held, covered, result = _held(story, figures), _covered(story, known), []
-    words = {i: set(LETTERS.findall(story.sentences[i].text.lower())) for i in held}
+    text = [s.text for s in story.sentences]
     for i in sorted(held):
-        for j in sorted(near[i]):
-            a, b = words[i], words.get(j, set())
-            if j <= i or j not in held or 2 * len(a & b) < SAME_REPORT * (len(a) + len(b)):  # Dice
-                continue
+        for j in sorted(j for j in near[i] if j > i and j in held):
             if story.sentences[i].article == story.sentences[j].article or any({i, j} <= c for c in covered):
                 continue
-            mine, theirs = ({f.counts: set() for f in held[k]} for k in (i, j))
-            for k, values in ((i, mine), (j, theirs)):
-                for f in held[k]:
-                    values[f.counts].add(f.value)
+            if not _one_report(text[i], text[j]):
+                continue
+            mine, theirs = _counted(held[i]), _counted(held[j])
             differ = sorted(c for c in mine.keys() & theirs.keys() if not mine[c] & theirs[c])
             if differ:
                 own = tuple(f for k in (i, j) for f in held[k] if f.counts == differ[0])

@@ -26,11 +26,12 @@ LOOK_BACK = 64  # mentions or speakers read back from a pronoun: a "she" means s
 # closed costs a bounded look-ahead, not one to the end of the article; and none holds another opening “ (a
 # quotation inside one is ‘…’), so that a run of unclosed ones costs one look-ahead to the next, not 3,000 each.
 MAX_QUOTE = 3000
+WIRE = r"(?:[^`'\n]|`(?!`)|'(?!'))"  # a character of a wire quotation: never its marks, `` or '', nor a line end
 QUOTATION = re.compile(
-    rf"“([^“”]{{1,{MAX_QUOTE}}})”|\"([^\"\n]{{1,{MAX_QUOTE}}})\"|``(.{{1,{MAX_QUOTE}}}?)''|''(.{{1,{MAX_QUOTE}}}?)''"
+    rf"“([^“”]{{1,{MAX_QUOTE}}})”|\"([^\"\n]{{1,{MAX_QUOTE}}})\"|``({WIRE}{{1,{MAX_QUOTE}}})''|''({WIRE}{{1,{MAX_QUOTE}}})''"
     # the wire's quotation that runs on into the next paragraph: no closing mark at its paragraph's end, and the
     # next paragraph opens with another ("``This is the way … is not right.\n``Then there's…,'' said Henley.")
-    rf"|``([^\n]{{1,{MAX_QUOTE}}}?)(?=\n[ \t]*``)|\"([^\"\n]{{1,{MAX_QUOTE}}})(?=\n[ \t]*\")"
+    rf"|``({WIRE}{{1,{MAX_QUOTE}}})(?=\n[ \t]*``)|\"([^\"\n]{{1,{MAX_QUOTE}}})(?=\n[ \t]*\")"
 )
 SUBJECT_START = re.compile(r"[,;:“”\"]\s*")  # where the subject of a speech verb may begin in its sentence
 MAX_APPOSITIVES = 4  # "Kagan, the head of the institute, a think tank in Washington, said": parts walked back

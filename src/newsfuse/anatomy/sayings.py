@@ -88,20 +88,32 @@ def speaker_of(code: str, outside: str, stopwords: frozenset[str] = frozenset())
     Human Rights Watch, a déclaré"). A pronoun is no name ("Il a dit", ``stopwords``), nor is whom the words
     were said to ("a déclaré à Reuters")."""
     for verb in VERBS[code].finditer(outside):
-        addressed = ADDRESSED[code].match(outside, verb.end())
-        if addressed and code == "de" and (subject := GERMAN_SUBJECT.match(outside, verb.end())):
-            return subject.group("name")  # "sagte der Bezirksleiter Markus Huber": nominative, not "der Zeitung"
-        for after in () if addressed else NAME.finditer(outside, verb.end(), verb.end() + NEAR):
-            if INTERRUPTS.search(outside, verb.end(), after.start()):
-                break
-            if _plain(after.group(0), outside[: after.start()], stopwords):  # past "del Interior", "de Valdivia"
-                return after.group(0)
+        if named := _named_after(code, outside, verb.end(), stopwords):
+            return named
         before = outside[max(0, verb.start() - NEAR) : verb.start()].rstrip()
         if before.endswith(",") and (aside := before.rfind(",", 0, len(before) - 1)) >= 0:
             before = before[:aside].rstrip()  # the subject is before the aside
         subject = ENDS_WITH_NAME.search(before)
         if subject and _plain(subject.group(1), before[: subject.start(1)], stopwords):
             return subject.group(1)
+    return None
+
+
+def _named_after(code: str, outside: str, at: int, stopwords: frozenset[str]) -> str | None:
+    """The speaker named after a verb of saying ending at ``at``: the first name there, or, past the complement
+    of an office ("declaró el ministro del Interior, Andrés Fuentes"), the name set beside it after a comma; not
+    a name further on ("dijo el presidente de Francia en París"), nor whom the words were said to."""
+    if ADDRESSED[code].match(outside, at):
+        subject = GERMAN_SUBJECT.match(outside, at) if code == "de" else None
+        return subject.group("name") if subject else None  # "sagte der Bezirksleiter Markus Huber", not "der Zeitung"
+    for n, after in enumerate(NAME.finditer(outside, at, at + NEAR)):
+        if INTERRUPTS.search(outside, at, after.start()):
+            return None
+        beside = n == 0 or outside[: after.start()].rstrip().endswith(",")
+        if not beside:
+            return None
+        if _plain(after.group(0), outside[: after.start()], stopwords):
+            return after.group(0)
     return None
 
 

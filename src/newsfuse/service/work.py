@@ -48,20 +48,25 @@ class Loader:
     def __init__(self, load: Callable[[str], Any] = load_model) -> None:
         self._load = load
         self._loads: dict[str, Future[Any]] = {}
-        self._thread = ThreadPoolExecutor(1, thread_name_prefix="newsfuse-load")
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="newsfuse-load")
 
     def __call__(self, code: str) -> Any:
         if code not in self._loads:
             # The thread starts with the stop signals blocked, so that they always reach the waiting main thread
             mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
             try:
-                self._loads[code] = self._thread.submit(self._load, code)
+                self._loads[code] = self._executor.submit(self._load, code)
             finally:
                 signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        load = self._loads[code]
         try:
-            return self._loads[code].result()
+            return load.result()
         except Expired:
             raise Expired(waited=False, loading=code) from None
+        except BaseException:
+            if load.done():  # the load itself failed: the next job tries again, rather than fail for good
+                del self._loads[code]
+            raise
 
 
 @dataclass
