@@ -1,3 +1,5 @@
+from datetime import date
+
 from newsfuse.anatomy.figures import conflicts, figures_in
 from newsfuse.model import Sentence
 
@@ -33,10 +35,13 @@ def test_outlets_that_give_different_counts_conflict_and_history_does_not() -> N
         *figures("About 300 homes were damaged.", "wire"),
         *figures("About 300 homes were damaged.", "paper"),
     ]
-    found_conflicts = conflicts(found, {"wire": 2026, "paper": 2026, "blog": 2026})
+    day = date(2026, 11, 3)
+    found_conflicts = conflicts(found, {"wire": day, "paper": day, "blog": day})
     assert [c.quantity for c in found_conflicts] == ["people killed"]
     values = sorted((f.where.article, f.value) for f in found_conflicts[0].figures)
     assert values == [("blog", 4), ("paper", 4), ("wire", 3)]
+    updated = {"wire": day, "paper": date(2026, 11, 4), "blog": date(2026, 11, 4)}  # the others wrote a day later
+    assert conflicts(found, updated) == ()  # three dead on Tuesday, four by Wednesday: an update, no disagreement
 
 
 def test_one_article_updating_its_own_count_is_not_a_conflict() -> None:
@@ -87,3 +92,15 @@ def test_english_event_words_are_not_read_in_other_languages() -> None:
     assert german == [("300", 300, "feuerwehrleute")]  # "14 Uhr" is a time, not a count
     dutch = in_language("Ongeveer 250 brandweerlieden die het vuur bestreden.", "nl")
     assert dutch == [("250", 250, "brandweerlieden")]
+
+
+def test_a_count_goes_with_the_verb_right_before_it_and_money_with_its_suffix() -> None:
+    assert [(f.text, f.counts) for f in figures("The storm killed 12 people and injured 40 more.")] == [
+        ("12", "people killed"), ("40", "people injured")
+    ]  # fmt: skip
+    assert [(f.value, f.counts) for f in figures("It costs $3bn, or £2.5m a week; the river is 5m deep.")] == [
+        (3e9, "dollars"), (2.5e6, "pounds")
+    ]  # fmt: skip
+    assert in_language("I danni sono di 4,5 milioni di euro; 1.200 persone evacuate.", "it") == [
+        ("4,5 milioni", 4.5e6, "euro"), ("1.200", 1200, "persone")
+    ]  # fmt: skip

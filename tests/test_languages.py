@@ -682,6 +682,7 @@ def test_a_chinese_brief_joins_its_sentences_without_spaces() -> None:
          ["Markus Huber"]),
         ("es", '"Vamos a reconstruir el puente en dos años", dijo el presidente de Francia en París.',
          [None]),  # a place further on is no speaker
+        ("cs", "„Most opravíme do dvou let,“ řekl mluvčí hasičů Tomáš Dvořák.", ["Tomáš Dvořák"]),  # not "čí"
     ],
 )  # fmt: skip
 def test_speakers_past_offices_other_verbs_and_quotations_that_meet(

@@ -24,7 +24,7 @@ NEWS = Article(
     "Prime Minister Nouri al-Maliki will meet President Barack Obama in Washington next month.",
 )  # fmt: skip
 BLOG = Article(
-    id="blog", source="Gulf Notes", published="2013-08-16",
+    id="blog", source="Gulf Notes", published="2013-08-15",
     text="The last American soldiers departed Iraq in late 2011, officials said.\n"
     "The government has earmarked $500 million to build new border posts on the frontier with Syria.\n"
     "A new stadium opened in Erbil with a concert by local bands.",

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -21,7 +22,7 @@ import numpy as np
 from newsfuse.anatomy.cast import Cast, merge
 from newsfuse.anatomy.dates import dated_in
 from newsfuse.anatomy.entities import Mention, Recognisers, clean_span, find_mentions
-from newsfuse.anatomy.figures import YEAR, conflicts, figures_in
+from newsfuse.anatomy.figures import YEAR, conflicts, figures_in, same_day
 from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement, Quote
 from newsfuse.anatomy.quotes import find_quotes
 from newsfuse.anatomy.sayings import People, quotes_in
@@ -192,16 +193,18 @@ def _one_report(first: str, second: str) -> bool:
 
 
 def _word_conflicts(
-    story: Story, near: list[dict[int, float]], figures: Sequence[Figure], known: Sequence[Conflict]
-) -> tuple[Conflict, ...]:
+    story: Story, near: list[dict[int, float]], figures: Sequence[Figure], known: Sequence[Conflict],
+    days: Mapping[str, date | None],
+) -> tuple[Conflict, ...]:  # fmt: skip
     """Two articles' sentences that tell one report (``_one_report``) but give what they both count values that
     have nothing in common: a conflict in any language (what event a figure counts is read in English only, so
-    ``figures.conflicts`` finds none in other languages)."""
+    ``figures.conflicts`` finds none in other languages); of one day, as those (``figures.same_day``)."""
     held, covered, result = _held(story, figures), _covered(story, known), []
     text = [s.text for s in story.sentences]
     for i in sorted(held):
         for j in sorted(j for j in near[i] if j > i and j in held):
-            if story.sentences[i].article == story.sentences[j].article or any({i, j} <= c for c in covered):
+            first, second = story.sentences[i].article, story.sentences[j].article
+            if first == second or not same_day(days, first, second) or any({i, j} <= c for c in covered):
                 continue
             if not _one_report(text[i], text[j]):
                 continue
@@ -215,11 +218,13 @@ def _word_conflicts(
 
 
 def _meaning_conflicts(
-    story: Story, found: Echoes, figures: Sequence[Figure], known: Sequence[Conflict]
+    story: Story, found: Echoes, figures: Sequence[Figure], known: Sequence[Conflict], days: Mapping[str, date | None]
 ) -> tuple[Conflict, ...]:
-    """Pairs that say the same thing with other figures, unless a conflict of figures already holds both."""
+    """Pairs of one day that say the same thing with other figures, unless a conflict already holds both."""
     held, covered, result = _held(story, figures), _covered(story, known), []
     for i, j in found.conflicts:
+        if not same_day(days, story.sentences[i].article, story.sentences[j].article):
+            continue  # a count that changed from one day to the next is an update
         if any({i, j} <= sentences for sentences in covered):
             continue
         values = [{f.value for f in held[k]} for k in (i, j)]
@@ -294,15 +299,15 @@ def analyze_story(
         quotes = quotes_in(language.code, story, language.stopwords, people) if "quotes" in language.rules else ()
         quotes = _as_entities(quotes, Cast.of(entities, canonical)) if entities else quotes
     figures = [f for s in story.sentences for f in figures_in(s, language.code, language.stopwords)]
-    years = {a.id: (a.published_on.year if a.published_on else None) for a in story.articles}
+    days = {a.id: a.published_on for a in story.articles}
     timeline = _timeline(story, near, language) if "dates" in language.rules else ()
     judged = _judgements(story, evidence)
     anchors = _anchors(story, mentions, canonical, figures, timeline)
     chosen = _fact_bearing(story, judged, anchors)
     found = echoes(story, same, chosen) if same is not None and len(story.articles) > 1 else None
-    by_figures = conflicts(figures, years)
-    by_figures += _word_conflicts(story, near, figures, by_figures)
-    by_meaning = _meaning_conflicts(story, found, figures, by_figures) if found else ()
+    by_figures = conflicts(figures, days)
+    by_figures += _word_conflicts(story, near, figures, by_figures, days)
+    by_meaning = _meaning_conflicts(story, found, figures, by_figures, days) if found else ()
     own: dict[str, list[Judgement]] = defaultdict(list)
     for j in judged:
         own[j.where.article].append(j)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from itertools import combinations
 
 from newsfuse.anatomy.model import Conflict, Figure
 from newsfuse.model import Citation, Sentence
@@ -23,7 +25,15 @@ UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
 }  # fmt: skip
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 1e2, "万": 1e4, "萬": 1e4,
-          "亿": 1e8, "億": 1e8}  # fmt: skip
+          "亿": 1e8, "億": 1e8, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}  # fmt: skip
+# Millions and milliards in the other languages, read as scales ("4,5 milioni di euro" is 4.5 million euros)
+OTHER_SCALES = (
+    r"(?:millions|millones|millón|milioni|milione|milhões|milhão|millionen|miljoen|milionů|milionu|miliony|"
+    r"миллион(?:а|ов)?|εκατομμύρια|milliards?|milliarden?|miliardi|miliardo|bilhões|bilhão|miljard|miliard[uyů]?|"
+    r"миллиард(?:а|ов)?|δισεκατομμύρια)(?![^\W\d_])"
+)
+SCALED_OF = re.compile(r"^\s+(?:de|di|d['’]|do|da|van|von|z)\s*(?=\w)", re.IGNORECASE)
+MONEY_SCALES = frozenset({"bn", "mn", "m", "k"})  # "$3bn", "£2.5m": with a currency only ("5m" may be metres)
 CURRENCIES = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds"}
 ONES = "one|two|three|four|five|six|seven|eight|nine"
 WORD_NUMBER = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + rf")(?:-(?:{ONES}))?"
@@ -47,7 +57,8 @@ def _figure(number: str, words: str) -> re.Pattern[str]:
         r"almost|more than|fewer than|less than|over|under|some|roughly|approximately|up to|an estimated|"
         r"as many as|just)\s+)?(?P<currency>US\$|[$€£])?\s?"
         rf"(?P<number>{number}{words})"
-        r"(?P<scale>\s+(?:thousand|million|billion|trillion|hundred)|[万萬亿億])?" + rf"(?!{SPACED}|[:/-]|\.\d)"
+        r"(?P<scale>\s+(?:thousand|million|billion|trillion|hundred)(?![^\W\d_])|\s+(?:" + OTHER_SCALES + r")"
+        r"|[万萬亿億]|\s?(?:bn|mn|m|k)(?![^\W\d_]))?" + rf"(?!{SPACED}|[:/-]|\.\d)"
         rf"(?P<percent>\s?(?:%|{PERCENT})(?!{SPACED}))?",
         re.IGNORECASE,
     )
@@ -67,7 +78,7 @@ CAPITAL_NOUN = re.compile(rf"\s+(?P<noun>[A-ZÄÖÜ]?[{LOWER}]{{3,}})(?![\w{LOWE
 # Hours, years and ages in the languages that count with a word after the number ("14 Uhr", "44 ans"): no counts
 NOT_COUNTS = frozenset(
     "uhr jahr jahre jahren tage tagen stunden minuten heure heures ans horas años ore anni uur jaar jaren часов "
-    "часа лет года год ώρες ώρα χρονών ετών hodin let roku".split()
+    "часа лет года год ώρες ώρα χρονών ετών hodin let roku anos".split()
 )
 # What a figure counts in Chinese or Japanese: the characters right after it (a counter and its noun, up to a
 # particle in kana), not a date or a time ("3月12日", "5时").
@@ -92,6 +103,8 @@ EVENTS = (
 )
 EVENT_AFTER = [(name, re.compile(rf"^(?:\s+\w+){{0,4}}?\s+(?:{words})\b", re.I)) for name, words in EVENTS]
 EVENT_BEFORE = [(name, re.compile(rf"\b(?:{words})(?:\s+\w+)?\s*$", re.I)) for name, words in EVENTS]
+EVENT_RIGHT_BEFORE = [(name, re.compile(rf"\b(?:{words})\s+(?:at least |about |nearly |more than )?$", re.I))
+                      for name, words in EVENTS]  # fmt: skip
 WINDOW = 80  # characters on each side of a figure that its rules read: a few words
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 AGE = re.compile(r"^(?:-year-old|\s+years?\s+old|,)")
@@ -107,8 +120,9 @@ def _value(match: re.Match[str], comma: bool) -> float:
     else:
         head, _, tail = number.partition("-")
         value = float(UNITS[head] + (UNITS[tail] if tail else 0))  # a float however written: one JSON type
-    if match.group("scale"):
-        value *= SCALES[match.group("scale").strip().lower()]
+    if scale := match.group("scale"):
+        word = scale.strip().lower()
+        value *= SCALES.get(word) or (1e9 if re.search(r"iard|ард|bilh|δισ", word) else 1e6)
     return value
 
 
@@ -120,6 +134,8 @@ def _around(sentence: str, match: re.Match[str]) -> tuple[str, str]:
 
 def _is_figure(sentence: str, match: re.Match[str]) -> bool:
     number = match.group("number")
+    if (match.group("scale") or "").strip().lower() in MONEY_SCALES and not match.group("currency"):
+        return False
     before, after = _around(sentence, match)
     plain = not (match.group("currency") or match.group("scale") or match.group("percent"))
     if plain and re.fullmatch(r"(?:1[89]|20)\d\d", number):
@@ -130,7 +146,12 @@ def _is_figure(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _event(sentence: str, match: re.Match[str]) -> str:
+    """The event a figure counts: the verb right before it ("killed 12 people and injured 40": 12 killed), else
+    the nearest after it ("14 were injured"), else one a word before it."""
     before, after = _around(sentence, match)
+    for name, pattern in EVENT_RIGHT_BEFORE:
+        if pattern.search(before):
+            return name
     for name, pattern in EVENT_AFTER:
         if pattern.match(after):
             return name
@@ -159,9 +180,12 @@ def figures_in(sentence: Sentence, code: str = "en", stopwords: frozenset[str] =
             unit = counter.group(1)
         else:
             after = text[match.end() : match.end() + WINDOW]
+            if match.group("scale") and not english:  # "4,5 milioni di euro", "12 millions d'euros": the euros
+                after = SCALED_OF.sub(" ", after, count=1)
             noun = (NOUN if english else CAPITAL_NOUN if capital else OWN_NOUN).match(after)
             word = noun.group("noun").lower() if noun else ""
-            unit = "" if word in NOT_NOUNS or word in stopwords or word in NOT_COUNTS else word
+            # a stop word counts nothing, unless it is a noun some lists hold ("persone", "milioni" in Italian's)
+            unit = "" if word in NOT_NOUNS or word in NOT_COUNTS or (len(word) <= 4 and word in stopwords) else word
         event = _event(text, match) if english else ""
         if not unit and not event:
             continue
@@ -173,24 +197,32 @@ def figures_in(sentence: Sentence, code: str = "en", stopwords: frozenset[str] =
         yield Figure(_value(match, comma), written.strip(), unit or "people", counts, where, text)
 
 
-def conflicts(figures: Iterable[Figure], years: dict[str, int | None]) -> tuple[Conflict, ...]:
-    """Quantities (an event count such as "people killed") that different articles give different values.
+def same_day(days: Mapping[str, date | None], first: str, second: str) -> bool:
+    """Whether two articles were published on one day (or either is undated): a count that differs between
+    days is an update ("three dead" on Monday, "five" on Tuesday), not a disagreement between outlets."""
+    one, other = days.get(first), days.get(second)
+    return one is None or other is None or one == other
 
-    ``years`` is each article's publication year: figures in sentences about another year are left out.
+
+def conflicts(figures: Iterable[Figure], days: Mapping[str, date | None]) -> tuple[Conflict, ...]:
+    """Quantities (an event count such as "people killed") that articles of one day give different values.
+
+    ``days`` is each article's publication date: figures in sentences about another year are left out.
     """
     by_quantity: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         if " " not in figure.counts:
             continue  # no event: "300 homes" and "1,200 dams" are not the same quantity just by unit
         mentioned = {int(y) for y in YEAR.findall(figure.sentence)}
-        if mentioned - {years.get(figure.where.article)}:
+        day = days.get(figure.where.article)
+        if mentioned - {day.year if day else None}:
             continue
         by_quantity[figure.counts].append(figure)
     found = []
     for quantity, group in by_quantity.items():
-        values = {f.where.article: set() for f in group}
+        values: dict[str, set[float]] = defaultdict(set)
         for figure in group:
             values[figure.where.article].add(figure.value)
-        if len(values) > 1 and len({frozenset(v) for v in values.values()}) > 1:
+        if any(values[a] != values[b] and same_day(days, a, b) for a, b in combinations(values, 2)):
             found.append(Conflict(quantity, tuple(group)))
     return tuple(found)

@@ -46,7 +46,10 @@ QUOTATION = re.compile(r"«\s*(?P<a>[^«»]{3,3000}?)\s*»|„(?P<b>[^„“”]
 WORDS = re.compile(r"[^\W_]+")
 # A " between two Hebrew letters is a gershayim (צה"ל, ארה"ב), not a quotation mark
 GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
-CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-ΩΆ-Ώ][\w’'-]+"
+# A capital of Latin, Greek or Cyrillic script: Latin Extended-A alternates capitals and small letters (Č, č), so
+# its capitals are listed one by one, not as a range that takes "čí" of "mluvčí" for a name
+UPPER = "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+CAPITAL = rf"[A-ZÀ-ÖØ-Þ{UPPER}А-ЯЁΑ-ΩΆ-Ώ][\w’'-]+"
 NAME = re.compile(rf"{CAPITAL}(?:\s+(?:de |da |di |del |van |von |der |le |la )?{CAPITAL}){{0,3}}")
 MIN_QUOTE_WORDS = 3
 MIN_QUOTE_CHARACTERS = 6  # in Chinese and Japanese, written without spaces
