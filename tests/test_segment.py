@@ -115,3 +115,15 @@ def test_an_unclosed_quote_does_not_swallow_the_whole_paragraph() -> None:
 )
 def test_chinese_and_japanese_sentences_end_after_their_closing_marks(paragraph: str, expected: list[str]) -> None:
     assert [paragraph[a:b] for a, b in split_paragraph(paragraph)] == expected
+
+
+def test_a_sentence_ends_before_one_that_opens_with_a_title() -> None:
+    """Blingfire keeps "…crossing it. Mr. Baines said…" together."""
+    assert sentences("No one was crossing it. Mr. Baines, the county engineer, said it was safe.") == [
+        "No one was crossing it.", "Mr. Baines, the county engineer, said it was safe."
+    ]  # fmt: skip
+    assert sentences('He said "we are done." Sen. Ruth Calder left.') == [
+        'He said "we are done."',
+        "Sen. Ruth Calder left.",
+    ]
+    assert sentences("The mayor, Mr. Baines, spoke.") == ["The mayor, Mr. Baines, spoke."]

@@ -85,6 +85,12 @@ def _title_split(previous: str, following: str, ordinals: bool, titles: frozense
 INNER_END = re.compile(r"[.!?…;:؟।][\"'”’)\]`»]*\s|[。！？]")
 # Hindi's full stop, which blingfire does not split at, and the marks that close a quotation after it
 DANDA = re.compile(r"(?:(?<=[।॥])|(?<=[।॥][\"'”’»)]))\s+")
+# A sentence that ends (a word of small letters and its stop, perhaps a closing quotation mark) before one that
+# opens with a title and a name
+TITLE_OPENS = re.compile(
+    r"(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?][\"”’']))\s+"
+    r"(?=(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Supt|Insp|Det|Adm|Maj)\.\s+[A-Z])"
+)
 QUOTATIONS_MEET = re.compile(r"(?<=[.!?][“”»])\s+(?=[„«])")  # one quotation ends a sentence, the next opens
 GREEK_QUESTION = re.compile(r"(?<=[;\u037e])\s+(?=\S)")  # Greek's question mark: ";" ends a question there
 ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")  # "am 3. Mai": a number that is not an end…
@@ -179,6 +185,8 @@ def split_paragraph(text: str, language: str = "", splitter: _Blingfire | None =
         found = [piece for span in found for piece in _cut(text, span, GREEK_QUESTION)]
     if "„" in text or "«" in text:  # blingfire does not end a sentence between „…“ „…“ or «…» «…»
         found = [piece for span in found for piece in _cut(text, span, QUOTATIONS_MEET)]
+    if ". " in text:  # nor before a title: "No one was crossing it. Mr. Baines said…"
+        found = [piece for span in found for piece in _cut(text, span, TITLE_OPENS)]
     ordinals, titles = language in ORDINAL_LANGUAGES, OWN_TITLES.get(language, frozenset())
     for start, end in found:
         if spans and _title_split(text[spans[-1][0] : spans[-1][1]], text[start:end], ordinals, titles):
