@@ -160,3 +160,19 @@ def test_the_conflict_between_outlets_is_shown(workspace: str, browser: object) 
     conflict = page.locator("#conflicts li").first.inner_text()
     assert "41" in conflict and "Bay Herald" in conflict and "Coast Wire" in conflict
     page.close()
+
+
+def test_a_story_left_before_its_brief_arrives_does_not_show_it_elsewhere(workspace: str, browser: object) -> None:  # noqa: F811
+    page = browser.new_page()
+    page.goto(workspace)
+    page.wait_for_selector("#stories li")
+
+    held: list = []
+    page.route(re.compile(r".*/v1/stories/\d+$"), lambda route: held.append(route))  # held until let go
+    page.locator("#stories .open").first.click()
+    page.wait_for_timeout(300)
+    page.click("#tab-paste")  # the user moved on before the story's brief came
+    held[0].continue_()
+    page.wait_for_timeout(1500)
+    assert not page.locator("#result").is_visible() and page.locator("#brief .sentence").count() == 0
+    page.close()

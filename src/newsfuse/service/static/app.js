@@ -95,6 +95,10 @@ function showBrief(data) {
 
 function showSource(citation) {
   const article = lastBrief.articles.find((a) => a.id === citation.article);
+  if (!article) {  // stored after this brief was made (an ingest meanwhile): its text is not on the page
+    setStatus(`${citation.article} came in after this brief was made: open the story again to read it`, true);
+    return;
+  }
   const opinion = lastBrief.opinion.filter((o) => o.article === article.id);
   $("source-title").textContent = article.title || article.id;
   const text = Array.from(article.text); // offsets count characters (code points), as Python does, not UTF-16 units

@@ -34,6 +34,7 @@ async function getJSON(url) {
 }
 
 function view(name) {
+  if (name !== "story") opening++;  // left the story: its brief or anatomy still on its way is dropped
   const stories = name === "stories" || name === "story";
   $("workspace").hidden = name !== "stories";
   $("story").hidden = name !== "story";
