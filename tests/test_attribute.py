@@ -1,3 +1,4 @@
+import newsfuse
 from newsfuse.attribute import attribute
 from newsfuse.evidence import gather
 from newsfuse.model import Article, Change
@@ -57,3 +58,13 @@ def test_an_outlet_with_other_figures_is_a_conflict_not_a_corroboration() -> Non
     near = {1: CORROBORATION, 2: CORROBORATION}  # as near as corroboration asks: it tells the same content
     assert set(agreeing(story, 0, near, None)) == {2}  # 6,000 and 52 share no figure with 4,200 and 37
     assert set(agreeing(story, 0, near, Echoes({}, ((0, 2),)))) == set()  # and what the judge calls a conflict
+
+
+def test_counts_spelled_out_disagree_as_digits_do() -> None:
+    """ "Four people were killed" is no corroboration of "Five people were killed"."""
+    brief = newsfuse.summarize(
+        [{"id": "a", "text": "Five people were killed when the Marlow Creek dam failed on Tuesday, officials said."},
+         {"id": "b", "text": "Four people were killed when the Marlow Creek dam failed on Tuesday, officials said."}],
+        words=40,
+    )  # fmt: skip
+    assert [s.corroborated_by for s in brief.sentences] == [("a",)]

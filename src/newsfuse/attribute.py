@@ -27,15 +27,27 @@ def reporting(story: Story, i: int, near: Mapping[int, float], minimum: float = 
     return {story.sentences[i].article} | {story.sentences[j].article for j, c in near.items() if c >= minimum}
 
 
+# Counts spelled out, as the digits they stand for: "Four people were killed" and "Three people were killed"
+# disagree as "4" and "3" do ("one" is left out: "no one", "one of them")
+SPELLED = {w: str(n) for n, w in enumerate("two three four five six seven eight nine ten eleven twelve thirteen "
+           "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split(), 2)}  # fmt: skip
+SPELLED_WORD = re.compile(r"\b(?:" + "|".join(SPELLED) + r")\b", re.IGNORECASE)
+
+
+def _figures(text: str) -> frozenset[str]:
+    """A sentence's figures, digits or counts spelled out."""
+    return figures(text) | {SPELLED[w.lower()] for w in SPELLED_WORD.findall(text)}
+
+
 def agreeing(story: Story, i: int, near: Mapping[int, float], found: Echoes | None) -> dict[int, float]:
     """The sentences ``near`` sentence ``i`` that do not contradict it: an outlet that tells the same content with
     other figures ("37 homes" against "52 homes", and no figure in common) is in conflict with it, never a
     corroboration; nor is one the same-fact judge calls a conflict (``found``)."""
-    own = figures(story.sentences[i].text)
+    own = _figures(story.sentences[i].text)
     conflicting = {j for pair in (found.conflicts if found else ()) if i in pair for j in pair if j != i}
     agree = {}
     for j, cosine in near.items():
-        theirs = figures(story.sentences[j].text) if own else frozenset()
+        theirs = _figures(story.sentences[j].text) if own else frozenset()
         if j not in conflicting and not (own and theirs and not own & theirs):
             agree[j] = cosine
     return agree
