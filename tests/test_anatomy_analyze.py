@@ -125,3 +125,17 @@ def test_the_same_report_with_other_figures_is_a_conflict_in_any_language(ner) -
     years = [{"id": "uno", "text": "La policía registró 120 homicidios en 2025 en la región."},
              {"id": "dos", "text": "La policía registró 95 homicidios en 2024 en la región."}]  # fmt: skip
     assert newsfuse.analyze(years, ner=ner).conflicts == ()  # two years' counts: no disagreement
+
+
+def test_a_story_in_two_languages_reads_each_article_s_figures_its_own_way_and_says_so(ner) -> None:
+    articles = [
+        {"id": "en1", "text": "About 3,000 people fled the fire near Valfleuri on Tuesday, officials said."},
+        {"id": "en2", "text": "The fire near Valfleuri forced about 3,000 people from their homes on Tuesday."},
+        {
+            "id": "fr",
+            "text": "Environ 3 000 personnes ont fui l'incendie près de Valfleuri mardi, selon la préfecture.",
+        },
+    ]
+    analysis = newsfuse.analyze(articles, ner=ner)
+    assert {(f.where.article, f.value) for f in analysis.figures} >= {("en1", 3000), ("fr", 3000)}
+    assert any(w.startswith("1 article(s) in French read by the English rules") for w in analysis.warnings)

@@ -285,7 +285,8 @@ def analyze_story(
     most of its articles are in; the finders that have no rules in it (names need a NER model of its language,
     English or French; quotes and dates rules of its own; meaning an English judge) are skipped, and the analysis
     says so."""
-    language = (languages or Languages())[most_common(a.language or "en" for a in story.articles)]
+    languages = languages or Languages()
+    language = languages[most_common(a.language or "en" for a in story.articles)]
     same = same if "meaning" in language.rules else None
     evidence = gather(story, language)
     near = [evidence.vectors.neighbours(i, SAME_FACT) for i in range(len(story.sentences))]
@@ -298,7 +299,9 @@ def analyze_story(
         people = _people(story, mentions, canonical)
         quotes = quotes_in(language.code, story, language.stopwords, people) if "quotes" in language.rules else ()
         quotes = _as_entities(quotes, Cast.of(entities, canonical)) if entities else quotes
-    figures = [f for s in story.sentences for f in figures_in(s, language.code, language.stopwords)]
+    # each article's figures as its own language writes them ("3 000 personnes" in a story told mostly in English)
+    read_as = {a.id: languages[a.language or "en"] for a in story.articles}
+    figures = [f for s in story.sentences for f in figures_in(s, read_as[s.article].code, read_as[s.article].stopwords)]
     days = {a.id: a.published_on for a in story.articles}
     timeline = _timeline(story, near, language) if "dates" in language.rules else ()
     judged = _judgements(story, evidence)
@@ -318,6 +321,12 @@ def analyze_story(
         warnings.append("only one source article: every fact is single-source")
     if skipped := language.skipped_in():
         warnings.append(f"{language.name}: no rules yet for {', '.join(skipped)}: those findings were skipped")
+    if others := [a for a in story.articles if read_as[a.id] is not language]:  # told in several languages
+        names = ", ".join(sorted({read_as[a.id].name for a in others}))
+        warnings.append(
+            f"{len(others)} article(s) in {names} read by the {language.name} rules for names, quotes, dates and "
+            f"opinion (their figures by their own): {', '.join(a.id for a in others)}"
+        )
     undated = [a.id for a in story.articles if a.published_on is None]
     if undated:
         warnings.append(f"no publication date for {', '.join(undated)}: relative dates there are left undated")
