@@ -176,3 +176,16 @@ def test_a_story_left_before_its_brief_arrives_does_not_show_it_elsewhere(worksp
     page.wait_for_timeout(1500)
     assert not page.locator("#result").is_visible() and page.locator("#brief .sentence").count() == 0
     page.close()
+
+
+def test_more_stories_pages_the_list_on_screen(workspace: str, browser: object) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 1200, "height": 1600})
+    page.goto(workspace)
+    page.wait_for_selector("#stories li")
+    page.fill("#q", "nothing-that-matches")  # typed, not applied
+    page.click("#more")
+    expect(page.locator("#stories li")).to_have_count(40)
+    assert page.locator("#list-status").inner_text() == "211 stories; showing 40."
+    ids = page.locator("#stories li").evaluate_all("nodes => nodes.map(n => n.dataset.id)")
+    assert len(set(ids)) == 40
+    page.close()

@@ -63,20 +63,32 @@ function sparkline(days) {
 
 let loads = 0; // the newest list request: an older one answering late must not add its stories
 
+let applied = { q: "", since: "" }; // the filter of the list on screen: "More stories" pages through it
+let fetched = 0; // rows the server has sent for it (the next page's offset)
+let firstTotal = 0; // how many stories it had when its first page came
+const shown = new Set(); // ids on screen: a story that moved up while paging is not listed twice
+
 async function loadStories(reset) {
   const mine = ++loads;
-  const query = new URLSearchParams({ limit: PAGE, offset: reset ? 0 : listed });
-  if ($("q").value.trim()) query.set("q", $("q").value.trim());
-  if ($("since").value) query.set("since", $("since").value);
+  const filter = reset ? { q: $("q").value.trim(), since: $("since").value } : applied;
+  const query = new URLSearchParams({ limit: PAGE, offset: reset ? 0 : fetched });
+  if (filter.q) query.set("q", filter.q);
+  if (filter.since) query.set("since", filter.since);
   $("list-status").textContent = "Loading…";
   try {
     const page = await getJSON(`/v1/stories?${query}`);
     if (mine !== loads) return;
     if (reset) {
-      listed = 0;
+      listed = fetched = 0;
+      applied = filter;
+      firstTotal = page.total;
+      shown.clear();
       $("stories").replaceChildren();
     }
+    fetched += page.stories.length;
     for (const story of page.stories) {
+      if (shown.has(story.id)) continue;
+      shown.add(story.id);
       const item = node("li");
       item.dataset.id = story.id;
       const open = node("button", story.headline, "open");
@@ -90,9 +102,10 @@ async function loadStories(reset) {
       item.append(title, sparkline(story.days), meta);
       $("stories").append(item);
     }
-    listed += page.stories.length;
-    $("more").hidden = listed >= page.total;
-    $("list-status").textContent = page.total ? `${page.total} stories; showing ${listed}.` : "No stories match.";
+    listed = shown.size;
+    $("more").hidden = fetched >= page.total;
+    const changed = page.total !== firstTotal ? " The list changed since it was loaded: filter again for the newest." : "";
+    $("list-status").textContent = page.total ? `${page.total} stories; showing ${listed}.${changed}` : "No stories match.";
   } catch (failure) {
     $("list-status").textContent = String(failure);
   }
