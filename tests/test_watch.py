@@ -346,3 +346,19 @@ def test_a_feed_list_takes_comments_after_a_url(tmp_path: Path) -> None:
     listed = tmp_path / "feeds.txt"
     listed.write_text("# the desk's feeds\nhttps://a.test/feed.rss   # main\nhttps://b.test/x#top\n")
     assert feed_urls([str(listed)]) == ["https://a.test/feed.rss", "https://b.test/x#top"]
+
+
+def test_a_page_linked_again_with_tracking_or_through_a_redirect_is_not_stored_twice(
+    site: Site, tmp_path: Path
+) -> None:
+    one = site.page("/a/1", 1)
+    db = tmp_path / "news.db"
+    assert (
+        run_cli("watch", site.feed("/news.rss", [("One", one, "")], '"v1"'), "--db", str(db), "--once").returncode == 0
+    )
+    site.routes["/go/1"] = lambda handler: site.reply(handler, 301, b"", {"Location": one})  # an aggregator's link
+    again = site.feed("/again.rss", [("Tracked", f"{one}?utm_source=rss", ""), ("Via", f"{site.base}/go/1", "")], '"v"')
+    done = run_cli("watch", again, "--db", str(db), "--once", "--delay", "0.01")
+    assert done.returncode == 0, done.stderr
+    assert "0 articles added" in done.stdout and site.hits("/a/1?utm_source=rss") == 0
+    assert list(stored(db)) == [one]  # one page, one article: not two outlets reporting it

@@ -69,14 +69,22 @@ def text_hash(text: str) -> str:
 
 
 def normal_url(url: str | None) -> str | None:
-    """A URL without fragment, trailing slash or case differences in scheme and host."""
+    """A URL without fragment, trailing slash, case differences in scheme and host, or the tracking parameters
+    a feed adds to its links ("?utm_source=rss"): one page, however it was linked to."""
     if not url or not url.strip():
         return None
     match = re.match(r"^\s*(\w+)://([^/?#]+)([^#]*)", url)
     if not match:
         return url.strip()
     scheme, host, rest = match.groups()
+    if "?" in rest:
+        path, _, query = rest.partition("?")
+        kept = [part for part in query.split("&") if part and not TRACKING.match(part)]
+        rest = f"{path}?{'&'.join(kept)}" if kept else path
     return f"{scheme.lower()}://{host.lower()}{rest.rstrip('/')}"
+
+
+TRACKING = re.compile(r"(?:utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ref_src)(?:=|$)", re.IGNORECASE)
 
 
 def term_counts(text: str, language: Language) -> Counter[str]:

@@ -276,10 +276,15 @@ class Watcher:
         """The entry's article: from its page, else from the feed's text; None (warned) when neither."""
         key = _key(entry.link)
         try:
-            article = page_article(entry, self.fetcher.get(entry.link, {"Accept": PAGE_ACCEPT}))
+            response = self.fetcher.get(entry.link, {"Accept": PAGE_ACCEPT})
             result.fetched += 1
             self.done.add(key)
-            return article
+            landed = _key(response.url)
+            if landed != key and self.store.known([landed], [])[0]:  # another link to a page stored already
+                result.tally.duplicates += 1
+                self.given_up.append((key, f"no article: the page of {landed}, stored already"))
+                return None
+            return page_article(entry, response)
         except (FetchError, FormatError) as error:
             reason, transient = getattr(error, "reason", str(error)), getattr(error, "transient", False)
         if (entry.fields.get("text") or "").strip():
