@@ -184,12 +184,17 @@ def _counted(figures: Sequence[Figure]) -> dict[str, set[float]]:
     return values
 
 
-def _one_report(first: str, second: str) -> bool:
-    """Whether two sentences tell one report in mostly the same words: a Dice coefficient of their words other
-    than figures of at least ``SAME_REPORT`` (a tf-idf cosine weighs the differing figures most), and the same
-    years (a count of 2024 against one of 2025 is no disagreement)."""
-    a, b = set(LETTERS.findall(first.lower())), set(LETTERS.findall(second.lower()))
-    return 2 * len(a & b) >= SAME_REPORT * (len(a) + len(b)) and set(YEAR.findall(first)) == set(YEAR.findall(second))
+def _report_of(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A sentence as ``_word_conflicts`` compares it: its words other than figures, and the years it names."""
+    return frozenset(LETTERS.findall(text.lower())), frozenset(YEAR.findall(text))
+
+
+def _one_report(first: tuple[frozenset[str], frozenset[str]], second: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether two sentences (``_report_of``) tell one report in mostly the same words: a Dice coefficient of their
+    words other than figures of at least ``SAME_REPORT`` (a tf-idf cosine weighs the differing figures most), and
+    the same years (a count of 2024 against one of 2025 is no disagreement)."""
+    (a, years), (b, theirs) = first, second
+    return years == theirs and 2 * len(a & b) >= SAME_REPORT * (len(a) + len(b))
 
 
 def _word_conflicts(
@@ -200,17 +205,16 @@ def _word_conflicts(
     have nothing in common: a conflict in any language (what event a figure counts is read in English only, so
     ``figures.conflicts`` finds none in other languages); of one day, as those (``figures.same_day``)."""
     held, covered, result = _held(story, figures), _covered(story, known), []
-    text = [s.text for s in story.sentences]
+    reports = {i: _report_of(story.sentences[i].text) for i in held}  # once per sentence, not per pair
+    counted = {i: _counted(held[i]) for i in held}
     for i in sorted(held):
         for j in sorted(j for j in near[i] if j > i and j in held):
             first, second = story.sentences[i].article, story.sentences[j].article
-            if first == second or not same_day(days, first, second) or any({i, j} <= c for c in covered):
+            if first == second or not same_day(days, first, second) or not _one_report(reports[i], reports[j]):
                 continue
-            if not _one_report(text[i], text[j]):
-                continue
-            mine, theirs = _counted(held[i]), _counted(held[j])
+            mine, theirs = counted[i], counted[j]
             differ = sorted(c for c in mine.keys() & theirs.keys() if not mine[c] & theirs[c])
-            if differ:
+            if differ and not any({i, j} <= c for c in covered):
                 own = tuple(f for k in (i, j) for f in held[k] if f.counts == differ[0])
                 result.append(Conflict(differ[0], own, "words", (_citation(story, i), _citation(story, j))))
                 covered.append({i, j})
