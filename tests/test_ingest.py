@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 import newsfuse.stories
+from newsfuse.decoding import decode
 from newsfuse.errors import InputError
-from newsfuse.ingest import decode, from_records, load
+from newsfuse.ingest import from_records, load
 from newsfuse.model import Article
 from tests.conftest import EXAMPLE, run_cli
 

@@ -20,6 +20,7 @@ from newsfuse.anatomy.figures import figures_in
 from newsfuse.anatomy.reading import quotations
 from newsfuse.anatomy.timeline import dated
 from newsfuse.cli import main
+from newsfuse.decoding import valid_unicode
 from newsfuse.errors import InputError
 from newsfuse.ingest import (
     MAX_ARTICLE_CHARS,
@@ -27,7 +28,6 @@ from newsfuse.ingest import (
     MAX_ARTICLES,
     MAX_INGEST_ARTICLES,
     load,
-    valid_unicode,
 )
 from newsfuse.model import Article, Sentence
 from newsfuse.segment import MAX_SENTENCE

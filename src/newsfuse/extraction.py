@@ -173,3 +173,25 @@ def fuller(text: str, declared: str) -> str:
     """The page's text, or its declared body when that has at least ``DECLARED`` times the words: the page
     then shows only part of its story. Read off the page, the text keeps its paragraphs and is preferred."""
     return declared if len(declared.split()) >= DECLARED * len(text.split()) and declared else text
+
+
+HIDDEN = re.compile(r"<template\b|<[a-z][^<>]*\shidden(?=[\s=/>])", re.IGNORECASE)
+
+
+def shown(content: str) -> str:
+    """The page without what a browser never shows: ``<template>`` content and elements marked ``hidden``
+    (trafilatura drops ``display: none`` but reads these as text)."""
+    if not HIDDEN.search(content):
+        return content
+    import lxml.html  # trafilatura's own parser
+
+    try:
+        tree = lxml.html.fromstring(content)
+    except (ValueError, lxml.etree.ParserError):
+        return content
+    unseen = tree.xpath("//template | //*[@hidden]")
+    if not unseen:
+        return content
+    for node in unseen:
+        node.drop_tree()
+    return lxml.html.tostring(tree, encoding="unicode")

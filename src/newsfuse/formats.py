@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from newsfuse.errors import unexpected
-from newsfuse.extraction import declared_body, fuller, plain, recovered
+from newsfuse.extraction import declared_body, fuller, plain, recovered, shown
 from newsfuse.model import utc
 
 FORMATS = ("auto", "text", "html", "json", "jsonl", "multinews", "feed")
@@ -176,28 +176,6 @@ def parse_text(content: str) -> list[Partial]:
     if len(lines) > 1 and words <= (HEADLINE_SENTENCE_WORDS if SENTENCE_END.search(lines[0]) else 25):
         return [{"title": lines[0].strip(), "text": "\n".join(lines[1:])}]
     return [{"title": "", "text": content}]
-
-
-HIDDEN = re.compile(r"<template\b|<[a-z][^<>]*\shidden(?=[\s=/>])", re.IGNORECASE)
-
-
-def shown(content: str) -> str:
-    """The page without what a browser never shows: ``<template>`` content and elements marked ``hidden``
-    (trafilatura drops ``display: none`` but reads these as text)."""
-    if not HIDDEN.search(content):
-        return content
-    import lxml.html  # trafilatura's own parser
-
-    try:
-        tree = lxml.html.fromstring(content)
-    except (ValueError, lxml.etree.ParserError):
-        return content
-    unseen = tree.xpath("//template | //*[@hidden]")
-    if not unseen:
-        return content
-    for node in unseen:
-        node.drop_tree()
-    return lxml.html.tostring(tree, encoding="unicode")
 
 
 def parse_html(content: str) -> list[Partial]:

@@ -6,10 +6,8 @@ reported and skipped, unless ``strict`` asks for the first problem to be fatal.
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import os
-import re
 import stat
 import sys
 import zlib
@@ -20,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from newsfuse.decoding import is_binary, lenient, valid_unicode
 from newsfuse.errors import InputError
 from newsfuse.formats import FORMATS, FormatError, Partial, count_records, detect, from_object, records
 from newsfuse.languages import SUPPORTED, code_of, read_as
@@ -46,54 +45,6 @@ class Loaded:
     articles: tuple[Article, ...]
     problems: tuple[InputError, ...]  # inputs that were skipped, each with its reason
     notes: tuple[str, ...] = ()  # what was changed in what was given: an article id met twice, a date not read
-
-
-def is_binary(data: bytes) -> bool:
-    """A NUL byte near the start: an image or an archive, not text (a whole file, never one line of it)."""
-    return b"\x00" in data[:8192]
-
-
-def decode(data: bytes, origin: str) -> str:
-    """UTF-8 text, or a clear error for binary and undecodable files."""
-    content, undecodable = _lenient(data, origin)
-    if undecodable:
-        raise undecodable
-    return content
-
-
-def _lenient(data: bytes, origin: str, whole: bool = True) -> tuple[str, InputError | None]:
-    """The text, and why it is not all UTF-8 (then its bad bytes are kept as ``surrogateescape`` characters,
-    so that a JSONL input can skip just the lines that hold one). A binary file (``whole``) is an error."""
-    if whole and data.startswith(UTF16_BOMS):  # Windows' "Unicode" text: its NUL bytes are no binary file
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError:
-            raise InputError(origin, "not UTF-16 text, though it starts as such") from None
-    if whole and is_binary(data):
-        raise InputError(origin, "binary file, not a text article")
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        problem = InputError(origin, f"not UTF-8 text (undecodable byte at offset {exc.start})")
-        if whole and (declared := declared_charset(data)):
-            return declared, None
-        return data.decode("utf-8-sig", "surrogateescape"), problem
-
-
-UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-# The charset a page or a feed declares in its markup (``<meta charset="shift_jis">``, ``<?xml … encoding=
-# "ISO-8859-1"?>``), read only when the bytes are not UTF-8: as a browser, or ``watch``, would read the file
-DECLARED = re.compile(rb"""<(?:meta|\?xml)\b[^>]{0,300}?\b(?:charset|encoding)\s*=\s*["']?([\w.:-]{1,40})""", re.I)
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The text of bytes in the charset their markup declares at its start, if it names one that reads them."""
-    found = DECLARED.search(data[:4096])
-    try:
-        codec = codecs.lookup(found[1].decode("ascii")) if found else None
-        return data.decode(codec.name) if codec and codec._is_text_encoding else None  # not "base64", "rot13"
-    except (LookupError, UnicodeError):  # no such charset ("undefined"), or the bytes are not in it
-        return None
 
 
 def check(article: Article, language: str | None = None) -> Article:
@@ -181,18 +132,6 @@ class _Ids:
         return name
 
 
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def valid_unicode(text: str) -> str:
-    """The text with lone surrogates (JSON's ``\\ud800`` makes them; no encoder accepts them) as U+FFFD."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return LONE_SURROGATE.sub("\ufffd", text)
-
-
 def _articles(partials: list[tuple[str, Partial]], origin: str, file_id: str | None, ids: _Ids) -> list[Article]:
     """Articles of (place in the input, partial article) pairs."""
     single = len(partials) == 1
@@ -225,7 +164,7 @@ def read_one(
     whole input. ``first_line``: the bytes are a JSONL file's lines from that one on, the file checked already.
     """
     part = first_line is not None
-    content, undecodable = _lenient(data, origin, whole=not part)
+    content, undecodable = lenient(data, origin, whole=not part)
     if not content.strip():
         if part:
             return [], []

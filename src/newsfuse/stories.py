@@ -29,13 +29,13 @@ from newsfuse.cluster import (
     text_hash,
     vector,
 )
+from newsfuse.decoding import is_binary
 from newsfuse.errors import InputError, unexpected
 from newsfuse.ingest import (
     MAX_INGEST_ARTICLES,
     check_format,
     files_under,
     inputs,
-    is_binary,
     read_bytes,
     read_input,
     within_ingest_limit,
