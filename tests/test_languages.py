@@ -118,6 +118,9 @@ def test_sentences_end_at_the_full_stops_of_each_script(text: str, expected: lis
         ("ar", "قال د. أحمد إن الوضع مستقر. ولم يصب أحد.", ["قال د. أحمد إن الوضع مستقر.", "ولم يصب أحد."]),
         ("en", "The report was written by John Smith Sr. The council met.",
          ["The report was written by John Smith Sr.", "The council met."]),  # "Sr." is Spanish's title only
+        ("it", "Il ponte è crollato. Sig. Rossi ha detto no.", ["Il ponte è crollato.", "Sig. Rossi ha detto no."]),
+        ("nl", "De brug stortte in. Dhr. de Vries sprak.", ["De brug stortte in.", "Dhr. de Vries sprak."]),
+        ("cs", "Most se zřítil. MUDr. Novák ošetřil raněné.", ["Most se zřítil.", "MUDr. Novák ošetřil raněné."]),
     ],
 )  # fmt: skip
 def test_each_language_s_own_abbreviations_and_marks_end_no_sentence_of_it(

@@ -189,3 +189,15 @@ def test_more_stories_pages_the_list_on_screen(workspace: str, browser: object) 
     ids = page.locator("#stories li").evaluate_all("nodes => nodes.map(n => n.dataset.id)")
     assert len(set(ids)) == 40
     page.close()
+
+
+def test_new_marks_stay_through_a_reload_within_a_visit(workspace: str, browser: object) -> None:  # noqa: F811
+    page = browser.new_page()
+    page.goto(workspace)
+    page.evaluate("localStorage.setItem('newsfuse.lastVisit', '2000-01-01T00:00:00')")
+    for _ in range(2):  # each load of the page was a new visit: the second showed no marks
+        page.reload()
+        page.wait_for_selector("#stories li")
+        assert page.locator("#stories .new").count() == 20
+    assert page.locator("#list-status").inner_text().startswith("211 stories; showing 20.")
+    page.close()

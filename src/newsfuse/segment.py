@@ -36,7 +36,8 @@ OWN_TITLES = {
     "fr": frozenset("Mme Mmes MM Mgr Me".split()),
     "it": frozenset("Sig Sigg Avv Ing On".split()),
     "ru": frozenset("ул Ул Проф проф пр Пр млн млрд тыс".split()),
-    "cs": frozenset("tzv mld mil resp".split()),
+    "cs": frozenset("tzv mld mil resp MUDr JUDr PhDr RNDr Bc".split()),
+    "nl": frozenset("Dhr Mevr Mw Drs Ir".split()),
     "hi": frozenset("डॉ रु प्रो".split()),
     "ar": frozenset("د".split()),
 }  # fmt: skip
@@ -86,10 +87,11 @@ INNER_END = re.compile(r"[.!?…;:؟।][\"'”’)\]`»]*\s|[。！？]")
 # Hindi's full stop, which blingfire does not split at, and the marks that close a quotation after it
 DANDA = re.compile(r"(?:(?<=[।॥])|(?<=[।॥][\"'”’»)]))\s+")
 # A sentence that ends (a word of small letters and its stop, perhaps a closing quotation mark) before one that
-# opens with a title and a name
+# opens with a title and a name, in English or another language ("Il Sig. Rossi", "Dhr. de Vries", "MUDr. Novák")
 TITLE_OPENS = re.compile(
     r"(?:(?<=[a-z]{2}[.!?])|(?<=[a-z]{2}[.!?][\"”’']))\s+"
-    r"(?=(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Supt|Insp|Det|Adm|Maj)\.\s+[A-Z])"
+    r"(?=(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Supt|Insp|Det|Adm|Maj"
+    r"|Sig|Sigg|Dott|Sr|Sra|Srta|Dra|Dhr|Mevr|Mme|Mgr|Ing|MUDr|JUDr)\.\s+\S)"
 )
 QUOTATIONS_MEET = re.compile(r"(?<=[.!?][“”»])\s+(?=[„«])")  # one quotation ends a sentence, the next opens
 GREEK_QUESTION = re.compile(r"(?<=[;\u037e])\s+(?=\S)")  # Greek's question mark: ";" ends a question there

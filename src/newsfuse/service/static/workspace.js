@@ -7,8 +7,25 @@
 const SVG = "http://www.w3.org/2000/svg";
 const PAGE = 20;
 const VISIT_KEY = "newsfuse.lastVisit";
-const previousVisit = localStorage.getItem(VISIT_KEY); // stories updated after it are marked new
-localStorage.setItem(VISIT_KEY, new Date().toISOString());
+const SEEN_KEY = "newsfuse.lastSeen"; // when a page of this workspace was last open
+const VISIT_GAP = 30 * 60 * 1000; // ms without an open page that end a visit
+
+// Stories updated after the end of the reader's previous visit are marked new. A visit is the pages opened less
+// than VISIT_GAP apart: a reload, or a second tab, keeps its marks (they were cleared at every page load).
+function visitMarks() {
+  const now = Date.now();
+  const seen = Number(localStorage.getItem(SEEN_KEY) || 0);
+  if (!seen || now - seen > VISIT_GAP) localStorage.setItem(VISIT_KEY, seen ? new Date(seen).toISOString() : "");
+  localStorage.setItem(SEEN_KEY, String(now));
+  return localStorage.getItem(VISIT_KEY) || null;
+}
+
+const previousVisit = visitMarks();
+window.addEventListener("pagehide", () => localStorage.setItem(SEEN_KEY, String(Date.now())));
+
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
 let listed = 0;
 let openStoryId = null;
 
@@ -98,14 +115,15 @@ async function loadStories(reset) {
       title.append(open);
       if (previousVisit && story.updated > previousVisit) title.append(node("span", "new", "new"));
       const seen = `${story.first_seen || "undated"} – ${story.last_seen || "undated"}`;
-      const meta = node("div", `${story.articles} articles · ${story.outlets.join(", ")} · ${seen}`, "meta");
+      const meta = node("div", `${plural(story.articles, "article")} · ${story.outlets.join(", ")} · ${seen}`, "meta");
       item.append(title, sparkline(story.days), meta);
       $("stories").append(item);
     }
     listed = shown.size;
     $("more").hidden = fetched >= page.total;
     const changed = page.total !== firstTotal ? " The list changed since it was loaded: filter again for the newest." : "";
-    $("list-status").textContent = page.total ? `${page.total} stories; showing ${listed}.${changed}` : "No stories match.";
+    const stories = page.total === 1 ? "1 story" : `${page.total} stories`;
+    $("list-status").textContent = page.total ? `${stories}; showing ${listed}.${changed}` : "No stories match.";
   } catch (failure) {
     $("list-status").textContent = String(failure);
   }
@@ -131,7 +149,7 @@ async function openStory(id, since) {
   if (asked !== opening) return;
   $("story-title").textContent = brief.story.headline;
   const outlets = [...new Set(brief.articles.map((a) => a.source || "unknown outlet"))];
-  $("story-meta").textContent = `${brief.articles.length} articles from ${outlets.join(", ")}` +
+  $("story-meta").textContent = `${plural(brief.articles.length, "article")} from ${outlets.join(", ")}` +
     (since ? `; what is new since ${since}` : "");
   showBrief(brief);
   try {
