@@ -17,6 +17,7 @@ from newsfuse.evidence import Evidence
 from newsfuse.facts import figures
 from newsfuse.model import BriefSentence, Change, Citation, Sentence, Story
 from newsfuse.select import Pick
+from newsfuse.text import NUMBER_WORDS
 
 CORROBORATION = 0.35  # cosine at which another article's sentence reports the same content
 FIRST_WORD = re.compile(r"\W*(\w+)")
@@ -29,8 +30,7 @@ def reporting(story: Story, i: int, near: Mapping[int, float], minimum: float = 
 
 # Counts spelled out, as the digits they stand for: "Four people were killed" and "Three people were killed"
 # disagree as "4" and "3" do ("one" is left out: "no one", "one of them")
-SPELLED = {w: str(n) for n, w in enumerate("two three four five six seven eight nine ten eleven twelve thirteen "
-           "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split(), 2)}  # fmt: skip
+SPELLED = {w: str(n) for w, n in NUMBER_WORDS.items() if 2 <= n <= 20 and w != "dozen"}
 SPELLED_WORD = re.compile(r"\b(?:" + "|".join(SPELLED) + r")\b", re.IGNORECASE)
 
 

@@ -99,7 +99,7 @@ def detect(name: str, content: str) -> str | None:
     Multi-News' separator counts only in text that is not markup (a page's script may contain ``|||||``), and
     only as exactly five pipes (a line of thirty divides plain text).
     """
-    name = name[:-3] if name.lower().endswith(".gz") else name  # "x.jsonl.gz" is read inflated
+    name = inflated(name)  # "x.jsonl.gz" is read inflated
     suffix = PurePath(name).suffix.lower() if name != "-" else ""
     if suffix and EXTENSIONS.get(suffix, "text") != "text":
         return EXTENSIONS[suffix]
@@ -117,6 +117,11 @@ def detect(name: str, content: str) -> str | None:
     if markup and (not named_text or HTML_DOCUMENT.match(head)):
         return "html"  # a whole page saved as ".txt" too
     return "text" if suffix in EXTENSIONS else None
+
+
+def inflated(name: str) -> str:
+    """A file's name as its content is read: without ".gz" (``ingest.read_file`` inflates it)."""
+    return name[:-3] if name.lower().endswith(".gz") else name
 
 
 def _parses(content: str) -> bool:

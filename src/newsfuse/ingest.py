@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from newsfuse.decoding import is_binary, lenient, valid_unicode
 from newsfuse.errors import InputError
-from newsfuse.formats import FORMATS, FormatError, Partial, count_records, detect, from_object, records
+from newsfuse.formats import FORMATS, FormatError, Partial, count_records, detect, from_object, inflated, records
 from newsfuse.languages import SUPPORTED, code_of, read_as
 from newsfuse.model import PLAUSIBLE_YEARS, Article
 from newsfuse.text import identify
@@ -187,8 +187,7 @@ def read_one(
     good = [(place, item) for place, item in found if not isinstance(item, FormatError)]
     if room is not None and len(good) > room:
         raise too_many(origin, len(good))
-    bare = origin[:-3] if origin.lower().endswith(".gz") else origin
-    file_id = Path(bare).stem if origin != "-" and chosen in ("text", "html") else None
+    file_id = Path(inflated(origin)).stem if origin != "-" and chosen in ("text", "html") else None
     bad = [InputError(origin + place, str(item)) for place, item in found if isinstance(item, FormatError)]
     return _articles(good, origin, file_id, ids), bad
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import Stemmer
 
-from newsfuse.opinion import QUESTION_MARKS, Cues, cues_for
+from newsfuse.opinion import OWN_QUESTION_MARKS, QUESTION_MARKS, Cues, cues_for
 from newsfuse.readable import Form, form
 from newsfuse.text import CJK, STOPWORDS, WORD, language_name
 
@@ -122,7 +122,6 @@ class Language:
         return Form(0, "pronoun") if first and first.group().lower() in self.pronouns else Form()
 
 
-OWN_QUESTION_MARKS = {"el": (";", "\u037e")}  # Greek's question mark is ";" (its semicolon is "·")
 REGION = re.compile(r"[-_].*$")
 # Each language's name for itself, as a page or a program may give it ("Français", "Deutsch")
 OWN_NAMES = {

@@ -165,7 +165,8 @@ JUDGEMENTS = {
 }  # fmt: skip
 
 
-QUESTION_MARKS = ("?", "？", "؟")  # what a question ends with; Greek adds its own (``languages``)
+QUESTION_MARKS = ("?", "？", "؟")  # what a question ends with
+OWN_QUESTION_MARKS = {"el": (";", "\u037e")}  # and in a language with its own: Greek's is ";" (its semicolon "·")
 
 
 def _persons(code: str) -> str:
@@ -185,7 +186,7 @@ def cues_for(code: str) -> Cues | None:
             re.compile(rf"(?<![\w-])(?:(?:{_persons(code)})(?![\w-]){ELIDED.get(code, '')})"),
             None,
         ),
-        ("rhetorical-question", 0.6, re.compile(r"[?？;\u037e]\s*$" if code == "el" else r"[?？]\s*$"), None),
+        ("rhetorical-question", 0.6, re.compile(rf"[?？{''.join(OWN_QUESTION_MARKS.get(code, ()))}]\s*$"), None),
         ("exclamation", 0.3, re.compile(r"!\s*$"), None),
         ("judgement", 0.35, re.compile(rf"(?<![\w])(?:{JUDGEMENTS[code]})(?![\w])"), None),
     )

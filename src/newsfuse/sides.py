@@ -18,13 +18,10 @@ import Stemmer
 
 from newsfuse.facts import YEAR
 from newsfuse.meaning import Meaning
-from newsfuse.text import STOPWORDS
+from newsfuse.text import NUMBER_WORDS, STOPWORDS
 
 TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+(?:[.,]\d+)*")
-SPELLED = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen"
-).split()
+SPELLED = list(NUMBER_WORDS)
 NUMBER = re.compile(
     r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(SPELLED) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b", re.I
 )
@@ -55,7 +52,7 @@ FEATURES = (
 )  # fmt: skip
 
 
-VALUES = dict(zip(SPELLED, [*range(1, 21), 30, 40, 50, 60, 70, 80, 90, 100, 12], strict=True))
+VALUES = NUMBER_WORDS
 
 
 def _value(number: str) -> float | None:

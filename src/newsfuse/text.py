@@ -62,6 +62,17 @@ def word_runs(text: str) -> list[str]:
     return WORD_RUN.findall(text)
 
 
+# English numbers written in words, with the figures they stand for: what the checks that compare figures read
+NUMBER_WORDS = dict(
+    zip(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+        "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen".split(),
+        [*range(1, 21), 30, 40, 50, 60, 70, 80, 90, 100, 12],
+        strict=True,
+    )
+)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; keeps U.S. and 3.5 whole."""
     return [w.lower() for w in WORD.findall(text)]

@@ -161,17 +161,16 @@ def _places(story: Story) -> dict[tuple[str, int], int]:
     return {(s.article, s.index): i for i, s in enumerate(story.sentences)}
 
 
-def _held(story: Story, figures: Sequence[Figure]) -> dict[int, list[Figure]]:
-    """The figures of each sentence (by its index in the story)."""
-    place, held = _places(story), defaultdict(list)
+def _held(place: Mapping[tuple[str, int], int], figures: Sequence[Figure]) -> dict[int, list[Figure]]:
+    """The figures of each sentence (by its index in the story, ``place``)."""
+    held = defaultdict(list)
     for f in figures:
         held[place[f.where.article, f.where.sentence]].append(f)
     return held
 
 
-def _covered(story: Story, known: Sequence[Conflict]) -> list[set[int]]:
+def _covered(place: Mapping[tuple[str, int], int], known: Sequence[Conflict]) -> list[set[int]]:
     """The sentences (indices) of each conflict already found."""
-    place = _places(story)
     return [{place[f.where.article, f.where.sentence] for f in c.figures} | {place[w.article, w.sentence]
             for w in c.sentences} for c in known]  # fmt: skip
 
@@ -198,13 +197,14 @@ def _one_report(first: tuple[frozenset[str], frozenset[str]], second: tuple[froz
 
 
 def _word_conflicts(
-    story: Story, near: list[dict[int, float]], figures: Sequence[Figure], known: Sequence[Conflict],
+    story: Story, near: list[dict[int, float]], held: Mapping[int, list[Figure]], covered: list[set[int]],
     days: Mapping[str, date | None],
 ) -> tuple[Conflict, ...]:  # fmt: skip
     """Two articles' sentences that tell one report (``_one_report``) but give what they both count values that
     have nothing in common: a conflict in any language (what event a figure counts is read in English only, so
-    ``figures.conflicts`` finds none in other languages); of one day, as those (``figures.same_day``)."""
-    held, covered, result = _held(story, figures), _covered(story, known), []
+    ``figures.conflicts`` finds none in other languages); of one day, as those (``figures.same_day``). Not one
+    whose sentences a conflict ``covered`` already holds."""
+    covered, result = list(covered), []
     reports = {i: _report_of(story.sentences[i].text) for i in held}  # once per sentence, not per pair
     counted = {i: _counted(held[i]) for i in held}
     for i in sorted(held):
@@ -222,17 +222,18 @@ def _word_conflicts(
 
 
 def _meaning_conflicts(
-    story: Story, found: Echoes, figures: Sequence[Figure], known: Sequence[Conflict], days: Mapping[str, date | None]
-) -> tuple[Conflict, ...]:
-    """Pairs of one day that say the same thing with other figures, unless a conflict already holds both."""
-    held, covered, result = _held(story, figures), _covered(story, known), []
+    story: Story, found: Echoes, held: Mapping[int, list[Figure]], covered: list[set[int]],
+    days: Mapping[str, date | None],
+) -> tuple[Conflict, ...]:  # fmt: skip
+    """Pairs of one day that say the same thing with other figures, unless a conflict (``covered``) holds both."""
+    result = []
     for i, j in found.conflicts:
         if not same_day(days, story.sentences[i].article, story.sentences[j].article):
             continue  # a count that changed from one day to the next is an update
         if any({i, j} <= sentences for sentences in covered):
             continue
-        values = [{f.value for f in held[k]} for k in (i, j)]
-        own = tuple(f for k, other in ((i, values[1]), (j, values[0])) for f in held[k] if f.value not in other)
+        values = [{f.value for f in held.get(k, ())} for k in (i, j)]
+        own = tuple(f for k, other in ((i, values[1]), (j, values[0])) for f in held.get(k, ()) if f.value not in other)
         quantity = next((f.counts for f in own if " " in f.counts), "figures")
         result.append(Conflict(quantity, own, "meaning", (_citation(story, i), _citation(story, j))))
     return tuple(result)
@@ -313,8 +314,10 @@ def analyze_story(
     chosen = _fact_bearing(story, judged, anchors)
     found = echoes(story, same, chosen) if same is not None and len(story.articles) > 1 else None
     by_figures = conflicts(figures, days)
-    by_figures += _word_conflicts(story, near, figures, by_figures, days)
-    by_meaning = _meaning_conflicts(story, found, figures, by_figures, days) if found else ()
+    place = _places(story)
+    held = _held(place, figures)
+    by_figures += _word_conflicts(story, near, held, _covered(place, by_figures), days)
+    by_meaning = _meaning_conflicts(story, found, held, _covered(place, by_figures), days) if found else ()
     own: dict[str, list[Judgement]] = defaultdict(list)
     for j in judged:
         own[j.where.article].append(j)

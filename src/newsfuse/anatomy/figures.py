@@ -44,7 +44,8 @@ PERCENT = "percent|per cent|prozent|pour cent|por ciento|per cento|por cento|pro
 # Thousands and decimals as English writes them ("1,234.5"), and as the languages that write a decimal comma do
 # ("1.234,5", "4 500", "12 000 000" with a no-break or narrow no-break space, "6,2"): each language reads its own.
 ENGLISH_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?![\d,]*\d)"
-COMMA_NUMBER = r"\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?(?![\d.]*\d)"
+GROUPING = ". \u00a0\u202f\u2009"  # what groups thousands where the decimal mark is a comma
+COMMA_NUMBER = rf"\d{{1,3}}(?:[{GROUPING}]\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?(?![\d.]*\d)"
 DECIMAL_COMMA = frozenset("fr de es it pt nl ru el cs".split())
 
 
@@ -114,7 +115,7 @@ MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|
 def _value(match: re.Match[str], comma: bool) -> float:
     number = match.group("number").lower()
     if number[0].isdigit() and comma:
-        value = float(re.sub(r"[. \u00a0\u202f\u2009]", "", number).replace(",", "."))
+        value = float(re.sub(f"[{GROUPING}]", "", number).replace(",", "."))
     elif number[0].isdigit():
         value = float(number.replace(",", ""))
     else:

@@ -154,14 +154,9 @@ def _speaker(article: Reading, start: int, end: int) -> Speaker:
         gender = PRONOUNS[pronoun.lower()]  # "she" is never the boy named just before
         name = article.named_before(start, gender) or article.last_speaker_before(start, person=True, gender=gender)
         if name is None:
-            earlier = (article.name_of(m) for m in article.people_before(start) if not article.possessive(m))
-            anyone = False
-            for candidate in earlier:
-                anyone = True
-                if article.may_be(candidate, gender):
-                    name = candidate
-                    break
-            if name is None and (anyone or article.last_speaker_before(start, person=True)):
+            earlier = [article.name_of(m) for m in article.people_before(start) if not article.possessive(m)]
+            name = next((n for n in earlier if article.may_be(n, gender)), None)  # the latest first
+            if name is None and (earlier or article.last_speaker_before(start, person=True)):
                 return UNKNOWN  # only people of the other gender: no one, not the man quoted before a "she"
         return (name, True, "pronoun", None) if name else NOBODY
     if PLURAL_PRONOUN.match(phrase):  # never one person: the senators who "wrote", not the last one quoted
