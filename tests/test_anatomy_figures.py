@@ -22,6 +22,16 @@ def test_numbers_with_unit_and_what_they_count() -> None:
     }
 
 
+def test_what_real_wire_copy_counts() -> None:
+    """The dead and the young are people killed, the AP's "dlrs" are dollars; a flight's number and a part of a
+    figure that follows ("one of the 162 injured") count nothing."""
+    counted = {(f.value, f.counts) for f in figures("About 65 of the young people died; police had reported 60 dead.")}
+    assert counted == {(65, "people killed"), (60, "people killed")}
+    assert [(f.value, f.counts) for f in figures("It cannot pay dlrs 2.1 billion in debt.")] == [(2.1e9, "dollars")]
+    assert [f.value for f in figures("Days before Flight 447 went missing, 228 people boarded it.")] == [228]
+    assert [f.value for f in figures("One of the 162 injured said he knew who set the fire.")] == [162]
+
+
 def test_years_days_times_and_ages_are_not_figures() -> None:
     assert figures("In 2024, on Nov. 3 at 6:42, Ruth Ellison, 71, and a 68-year-old dam were in the report.") == []
 
@@ -36,17 +46,35 @@ def test_outlets_that_give_different_counts_conflict_and_history_does_not() -> N
         *figures("About 300 homes were damaged.", "paper"),
     ]
     day = date(2026, 11, 3)
-    found_conflicts = conflicts(found, {"wire": day, "paper": day, "blog": day})
+    found_conflicts = conflicts(found, {"wire": ("AP", day), "paper": ("Times", day), "blog": ("Blog", day)})
     assert [c.quantity for c in found_conflicts] == ["people killed"]
     values = sorted((f.where.article, f.value) for f in found_conflicts[0].figures)
     assert values == [("blog", 4), ("paper", 4), ("wire", 3)]
-    updated = {"wire": day, "paper": date(2026, 11, 4), "blog": date(2026, 11, 4)}  # the others wrote a day later
+    later = date(2026, 11, 4)
+    updated = {"wire": ("AP", day), "paper": ("Times", later), "blog": ("Blog", later)}  # the others: a day later
     assert conflicts(found, updated) == ()  # three dead on Tuesday, four by Wednesday: an update, no disagreement
 
 
 def test_one_article_updating_its_own_count_is_not_a_conflict() -> None:
     found = [*figures("Three people were killed.", "wire"), *figures("Later, four people were killed.", "wire")]
-    assert conflicts(found, {"wire": None}) == ()
+    assert conflicts(found, {"wire": ("wire", None)}) == ()
+
+
+def test_one_outlet_updating_its_story_is_not_a_conflict_and_other_days_are_not_listed() -> None:
+    """A wire's two versions of one day (67 dead, then 60) disagree with no one; a second outlet that day does, and
+    the conflict lists that day's figures only, not the next day's update."""
+    found = [
+        *figures("A fire killed 67 people at the dance.", "wire-1"),
+        *figures("The fire killed 60 people at the dance.", "wire-2"),
+        *figures("The fire killed 71 people, police said.", "wire-3"),
+    ]
+    day, later = date(2026, 10, 30), date(2026, 10, 31)
+    one_outlet = {"wire-1": ("AP", day), "wire-2": ("AP", day), "wire-3": ("AP", later)}
+    assert conflicts(found, one_outlet) == ()
+    found.extend(figures("About 65 people were killed in the fire.", "paper"))
+    two_outlets = {**one_outlet, "paper": ("Times", day)}
+    (conflict,) = conflicts(found, two_outlets)
+    assert sorted(f.where.article for f in conflict.figures) == ["paper", "wire-1", "wire-2"]
 
 
 def test_a_figures_place_slices_exactly_its_text() -> None:

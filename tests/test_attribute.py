@@ -68,3 +68,30 @@ def test_counts_spelled_out_disagree_as_digits_do() -> None:
         words=40,
     )  # fmt: skip
     assert [s.corroborated_by for s in brief.sentences] == [("a",)]
+
+
+def test_a_number_word_that_describes_is_no_count() -> None:
+    """ "the three-time candidate" counts nothing: 51 and 56 percent of the vote still disagree."""
+    brief = newsfuse.summarize(
+        [{"id": "a", "text": "Cardoso won 51 percent of the vote against Lula, the three-time candidate, on Sunday."},
+         {"id": "b", "text": "Cardoso won 56 percent of the vote against Lula, the three-time candidate, on Sunday."}],
+        words=40,
+    )  # fmt: skip
+    assert [s.corroborated_by for s in brief.sentences] == [("a",)]
+
+
+def test_single_source_in_the_json_counts_outlets_not_articles() -> None:
+    """Two versions of one wire story are one source: their shared sentence is single-source in the JSON."""
+    from newsfuse.render import brief_json
+
+    wire = "The Marlow Creek dam failed before dawn on Tuesday, flooding 300 homes in Alder Falls."
+    articles = [
+        {"id": "ap-1", "source": "Associated Wire", "text": wire},
+        {"id": "ap-2", "source": "Associated Wire", "text": f"{wire}\nCrews cleared the main road by noon."},
+    ]
+    [sentence] = [s for s in brief_json(newsfuse.summarize(articles, 20))["sentences"] if s["text"] == wire]
+    assert sentence["corroborated_by"] == ["ap-1", "ap-2"] and sentence["outlets"] == ["Associated Wire"]
+    assert sentence["single_source"]
+    articles[1]["source"] = "Harbor Times"
+    [sentence] = [s for s in brief_json(newsfuse.summarize(articles, 20))["sentences"] if s["text"] == wire]
+    assert sentence["outlets"] == ["Associated Wire", "Harbor Times"] and not sentence["single_source"]

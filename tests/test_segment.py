@@ -23,6 +23,14 @@ def sentences(text: str) -> list[str]:
             "Rep. Lee, Lt. Col. Diaz and Sgt. Kim spoke. Prof. Adams left.",
             ["Rep. Lee, Lt. Col. Diaz and Sgt. Kim spoke.", "Prof. Adams left."],
         ),
+        (  # a surname or a state that blingfire takes for an abbreviation ends a sentence; a company's does not
+            "The plant will close, said Robert Lang. Union organiser Mary Hill said the vote was close.",
+            ["The plant will close, said Robert Lang.", "Union organiser Mary Hill said the vote was close."],
+        ),
+        (
+            "He teaches in Moses Lake, Wash. Hintz was wounded. Shares of Intel Corp. Chairman Ed Ray rose.",
+            ["He teaches in Moses Lake, Wash.", "Hintz was wounded.", "Shares of Intel Corp. Chairman Ed Ray rose."],
+        ),
         (  # the ranks of soldiers in court-martial reports
             "A court martial found Army Spc. Dale Rourke guilty. Pfc. Ana Tell and Brig. Gen. Moss testified.",
             ["A court martial found Army Spc. Dale Rourke guilty.", "Pfc. Ana Tell and Brig. Gen. Moss testified."],

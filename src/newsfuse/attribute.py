@@ -31,7 +31,8 @@ def reporting(story: Story, i: int, near: Mapping[int, float], minimum: float = 
 # Counts spelled out, as the digits they stand for: "Four people were killed" and "Three people were killed"
 # disagree as "4" and "3" do ("one" is left out: "no one", "one of them")
 SPELLED = {w: str(n) for w, n in NUMBER_WORDS.items() if 2 <= n <= 20 and w != "dozen"}
-SPELLED_WORD = re.compile(r"\b(?:" + "|".join(SPELLED) + r")\b", re.IGNORECASE)
+# not a word that describes ("three-time candidate", "two-thirds", "one-sided"): no count of anything
+SPELLED_WORD = re.compile(r"\b(?:" + "|".join(SPELLED) + r")\b(?!-)", re.IGNORECASE)
 
 
 def _figures(text: str) -> frozenset[str]:

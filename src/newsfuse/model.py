@@ -75,6 +75,11 @@ class Article:
     origin: str = ""  # where it was read from (a path, "<stdin>"), for error messages only
     place: str = ""  # the place its dateline names ("Beijing"), which its "here" means; set by cleaning
 
+    @property
+    def outlet(self) -> str:
+        """Who published it: its source, or, when unknown, the article itself (an outlet of its own)."""
+        return self.source or self.id
+
     @once  # read by several stages; the text never changes (a frozen dataclass)
     def words(self) -> int:
         return word_count(self.text)

@@ -18,7 +18,7 @@ def article_json(article: Article, include_text: bool = False) -> dict[str, Any]
     data: dict[str, Any] = {
         "id": article.id,
         "title": article.title,
-        "source": article.source or article.id,
+        "source": article.outlet,
         "url": article.url,
         "published": article.published,
         "author": article.author,
@@ -35,6 +35,7 @@ def citation_json(citation: Citation) -> dict[str, Any]:
 
 
 def brief_json(brief: Brief, include_text: bool = False) -> dict[str, Any]:
+    outlet = {a.id: a.outlet for a in brief.articles}
     return {
         "summary": brief.summary,
         "words": brief.words,
@@ -47,7 +48,8 @@ def brief_json(brief: Brief, include_text: bool = False) -> dict[str, Any]:
                 "text": s.text,
                 "sources": [citation_json(c) for c in s.sources],
                 "corroborated_by": list(s.corroborated_by),
-                "single_source": len(s.corroborated_by) == 1,
+                "outlets": list(dict.fromkeys(outlet.get(a, a) for a in s.corroborated_by)),
+                "single_source": len({outlet.get(a, a) for a in s.corroborated_by}) == 1,
                 "changes": [{"start": c.start, "end": c.end, "was": c.was, "now": c.now} for c in s.changes],
             }
             for s in brief.sentences
@@ -78,7 +80,7 @@ def as_markdown(brief: Brief) -> str:
     lines.append("## Sources")
     lines.append("")
     for article in brief.articles:
-        parts = [f"**{markdown(article.title or article.id)}**", markdown(article.source or article.id)]
+        parts = [f"**{markdown(article.title or article.id)}**", markdown(article.outlet)]
         if article.author:
             parts.append(f"by {markdown(article.author)}")
         if article.published:

@@ -93,6 +93,14 @@ TITLE_OPENS = re.compile(
     r"(?=(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Supt|Insp|Det|Adm|Maj"
     r"|Sig|Sigg|Dott|Sr|Sra|Srta|Dra|Dhr|Mevr|Mme|Mgr|Ing|MUDr|JUDr)\.\s+\S)"
 )
+# A capitalised word and a full stop after a name or a comma, before a capital: blingfire knows many surnames and
+# state abbreviations as abbreviations ("…, said Robert Lang. Union organiser…", "…in Moses Lake, Wash. Hintz
+# was…"), so it runs two sentences together. A title, a company's or a month's abbreviation ends nothing
+# ("Intel Corp. Chairman Andy Grove", "Martin Luther King Jr. Day").
+NAME_STOP = re.compile(r"(?:\b[A-Z][a-z]+|,) ([A-Z][a-z]{1,12})\.(?=\s+[\"“‘'`]*[A-Z])")
+GOES_ON_AFTER = frozenset(
+    "Co Cos Corp Inc Ltd Bros Jr Sr Ave Blvd Rd Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
 QUOTATIONS_MEET = re.compile(r"(?<=[.!?][“”»])\s+(?=[„«])")  # one quotation ends a sentence, the next opens
 GREEK_QUESTION = re.compile(r"(?<=[;\u037e])\s+(?=\S)")  # Greek's question mark: ";" ends a question there
 ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")  # "am 3. Mai": a number that is not an end…
@@ -190,6 +198,8 @@ def split_paragraph(text: str, language: str = "", splitter: _Blingfire | None =
     if ". " in text:  # nor before a title: "No one was crossing it. Mr. Baines said…"
         found = [piece for span in found for piece in _cut(text, span, TITLE_OPENS)]
     ordinals, titles = language in ORDINAL_LANGUAGES, OWN_TITLES.get(language, frozenset())
+    if ". " in text:
+        found = [piece for span in found for piece in _name_stops(text, span, titles)]
     for start, end in found:
         if spans and _title_split(text[spans[-1][0] : spans[-1][1]], text[start:end], ordinals, titles):
             spans[-1] = (spans[-1][0], end)
@@ -210,6 +220,17 @@ def _cut(text: str, span: tuple[int, int], at: re.Pattern[str]) -> Iterator[tupl
     for match in at.finditer(text, start, end):
         yield start, match.start()
         start = match.end()
+    yield start, end
+
+
+def _name_stops(text: str, span: tuple[int, int], titles: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """A span in pieces, cut after each ``NAME_STOP`` whose word is no title or abbreviation that goes on."""
+    start, end = span
+    for match in NAME_STOP.finditer(text, start, end):
+        word = match.group(1)
+        if word not in TITLES and word not in titles and word not in GOES_ON_AFTER:
+            yield start, match.end()
+            start = match.end()
     yield start, end
 
 

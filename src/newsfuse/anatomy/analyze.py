@@ -13,7 +13,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import date
 from functools import partial
 from typing import Any
 
@@ -22,7 +21,7 @@ import numpy as np
 from newsfuse.anatomy.cast import Cast, merge
 from newsfuse.anatomy.dates import dated_in
 from newsfuse.anatomy.entities import Mention, Recognisers, clean_span, find_mentions
-from newsfuse.anatomy.figures import YEAR, conflicts, figures_in, same_day
+from newsfuse.anatomy.figures import YEAR, Editions, conflicts, figures_in, may_disagree
 from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement, Quote
 from newsfuse.anatomy.quotes import find_quotes
 from newsfuse.anatomy.sayings import People, quotes_in
@@ -134,6 +133,7 @@ def _facts(
     (``found``: the same fact in other words). A sentence that gives the same report with other figures (a
     conflict) corroborates nothing, however many words it shares."""
     order = {a.id: n for n, a in enumerate(story.articles)}
+    outlet = {a.id: a.outlet for a in story.articles}
     rivals: dict[int, set[int]] = defaultdict(set)  # the same report with other figures: no corroboration
     for i, j in found.conflicts if found else ():
         rivals[i].add(j)
@@ -152,7 +152,8 @@ def _facts(
             if _agrees(i, int(j), rivals, quantities):
                 outlets.add(story.sentences[j].article)
         text = story.sentences[i].text
-        facts.append(Fact(text, _citation(story, i), tuple(sorted(outlets, key=order.__getitem__))))
+        reported_by = tuple(sorted(outlets, key=order.__getitem__))
+        facts.append(Fact(text, _citation(story, i), reported_by, tuple(dict.fromkeys(outlet[a] for a in reported_by))))
     return tuple(facts)
 
 
@@ -198,11 +199,12 @@ def _one_report(first: tuple[frozenset[str], frozenset[str]], second: tuple[froz
 
 def _word_conflicts(
     story: Story, near: list[dict[int, float]], held: Mapping[int, list[Figure]], covered: list[set[int]],
-    days: Mapping[str, date | None],
+    editions: Editions,
 ) -> tuple[Conflict, ...]:  # fmt: skip
     """Two articles' sentences that tell one report (``_one_report``) but give what they both count values that
     have nothing in common: a conflict in any language (what event a figure counts is read in English only, so
-    ``figures.conflicts`` finds none in other languages); of one day, as those (``figures.same_day``). Not one
+    ``figures.conflicts`` finds none in other languages); of two outlets on one day, as those
+    (``figures.may_disagree``). Not one
     whose sentences a conflict ``covered`` already holds."""
     covered, result = list(covered), []
     reports = {i: _report_of(story.sentences[i].text) for i in held}  # once per sentence, not per pair
@@ -210,7 +212,7 @@ def _word_conflicts(
     for i in sorted(held):
         for j in sorted(j for j in near[i] if j > i and j in held):
             first, second = story.sentences[i].article, story.sentences[j].article
-            if first == second or not same_day(days, first, second) or not _one_report(reports[i], reports[j]):
+            if not may_disagree(editions, first, second) or not _one_report(reports[i], reports[j]):
                 continue
             mine, theirs = counted[i], counted[j]
             differ = sorted(c for c in mine.keys() & theirs.keys() if not mine[c] & theirs[c])
@@ -223,13 +225,14 @@ def _word_conflicts(
 
 def _meaning_conflicts(
     story: Story, found: Echoes, held: Mapping[int, list[Figure]], covered: list[set[int]],
-    days: Mapping[str, date | None],
+    editions: Editions,
 ) -> tuple[Conflict, ...]:  # fmt: skip
-    """Pairs of one day that say the same thing with other figures, unless a conflict (``covered``) holds both."""
+    """Pairs of two outlets on one day that say the same thing with other figures, unless a conflict
+    (``covered``) holds both."""
     result = []
     for i, j in found.conflicts:
-        if not same_day(days, story.sentences[i].article, story.sentences[j].article):
-            continue  # a count that changed from one day to the next is an update
+        if not may_disagree(editions, story.sentences[i].article, story.sentences[j].article):
+            continue  # a count that changed from one day to the next, or in one outlet's versions, is an update
         if any({i, j} <= sentences for sentences in covered):
             continue
         values = [{f.value for f in held.get(k, ())} for k in (i, j)]
@@ -307,17 +310,17 @@ def analyze_story(
     # each article's figures as its own language writes them ("3 000 personnes" in a story told mostly in English)
     read_as = {a.id: languages[a.language or "en"] for a in story.articles}
     figures = [f for s in story.sentences for f in figures_in(s, read_as[s.article].code, read_as[s.article].stopwords)]
-    days = {a.id: a.published_on for a in story.articles}
+    editions = {a.id: (a.outlet, a.published_on) for a in story.articles}
     timeline = _timeline(story, near, language) if "dates" in language.rules else ()
     judged = _judgements(story, evidence)
     anchors = _anchors(story, mentions, canonical, figures, timeline)
     chosen = _fact_bearing(story, judged, anchors)
     found = echoes(story, same, chosen) if same is not None and len(story.articles) > 1 else None
-    by_figures = conflicts(figures, days)
+    by_figures = conflicts(figures, editions)
     place = _places(story)
     held = _held(place, figures)
-    by_figures += _word_conflicts(story, near, held, _covered(place, by_figures), days)
-    by_meaning = _meaning_conflicts(story, found, held, _covered(place, by_figures), days) if found else ()
+    by_figures += _word_conflicts(story, near, held, _covered(place, by_figures), editions)
+    by_meaning = _meaning_conflicts(story, found, held, _covered(place, by_figures), editions) if found else ()
     own: dict[str, list[Judgement]] = defaultdict(list)
     for j in judged:
         own[j.where.article].append(j)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsfuse.anatomy.entities import NAME_WORD, ORGANISATION_WORD, PARTICLE, Mention
+from newsfuse.anatomy.genders import PRONOUNS, by_given_name
 from newsfuse.anatomy.model import Entity
 from newsfuse.anatomy.nicknames import same_person
 
@@ -146,10 +147,12 @@ def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
     places = Counter(m.text for m in mentions if m.context == "place")
     people_context = {m.text for m in mentions if m.context == "person"}
     full_people: dict[str, list[str]] = defaultdict(list)
+    first_words: dict[str, list[str]] = defaultdict(list)  # of full names: a Chinese family name comes first
     organisations: dict[str, list[str]] = defaultdict(list)
     for name in counts:
         if len(name.split()) > 1 and (types[name]["person"] == max(types[name].values()) or name in people_context):
             full_people[_surname(name)].append(name)
+            first_words[_key(name.split()[0])].append(name)
         if len(name.split()) > 1 and model_type[name] == "organisation":
             organisations[_key(name.split()[0])].append(name)
     for names in full_people.values():  # "Jim Hall" is "James E. Hall", when he is the only one he can be
@@ -163,6 +166,9 @@ def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
         people, firms = full_people.get(_surname(name)), organisations.get(_key(name), [])
         if people:  # "Maliki" is "Nouri al-Maliki", whatever type the model gave the short form
             groups.join(name, max(people, key=lambda n: (counts[n], len(n))))
+        elif len(named_first := first_words.get(_key(name), [])) == 1 and model_type[name] == "person":
+            if not by_given_name(name) and name.lower() not in PRONOUNS:  # "Xu" is "Xu Wenli"; "Joseph" no one
+                groups.join(name, named_first[0])
         elif len(firms) == 1 and not places[name] and model_type[name] != "place":
             groups.join(name, firms[0])  # "Healvia" is "Healvia Pharmaceuticals"; "in Calderon", "the U.S." are not
     for name, full in _initials(counts, model_type).items():

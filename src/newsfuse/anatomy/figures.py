@@ -34,7 +34,7 @@ OTHER_SCALES = (
 )
 SCALED_OF = re.compile(r"^\s+(?:de|di|d['’]|do|da|van|von|z)\s*(?=\w)", re.IGNORECASE)
 MONEY_SCALES = frozenset({"bn", "mn", "m", "k"})  # "$3bn", "£2.5m": with a currency only ("5m" may be metres)
-CURRENCIES = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds"}
+CURRENCIES = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds", "dlrs": "dollars"}  # the AP's "dlrs 2.1"
 ONES = "one|two|three|four|five|six|seven|eight|nine"
 WORD_NUMBER = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + rf")(?:-(?:{ONES}))?"
 # A word character of a script written with spaces: Chinese and Japanese write a figure between characters
@@ -56,7 +56,7 @@ def _figure(number: str, words: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<!{SPACED}|[.,:/])(?<![^\u05d0-\u05ea]-)(?P<qualifier>(?:at least|at most|about|around|nearly|"
         r"almost|more than|fewer than|less than|over|under|some|roughly|approximately|up to|an estimated|"
-        r"as many as|just)\s+)?(?P<currency>US\$|[$€£])?\s?"
+        r"as many as|just)\s+)?(?P<currency>US\$|[$€£]|dlrs(?=\s))?\s?"
         rf"(?P<number>{number}{words})"
         r"(?P<scale>\s+(?:thousand|million|billion|trillion|hundred)(?![^\W\d_])|\s+(?:" + OTHER_SCALES + r")"
         r"|[万萬亿億]|\s?(?:bn|mn|m|k)(?![^\W\d_]))?" + rf"(?!{SPACED}|[:/-]|\.\d)"
@@ -87,12 +87,13 @@ CJK_COUNTED = re.compile(r"(?![年月日时時点點分秒号號])([\u30a0-\u30f
 NOT_NOUNS = frozenset(
     "were was are is have has had and or of to in on at for from with by as that who which the a an it they "
     "this than more times year years old percent per cent million billion thousand hundred after before when "
-    "while since until into over under about against between".split()
+    "while since until into over under about against between "
+    "dead killed died injured wounded missing".split()  # the event, not what it counts: "65 dead" are people killed
 )
 PEOPLE = frozenset(
     "people persons residents civilians villagers children adults men women workers passengers victims students "
     "protesters demonstrators others inmates miners patients pilgrims tourists migrants refugees staff "
-    "employees".split()
+    "employees young youths teenagers teens partygoers".split()
 )
 EVENTS = (
     ("killed", r"killed|killing|kills|dead|died|die|deaths|death toll|lost their lives|fatalities|perished"),
@@ -109,6 +110,13 @@ EVENT_RIGHT_BEFORE = [(name, re.compile(rf"\b(?:{words})\s+(?:at least |about |n
 WINDOW = 80  # characters on each side of a figure that its rules read: a few words
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 AGE = re.compile(r"^(?:-year-old|\s+years?\s+old|,)")
+# A number that names rather than counts: "Flight 447", "Route 9", "No. 3", "Resolution 1441"
+NAMES_BEFORE = re.compile(
+    r"\b(?:flight|route|highway|interstate|no\.|number|room|gate|pier|bus|train|platform|ward|floor|page|article|"
+    r"section|chapter|version|resolution|proposition|amendment|channel|apollo|game|stage|round)\s*$",
+    re.IGNORECASE,
+)
+PART_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:\d|them\b|those\b|these\b|us\b|whom\b)")  # "one of the 162 injured"
 MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 
 
@@ -143,6 +151,8 @@ def _is_figure(sentence: str, match: re.Match[str]) -> bool:
         return False  # a year
     if plain and (MONTH_BEFORE.search(before) or (AGE.match(after) and before.rstrip().endswith(","))):
         return False  # a day of the month, or an age: "Tom Brandt, 44, ..."
+    if plain and (NAMES_BEFORE.search(before) or PART_OF.match(after)):
+        return False  # a name ("Flight 447 went missing"), or a part of a figure that follows ("one of the 162")
     return not (plain and AGE.match(after) and not after.startswith(","))
 
 
@@ -198,24 +208,30 @@ def figures_in(sentence: Sentence, code: str = "en", stopwords: frozenset[str] =
         yield Figure(_value(match, comma), written.strip(), unit or "people", counts, where, text)
 
 
-def same_day(days: Mapping[str, date | None], first: str, second: str) -> bool:
-    """Whether two articles were published on one day (or either is undated): a count that differs between
-    days is an update ("three dead" on Monday, "five" on Tuesday), not a disagreement between outlets."""
-    one, other = days.get(first), days.get(second)
-    return one is None or other is None or one == other
+# Each article's outlet and publication day: what decides whether two of its figures can disagree
+Editions = Mapping[str, tuple[str, date | None]]
 
 
-def conflicts(figures: Iterable[Figure], days: Mapping[str, date | None]) -> tuple[Conflict, ...]:
-    """Quantities (an event count such as "people killed") that articles of one day give different values.
+def may_disagree(editions: Editions, first: str, second: str) -> bool:
+    """Whether two articles' counts can disagree: two outlets, one day (or either undated). A count that differs
+    between days is an update ("three dead" on Monday, "five" on Tuesday), and so is one outlet's later version
+    of its own story ("police earlier had reported 65 dead"): neither is a disagreement between outlets."""
+    (outlet, day), (other_outlet, other_day) = editions[first], editions[second]
+    return outlet != other_outlet and (day is None or other_day is None or day == other_day)
 
-    ``days`` is each article's publication date: figures in sentences about another year are left out.
+
+def conflicts(figures: Iterable[Figure], editions: Editions) -> tuple[Conflict, ...]:
+    """Quantities (an event count such as "people killed") that outlets of one day give different values, with
+    the figures of the articles that disagree (not every day's).
+
+    Figures in sentences about another year than their article's are left out.
     """
     by_quantity: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         if " " not in figure.counts:
             continue  # no event: "300 homes" and "1,200 dams" are not the same quantity just by unit
         mentioned = {int(y) for y in YEAR.findall(figure.sentence)}
-        day = days.get(figure.where.article)
+        day = editions[figure.where.article][1]
         if mentioned - {day.year if day else None}:
             continue
         by_quantity[figure.counts].append(figure)
@@ -224,6 +240,12 @@ def conflicts(figures: Iterable[Figure], days: Mapping[str, date | None]) -> tup
         values: dict[str, set[float]] = defaultdict(set)
         for figure in group:
             values[figure.where.article].add(figure.value)
-        if any(values[a] != values[b] and same_day(days, a, b) for a, b in combinations(values, 2)):
-            found.append(Conflict(quantity, tuple(group)))
+        disagreeing = {
+            article
+            for a, b in combinations(values, 2)
+            if values[a] != values[b] and may_disagree(editions, a, b)
+            for article in (a, b)
+        }
+        if disagreeing:
+            found.append(Conflict(quantity, tuple(f for f in group if f.where.article in disagreeing)))
     return tuple(found)

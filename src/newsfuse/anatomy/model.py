@@ -70,15 +70,17 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Fact:
-    """A fact-bearing sentence and every outlet that reports the same content."""
+    """A fact-bearing sentence, every article that reports the same content and their outlets (an outlet's
+    several versions of its story corroborate nothing: they are one source)."""
 
     text: str
     where: Citation
     reported_by: tuple[str, ...]
+    outlets: tuple[str, ...]
 
     @property
     def single_source(self) -> bool:
-        return len(self.reported_by) == 1
+        return len(self.outlets) == 1
 
 
 @dataclass(frozen=True)

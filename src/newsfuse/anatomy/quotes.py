@@ -78,6 +78,7 @@ ROLE_AFTER = {  # "A Decipher spokesman", "Boeing's lawyers"; not "Boeing on Mon
     "person": re.compile(rf"(?:['’]s)?\s+{ROLES}"),
 }
 SUBJECT_PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Mme)\.?$")  # "Ms. He said": a surname (He Xintong's), no pronoun
 CLAUSE_WORDS = frozenset(
     "when as in that regard regards and but so then while after before because if although where".split()
 )
@@ -138,6 +139,8 @@ def _pronoun_subject(phrase: str) -> str | None:
     if PRONOUN.match(phrase):
         return phrase
     words = phrase.split()
+    if len(words) > 1 and HONORIFIC.match(words[-2]):
+        return None
     if words and SUBJECT_PRONOUN.match(words[-1]):  # "To someone who threw a card on stage he" (said)
         return words[-1]
     at = next((n for n, w in enumerate(words) if SUBJECT_PRONOUN.match(w)), None)

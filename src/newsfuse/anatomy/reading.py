@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from newsfuse.anatomy.cast import Cast, family_name
 from newsfuse.anatomy.entities import NAME_WORD, TITLE, Mention
@@ -86,7 +87,12 @@ class Reading:
         self.spans = quotations(text)  # in order, none inside another: looked up by bisection
         self.span_starts = [start for start, _ in self.spans]
         self.span_ends = [end for _, end in self.spans]
-        self.mentions = sorted(mentions, key=lambda m: m.where.start)
+        # a mention of a person the model typed otherwise here ("Estrada seemed…" as an organisation) is the
+        # person's, as the story's cast has it: else "he said" after it means whoever else the sentence names
+        people = cast.people
+        retyped = (m if m.type == "person" or cast.canonical.get(m.text) not in people else replace(m, type="person")
+                   for m in mentions)  # fmt: skip
+        self.mentions = sorted(retyped, key=lambda m: m.where.start)
         self.mention_starts = [m.where.start for m in self.mentions]
         self.speakers = sorted(self._speech_subjects())  # (offset, name), quoted speakers added as found
         self.groups = sorted(self._groups(), key=lambda pair: pair[0])  # (offset, group), as speakers are
@@ -197,6 +203,10 @@ class Reading:
             if back < sentence.index - 1:  # past sentences about her: she is the one they are about, not an object
                 people = [m for m in people if not OBJECT_BEFORE.search(self.text[before.start : m.where.start])]
             names = {self.name_of(m) for m in people}
+            # the sentence's subject where the model missed it ("…, Barrios seemed intent on praising Tan."):
+            # "he" means it rather than the object the model did find
+            if (first := self.named_first(before)) and (not people or not self.subject(before, people[0])):
+                names = {first}
             names = {name for name in names if name in self.cast.people and self.may_be(name, gender)}
             return next(iter(names)) if len(names) == 1 else None
         return None

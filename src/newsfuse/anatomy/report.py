@@ -68,6 +68,7 @@ def analysis_json(analysis: Analysis, include_text: bool = False) -> dict[str, A
                 "text": f.text,
                 "where": citation_json(f.where),
                 "reported_by": list(f.reported_by),
+                "outlets": list(f.outlets),
                 "single_source": f.single_source,
             }
             for f in analysis.facts
@@ -83,7 +84,7 @@ def analysis_json(analysis: Analysis, include_text: bool = False) -> dict[str, A
 
 
 def _outlet(article: Article) -> str:
-    return markdown(article.source or article.id)
+    return markdown(article.outlet)
 
 
 def _names(ids: Sequence[str], articles: dict[str, Article]) -> str:
