@@ -867,3 +867,10 @@ def test_an_organisations_employee_a_time_after_a_name_and_another_are_no_wrong_
     assert [s for s, _, _ in speakers(ner, runner)] == ["Uta Pippig"]
     songs = "One song says “the river takes what it wants,” and another says “we will build again.”"
     assert "another" not in [s for s, _, _ in speakers(ner, songs)]
+
+
+def test_more_verbs_of_speech(ner: object) -> None:
+    sobbed = "A fire killed 60 people at a dance. ``Why wasn't I there?'' sobbed Leila Amiri outside the hall."
+    assert [s for s, _, _ in speakers(ner, sobbed)] == ["Leila Amiri"]
+    commented = 'Captain Yves Prazan commented that "the search will go on as long as needed."'
+    assert [s for s, _, _ in speakers(ner, commented)] == ["Yves Prazan"]

@@ -71,8 +71,23 @@ def test_a_bare_weekday_is_ahead_in_a_sentence_about_the_future_and_behind_other
         "No talks were scheduled as of Thursday evening.": "2013-08-15",
         "Writing in the Courier Monday when the summit begins, the envoy urged calm.": "2013-08-12",
         "The raises, which are retroactive to July 1, will go to every clerk.": "2013-07-01",
+        "He will address the summit sponsored by the World Economic Forum on Tuesday.": "2013-08-20",
+        "The families said they plan a demonstration Thursday.": "2013-08-15",
+        "The talks were to have begun Friday, but were put off.": "2013-08-16",
+        "The premier is soon going to visit the dam Monday.": "2013-08-19",
     }
     assert {text: dates(text, thursday)[0][1] for text in cases} == cases
+
+
+def test_the_past_year_runs_up_to_publication_and_the_day_before_yesterday_is_two_days_back() -> None:
+    thursday = date(2013, 8, 15)
+    assert dates("Arrests rose over the past year, the group said.", thursday) == [
+        ("the past year", "2012-08-15", "2013-08-15")
+    ]
+    assert dates("Last year the arrests rose.", thursday) == [("Last year", "2012-01-01", "2012-12-31")]
+    assert dates("The talks ended the day before yesterday.", thursday) == [
+        ("the day before yesterday", "2013-08-13", "2013-08-13")
+    ]
 
 
 def test_a_weekday_with_its_date_fixes_the_year_and_a_coming_month_includes_this_one() -> None:

@@ -37,7 +37,7 @@ FEMALE_NAMES = frozenset(
     donna doreen dorothy eileen elizabeth ellen emily emma erin ethel evelyn frances geraldine gloria grace hannah
     heather helen hillary holly irene jane janet janice jennifer jessica jill joan joanne josephine joyce judith
     judy julia julie karen kate katherine kathleen kathy kimberly laura lauren linda lisa lois lori louise
-    lucy margaret maria marie marilyn martha mary megan melissa michelle monica nancy natalie nicole
+    lucy margaret maria marian marie marilyn martha mary megan melissa michelle monica nancy natalie nicole
     pamela patricia paula pauline peggy rachel rebecca rita rose ruth sally samantha sandra sarah sharon shirley
     sophie stephanie susan suzanne teresa theresa victoria virginia wendy """
     """becky beth betsy carrie cathy connie dawn debra elaine eleanor erica gail gwen jenna jenny joy katie

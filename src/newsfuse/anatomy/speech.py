@@ -25,6 +25,7 @@ VERB = (
     # the participle of a clause that reports speech: "with President Barroso noting that ``…''"
     r"noting|explaining|insisting|warning|arguing|declaring|stating|stressing|recalling|acknowledging|admitting|"
     r"(?:(?:bluntly|simply|succinctly|delicately|aptly|neatly|candidly|diplomatically|plainly|wryly)\s+)?puts?\s+it|"
+    r"sobbed|sobs|commented|comments|wondered|wonders|"  # "``Why wasn't I there?'' sobbed a young woman"
     r"murmured|murmurs|called out)"  # "as bookseller John Barrigner put it, ``…''", "as one analyst bluntly put it"
 )
 # "…,'' reported The New York Times": the outlet's words; but "…,'' the agency reported" after "Klebanov told

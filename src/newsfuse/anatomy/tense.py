@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 
 FUTURE = re.compile(
-    r"(?:\b(?:will|shall|would|next|upcoming|ahead of|forecast for|(?:is|are) to|(?:is|are) due|"
-    r"(?:is|are|was|were|be) (?:due|expected|scheduled|slated|going|set) (?:to|for)|"
+    r"(?:\b(?:will|shall|would|next|upcoming|ahead of|forecast for|(?:is|are|was|were) to|(?:is|are) due|"
+    r"(?:is|are|was|were|be) (?:soon )?(?:due|expected|scheduled|slated|going|set) (?:to|for)|"
     r"(?:expects?|expected|plans?|planned|intends?|intended|hopes?|aims?|scheduled|slated) (?:to|for)|"
+    r"plans? (?:an?|the)|"  # "they plan a demonstration Thursday"
     r"(?:begins|starts|opens|resumes|reopens|closes|expires|convenes|meets|arrives|takes effect))|'ll)\b",
     re.IGNORECASE,
 )
@@ -28,6 +29,7 @@ PAST = re.compile(
     r"held|began|went|came|took|left|gave|made|saw|won|lost|fell|rose|sent|spoke|wrote|struck|found|brought|"
     r"fought|knew|got|ran|broke|led|sought|stood|spent|shot)|(?!(?:expected|scheduled|planned|slated|intended|"
     r"proposed|anticipated|hundred|indeed|need|speed|proceed|succeed|exceed)\b)[a-z]{2,}ed)\b"
+    r"(?!\s+by\b)"  # a participle that describes ("the summit sponsored by the forum on Tuesday") tells no tense
 )
 BOUNDARY = re.compile(
     r"[,;:]|\b(?:and|but|after|before|when|since|because|while|although|though|as|where|who|which|that|if|once|"
