@@ -32,7 +32,9 @@ from newsfuse.text import word_runs
 from newsfuse.units import units
 from newsfuse.unresolved import named_among, naming
 
-REDUNDANCY = 0.4  # cosine above which a sentence repeats one already chosen
+# cosine above which a sentence repeats one already chosen: where another article's sentence corroborates it
+# (attribute.CORROBORATION), so that no brief holds two sentences it says report the same content (0.4 before)
+REDUNDANCY = 0.35
 MIN_WORDS = 4  # fragments shorter than this are not brief material
 RETRIES = 3  # choices in fewer words, to make room for the full names of the people a brief names
 

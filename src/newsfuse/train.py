@@ -32,8 +32,11 @@ from newsfuse.evidence import gather
 from newsfuse.languages import load_language
 from newsfuse.pipeline import story_from
 from newsfuse.progress import progress
-from newsfuse.select import REDUNDANCY
 from newsfuse.text import STOPWORDS, words
+
+# A sentence this close (cosine) to one the oracle picked is a positive too: the value the shipped scorer was
+# trained with (the brief's own repeat threshold, ``select.REDUNDANCY``, was 0.4 then)
+NEAR_COPY = 0.4
 
 
 def ngrams(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
@@ -90,7 +93,7 @@ def cluster_examples(cluster: Cluster, budget: int) -> tuple[np.ndarray, np.ndar
     picked = oracle(tokens, stemmer.stemWords(words(cluster.references[0])), budget)
     positive = set(picked)
     for i in picked:
-        positive.update(evidence.vectors.neighbours(i, REDUNDANCY))
+        positive.update(evidence.vectors.neighbours(i, NEAR_COPY))
     return features.featurize(story, evidence), np.array([int(i in positive) for i in range(len(tokens))])
 
 
