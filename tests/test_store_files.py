@@ -34,10 +34,17 @@ def foreign_files(folder: Path) -> dict[Path, bytes]:
         connection.execute("CREATE TABLE notes (text TEXT)")
         connection.execute("INSERT INTO notes VALUES ('keep me')")
     connection.close()
+    # and two that carry a store's user_version (many programs set one): another layout all the same
+    for version, table in ((2, "articles (id INTEGER PRIMARY KEY, headline TEXT)"), (3, "notes (body TEXT)")):
+        with sqlite3.connect(folder / f"other{version}.db") as connection:
+            connection.execute(f"CREATE TABLE {table}")
+            connection.execute(f"PRAGMA user_version = {version}")
+        connection.close()
     files = {folder / "empty.db": b"", folder / "tiny.db": b"x", folder / "notes.db": b"my notes\n" * 50}
     for path, content in files.items():
         path.write_bytes(content)
-    return {**files, other: other.read_bytes()}
+    versioned = {folder / f"other{v}.db": (folder / f"other{v}.db").read_bytes() for v in (2, 3)}
+    return {**files, other: other.read_bytes(), **versioned}
 
 
 def test_read_commands_never_create_or_change_a_file(tmp_path: Path) -> None:
@@ -47,7 +54,9 @@ def test_read_commands_never_create_or_change_a_file(tmp_path: Path) -> None:
             assert path.read_bytes() == content, path
     missing = tmp_path / "missing.db"
     one_line_error(run_cli("stories", "--db", str(missing)), str(missing), "no store there yet")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "notes.db", "other.db", "tiny.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "empty.db", "notes.db", "other.db", "other2.db", "other3.db", "tiny.db"
+    ]  # fmt: skip
 
 
 def test_reading_a_store_changes_no_byte_of_it(tmp_path: Path) -> None:
@@ -77,10 +86,13 @@ def test_ingest_creates_a_store_only_in_a_new_or_empty_file_and_says_so(tmp_path
     refused.mkdir()
     for path, content in foreign_files(refused).items():
         if content:
-            reason = "not a store of this newsfuse version" if path.name == "other.db" else "holds something else"
+            other = path.name.startswith("other")
+            reason = "not a store of this newsfuse version" if other else "holds something else"
             one_line_error(run_cli("ingest", str(EXAMPLE), "--db", str(path)), str(path), reason, "left as it is")
             assert path.read_bytes() == content, path
-    assert sorted(p.name for p in refused.iterdir()) == ["empty.db", "notes.db", "other.db", "tiny.db"]
+    assert sorted(p.name for p in refused.iterdir()) == [
+        "empty.db", "notes.db", "other.db", "other2.db", "other3.db", "tiny.db"
+    ]  # fmt: skip
 
 
 WIRE = (

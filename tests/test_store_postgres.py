@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import psycopg
+import pytest
 
 from newsfuse.cluster import text_hash
 from newsfuse.postgres_db import masked
@@ -181,6 +182,18 @@ def test_a_password_is_never_shown() -> None:
     assert masked("postgresql://alice:p@ss@db:5432/news?password=x&sslmode=require") == (
         "postgresql://alice@db:5432/news?sslmode=require"
     )
+    for password in ("pa/ss", "pa?ss", "pa#ss", "secret%pw"):  # written unencoded: urlsplit cut the URL there
+        assert masked(f"postgresql://alice:{password}@db:5432/news") == "postgresql://alice@db:5432/news"
+    assert masked("postgresql:///news?host=/run/pg&password=x") == "postgresql:///news?host=/run/pg"
+
+
+@pytest.mark.parametrize(
+    "url", ["POSTGRESQL://alice:s3cret@127.0.0.1:1/news", "postgres://alice:s3cret%zz@127.0.0.1:1/n"]
+)
+def test_a_password_is_not_shown_in_what_the_driver_says(url: str) -> None:
+    """psycopg quotes a connection string it cannot parse, or the token it cannot decode, in its message."""
+    done = run_cli("stories", "--db", url)
+    assert done.returncode == 2 and "s3cret" not in done.stderr and "alice@127.0.0.1:1" in done.stderr, done.stderr
 
 
 def test_characters_postgresql_cannot_store_are_cleaned_out_not_a_failed_batch(postgres: str, tmp_path: Path) -> None:

@@ -100,6 +100,8 @@ def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
         (["ingest", str(tmp_path / "missing.txt"), "--db", str(db)], "No such file or directory"),
         (["stories", "--db", str(tmp_path / "typo.db")], "no store there yet"),
         (["stories", "--db", str(db), "--since", "last week"], "expected a date"),
+        (["stories", "--db", str(db), "--since", "0001-01-01T00:00+05:00"], "expected a date"),
+        (["story", "1", "--db", str(db), "--since", "9999-12-31T23:00-05:00"], "expected a date"),
         (["story", "1_0", "--db", str(db)], "expected a whole number, got '1_0'"),  # int() would read story 10
         (["story", "+1", "--db", str(db)], "expected a whole number"),
     ):

@@ -61,6 +61,11 @@ def test_stories_are_paged_filtered_and_counted(workspace: str) -> None:
         ("/v1/stories?offset=" + "9" * 30, 422, "offset"),
         ("/v1/stories?offset=-1", 422, "offset"),
         ("/v1/stories?since=yesterday", 422, "since"),
+        ("/v1/stories?since=0001-01-01T00:00%2B05:00", 422, "since"),  # before the first moment UTC can write
+        ("/v1/stories?q=%00", 422, "q"),
+        ("/v1/stories?limt=1", 422, "limt"),  # a misspelt parameter, as a misspelt field of a POST body
+        ("/v1/stories/1?since=2026-11-04", 422, "since"),  # the update brief is /brief: not the whole story
+        ("/v1/stories/1?word=30", 422, "word"),
         ("/v1/stories?q=" + "x" * 201, 422, "q"),
         ("/v1/stories/abc", 422, "id"),
         ("/v1/stories/" + "9" * 40, 422, "id"),

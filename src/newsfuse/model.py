@@ -45,7 +45,10 @@ def iso_date(value: str) -> str:
     one with no offset is read as UTC). ValueError when it is neither."""
     if len(value) == 10:
         return date.fromisoformat(value).isoformat()
-    return utc(datetime.fromisoformat(value))
+    try:
+        return utc(datetime.fromisoformat(value))
+    except OverflowError:  # "0001-01-01T00:00+05:00" is before the first moment UTC can write
+        raise ValueError(f"{value!r} is out of range") from None
 
 
 def utc(moment: datetime) -> str:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote
 
 from newsfuse.errors import InputError
 from newsfuse.sqlite_db import SCHEMA_VERSION  # one version for both back ends: the same tables
@@ -52,13 +52,34 @@ def is_postgres(url: str) -> bool:
 
 
 def masked(url: str) -> str:
-    """The URL as it may be shown: without a password, whether in the user part or as a query parameter."""
-    parts = urlsplit(url)
-    host = parts.netloc.rpartition("@")[2]
-    user = parts.netloc.rpartition("@")[0].partition(":")[0]
-    netloc = f"{user}@{host}" if user else host
-    query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith("password="))
-    return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+    """The URL as it may be shown: without a password, whether in the user part or as a query parameter. The
+    user part ends at the last "@" (a password written unencoded may hold "/", "?", "#" or "@")."""
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        return url
+    userinfo, at, after = rest.rpartition("@")
+    user = userinfo.partition(":")[0] if at else ""
+    shown = f"{scheme}://{user}@{after}" if user else f"{scheme}://{after}"
+    head, question, query = shown.partition("?")
+    kept = "&".join(p for p in query.split("&") if p and not p.lower().startswith("password="))
+    return f"{head}?{kept}" if question and kept else head
+
+
+def _secrets(url: str) -> list[str]:
+    """What of a connection URL must never be shown: the whole URL, its password (as written and decoded)."""
+    _, _, rest = url.partition("://")
+    userinfo, at, _ = rest.rpartition("@")
+    passwords = [userinfo.partition(":")[2]] if at else []
+    passwords += [p.partition("=")[2] for p in url.partition("?")[2].split("&") if p.lower().startswith("password=")]
+    passwords = [p for p in passwords if p]
+    return sorted({url, *passwords, *(unquote(p) for p in passwords)}, key=len, reverse=True)
+
+
+def _shown_reason(reason: str, url: str) -> str:
+    """A driver's message with the connection string and password taken out (psycopg quotes them back)."""
+    for secret in _secrets(url):
+        reason = reason.replace(secret, masked(url) if secret == url else "***")
+    return reason
 
 
 def translate(sql: str) -> str:
@@ -79,7 +100,7 @@ class PostgresDatabase:
             self.connection = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
             reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0].strip()
-            raise InputError("--db", f"{shown}: cannot connect to PostgreSQL ({reason})") from None
+            raise InputError("--db", f"{shown}: cannot connect to PostgreSQL ({_shown_reason(reason, url)})") from None
         if read_only:
             self.connection.execute("SET default_transaction_read_only = on")
         version = self._version()

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -23,6 +24,13 @@ CACHE_KIB = 256 * 1024
 SCHEMA_VERSION = 3  # PRAGMA user_version of the stores this code writes; other stores are refused, but for
 # those of an earlier layout that a writer brings up to this one (a reader reads them as they are)
 UPGRADES = {2: ("ALTER TABLE articles ADD COLUMN place TEXT",)}  # version → the statements that bring it to this one
+# what a store of version 2 must hold to be upgraded
+EARLIER_LAYOUT = {
+    "stories": frozenset({"id"}),
+    "articles": frozenset({"id", "url", "story"}),
+    "buckets": frozenset({"bucket", "story"}),
+    "terms": frozenset({"term", "df"}),
+}
 SQLITE_HEADER = b"SQLite format 3\x00"  # how every SQLite database file starts
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
@@ -153,7 +161,7 @@ class SqliteDatabase:
             # lower() as Python's (SQLite's folds ASCII only), so that a title search finds "Élection" as
             # PostgreSQL does
             self.connection.create_function("lower", 1, _lower, deterministic=True)
-            readable = self._version() in (SCHEMA_VERSION, *UPGRADES)
+            readable = self._version() in (SCHEMA_VERSION, *UPGRADES) and self._laid_out()
             usable = readable or not (read_only or (has_data and self._holds_anything()))
             if usable and not read_only:  # only now, once it is known to be ours: WAL changes the file
                 self._write_ahead_log()
@@ -168,6 +176,16 @@ class SqliteDatabase:
                 "--db", f"{url}: not a store of this newsfuse version, left as it is (ingest into a new file)"
             )
         self.keeps_places = self._version() == SCHEMA_VERSION  # a store read as it is may be of an earlier layout
+
+    def _laid_out(self) -> bool:
+        """Whether the tables and columns of a store of its version are there: another program's database may
+        carry the same ``user_version`` (2 and 3 are common), and must be left as it is."""
+        tables = _layout() if self._version() == SCHEMA_VERSION else EARLIER_LAYOUT
+        for table, columns in tables.items():
+            found = {row[1] for row in self.connection.execute("SELECT * FROM pragma_table_info(?)", (table,))}
+            if not columns <= found:
+                return False
+        return True
 
     def _holds_anything(self) -> bool:
         return bool(self._version() or self.connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
@@ -241,3 +259,18 @@ class SqliteDatabase:
 
     def close(self) -> None:
         self.connection.close()
+
+
+@cache
+def _layout() -> dict[str, frozenset[str]]:
+    """Every table of this version's ``SCHEMA`` and its columns, read from the schema itself."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.executescript(SCHEMA)
+        names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            name: frozenset(row[1] for row in connection.execute("SELECT * FROM pragma_table_info(?)", (name,)))
+            for name in names
+        }
+    finally:
+        connection.close()

@@ -66,8 +66,14 @@ def add_story_routes(app: FastAPI, store: str) -> None:
     """The workspace endpoints, reading the store at ``store``."""
     from newsfuse.service.app import MAX_WORDS, compute  # here: app imports this module
 
-    async def checked(request: Request, task: str, arguments: Any) -> JSONResponse:
+    async def checked(request: Request, task: str, arguments: Any, known: frozenset[str] = frozenset()) -> JSONResponse:
+        """The task's answer; a parameter the endpoint does not take is refused, as a misspelt field of a POST body
+        is ("word=30" would have been a brief of the default length, "since" on a plain story the whole story)."""
         try:
+            if unknown := sorted(set(request.query_params) - known):
+                raise InputError(
+                    unknown[0], f"not a parameter of this endpoint (it takes {', '.join(sorted(known)) or 'none'})"
+                )
             values = arguments(request.query_params)
         except InputError as problem:
             return error(422, problem.origin, problem.reason)
@@ -83,10 +89,12 @@ def add_story_routes(app: FastAPI, store: str) -> None:
             text = query.get("q") or None
             if text is not None and len(text) > MAX_SEARCH:
                 raise InputError("q", f"at most {MAX_SEARCH} characters")
+            if text is not None and any(ord(c) < 32 or ord(c) == 127 for c in text):
+                raise InputError("q", "holds a control character (a NUL, a line break…): no title has one")
             limit = whole(query, "limit", 20, 1, MAX_PAGE)
             return since(query), text, limit, whole(query, "offset", 0, 0, MAX_OFFSET)
 
-        return await checked(request, "stories", arguments)
+        return await checked(request, "stories", arguments, frozenset({"since", "q", "limit", "offset"}))
 
     @app.get("/v1/stories/{number}", responses=ABOUT)
     async def story(request: Request, number: str) -> JSONResponse:
@@ -98,7 +106,7 @@ def add_story_routes(app: FastAPI, store: str) -> None:
             words = whole(query, "words", DEFAULT_WORDS, 1, MAX_WORDS)
             return story_id(number), None, words, check_focus(query.get("focus", ""))
 
-        return await checked(request, "story", arguments)
+        return await checked(request, "story", arguments, frozenset({"words", "focus"}))
 
     @app.get("/v1/stories/{number}/brief", responses=ABOUT)
     async def update(request: Request, number: str) -> JSONResponse:
@@ -110,7 +118,7 @@ def add_story_routes(app: FastAPI, store: str) -> None:
             words = whole(query, "words", DEFAULT_WORDS, 1, MAX_WORDS)
             return story_id(number), after, words, check_focus(query.get("focus", ""))
 
-        return await checked(request, "story", arguments)
+        return await checked(request, "story", arguments, frozenset({"since", "words", "focus"}))
 
     @app.get("/v1/stories/{number}/analysis", responses=ABOUT)
     async def analysis(request: Request, number: str) -> JSONResponse:
