@@ -79,12 +79,15 @@ def write_stream(path: Path, events: int, copies: int = 3, seed: int = 0, first:
     return records
 
 
-def ingest_killed_after(stream: Path, db: str, reported: int) -> tuple[int, bytes]:
-    """``newsfuse ingest STREAM --db DB`` killed with SIGKILL once its progress bar has reported ``reported``
-    articles done: how many it had reported, and what it printed on stderr."""
+def ingest_killed_after(
+    stream: Path, db: str, reported: int, stop: signal.Signals = signal.SIGKILL
+) -> tuple[int, bytes]:
+    """``newsfuse ingest STREAM --db DB`` stopped with ``stop`` (SIGKILL, or a Ctrl-C's SIGINT) once its progress
+    bar has reported ``reported`` articles done: how many it had reported, and all it printed on stderr."""
     process = subprocess.Popen(
         [sys.executable, "-m", "newsfuse", "ingest", str(stream), "--db", db],
         cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal's Ctrl-C reaches it
     )  # fmt: skip
     done, seen = 0, b""
     deadline = time.monotonic() + 300
@@ -95,7 +98,8 @@ def ingest_killed_after(stream: Path, db: str, reported: int) -> tuple[int, byte
         seen += chunk
         counts = re.findall(rb"(\d+) articles done", seen)
         done = int(counts[-1]) if counts else 0
-    process.send_signal(signal.SIGKILL)
+    process.send_signal(stop)
+    seen += process.stderr.read()  # type: ignore[union-attr]  # what it says as it stops
     process.wait(timeout=30)
     return done, seen
 

@@ -138,6 +138,17 @@ def test_a_full_disk_is_one_line_with_what_to_do(
     assert error.startswith("newsfuse: error: database or disk is full: free some disk space")
     assert len(error.splitlines()) == 1
 
+    def damaged(*_: object, **__: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(newsfuse.stories, "ingest", damaged)  # no disk space or lock helps a damaged file
+    assert main(["ingest", str(tmp_path / "story.txt"), "--db", str(tmp_path / "s.db")]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error == (
+        "newsfuse: error: database disk image is malformed: the store is damaged: restore it from a backup, "
+        "or ingest into a new file"
+    )
+
 
 def sentence(text: str) -> Sentence:
     return Sentence("a", 0, text, 0, len(text), 0)

@@ -4,6 +4,8 @@ a SIGKILL in the middle of a large ingest, two writers at once, and a Dask sched
 from __future__ import annotations
 
 import json
+import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -180,6 +182,18 @@ def test_sigkill_loses_nothing_reported_done_and_a_rerun_completes(tmp_path: Pat
     assert db_count(db, "SELECT count(DISTINCT text_hash) FROM articles") == unique
 
 
+def test_ctrl_c_says_what_is_stored_and_how_to_go_on(tmp_path: Path) -> None:
+    stream = tmp_path / "big.jsonl"
+    write_stream(stream, events=1000, copies=3, seed=6)  # 3,000 articles, 2 transactions
+    db = tmp_path / "news.db"
+    reported, seen = ingest_killed_after(stream, str(db), 500, signal.SIGINT)
+    said = seen.decode().replace("\r", "\n").splitlines()
+    assert said[-1].startswith("newsfuse: interrupted: ") and "run the same command again" in said[-1], seen[-300:]
+    assert "Traceback" not in seen.decode()
+    stored = int(said[-1].split()[2].replace(",", ""))  # "newsfuse: interrupted: 1,234 articles were done…"
+    assert stored >= reported and db_count(db, "SELECT count(*) FROM articles") > 0  # duplicates are done, unstored
+
+
 def test_two_writers_on_one_file_both_succeed(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
@@ -218,11 +232,22 @@ def test_the_same_command_runs_on_a_dask_scheduler_on_loopback(tmp_path: Path) -
             with sqlite3.connect(tmp_path / name) as connection:
                 stories.append(sorted(connection.execute("SELECT external_id, story FROM articles")))
         assert stories[0] == stories[1]  # the same stories, whichever engine prepared the articles
+        worker.terminate()
+        worker.wait(timeout=30)
+        idle = run_cli("ingest", str(EXAMPLE), "--db", str(tmp_path / "idle.db"), "--scheduler", address)
+        assert idle.returncode == 2 and "has no workers: start one" in idle.stderr, idle.stderr  # not a silent hang
+        assert not (tmp_path / "idle.db").exists()
     finally:
         worker.terminate()
         scheduler.terminate()
         worker.wait(timeout=30)
         scheduler.wait(timeout=30)
+    with socket.socket() as silent:  # a listener that never answers, as a web server on the wrong port may
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        mute = run_cli("ingest", str(EXAMPLE), "--db", str(tmp_path / "m.db"), "--scheduler",
+                       f"tcp://127.0.0.1:{silent.getsockname()[1]}")  # fmt: skip
+    assert mute.returncode == 2 and "no Dask scheduler answered" in mute.stderr, mute.stderr
     unreachable = run_cli("ingest", str(EXAMPLE), "--db", str(tmp_path / "x.db"), "--scheduler",
                           f"tcp://127.0.0.1:{free_port()}")  # fmt: skip
     assert unreachable.returncode == 2 and "cannot reach the Dask scheduler" in unreachable.stderr

@@ -5,8 +5,10 @@ published over three days)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -206,3 +208,38 @@ def test_new_marks_stay_through_a_reload_within_a_visit(workspace: str, browser:
         assert page.locator("#stories .new").count() == 20
     assert page.locator("#list-status").inner_text().startswith("211 stories; showing 20.")
     page.close()
+
+
+def test_a_store_replaced_under_a_running_server_is_read_again(tmp_path: Path) -> None:
+    """Rebuilding a store, or restoring one from a backup with mv, is what the server answers from next: not the
+    file it first opened (which a worker kept open, and answered from, until it was restarted)."""
+    db, rebuilt = tmp_path / "news.db", tmp_path / "rebuilt.db"
+    first = [{"id": "dam", "title": "Dam fails above Alder Falls", "text": "The Marlow Creek dam failed on Tuesday."}]
+    second = [{"id": "port", "title": "Port strike halts Tarvo Bay", "text": "Dock workers at Tarvo Bay struck."}]
+    for path, records in ((db, first), (rebuilt, second)):
+        (tmp_path / "in.json").write_text(json.dumps(records))
+        assert run_cli("ingest", str(tmp_path / "in.json"), "--db", str(path)).returncode == 0
+    for base, _ in serving_process("--workers", "1", "--db", str(db)):
+        _, before = request_json(f"{base}/v1/stories")
+        assert [s["headline"] for s in before["stories"]] == ["Dam fails above Alder Falls"]
+        os.replace(rebuilt, db)
+        _, after = request_json(f"{base}/v1/stories")
+        assert [s["headline"] for s in after["stories"]] == ["Port strike halts Tarvo Bay"]
+
+
+def test_a_failure_of_the_stores_database_is_an_outage_not_a_bug(tmp_path: Path) -> None:
+    """The database's own failure under a worker (a PostgreSQL server restarting under its connection, a damaged
+    file) is answered 503 with Retry-After, as an outage; any other failure is a bug, a 500."""
+    import sqlite3
+
+    from newsfuse.service.work import Resources
+
+    db = tmp_path / "news.db"
+    (tmp_path / "in.json").write_text(json.dumps([{"id": "a", "text": "The Marlow Creek dam failed on Tuesday."}]))
+    assert run_cli("ingest", str(tmp_path / "in.json"), "--db", str(db)).returncode == 0
+    resources = Resources(pipeline=None)  # type: ignore[arg-type]  # no brief is made here
+    assert not resources.failed_storage(sqlite3.OperationalError("terminating connection"))  # no store open yet
+    resources.store(str(db))
+    assert resources.failed_storage(sqlite3.DatabaseError("database disk image is malformed"))
+    assert not resources.failed_storage(ValueError("a bug"))
+    resources.close_stores()

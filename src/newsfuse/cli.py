@@ -39,6 +39,8 @@ SERVER_ADVICE = (
     "reported done is stored)"
 )
 STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES}
+DAMAGED_ADVICE = "{error}: the store is damaged: restore it from a backup, or ingest into a new file"
+DAMAGED = ("malformed", "not a database", "corrupt")  # what SQLite says of a file it cannot read as one
 
 
 def open_store(db: str | None, read_only: bool = False) -> Any:
@@ -127,13 +129,20 @@ def ingest_command(args: argparse.Namespace) -> int:
     work = units(args.paths, args.format, args.language, limit)  # over the limit: refused here, no store yet
     bar = Bar("ingest", input_bytes(args.paths))
     workers = (args.workers or max(1, (os.cpu_count() or 1) - 1)) if args.batch else None
+    done = [0]  # articles done so far, for the line a Ctrl-C leaves
+
+    def report(count: int, read: int) -> None:
+        done[0] = count
+        bar.update(read, f"{count} {'article' if count == 1 else 'articles'} done")
+
     try:
         with engine(args.scheduler, workers) as mapper, open_store(args.db) as store:  # no store for nothing
-            tally = ingest(
-                store, work, mapper, args.strict,
-                report=lambda done, read: bar.update(read, f"{done} articles done"),
-                warn=lambda message: say(f"warning: {message}"),
-            )  # fmt: skip
+            tally = ingest(store, work, mapper, args.strict, report=report, warn=lambda m: say(f"warning: {m}"))
+    except KeyboardInterrupt:
+        bar.close()
+        say(f"interrupted: {done[0]:,} articles were done and are stored (all but the batch in flight); run the "
+            "same command again to go on: what is stored is skipped as a duplicate")  # fmt: skip
+        raise
     finally:
         bar.close()
     print(tally.summary())
@@ -168,7 +177,8 @@ def stories_command(args: argparse.Namespace) -> int:
         outlets = terminal(", ".join(row["outlets"]))
         dates = terminal(f"{row['first_seen'] or 'undated'} – {row['last_seen'] or 'undated'}")
         print(f"[{row['id']}] {terminal(row['headline'])}")
-        print(f"    {row['articles']} articles from {outlets}; {dates}")
+        count = row["articles"]
+        print(f"    {count} {'article' if count == 1 else 'articles'} from {outlets}; {dates}")
         print(f"    {terminal(row['brief'])}\n")
     return 0
 
@@ -328,6 +338,8 @@ def failure(error: Exception) -> str:
     line = (str(error).splitlines() or [type(error).__name__])[0]
     if type(error).__module__.startswith("psycopg") and type(error).__name__ == "OperationalError":
         return SERVER_ADVICE.format(error=line)  # the connection, not the disk
+    if not isinstance(error, OSError) and any(word in line for word in DAMAGED):
+        return DAMAGED_ADVICE.format(error=line)  # no disk space or lock would help
     storage = not isinstance(error, OSError) or error.errno in STORAGE_ERRNOS
     return STORAGE_ADVICE.format(error=line) if storage else line
 

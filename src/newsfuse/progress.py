@@ -32,6 +32,7 @@ class Bar:
         """End the bar's line, if it drew one: an error that stops a command before any work stays one line."""
         if self.shown >= 0:
             print(file=sys.stderr)
+        self.shown = -1  # closed once: a second close draws no empty line
 
 
 def progress(items: Iterable[Any], total: int, label: str = "eval") -> Iterator[Any]:

@@ -79,15 +79,26 @@ class Resources:
     same: Any = None
     stores: dict[str, Any] = field(default_factory=dict)
 
+    files: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # each SQLite store's file, as opened
+
     def store(self, url: str) -> Any:
+        """The store at ``url``, opened once; opened again when its file was replaced or removed since (a store
+        rebuilt, or restored from a backup with ``mv``, is answered from, not the file that was there before)."""
+        if url in self.stores and _file_of(url) != self.files.get(url):
+            self.close_stores()
         if url not in self.stores:
             from newsfuse.store import Store
 
             try:
+                self.files[url] = _file_of(url)
                 self.stores[url] = Store(url, read_only=True)
             except InputError:  # it was readable when the server started: an outage, not the client's input
                 raise Unavailable("the store cannot be read now") from None
         return self.stores[url]
+
+    def failed_storage(self, failure: Exception) -> bool:
+        """Whether a job failed in an open store's database (a server restarted, a file damaged): an outage."""
+        return any(isinstance(failure, store.errors) for store in self.stores.values())
 
     def close_stores(self) -> None:
         """Forget the open stores (they reopen on the next question): after a job was cut short."""
@@ -181,6 +192,20 @@ def _cancel(*_: Any) -> None:
     raise Cancelled
 
 
+def _file_of(url: str) -> tuple[int, int] | None:
+    """The identity (device, inode) of a SQLite store's file; None for PostgreSQL or a file not there."""
+    from newsfuse.postgres_db import is_postgres
+    from newsfuse.sqlite_db import sqlite_path
+
+    if is_postgres(url):
+        return None
+    try:
+        found = os.stat(sqlite_path(url))
+    except (OSError, InputError):
+        return None
+    return found.st_dev, found.st_ino
+
+
 class Unavailable(Exception):
     """The store cannot be read now (the parent answers 503, without saying where the store is)."""
 
@@ -224,6 +249,8 @@ def serve(connection: Connection) -> None:
             resources.close_stores()  # a query cut short may leave a connection mid-statement
             answer = (job, "error", stopped)
         except Exception as failure:  # a bug: the parent answers 500 and logs it; the worker stays usable
+            storage = resources.failed_storage(failure)  # but the database's own failure is an outage: 503
             resources.close_stores()
-            answer = (job, "error", RuntimeError(f"{type(failure).__name__}: {failure}"))
+            stopped = Unavailable("the store cannot be read now") if storage else None
+            answer = (job, "error", stopped or RuntimeError(f"{type(failure).__name__}: {failure}"))
         connection.send(answer)
