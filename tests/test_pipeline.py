@@ -31,6 +31,20 @@ def test_the_update_brief_tells_only_what_the_reader_does_not_know() -> None:
     assert nothing.sentences == () and nothing.warnings == ("no articles since Friday",)
 
 
+def test_an_update_of_a_long_story_never_repeats_a_sentence_read_word_for_word() -> None:
+    """In a story of more sentences than the near-copy search looks up a common term in, a copy made only of
+    common words had no near neighbour: it came back in the update brief."""
+    claims = "Insurance companies said claims could exceed 40 million dollars."
+    earlier = [
+        Article(id=f"a{n}", text=f"Report {n} on the dam failure at Alder Falls.\n{claims}") for n in range(1100)
+    ]
+    new = Article(id="new", text=f"{claims}\nEngineers found cracks in the foundations of two other dams on Friday.")
+    pipeline = Pipeline()
+    update = pipeline.update(clean_all(earlier)[0], clean_all([new])[0], 100, "since Thursday")
+    texts = [s.text for s in update.sentences]
+    assert claims not in texts and any("cracks in the foundations" in t for t in texts)
+
+
 def test_the_module_api_reuses_one_pipeline() -> None:
     first = newsfuse.summarize([EARLIER, LATER], words=40)
     assert first.sentences and first.words <= 40

@@ -101,6 +101,8 @@ def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
         (["ingest", str(tmp_path / "nothing"), "--db", str(db)], "directory contains no articles"),
         (["ingest", str(tmp_path / "missing.txt"), "--db", str(db)], "No such file or directory"),
         (["stories", "--db", str(tmp_path / "typo.db")], "no store there yet"),
+        (["ingest", str(EXAMPLE), "--db", ":memory:"], "a database in memory keeps nothing"),
+        (["ingest", str(EXAMPLE), "--db", "sqlite:///:memory:"], "a database in memory keeps nothing"),
         (["stories", "--db", str(db), "--since", "last week"], "expected a date"),
         (["stories", "--db", str(db), "--since", "0001-01-01T00:00+05:00"], "expected a date"),
         (["story", "1", "--db", str(db), "--since", "9999-12-31T23:00-05:00"], "expected a date"),
@@ -258,3 +260,17 @@ def test_the_same_command_runs_on_a_dask_scheduler_on_loopback(tmp_path: Path) -
         assert "Traceback" not in wrong.stderr and not (tmp_path / "y.db").exists()
     many = run_cli("serve", "--workers", "100000")
     assert many.returncode == 2 and "--workers: must be from 1 to 256, got 100000" in many.stderr
+
+
+def test_a_page_stored_before_with_other_text_is_named_not_dropped_unsaid(tmp_path: Path) -> None:
+    first = {"id": "dam-1", "url": "https://t.example/dam", "text": "Four people died when the Marlow dam failed."}
+    later = {**first, "url": "https://t.example/dam/", "text": "Six people died when the Marlow dam failed."}
+    db = str(tmp_path / "news.db")
+    for name, record in (("day1.jsonl", first), ("day2.jsonl", later)):
+        (tmp_path / name).write_text(json.dumps(record) + "\n")
+        done = run_cli("ingest", str(tmp_path / name), "--db", db)
+        assert done.returncode == 0, done.stderr
+    assert "0 articles added, 1 duplicate skipped" in done.stdout
+    assert "day2.jsonl:1 (dam-1): https://t.example/dam is stored already with other text" in done.stderr
+    again = run_cli("ingest", str(tmp_path / "day1.jsonl"), "--db", db)  # the same text again: a plain duplicate
+    assert "1 duplicate skipped" in again.stdout and "other text" not in again.stderr

@@ -47,9 +47,12 @@ def open_store(db: str | None, read_only: bool = False) -> Any:
     """The store ``--db`` names (sqlite3 is imported only by the commands that use a store); one created now
     is said on stderr, so that a mistyped name does not pass unnoticed."""
     from newsfuse.postgres_db import is_postgres, masked
+    from newsfuse.sqlite_db import sqlite_path
     from newsfuse.store import DEFAULT_DB, Store
 
     url = db or DEFAULT_DB
+    if not is_postgres(url) and sqlite_path(url) == ":memory:":
+        raise InputError("--db", f"{url}: a database in memory keeps nothing once the command ends: name a file")
     if is_postgres(url):  # what fails is said in one line; psycopg's note on closing a lost connection is a second
         import logging
 

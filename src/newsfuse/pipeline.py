@@ -280,6 +280,8 @@ class Pipeline:
         opinion = evidence.opinion_sentences
         near = evidence.vectors.neighbours
         repeats = {i for i in range(len(story.sentences)) if seen and i not in seen and seen & near(i, REPEATS).keys()}
+        read = {story.sentences[i].text for i in seen}  # a copy whose every word is common has no near neighbour
+        repeats |= {i for i, s in enumerate(story.sentences) if i not in seen and s.text in read}
         excluded = (opinion if summarizer.drops_opinion else frozenset()) | seen | repeats
         same = self.same if "meaning" in read_as.rules else None
         asked = focus_of(focus, evidence.tokens, read_as) if focus else None  # in the story's own words

@@ -218,6 +218,10 @@ def _new_only(store: Store, batch: list[Prepared], tally: Tally) -> list[Prepare
     for p in batch:
         if (p.url and p.url in urls) or p.text_hash in hashes:
             tally.duplicates += 1
+            if p.text_hash not in hashes:  # its page, stored before with other words: never dropped unsaid
+                where = f"{p.article.origin} ({p.article.id})" if p.article.origin else p.article.id
+                tally.notes.append(f"{where}: {p.url} is stored already with other text (an updated version?): "
+                                   "the version stored first is kept")  # fmt: skip
             continue
         fresh.append(p)
         hashes.add(p.text_hash)
@@ -363,17 +367,25 @@ def ingest(
             warn(note)
         pending.extend(prepared)
         while len(pending) >= BATCH:
-            write_batch(store, pending[:BATCH], tally)
+            _written(store, pending[:BATCH], tally, warn)
             committed += BATCH
             pending = pending[BATCH:]
             if report:
                 report(committed, read)
     if pending:
-        write_batch(store, pending, tally)
+        _written(store, pending, tally, warn)
         committed += len(pending)
     if report:
         report(committed, read)
     return tally
+
+
+def _written(store: Store, batch: list[Prepared], tally: Tally, warn: Callable[[str], None] | None) -> None:
+    """``write_batch``, and a warning for each note it made (a page stored before with other text)."""
+    known = len(tally.notes)
+    write_batch(store, batch, tally)
+    for note in tally.notes[known:] if warn else ():
+        warn(note)
 
 
 def input_bytes(paths: Iterable[str]) -> int:
