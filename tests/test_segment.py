@@ -31,6 +31,15 @@ def sentences(text: str) -> list[str]:
             "He teaches in Moses Lake, Wash. Hintz was wounded. Shares of Intel Corp. Chairman Ed Ray rose.",
             ["He teaches in Moses Lake, Wash.", "Hintz was wounded.", "Shares of Intel Corp. Chairman Ed Ray rose."],
         ),
+        (  # an aside in parentheses is one sentence with the one it sits in, or one of its own
+            "The rock fell (it was small. Nobody was hurt.) and the crowd left. (A meteor glows. One that lands is "
+            "a meteorite.) Scientists study them.",
+            [
+                "The rock fell (it was small. Nobody was hurt.) and the crowd left.",
+                "(A meteor glows. One that lands is a meteorite.)",
+                "Scientists study them.",
+            ],
+        ),
         (  # the ranks of soldiers in court-martial reports
             "A court martial found Army Spc. Dale Rourke guilty. Pfc. Ana Tell and Brig. Gen. Moss testified.",
             ["A court martial found Army Spc. Dale Rourke guilty.", "Pfc. Ana Tell and Brig. Gen. Moss testified."],

@@ -69,6 +69,7 @@ MAX_NOISE_CHARS = 600  # ... and so is a longer one in characters (which also bo
 TERMINAL = (".", "!", "?", ":", ";", '"', "”", "'", "’", ")", "]", "。", "！", "？", "؟", "।", "»", "」")
 # A question-and-answer piece labels its paragraphs "Q." and "A.": in a brief, "A. Kennedy took off…" reads as an
 # initial. Only where the article has both labels is "A." a label rather than a name's initial.
+BULLET = re.compile(r"[*•·▪‣◦] +(?=\S)")  # a list item's mark, which no sentence of the brief should carry
 QUESTION_LABEL = re.compile(r"Q[.:] ")
 ANSWER_LABEL = re.compile(r"A[.:] (?=\S)")
 
@@ -161,6 +162,9 @@ def clean_text(text: str, title: str = "") -> Cleaned:
         body = DATELINE.sub("", line, count=1) if opening else line
         if body != line:
             dropped.append(("dateline", line[: len(line) - len(body)].strip()))
+        if bullet := BULLET.match(body):
+            dropped.append(("bullet", bullet.group().strip()))
+            body = body[bullet.end() :]
         if answers and (label := ANSWER_LABEL.match(body)):
             dropped.append(("answer label", label.group().strip()))
             body = body[label.end() :]

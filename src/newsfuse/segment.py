@@ -185,6 +185,25 @@ def _join_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return joined
 
 
+def _join_asides(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge the sentences of an aside in parentheses that closes within ``MAX_QUOTE_SENTENCES`` ("(A meteor
+    glows. One that lands is a meteorite.)" is one): else its last piece starts or ends on a lone bracket."""
+    joined: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        start, end = spans[i]
+        piece = text[start:end]
+        if piece.count("(") > piece.count(")"):
+            for j in range(i + 1, min(i + MAX_QUOTE_SENTENCES, len(spans))):
+                whole = text[start : spans[j][1]]
+                if whole.count("(") <= whole.count(")"):
+                    end, i = spans[j][1], j
+                    break
+        joined.append((start, end))
+        i += 1
+    return joined
+
+
 def split_paragraph(text: str, language: str = "", splitter: _Blingfire | None = None) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence of one paragraph in ``language`` (an ISO code; "" is English)."""
     if not text.strip():
@@ -205,6 +224,7 @@ def split_paragraph(text: str, language: str = "", splitter: _Blingfire | None =
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
+    spans = _join_asides(text, spans) if "(" in text else spans
     for joined in _join_quotations(text, spans):
         for start, end in _bounded(text, *joined):
             piece = text[start:end]
