@@ -24,6 +24,7 @@ CACHE_KIB = 256 * 1024
 SCHEMA_VERSION = 3  # PRAGMA user_version of the stores this code writes; other stores are refused, but for
 # those of an earlier layout that a writer brings up to this one (a reader reads them as they are)
 UPGRADES = {2: ("ALTER TABLE articles ADD COLUMN place TEXT",)}  # version → the statements that bring it to this one
+MADE_WHEN_NEEDED = frozenset({"feeds", "pages"})  # watch's tables, which a store made before watch lacks
 # what a store of version 2 must hold to be upgraded
 EARLIER_LAYOUT = {
     "stories": frozenset({"id"}),
@@ -182,6 +183,8 @@ class SqliteDatabase:
         carry the same ``user_version`` (2 and 3 are common), and must be left as it is."""
         tables = _layout() if self._version() == SCHEMA_VERSION else EARLIER_LAYOUT
         for table, columns in tables.items():
+            if table in MADE_WHEN_NEEDED:
+                continue
             found = {row[1] for row in self.connection.execute("SELECT * FROM pragma_table_info(?)", (table,))}
             if not columns <= found:
                 return False
