@@ -112,6 +112,12 @@ from newsfuse.unresolved import Placed, named_among, naming, unresolved
         ("All is quiet in Alder Falls after a week of rain.", Form()),
         ("Nationwide, this year's harvest is down 10 percent.", Form()),
         ("Even those who lost their homes said they would stay.", Form()),
+        # "this" and a thing named before, as "these"/"those" (rule (g)); not a time, nor "this is…"
+        ("In the dispute over water, however, the White House has a strong hand.", Form()),
+        ("The source website for this claim remains unknown.", Form(0, "reference", "claim")),
+        ("Crews will work through this weekend, and this year the levy rises.", Form()),
+        ("Engineers said this is the worst flood in decades.", Form()),
+        ("The council approved this plan after a long debate.", Form(0, "reference", "plan")),
         ("Now it wants its money back.", Form(0, "pronoun")),  # a time first, then the pronoun subject
         ("Later, they joined a militia unit.", Form(0, "pronoun")),
         ("In 1998, it was defeated 19-16.", Form(0, "pronoun")),

@@ -107,7 +107,9 @@ PLURAL_SUBJECT = re.compile(
 # means now ("these days", "these first weeks"). ("such" was tried too: "…in such disasters" names its kind
 # earlier in other words too often.)
 BACK_REFERENCE = re.compile(
-    r"\b(?:these|those)\s+(?!(?:days|years|months|weeks|past|recent|first|last|next|coming|early|final|not|"
+    r"\b(?:these|those|this(?!\s+(?:is|was|has|had|will|would|could|can|may|might|must|should|does|did|means)\b"
+    rf"|\s+{RESTRICTIVE}|\s+(?:one|way|past|coming|new|kind|sort|type|summer's|year's|week's)\b))\s+"
+    r"(?!(?:days|years|months|weeks|past|recent|first|last|next|coming|early|final|not|"
     r"responsible|aboard|present|involved|affected|now|still|currently|already|just|recently|once|also|he|she|it|"
     r"they|we|you|i|here|there|where|when|like|before|after|"
     rf"without|within|near|around|above|below|outside|inside|across)\b|{WHICH}|\w+(?:ed|ing)\b)"
@@ -311,7 +313,7 @@ def form(text: str, common: Callable[[str], bool] | None = _function_word) -> Fo
         return Form(trim, "pronoun")
     if "," in rest and (speaker := DEFINITE_SPEAKER.search(rest)) and not _names_one(rest[: speaker.start()], common):
         return Form(trim, "definite", (speaker.group(1) or speaker.group(2)).lower())
-    if "these" in rest or "those" in rest:
+    if "these" in rest or "those" in rest or "this" in rest:
         outside = QUOTATION.sub(" … ", rest) if quoting(rest) else rest  # no words glued across a quotation
         back = BACK_REFERENCE.search(outside)
         noun = back.group(1) if back and back.group(1) not in AUXILIARIES else ""
