@@ -274,3 +274,13 @@ def test_a_page_stored_before_with_other_text_is_named_not_dropped_unsaid(tmp_pa
     assert "day2.jsonl:1 (dam-1): https://t.example/dam is stored already with other text" in done.stderr
     again = run_cli("ingest", str(tmp_path / "day1.jsonl"), "--db", db)  # the same text again: a plain duplicate
     assert "1 duplicate skipped" in again.stdout and "other text" not in again.stderr
+
+
+def test_a_storys_json_with_its_text_is_read_back_by_summarize(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    assert run_cli("ingest", str(EXAMPLE), "--db", db).returncode == 0
+    shown = run_cli("story", "1", "--db", db, "--output", "json", "--include-text")
+    assert shown.returncode == 0 and all(a["text"] for a in json.loads(shown.stdout)["articles"])
+    (tmp_path / "story.json").write_text(shown.stdout)
+    again = run_cli("summarize", str(tmp_path / "story.json"), "--words", "60")
+    assert again.returncode == 0 and "Marlow Creek" in again.stdout, again.stderr

@@ -163,6 +163,7 @@ def parser() -> argparse.ArgumentParser:
     one.add_argument("--since", type=iso_date, default=None, help="update brief: only what is new since DATE")
     one.add_argument("--words", type=positive, default=DEFAULT_WORDS, help="length budget in words (default 250)")
     one.add_argument("--output", choices=OUTPUTS, default="text", help="output format (default text)")
+    one.add_argument("--include-text", action="store_true", help="JSON: add each article's cleaned text")
     one.add_argument("--focus", default="", metavar="TEXT", help="a question or topic the brief should answer first")
 
     e = commands.add_parser("eval", help="ROUGE of every method against human reference summaries")

@@ -191,7 +191,7 @@ def story_command(args: argparse.Namespace) -> int:
 
     with open_store(args.db, read_only=True) as store:
         result, articles = show_story(store, args.id, args.since, args.words, args.focus)
-    print(render(result, args.output))
+    print(render(result, args.output, args.include_text))
     if args.output == "text":
         print("\nArticles:")
         for a in articles:
