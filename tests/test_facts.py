@@ -26,6 +26,11 @@ def test_repeated_facts() -> None:
     assert repeated_pairs(rates, stemmer) == 0  # a unit, not a count: two facts
     years = ["In 2024 homes were rated.", "In 2024 homes were sold at auction in the valley."]
     assert repeated_pairs(years, stemmer) == 0  # a year dates a fact; it does not count anything
+    # those on board are people, however said; an aircraft's name counts nothing; "12 were" counts no one thing
+    board = ["The Airbus A330 with 228 on board vanished over the ocean.", "The 228 people on board are presumed dead."]
+    assert repeated_pairs(board, stemmer) == 1
+    were = ["Officials said 12 were injured in the blast at the mill.", "By noon 12 were missing from the ferry crew."]
+    assert repeated_pairs(were, stemmer) == 0
 
 
 def test_the_built_in_example_tells_each_fact_once(example) -> None:

@@ -126,6 +126,8 @@ from newsfuse.unresolved import Placed, named_among, naming, unresolved
         ("The first is a blow on collision; the second is an explosion.", Form(0, "pronoun")),  # the first what?
         ("The rest were rescued by helicopter.", Form(0, "pronoun")),
         ("Among those was the mayor's brother.", Form(0, "pronoun")),
+        ("On the other is Charles Schumer, who voted against the bill.", Form(0, "pronoun")),  # the other side
+        ("On the other side of the river, crews worked all night.", Form()),
         ("Of those who fled, 12 came back.", Form()),  # the words after it say which
         ("Of those polled, 60 percent backed the levy.", Form()),
         ("Among those killed was the mayor's brother.", Form()),

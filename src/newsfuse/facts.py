@@ -15,12 +15,15 @@ FIGURE = re.compile(r"\d[\d,.]*")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 Facts = tuple[frozenset, frozenset[str], frozenset[str]]  # (content stems, figures, counts) of one sentence
-COUNTED = re.compile(r"(\d[\d,.]*)\s+([^\W\d_]{3,})")  # a figure and the word after it: "300 homes"
+# a figure and the word after it: "300 homes" (not the digits of a name, "A330")
+COUNTED = re.compile(r"(?<![^\W\d_])(\d[\d,.]*)\s+([^\W\d_]{3,})")
 # Words after a figure that measure, not count: "5 percent" or "2 million" of two things are two facts.
+ON_BOARD = re.compile(r"(?<![^\W\d_])(\d[\d,.]*)\s+on\s+board\b")
 UNITS = frozenset(
     "percent per cent percentage points point times years year months month weeks week days day hours hour "
     "minutes minute seconds million millions billion billions trillion thousand thousands hundred hundreds dozen "
-    "and or to of in at on for from by".split()
+    "and or to of in at on for from by with "
+    "were was are have has had will would could can may might did does".split()  # "12 were" counts no one thing
 )
 
 
@@ -30,9 +33,15 @@ def figures(text: str) -> frozenset[str]:
 
 
 def counts(text: str) -> frozenset[str]:
-    """What a sentence counts: a figure (not a year) and the word after it that is not a unit ("300 homes")."""
-    found = ((figure.rstrip(".,"), word.lower()) for figure, word in COUNTED.findall(text))
-    return frozenset(f"{figure} {word}" for figure, word in found if word not in UNITS and not YEAR.fullmatch(figure))
+    """What a sentence counts: a figure (not a year) and the word after it that is not a unit ("300 homes"); those
+    on board are people ("228 on board", "228 aboard" and "228 people on board" count the same)."""
+    found = [(figure.rstrip(".,"), word.lower()) for figure, word in COUNTED.findall(text)]
+    found += [(figure.rstrip(".,"), "people") for figure in ON_BOARD.findall(text)]
+    return frozenset(
+        f"{figure} {'people' if word == 'aboard' else word}"
+        for figure, word in found
+        if word not in UNITS and not YEAR.fullmatch(figure)
+    )
 
 
 def facts(text: str, stems: Callable[[str], list[str]], counted: bool = True) -> Facts:

@@ -141,7 +141,8 @@ END_DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)[.!]?[\"'”’]*\s*
 # (one of those named before): a sentence that goes on from the one before it.
 GOES_ON = re.compile(
     OPEN_QUOTE + r"(?:(?-i:[Oo]r|[Nn]or)(?![\w'’-])|there,|one (?:is|was|has|had|will|said|says|told|died)\b"
-    r"(?! (?:tempted|reminded|struck|left|forced|hard)\b))",
+    r"(?! (?:tempted|reminded|struck|left|forced|hard)\b)"
+    r"|on the other(?:\s*,|\s+(?:is|was|are|were|stands?|stood|sits?|sat)\b))",  # "On the other is Schumer…"
     re.IGNORECASE,
 )
 PRONOUN_SPEAKER = re.compile(
