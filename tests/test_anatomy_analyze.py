@@ -177,3 +177,12 @@ def test_speakers_that_real_wire_copy_confused(ner: object) -> None:
     assert speakers["We felt something was going to happen"] in ("He Xintong", "He")
     xu = next(e for e in analysis.entities if e.name == "Xu Wenli")
     assert "Xu" in xu.variants
+
+
+def test_a_short_form_the_text_defines_is_its_names(ner: object) -> None:
+    """ "Philippine Airlines (PAL)": every later "PAL", which the model did not find, is the airline's mention."""
+    text = ("Philippine Airlines (PAL) will resume flights on Friday, officials said.\n"
+            "PAL has 5,000 workers and owes its creditors $2 billion.")  # fmt: skip
+    analysis = newsfuse.analyze([{"id": "a", "text": text, "published": "1998-12-01"}], ner=ner)
+    airline = next(e for e in analysis.entities if e.name == "Philippine Airlines")
+    assert "PAL" in airline.variants and airline.mentions == {"a": 3} and airline.type == "organisation"

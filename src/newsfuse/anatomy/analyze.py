@@ -18,9 +18,9 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.anatomy.cast import Cast, merge
+from newsfuse.anatomy.cast import Cast, defined, merge
 from newsfuse.anatomy.dates import dated_in
-from newsfuse.anatomy.entities import Mention, Recognisers, clean_span, find_mentions
+from newsfuse.anatomy.entities import Mention, Recognisers, clean_span, find_mentions, with_short_forms
 from newsfuse.anatomy.figures import YEAR, Editions, conflicts, figures_in, may_disagree
 from newsfuse.anatomy.model import Analysis, Conflict, Event, Fact, Figure, Judgement, Quote
 from newsfuse.anatomy.quotes import find_quotes
@@ -300,7 +300,9 @@ def analyze_story(
     near = [evidence.vectors.neighbours(i, SAME_FACT) for i in range(len(story.sentences))]
     named = "entities" in language.rules
     mentions = find_mentions(story, ner.model(language.code), language.stopwords) if named else []
-    entities, canonical = merge(mentions)
+    short_forms = defined(a.text for a in story.articles) if named else {}
+    mentions = with_short_forms(story, mentions, short_forms)
+    entities, canonical = merge(mentions, short_forms)
     if language.code == "en":
         quotes = find_quotes(story, mentions, Cast.of(entities, canonical))
     else:

@@ -109,8 +109,29 @@ def _may_join(groups: _Groups, names: Iterable[str], a: str, b: str) -> bool:
     return all(same_person(x, y) or x.split()[-1] != y.split()[-1] for x in full for y in full if x < y)
 
 
-def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
-    """Entities by mentions (most first) and the canonical name of every surface form."""
+# A name and the short form a text defines for it: "Philippine Airlines (PAL)", "the carrier, known as PAL"
+DEFINED = re.compile(
+    r"\b((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s*(?:\(|,\s+(?:known|also known|better known) as\s+)"
+    r"([A-Z][A-Za-z&]{1,7})\b\)?"
+)
+
+
+def defined(texts: Iterable[str]) -> dict[str, str]:
+    """Short forms the texts define, each with the name it stands for ("PAL" → "Philippine Airlines")."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if "(" not in text and "known as" not in text:
+            continue
+        for name, short in DEFINED.findall(text):
+            found.setdefault(short, name)
+    return found
+
+
+def merge(
+    mentions: list[Mention], short_forms: dict[str, str] | None = None
+) -> tuple[tuple[Entity, ...], dict[str, str]]:
+    """Entities by mentions (most first) and the canonical name of every surface form; ``short_forms``: what the
+    text defines ("PAL" for "Philippine Airlines", from ``defined``), joined with their name where both are named."""
     counts = Counter(m.text for m in mentions)
     types: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
@@ -173,6 +194,10 @@ def merge(mentions: list[Mention]) -> tuple[tuple[Entity, ...], dict[str, str]]:
             groups.join(name, firms[0])  # "Healvia" is "Healvia Pharmaceuticals"; "in Calderon", "the U.S." are not
     for name, full in _initials(counts, model_type).items():
         groups.join(name, full)
+    for short, name in (short_forms or {}).items():
+        named = next((n for n in counts if n == name or name.endswith(f" {n}")), None)  # "the carrier X…"
+        if short in counts and named and model_type[short] != "person" and model_type[named] != "person":
+            groups.join(short, named)
     members: dict[str, list[str]] = defaultdict(list)
     for name in counts:
         members[groups.find(name)].append(name)

@@ -264,3 +264,24 @@ def find_mentions(story: Story, nlp: Any, stopwords: frozenset[str] = STOPWORDS)
                 context = "person"
             mentions.append(Mention(name, LABELS[label], where, context))
     return mentions
+
+
+def with_short_forms(story: Story, mentions: list[Mention], short_forms: dict[str, str]) -> list[Mention]:
+    """The mentions, and every use of a short form the text defines ("Philippine Airlines (PAL)") that the model
+    did not find ("PAL has 5,000 workers"), as a mention of the kind its name is. A short form whose name the
+    model never found, or found as a person, adds nothing."""
+    kinds = {m.text: m.type for m in mentions if m.type != "person"}
+    wanted = {short: kinds[name] for short, name in short_forms.items() if name in kinds}
+    if not wanted:
+        return mentions
+    taken = {(m.where.article, m.where.start) for m in mentions}
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, wanted)) + r")\b")
+    added = [
+        Mention(found.group(1), wanted[found.group(1)],
+                Citation(s.article, s.index, s.start + found.start(), s.start + found.end()))
+        for s in story.sentences
+        for found in pattern.finditer(s.text)
+        if (s.article, s.start + found.start()) not in taken
+    ]  # fmt: skip
+    order = {a.id: n for n, a in enumerate(story.articles)}  # the story's order, as find_mentions gives them
+    return sorted([*mentions, *added], key=lambda m: (order[m.where.article], m.where.start))
