@@ -27,6 +27,8 @@ REPORTING = [
     "But support for the bond measure fell after the flood, a poll found.",
     "But don't expect the spillway to reopen before spring, the engineers warned.",
     "And remember, the shelter closes on Friday, officials said.",
+    "Developed countries, known as Annex I nations, would cut emissions 25 to 40 percent by 2020.",  # a numeral
+    "Veterans of World War I gathered at the memorial on Sunday.",
 ]
 
 

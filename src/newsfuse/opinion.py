@@ -39,9 +39,11 @@ ADVISED = re.compile(
 
 # Cues are matched against the lower-cased text (IGNORECASE makes these patterns four times slower), except
 # the first person, where case tells "us" from "US".
+# nouns that a Roman "I" numbers ("Annex I nations", "World War I", "Phase I trials"): no one speaking
+NUMBERED = "Annex Phase Title Type Class Stage Part Chapter Article Grade Level Schedule Category Tier War".split()
 FIRST_PERSON = re.compile(
-    r"\b(?:[Ii]|[Ii]'m|[Ii]'ve|[Ii]'d|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|us|[Oo]urs?|"
-    r"[Oo]urselves|ME|MY|WE|OUR)\b(?!\.)"
+    r"\b(?:" + "".join(f"(?<!{noun} )" for noun in NUMBERED) + r"[Ii]|[Ii]'m|[Ii]'ve|[Ii]'d|[Mm]e|[Mm]y|[Mm]ine|"
+    r"[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|us|[Oo]urs?|[Oo]urselves|ME|MY|WE|OUR)\b(?!\.)"
 )
 # A cue whose pattern can only match where the sentence holds one of its words (``gate``) is searched for
 # only there: most sentences hold none, and a set lookup costs a fraction of a regex scan. A gate must name a
