@@ -74,7 +74,10 @@ def test_one_outlet_updating_its_story_is_not_a_conflict_and_other_days_are_not_
     found.extend(figures("About 65 people were killed in the fire.", "paper"))
     two_outlets = {**one_outlet, "paper": ("Times", day)}
     (conflict,) = conflicts(found, two_outlets)
-    assert sorted(f.where.article for f in conflict.figures) == ["paper", "wire-1", "wire-2"]
+    assert sorted(f.where.article for f in conflict.figures) == ["paper", "wire-2"]  # the wire's word is its last
+    updated = [*figures("Three people were killed.", "alpha-1"), *figures("Five people were killed.", "alpha-2"),
+               *figures("Five people were killed.", "beta")]  # fmt: skip
+    assert conflicts(updated, {"alpha-1": ("Alpha", day), "alpha-2": ("Alpha", day), "beta": ("Beta", day)}) == ()
 
 
 def test_a_figures_place_slices_exactly_its_text() -> None:
@@ -132,3 +135,16 @@ def test_a_count_goes_with_the_verb_right_before_it_and_money_with_its_suffix() 
     assert in_language("I danni sono di 4,5 milioni di euro; 1.200 persone evacuate.", "it") == [
         ("4,5 milioni", 4.5e6, "euro"), ("1.200", 1200, "persone")
     ]  # fmt: skip
+
+
+def test_a_name_or_a_part_is_no_count_but_a_floor_or_a_stage_before_one_is() -> None:
+    counted = {t: [(f.value, f.counts) for f in figures(t)] for t in (
+        "On the third floor 12 people were trapped.", "At this stage 30 people are confirmed dead.",
+        "Twelve people were hurt; three of them died.", "It owes 2.1 billion dlrs in debt.",
+    )}  # fmt: skip
+    assert counted == {
+        "On the third floor 12 people were trapped.": [(12, "people")],
+        "At this stage 30 people are confirmed dead.": [(30, "people killed")],
+        "Twelve people were hurt; three of them died.": [(12, "people injured"), (3, "people killed")],
+        "It owes 2.1 billion dlrs in debt.": [(2.1e9, "dollars")],
+    }

@@ -75,6 +75,9 @@ def test_a_bare_weekday_is_ahead_in_a_sentence_about_the_future_and_behind_other
         "The families said they plan a demonstration Thursday.": "2013-08-15",
         "The talks were to have begun Friday, but were put off.": "2013-08-16",
         "The premier is soon going to visit the dam Monday.": "2013-08-19",
+        "The driver was to blame for the crash on Monday, police said.": "2013-08-12",  # no coming "was to"
+        "The largest transfer on Friday was to an account in Cyprus.": "2013-08-09",
+        "Most schools reopened by Monday ahead of the exams.": "2013-08-12",  # "by Monday" is no agent
     }
     assert {text: dates(text, thursday)[0][1] for text in cases} == cases
 
@@ -82,9 +85,11 @@ def test_a_bare_weekday_is_ahead_in_a_sentence_about_the_future_and_behind_other
 def test_the_past_year_runs_up_to_publication_and_the_day_before_yesterday_is_two_days_back() -> None:
     thursday = date(2013, 8, 15)
     assert dates("Arrests rose over the past year, the group said.", thursday) == [
-        ("the past year", "2012-08-15", "2013-08-15")
+        ("the past year", "2012-08-16", "2013-08-15")
     ]
     assert dates("Last year the arrests rose.", thursday) == [("Last year", "2012-01-01", "2012-12-31")]
+    assert dates("Rain fell for much of the past week.", thursday) == [("the past week", "2013-08-09", "2013-08-15")]
+    assert dates("It rained in the last week of May.", thursday)[0][0] != "the last week"  # a week of May
     assert dates("The talks ended the day before yesterday.", thursday) == [
         ("the day before yesterday", "2013-08-13", "2013-08-13")
     ]

@@ -117,6 +117,8 @@ from newsfuse.unresolved import Placed, named_among, naming, unresolved
         ("The source website for this claim remains unknown.", Form(0, "reference", "claim")),
         ("Crews will work through this weekend, and this year the levy rises.", Form()),
         ("Engineers said this is the worst flood in decades.", Form()),
+        ("Nobody expected this much rain this early, and at this rate this country will flood.", Form()),
+        ("Sales rose 4 percent this quarter and will fall in this fiscal year.", Form()),
         ("The council approved this plan after a long debate.", Form(0, "reference", "plan")),
         ("Now it wants its money back.", Form(0, "pronoun")),  # a time first, then the pronoun subject
         ("Later, they joined a militia unit.", Form(0, "pronoun")),

@@ -31,6 +31,14 @@ def sentences(text: str) -> list[str]:
             "He teaches in Moses Lake, Wash. Hintz was wounded. Shares of Intel Corp. Chairman Ed Ray rose.",
             ["He teaches in Moses Lake, Wash.", "Hintz was wounded.", "Shares of Intel Corp. Chairman Ed Ray rose."],
         ),
+        (  # abbreviations that go on, after a name or a comma
+            "He grew up in Sault Ste. Marie, Mich., and the priest, Fr. Michael Jones, led the National Rifle "
+            "Assn. President Ray Hill to the Justice Dept. Inspector General.",
+            [
+                "He grew up in Sault Ste. Marie, Mich., and the priest, Fr. Michael Jones, led the National Rifle "
+                "Assn. President Ray Hill to the Justice Dept. Inspector General."
+            ],
+        ),
         (  # an aside in parentheses is one sentence with the one it sits in, or one of its own
             "The rock fell (it was small. Nobody was hurt.) and the crowd left. (A meteor glows. One that lands is "
             "a meteorite.) Scientists study them.",

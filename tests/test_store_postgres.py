@@ -185,6 +185,7 @@ def test_a_password_is_never_shown() -> None:
     for password in ("pa/ss", "pa?ss", "pa#ss", "secret%pw"):  # written unencoded: urlsplit cut the URL there
         assert masked(f"postgresql://alice:{password}@db:5432/news") == "postgresql://alice@db:5432/news"
     assert masked("postgresql:///news?host=/run/pg&password=x") == "postgresql:///news?host=/run/pg"
+    assert masked("postgresql://a:b@db/news?application_name=x@y") == "postgresql://a@db/news?application_name=x@y"
 
 
 @pytest.mark.parametrize(

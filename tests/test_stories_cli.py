@@ -103,6 +103,7 @@ def test_bad_inputs_are_counted_and_named(tmp_path: Path) -> None:
         (["stories", "--db", str(tmp_path / "typo.db")], "no store there yet"),
         (["ingest", str(EXAMPLE), "--db", ":memory:"], "a database in memory keeps nothing"),
         (["ingest", str(EXAMPLE), "--db", "sqlite:///:memory:"], "a database in memory keeps nothing"),
+        (["ingest", str(EXAMPLE), "--db", "file:news?mode=memory"], "a database in memory keeps nothing"),
         (["stories", "--db", str(db), "--since", "last week"], "expected a date"),
         (["stories", "--db", str(db), "--since", "0001-01-01T00:00+05:00"], "expected a date"),
         (["story", "1", "--db", str(db), "--since", "9999-12-31T23:00-05:00"], "expected a date"),

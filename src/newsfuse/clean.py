@@ -149,6 +149,9 @@ def clean_text(text: str, title: str = "") -> Cleaned:
     answers = ("Q." in text or "Q:" in text) and any(map(QUESTION_LABEL.match, lines))
     answers = answers and any(map(ANSWER_LABEL.match, lines))
     for line in lines:
+        if bullet := BULLET.match(line):  # before the noise rules: "• Read more: …" is noise all the same
+            dropped.append(("bullet", bullet.group().strip()))
+            line = line[bullet.end() :]
         read = Line.of(line) if len(line) <= MAX_NOISE_CHARS else None
         noise_sized = read is not None and read.words <= MAX_NOISE_WORDS
         rule = next((name for name, matches in RULES if matches(read)), None) if noise_sized else None
@@ -162,9 +165,6 @@ def clean_text(text: str, title: str = "") -> Cleaned:
         body = DATELINE.sub("", line, count=1) if opening else line
         if body != line:
             dropped.append(("dateline", line[: len(line) - len(body)].strip()))
-        if bullet := BULLET.match(body):
-            dropped.append(("bullet", bullet.group().strip()))
-            body = body[bullet.end() :]
         if answers and (label := ANSWER_LABEL.match(body)):
             dropped.append(("answer label", label.group().strip()))
             body = body[label.end() :]

@@ -51,7 +51,8 @@ def open_store(db: str | None, read_only: bool = False) -> Any:
     from newsfuse.store import DEFAULT_DB, Store
 
     url = db or DEFAULT_DB
-    if not is_postgres(url) and sqlite_path(url) == ":memory:":
+    path = "" if is_postgres(url) else sqlite_path(url)
+    if path == ":memory:" or (path.startswith("file:") and (":memory:" in path or "mode=memory" in path)):
         raise InputError("--db", f"{url}: a database in memory keeps nothing once the command ends: name a file")
     if is_postgres(url):  # what fails is said in one line; psycopg's note on closing a lost connection is a second
         import logging

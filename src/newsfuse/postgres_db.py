@@ -51,34 +51,44 @@ def is_postgres(url: str) -> bool:
     return url.lower().startswith(("postgresql://", "postgres://"))
 
 
-def masked(url: str) -> str:
-    """The URL as it may be shown: without a password, whether in the user part or as a query parameter. The
-    user part ends at the last "@" (a password written unencoded may hold "/", "?", "#" or "@")."""
+# What follows the user part: a host (a name, an address, [an IPv6 one], a port) up to the path, query or end
+HOST_AFTER = re.compile(r"[\w.\-\[\]:%]*(?:[/?]|$)")
+
+
+def _split_user(url: str) -> tuple[str, str, str, str]:
+    """(scheme, user, password, the rest after the user part): the user part ends at the first "@" that a host
+    follows, so that a password written unencoded may hold "/", "?", "#" or "@", and a query may hold "@"."""
     scheme, separator, rest = url.partition("://")
     if not separator:
+        return "", "", "", url
+    at = next((m.start() for m in re.finditer("@", rest) if HOST_AFTER.match(rest, m.start() + 1)), -1)
+    if at < 0:
+        return scheme, "", "", rest
+    user, _, password = rest[:at].partition(":")
+    return scheme, user, password, rest[at + 1 :]
+
+
+def masked(url: str) -> str:
+    """The URL as it may be shown: without a password, whether in the user part or as a query parameter."""
+    scheme, user, _, after = _split_user(url)
+    if not scheme:
         return url
-    userinfo, at, after = rest.rpartition("@")
-    user = userinfo.partition(":")[0] if at else ""
     shown = f"{scheme}://{user}@{after}" if user else f"{scheme}://{after}"
     head, question, query = shown.partition("?")
     kept = "&".join(p for p in query.split("&") if p and not p.lower().startswith("password="))
     return f"{head}?{kept}" if question and kept else head
 
 
-def _secrets(url: str) -> list[str]:
-    """What of a connection URL must never be shown: the whole URL, its password (as written and decoded)."""
-    _, _, rest = url.partition("://")
-    userinfo, at, _ = rest.rpartition("@")
-    passwords = [userinfo.partition(":")[2]] if at else []
-    passwords += [p.partition("=")[2] for p in url.partition("?")[2].split("&") if p.lower().startswith("password=")]
-    passwords = [p for p in passwords if p]
-    return sorted({url, *passwords, *(unquote(p) for p in passwords)}, key=len, reverse=True)
-
-
 def _shown_reason(reason: str, url: str) -> str:
-    """A driver's message with the connection string and password taken out (psycopg quotes them back)."""
-    for secret in _secrets(url):
-        reason = reason.replace(secret, masked(url) if secret == url else "***")
+    """A driver's message with the connection string and password taken out: psycopg quotes the URL back, or
+    the token of it it cannot read ("invalid percent-encoded token: \"s3cret%zz\""). Only the URL and a quoted
+    password go, so that a password that is also the user's name leaves "for user \"postgres\"" as it is."""
+    _, user, password, _ = _split_user(url)
+    passwords = [password] + [p.partition("=")[2] for p in url.partition("?")[2].split("&")
+                              if p.lower().startswith("password=")]  # fmt: skip
+    reason = reason.replace(url, masked(url))
+    for secret in {p for found in passwords if found for p in (found, unquote(found))} - {user}:
+        reason = reason.replace(f'"{secret}"', '"***"')
     return reason
 
 

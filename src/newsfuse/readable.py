@@ -108,7 +108,9 @@ PLURAL_SUBJECT = re.compile(
 # earlier in other words too often.)
 BACK_REFERENCE = re.compile(
     r"\b(?:these|those|this(?!\s+(?:is|was|has|had|will|would|could|can|may|might|must|should|does|did|means)\b"
-    rf"|\s+{RESTRICTIVE}|\s+(?:one|way|past|coming|new|kind|sort|type|summer's|year's|week's)\b))\s+"
+    rf"|\s+{RESTRICTIVE}|\s+(?:one|way|past|coming|new|kind|sort|type|summer's|year's|week's|quarter|term|session|"
+    r"hour|holiday|fiscal|much|many|stage|rate|point|moment|country|nation|city|town|far|late|early|side|"
+    r"tooth)\b))\s+"
     r"(?!(?:days|years|months|weeks|past|recent|first|last|next|coming|early|final|not|"
     r"responsible|aboard|present|involved|affected|now|still|currently|already|just|recently|once|also|he|she|it|"
     r"they|we|you|i|here|there|where|when|like|before|after|"

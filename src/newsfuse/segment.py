@@ -97,9 +97,16 @@ TITLE_OPENS = re.compile(
 # state abbreviations as abbreviations ("…, said Robert Lang. Union organiser…", "…in Moses Lake, Wash. Hintz
 # was…"), so it runs two sentences together. A title, a company's or a month's abbreviation ends nothing
 # ("Intel Corp. Chairman Andy Grove", "Martin Luther King Jr. Day").
-NAME_STOP = re.compile(r"(?:\b[A-Z][a-z]+|,) ([A-Z][a-z]{1,12})\.(?=\s+[\"“‘'`]*[A-Z])")
+NAME_STOP = re.compile(r"(?:\b([A-Z][a-z]+)|(,)) ([A-Z][a-z]{1,12})\.(?=\s+[\"“‘'`]*[A-Z])")
+# after a comma, only a state's abbreviation ends a sentence ("…in Madison, Wis. Greist…"); "The priest, Fr. Jones"
+STATES = frozenset(
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore "
+    "Pa Penn Tenn Tex Vt Va Wash Wis Wyo".split()
+)
 GOES_ON_AFTER = frozenset(
-    "Co Cos Corp Inc Ltd Bros Jr Sr Ave Blvd Rd Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    "Co Cos Corp Inc Ltd Bros Jr Sr Ave Blvd Rd Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Ste Sta Sto Fr Drs "
+    "Profs Assn Assoc Mfg Dept Univ Intl Natl Const Asst Comdr Amb Esq Cie Hwy Pt Dist Govt Twp Bldg Ctr Hosp Inst "
+    "Lab Mgmt Org Sch Tech".split()
 )
 QUOTATIONS_MEET = re.compile(r"(?<=[.!?][“”»])\s+(?=[„«])")  # one quotation ends a sentence, the next opens
 GREEK_QUESTION = re.compile(r"(?<=[;\u037e])\s+(?=\S)")  # Greek's question mark: ";" ends a question there
@@ -217,8 +224,8 @@ def split_paragraph(text: str, language: str = "", splitter: _Blingfire | None =
     if ". " in text:  # nor before a title: "No one was crossing it. Mr. Baines said…"
         found = [piece for span in found for piece in _cut(text, span, TITLE_OPENS)]
     ordinals, titles = language in ORDINAL_LANGUAGES, OWN_TITLES.get(language, frozenset())
-    if ". " in text:
-        found = [piece for span in found for piece in _name_stops(text, span, titles)]
+    if ". " in text and language in ("", "en"):
+        found = [piece for span in found for piece in _name_stops(text, span)]
     for start, end in found:
         if spans and _title_split(text[spans[-1][0] : spans[-1][1]], text[start:end], ordinals, titles):
             spans[-1] = (spans[-1][0], end)
@@ -243,12 +250,14 @@ def _cut(text: str, span: tuple[int, int], at: re.Pattern[str]) -> Iterator[tupl
     yield start, end
 
 
-def _name_stops(text: str, span: tuple[int, int], titles: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """A span in pieces, cut after each ``NAME_STOP`` whose word is no title or abbreviation that goes on."""
+def _name_stops(text: str, span: tuple[int, int]) -> Iterator[tuple[int, int]]:
+    """A span in pieces, cut after each ``NAME_STOP``: a state after a comma, or a word after a name that is no
+    title or abbreviation that goes on (English only: other languages abbreviate other words)."""
     start, end = span
     for match in NAME_STOP.finditer(text, start, end):
-        word = match.group(1)
-        if word not in TITLES and word not in titles and word not in GOES_ON_AFTER:
+        word = match.group(3)
+        after_name = match.group(1) is not None and match.group(1) not in TITLES and match.group(1) not in GOES_ON_AFTER
+        if (word in STATES and match.group(2)) or (after_name and word not in TITLES and word not in GOES_ON_AFTER):
             yield start, match.end()
             start = match.end()
     yield start, end

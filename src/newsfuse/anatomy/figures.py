@@ -111,12 +111,13 @@ WINDOW = 80  # characters on each side of a figure that its rules read: a few wo
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 AGE = re.compile(r"^(?:-year-old|\s+years?\s+old|,)")
 # A number that names rather than counts: "Flight 447", "Route 9", "No. 3", "Resolution 1441"
+# A number that names rather than counts: "Flight 447", "Route 9", "No. 3", "Resolution 1441" (the noun as a name
+# writes it, capitalised; "on the third floor 12 people" counts)
 NAMES_BEFORE = re.compile(
-    r"\b(?:flight|route|highway|interstate|no\.|number|room|gate|pier|bus|train|platform|ward|floor|page|article|"
-    r"section|chapter|version|resolution|proposition|amendment|channel|apollo|game|stage|round)\s*$",
-    re.IGNORECASE,
+    r"\b(?:[Ff]light|Route|Highway|Interstate|No\.|Room|Gate|Pier|Platform|Ward|Floor|Page|Article|Section|Chapter|"
+    r"Version|Resolution|Proposition|Amendment|Channel|Apollo|Game|Stage|Round)\s*$"
 )
-PART_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:\d|them\b|those\b|these\b|us\b|whom\b)")  # "one of the 162 injured"
+PART_OF = re.compile(r"^\s+of\s+(?:the\s+)?\d")  # "one of the 162 injured": a part of the figure after it
 MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 
 
@@ -197,6 +198,7 @@ def figures_in(sentence: Sentence, code: str = "en", stopwords: frozenset[str] =
             word = noun.group("noun").lower() if noun else ""
             # a stop word counts nothing, unless it is a noun some lists hold ("persone", "milioni" in Italian's)
             unit = "" if word in NOT_NOUNS or word in NOT_COUNTS or (len(word) <= 4 and word in stopwords) else word
+            unit = "dollars" if unit == "dlrs" else unit  # "2.1 billion dlrs", the AP's other order
         event = _event(text, match) if english else ""
         if not unit and not event:
             continue
@@ -222,7 +224,8 @@ def may_disagree(editions: Editions, first: str, second: str) -> bool:
 
 def conflicts(figures: Iterable[Figure], editions: Editions) -> tuple[Conflict, ...]:
     """Quantities (an event count such as "people killed") that outlets of one day give different values, with
-    the figures of the articles that disagree (not every day's).
+    the figures of the articles that disagree (not every day's). Of an outlet's several versions of one day that
+    count it, the last (in ``editions``' order: the story's) is the outlet's word.
 
     Figures in sentences about another year than their article's are left out.
     """
@@ -240,6 +243,9 @@ def conflicts(figures: Iterable[Figure], editions: Editions) -> tuple[Conflict, 
         values: dict[str, set[float]] = defaultdict(set)
         for figure in group:
             values[figure.where.article].add(figure.value)
+        latest = {editions[article]: article for article in editions if article in values}  # in the story's order
+        values = {article: found for article, found in values.items() if latest[editions[article]] == article}
+        group = [f for f in group if f.where.article in values]  # an outlet's earlier version of the day: its update
         disagreeing = {
             article
             for a, b in combinations(values, 2)

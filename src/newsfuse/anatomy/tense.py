@@ -15,7 +15,11 @@ from __future__ import annotations
 import re
 
 FUTURE = re.compile(
-    r"(?:\b(?:will|shall|would|next|upcoming|ahead of|forecast for|(?:is|are|was|were) to|(?:is|are) due|"
+    r"(?:\b(?:will|shall|would|next|upcoming|ahead of|forecast for|(?:is|are) to|(?:is|are) due|"
+    # "were to have begun Friday", "was to meet Monday"; not "was to blame", "was to China"
+    r"(?:was|were) to (?:have |be )?(?:begin|begun|start|started|open|opened|meet|met|hold|held|take|taken|leave|"
+    r"left|arrive|arrived|visit|visited|sign|signed|vote|voted|testify|appear|speak|attend|travel|return|resume|"
+    r"announce|decide|face|go|gone|make|made|give|given|end|ended|close|closed|sail|fly|run|be)\b|"
     r"(?:is|are|was|were|be) (?:soon )?(?:due|expected|scheduled|slated|going|set) (?:to|for)|"
     r"(?:expects?|expected|plans?|planned|intends?|intended|hopes?|aims?|scheduled|slated) (?:to|for)|"
     r"plans? (?:an?|the)|"  # "they plan a demonstration Thursday"
@@ -29,7 +33,9 @@ PAST = re.compile(
     r"held|began|went|came|took|left|gave|made|saw|won|lost|fell|rose|sent|spoke|wrote|struck|found|brought|"
     r"fought|knew|got|ran|broke|led|sought|stood|spent|shot)|(?!(?:expected|scheduled|planned|slated|intended|"
     r"proposed|anticipated|hundred|indeed|need|speed|proceed|succeed|exceed)\b)[a-z]{2,}ed)\b"
-    r"(?!\s+by\b)"  # a participle that describes ("the summit sponsored by the forum on Tuesday") tells no tense
+    # a participle that describes ("the summit sponsored by the forum on Tuesday") tells no tense; "reopened by
+    # Monday" does
+    r"(?!\s+by\s+(?:the|a|an|its|their|his|her)\b)"
 )
 BOUNDARY = re.compile(
     r"[,;:]|\b(?:and|but|after|before|when|since|because|while|although|though|as|where|who|which|that|if|once|"

@@ -63,8 +63,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "This morning" opens a sentence, "This Morning" is a programme's name
         ("relative", r"\b(?P<word>(?i:(?:the day (?:before|after) )?(?:yesterday|tomorrow)|today|tonight)|"
                      r"(?i:this) (?:morning|afternoon|evening)|(?i:last) night)\b"),
-        # "the past year", "over the last month": the year up to publication, not the calendar year before it
-        ("rolling", r"(?i)\bthe\s+(?:last|past)\s+(?P<unit>week|month|year)\b"),
+        # "the past year", "over the last month": the year up to publication, not the calendar year before it (nor
+        # "the last week of May")
+        ("rolling", r"(?i)\bthe\s+(?:last|past)\s+(?P<unit>week|month|year)\b(?!\s+of\b)"),
         ("span", rf"(?i)\b{SHIFT}\s+(?P<unit>week|month|year)\b"),
         ("season", rf"(?i)\b(?:{SHIFT}\s+|in\s+the\s+)(?P<season>spring|summer|fall|autumn|winter)(?:\s+of\s+{YEAR})?"),
         ("season", rf"(?i)\b(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{YEAR}"),
@@ -77,7 +78,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # days from publication, by an expression's last word: "last night" is the night before, "this morning" its own
 RELATIVE_DAYS = {"yesterday": -1, "night": -1, "today": 0, "tonight": 0, "morning": 0, "afternoon": 0, "evening": 0,
                  "tomorrow": 1}  # fmt: skip
-ROLLING_DAYS = {"week": 7, "month": 30, "year": 365}  # "the past year": the days up to publication
+ROLLING_DAYS = {"week": 7, "month": 30, "year": 365}  # "the past year": these days, up to publication's own
 WITH_YEAR = re.compile(YEAR)  # a cheap test before ``years_given`` reads a sentence's dates
 MAY_DATE = re.compile(
     r"\d|day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|tonight|tomorrow|week|month|year|spring|summer|"
@@ -214,7 +215,7 @@ def resolve(
         day_date = when + timedelta(days=offset)
         return day_date, day_date, "day"
     if kind == "rolling":
-        return when - timedelta(days=ROLLING_DAYS[parts["unit"].lower()]), when, parts["unit"].lower()
+        return when - timedelta(days=ROLLING_DAYS[parts["unit"].lower()] - 1), when, parts["unit"].lower()
     shift = {"last": -1, "past": -1, "next": 1}.get(parts["shift"].lower(), 0)
     unit = parts["unit"].lower()
     if unit == "week":
