@@ -79,9 +79,11 @@ def serving_process(*options: str) -> Iterator[tuple[str, subprocess.Popen[bytes
     else:
         process.kill()
         raise RuntimeError(f"server did not start: {process.stderr.read().decode()}")
-    yield base, process
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield base, process
+    finally:  # a failed assertion in the caller's loop closes the generator here: the server must not outlive it
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

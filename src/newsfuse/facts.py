@@ -16,9 +16,9 @@ YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 Facts = tuple[frozenset, frozenset[str], frozenset[str]]  # (content stems, figures, counts) of one sentence
 # a figure and the word after it: "300 homes" (not the digits of a name, "A330")
-COUNTED = re.compile(r"(?<![^\W\d_])(\d[\d,.]*)\s+([^\W\d_]{3,})")
+COUNTED = re.compile(r"(?=\d)(?<![^\W\d_])(\d[\d,.]*)\s+([^\W\d_]{3,})")  # the digit first: a cheap test
 # Words after a figure that measure, not count: "5 percent" or "2 million" of two things are two facts.
-ON_BOARD = re.compile(r"(?<![^\W\d_])(\d[\d,.]*)\s+on\s+board\b")
+ON_BOARD = re.compile(r"(?=\d)(?<![^\W\d_])(\d[\d,.]*)\s+on\s+board\b")
 UNITS = frozenset(
     "percent per cent percentage points point times years year months month weeks week days day hours hour "
     "minutes minute seconds million millions billion billions trillion thousand thousands hundred hundreds dozen "
@@ -36,7 +36,7 @@ def counts(text: str) -> frozenset[str]:
     """What a sentence counts: a figure (not a year) and the word after it that is not a unit ("300 homes"); those
     on board are people ("228 on board", "228 aboard" and "228 people on board" count the same)."""
     found = [(figure.rstrip(".,"), word.lower()) for figure, word in COUNTED.findall(text)]
-    found += [(figure.rstrip(".,"), "people") for figure in ON_BOARD.findall(text)]
+    found += [(figure.rstrip(".,"), "people") for figure in ON_BOARD.findall(text)] if "board" in text else []
     return frozenset(
         f"{figure} {'people' if word == 'aboard' else word}"
         for figure, word in found
