@@ -110,7 +110,6 @@ EVENT_RIGHT_BEFORE = [(name, re.compile(rf"\b(?:{words})\s+(?:at least |about |n
 WINDOW = 80  # characters on each side of a figure that its rules read: a few words
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 AGE = re.compile(r"^(?:-year-old|\s+years?\s+old|,)")
-# A number that names rather than counts: "Flight 447", "Route 9", "No. 3", "Resolution 1441"
 # A number that names rather than counts: "Flight 447", "Route 9", "No. 3", "Resolution 1441" (the noun as a name
 # writes it, capitalised; "on the third floor 12 people" counts)
 NAMES_BEFORE = re.compile(
