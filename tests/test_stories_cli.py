@@ -285,3 +285,14 @@ def test_a_storys_json_with_its_text_is_read_back_by_summarize(tmp_path: Path) -
     (tmp_path / "story.json").write_text(shown.stdout)
     again = run_cli("summarize", str(tmp_path / "story.json"), "--words", "60")
     assert again.returncode == 0 and "Marlow Creek" in again.stdout, again.stderr
+
+
+def test_strict_says_what_it_stored_before_the_bad_input(tmp_path: Path) -> None:
+    stream = tmp_path / "s.jsonl"
+    write_stream(stream, events=700, copies=3, seed=4)  # 2,100 articles: one batch is stored before the bad line
+    with stream.open("a") as file:
+        file.write('{"id": "bad", "text": \n')
+    done = run_cli("ingest", str(stream), "--db", str(tmp_path / "news.db"), "--strict")
+    error = done.stderr.strip().splitlines()[-1]
+    assert done.returncode == 2 and "s.jsonl:2101: malformed JSON" in error, done.stderr
+    assert error.endswith("(--strict stops here; 2,000 articles before it are stored)")

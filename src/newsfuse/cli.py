@@ -147,6 +147,11 @@ def ingest_command(args: argparse.Namespace) -> int:
         say(f"interrupted: {done[0]:,} articles were done and are stored (all but the batch in flight); run the "
             "same command again to go on: what is stored is skipped as a duplicate")  # fmt: skip
         raise
+    except InputError as error:
+        if not (args.strict and done[0]):
+            raise
+        stored = f"{done[0]:,} {'article' if done[0] == 1 else 'articles'} before it are stored"  # never unsaid
+        raise InputError(error.origin, f"{error.reason} (--strict stops here; {stored})") from None
     finally:
         bar.close()
     print(tally.summary())
