@@ -1,3 +1,5 @@
+import pytest
+
 import newsfuse
 from newsfuse.attribute import attribute
 from newsfuse.evidence import gather
@@ -60,23 +62,20 @@ def test_an_outlet_with_other_figures_is_a_conflict_not_a_corroboration() -> Non
     assert set(agreeing(story, 0, near, Echoes({}, ((0, 2),)))) == set()  # and what the judge calls a conflict
 
 
-def test_counts_spelled_out_disagree_as_digits_do() -> None:
-    """ "Four people were killed" is no corroboration of "Five people were killed"."""
-    brief = newsfuse.summarize(
-        [{"id": "a", "text": "Five people were killed when the Marlow Creek dam failed on Tuesday, officials said."},
-         {"id": "b", "text": "Four people were killed when the Marlow Creek dam failed on Tuesday, officials said."}],
-        words=40,
-    )  # fmt: skip
-    assert [s.corroborated_by for s in brief.sentences] == [("a",)]
-
-
-def test_a_number_word_that_describes_is_no_count() -> None:
-    """ "the three-time candidate" counts nothing: 51 and 56 percent of the vote still disagree."""
-    brief = newsfuse.summarize(
-        [{"id": "a", "text": "Cardoso won 51 percent of the vote against Lula, the three-time candidate, on Sunday."},
-         {"id": "b", "text": "Cardoso won 56 percent of the vote against Lula, the three-time candidate, on Sunday."}],
-        words=40,
-    )  # fmt: skip
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [  # "Four people were killed" is no corroboration of "Five people were killed"; "the three-time candidate"
+        # counts nothing: 51 and 56 percent of the vote still disagree
+        ("Five people were killed when the Marlow Creek dam failed on Tuesday, officials said.",
+         "Four people were killed when the Marlow Creek dam failed on Tuesday, officials said."),
+        ("Cardoso won 51 percent of the vote against Lula, the three-time candidate, on Sunday.",
+         "Cardoso won 56 percent of the vote against Lula, the three-time candidate, on Sunday."),
+    ],
+)  # fmt: skip
+def test_counts_spelled_out_disagree_as_digits_do_and_a_word_that_describes_is_no_count(
+    first: str, second: str
+) -> None:
+    brief = newsfuse.summarize([{"id": "a", "text": first}, {"id": "b", "text": second}], words=40)
     assert [s.corroborated_by for s in brief.sentences] == [("a",)]
 
 

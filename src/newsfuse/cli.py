@@ -28,6 +28,7 @@ from newsfuse.progress import Bar
 from newsfuse.render import render
 from newsfuse.summarizers import check_method
 from newsfuse.summarizers.newsfuse import MODELS
+from newsfuse.text import counted, noun
 
 USAGE_ERROR = 2
 STORAGE_ADVICE = (
@@ -137,7 +138,7 @@ def ingest_command(args: argparse.Namespace) -> int:
 
     def report(count: int, read: int) -> None:
         done[0] = count
-        bar.update(read, f"{count} {'article' if count == 1 else 'articles'} done")
+        bar.update(read, f"{counted(count, 'article')} done")
 
     try:
         with engine(args.scheduler, workers) as mapper, open_store(args.db) as store:  # no store for nothing
@@ -150,7 +151,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     except InputError as error:
         if not (args.strict and done[0]):
             raise
-        stored = f"{done[0]:,} {'article' if done[0] == 1 else 'articles'} before it are stored"  # never unsaid
+        stored = f"{done[0]:,} {noun(done[0], 'article')} before it are stored"  # never unsaid
         raise InputError(error.origin, f"{error.reason} (--strict stops here; {stored})") from None
     finally:
         bar.close()
@@ -187,7 +188,7 @@ def stories_command(args: argparse.Namespace) -> int:
         dates = terminal(f"{row['first_seen'] or 'undated'} – {row['last_seen'] or 'undated'}")
         print(f"[{row['id']}] {terminal(row['headline'])}")
         count = row["articles"]
-        print(f"    {count} {'article' if count == 1 else 'articles'} from {outlets}; {dates}")
+        print(f"    {counted(count, 'article')} from {outlets}; {dates}")
         print(f"    {terminal(row['brief'])}\n")
     return 0
 

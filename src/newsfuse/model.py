@@ -7,7 +7,7 @@ brief back to the exact characters of the article it came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -61,6 +61,12 @@ def is_since(when: str, since: str) -> bool:
     """Whether a stored time (a date, or a UTC instant) is at or after ``since`` (``iso_date``'s form). A date
     with no time is compared by its day: it may be later that day, and news is better shown twice than lost."""
     return when >= (since[:10] if len(when) == 10 else since)
+
+
+def outlets_of(ids: Iterable[str], outlet: Mapping[str, str]) -> tuple[str, ...]:
+    """The distinct outlets of these articles (``outlet``: each article's ``Article.outlet``), in their order: an
+    outlet's several versions of a story are one source. An id ``outlet`` does not know is an outlet of its own."""
+    return tuple(dict.fromkeys(outlet.get(i, i) for i in ids))
 
 
 @dataclass(frozen=True)

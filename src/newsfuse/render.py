@@ -6,10 +6,11 @@ Everything taken from input is escaped for the medium (newsfuse.escape); JSON es
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from newsfuse.escape import code, link, markdown, terminal
-from newsfuse.model import Article, Brief, Citation
+from newsfuse.model import Article, Brief, BriefSentence, Citation, outlets_of
 
 OUTPUTS = ("text", "markdown", "json")
 
@@ -34,6 +35,19 @@ def citation_json(citation: Citation) -> dict[str, Any]:
     return {"article": citation.article, "sentence": citation.sentence, "start": citation.start, "end": citation.end}
 
 
+def sentence_json(sentence: BriefSentence, outlet: Mapping[str, str]) -> dict[str, Any]:
+    """One brief sentence; ``outlet``: each article's outlet, for its corroborating ``outlets``."""
+    outlets = outlets_of(sentence.corroborated_by, outlet)
+    return {
+        "text": sentence.text,
+        "sources": [citation_json(c) for c in sentence.sources],
+        "corroborated_by": list(sentence.corroborated_by),
+        "outlets": list(outlets),
+        "single_source": len(outlets) == 1,
+        "changes": [{"start": c.start, "end": c.end, "was": c.was, "now": c.now} for c in sentence.changes],
+    }
+
+
 def brief_json(brief: Brief, include_text: bool = False) -> dict[str, Any]:
     outlet = {a.id: a.outlet for a in brief.articles}
     return {
@@ -43,17 +57,7 @@ def brief_json(brief: Brief, include_text: bool = False) -> dict[str, Any]:
         "method": brief.method,
         "language": brief.language,
         "skipped": list(brief.skipped),
-        "sentences": [
-            {
-                "text": s.text,
-                "sources": [citation_json(c) for c in s.sources],
-                "corroborated_by": list(s.corroborated_by),
-                "outlets": list(dict.fromkeys(outlet.get(a, a) for a in s.corroborated_by)),
-                "single_source": len({outlet.get(a, a) for a in s.corroborated_by}) == 1,
-                "changes": [{"start": c.start, "end": c.end, "was": c.was, "now": c.now} for c in s.changes],
-            }
-            for s in brief.sentences
-        ],
+        "sentences": [sentence_json(s, outlet) for s in brief.sentences],
         "articles": [article_json(a, include_text) for a in brief.articles],
         "warnings": list(brief.warnings),
         "opinion": [citation_json(c) for c in brief.opinion],

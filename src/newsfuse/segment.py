@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import blingfire
 
@@ -177,15 +177,20 @@ def _spans(text: str, splitter: _Blingfire) -> list[tuple[int, int]]:
     return spans
 
 
-def _join_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merge the sentences of a quotation that closes within ``MAX_QUOTE_SENTENCES`` (with its attribution)."""
+def _join_open(
+    text: str, spans: list[tuple[int, int]], balance: Callable[[str], int], closes: Callable[[str], bool] | None = None
+) -> list[tuple[int, int]]:
+    """Merge the sentences of a quotation (with its attribution) or an aside in parentheses that one of them opens
+    (``balance`` > 0) and one within ``MAX_QUOTE_SENTENCES`` closes (``closes`` it, if given, and the whole is
+    balanced): else the pieces of "(A meteor glows. One that lands is a meteorite.)" start or end on a lone mark."""
     joined: list[tuple[int, int]] = []
     i = 0
     while i < len(spans):
         start, end = spans[i]
-        if quote_balance(text[start:end]) > 0:
+        if balance(text[start:end]) > 0:
             for j in range(i + 1, min(i + MAX_QUOTE_SENTENCES, len(spans))):
-                if _closes(text[spans[j][0] : spans[j][1]]) and quote_balance(text[start : spans[j][1]]) <= 0:
+                piece = text[spans[j][0] : spans[j][1]]
+                if (closes is None or closes(piece)) and balance(text[start : spans[j][1]]) <= 0:
                     end, i = spans[j][1], j
                     break
         joined.append((start, end))
@@ -193,23 +198,9 @@ def _join_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return joined
 
 
-def _join_asides(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merge the sentences of an aside in parentheses that closes within ``MAX_QUOTE_SENTENCES`` ("(A meteor
-    glows. One that lands is a meteorite.)" is one): else its last piece starts or ends on a lone bracket."""
-    joined: list[tuple[int, int]] = []
-    i = 0
-    while i < len(spans):
-        start, end = spans[i]
-        piece = text[start:end]
-        if piece.count("(") > piece.count(")"):
-            for j in range(i + 1, min(i + MAX_QUOTE_SENTENCES, len(spans))):
-                whole = text[start : spans[j][1]]
-                if whole.count("(") <= whole.count(")"):
-                    end, i = spans[j][1], j
-                    break
-        joined.append((start, end))
-        i += 1
-    return joined
+def _aside_balance(text: str) -> int:
+    """Asides opened in ``text`` and not closed (negative: closes one opened before it)."""
+    return text.count("(") - text.count(")")
 
 
 def split_paragraph(text: str, language: str = "", splitter: _Blingfire | None = None) -> Iterator[tuple[int, int]]:
@@ -232,8 +223,8 @@ def split_paragraph(text: str, language: str = "", splitter: _Blingfire | None =
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    spans = _join_asides(text, spans) if "(" in text else spans
-    for joined in _join_quotations(text, spans):
+    spans = _join_open(text, spans, _aside_balance) if "(" in text else spans
+    for joined in _join_open(text, spans, quote_balance, _closes):
         for start, end in _bounded(text, *joined):
             piece = text[start:end]
             left = len(piece) - len(piece.lstrip())

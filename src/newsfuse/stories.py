@@ -44,6 +44,7 @@ from newsfuse.languages import Languages
 from newsfuse.model import Article
 from newsfuse.pipeline import clean_all
 from newsfuse.store import Store
+from newsfuse.text import counted
 
 BATCH = 2000  # articles per transaction: fewer, larger commits write each touched index page once for more rows
 LINES_PER_UNIT = 1000  # a JSONL file is prepared in chunks of this many lines
@@ -156,14 +157,10 @@ class Tally:
     def summary(self) -> str:
         updated = len(self.updated - self.created)
         return (
-            f"{_count(self.added, 'article')} added, {_count(self.duplicates, 'duplicate')} skipped, "
-            f"{_count(len(self.problems), 'bad input')}; {_count(len(self.created), 'story', 'stories')} created, "
+            f"{counted(self.added, 'article')} added, {counted(self.duplicates, 'duplicate')} skipped, "
+            f"{counted(len(self.problems), 'bad input')}; {counted(len(self.created), 'story', 'stories')} created, "
             f"{updated} updated, {self.merged} merged"
         )
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _now() -> str:

@@ -37,6 +37,16 @@ CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana and Han: sc
 UNSPACED = re.compile(f"[{CJK}]")
 
 
+def noun(count: int, one: str, many: str | None = None) -> str:
+    """The noun for ``count`` things: "article" for one, "articles" (or ``many``: "stories") for any other number."""
+    return one if count == 1 else many or f"{one}s"
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """ "1 article", "3 articles", "2 stories" (``many``)."""
+    return f"{count} {noun(count, one, many)}"
+
+
 def word_count(text: str) -> int:
     """Words of a text: separated by spaces, except in Chinese and Japanese, which do not separate them; there a
     word is counted per 1.5 characters (the mean length of a Chinese word)."""

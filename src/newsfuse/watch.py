@@ -28,6 +28,7 @@ from newsfuse.fetch import Fetcher, FetchError, Policy, Response, Stop, Stopped,
 from newsfuse.formats import FormatError, Partial, looks_like_feed, parse_feed, parse_html, past_preamble
 from newsfuse.store import Store
 from newsfuse.stories import Tally, Unit, ingest
+from newsfuse.text import counted
 
 MIN_EVERY = 10.0  # seconds: polling a feed more often is not polite
 UNITS = {"s": 1, "m": 60, "h": 3600}
@@ -188,14 +189,10 @@ class Poll:
 
     def summary(self, number: int) -> str:
         return (
-            f"{_now()} poll {number}: {_count(self.feeds, 'feed')} ({self.unchanged} unchanged, {self.failed_feeds} "
-            f"failed), {_count(self.new, 'new page')}: {self.fetched} fetched, {self.fallback} from the feed's "
+            f"{_now()} poll {number}: {counted(self.feeds, 'feed')} ({self.unchanged} unchanged, {self.failed_feeds} "
+            f"failed), {counted(self.new, 'new page')}: {self.fetched} fetched, {self.fallback} from the feed's "
             f"text, {self.failed} failed; {self.tally.summary()}"
         )
-
-
-def _count(n: int, one: str) -> str:
-    return f"{n} {one}{'' if n == 1 else 's'}"
 
 
 class Watcher:
@@ -373,5 +370,5 @@ def watch(store: Store, feeds: Sequence[str], settings: Settings, warn: Callable
             if settings.every is None or stop.requested or stop.wait(settings.every):
                 break
     if stop.requested:
-        print(f"stopped on {stop.requested}: {_count(polls, 'poll')}, {_count(added, 'article')} added", flush=True)
+        print(f"stopped on {stop.requested}: {counted(polls, 'poll')}, {counted(added, 'article')} added", flush=True)
     return 1 if settings.every is None and result.failed_feeds == len(feeds) else 0

@@ -32,7 +32,7 @@ from newsfuse.errors import InputError
 from newsfuse.evidence import Evidence, gather
 from newsfuse.ingest import from_records
 from newsfuse.languages import Language, Languages, most_common
-from newsfuse.model import Article, Citation, Story
+from newsfuse.model import Article, Citation, Story, outlets_of
 from newsfuse.pipeline import story_of, usable
 from newsfuse.samefact import SameFact, load_same_fact
 from newsfuse.vectors import Vectors
@@ -153,7 +153,7 @@ def _facts(
                 outlets.add(story.sentences[j].article)
         text = story.sentences[i].text
         reported_by = tuple(sorted(outlets, key=order.__getitem__))
-        facts.append(Fact(text, _citation(story, i), reported_by, tuple(dict.fromkeys(outlet[a] for a in reported_by))))
+        facts.append(Fact(text, _citation(story, i), reported_by, outlets_of(reported_by, outlet)))
     return tuple(facts)
 
 

@@ -243,8 +243,8 @@ def conflicts(figures: Iterable[Figure], editions: Editions) -> tuple[Conflict, 
         for figure in group:
             values[figure.where.article].add(figure.value)
         latest = {editions[article]: article for article in editions if article in values}  # in the story's order
+        # an outlet's earlier version of the day is an update: its figures are in no disagreement
         values = {article: found for article, found in values.items() if latest[editions[article]] == article}
-        group = [f for f in group if f.where.article in values]  # an outlet's earlier version of the day: its update
         disagreeing = {
             article
             for a, b in combinations(values, 2)
